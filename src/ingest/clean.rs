@@ -1,0 +1,259 @@
+//! Cleaning: separate the article from the page furniture copied with it.
+//!
+//! Works line by line over the body. Furniture (navigation, ads, sign-up prompts, outlet
+//! self-promotion, source lines, captions and credits, wire slugs) is dropped; bylines and
+//! datelines become metadata; the rest becomes [`Block`]s: the headline, a standfirst,
+//! paragraphs, bullets and subheadings. Unterminated lines inside the body (subheads,
+//! related-article links, uncredited captions) are kept as subheads: they feed analysis but
+//! never the summary. Patterns live in `furniture.txt` and `outlets.toml`, not in code.
+
+use std::ops::Range;
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::{Block, BlockKind, outlet};
+
+/// What cleaning found in a body.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Cleaned {
+    /// Kept blocks, in order.
+    pub blocks: Vec<Block>,
+    /// The headline text, when a headline block was found.
+    pub title: Option<String>,
+    /// Author from a byline ("By Staff Reporter" -> "Staff Reporter").
+    pub byline: Option<String>,
+    /// Date from a dateline, as `YYYY-MM-DD`.
+    pub dateline: Option<String>,
+}
+
+const FURNITURE: &str = include_str!("furniture.txt");
+
+// Patterns come from a file compiled into the binary; a bad one is skipped, never a panic
+// (the unit test `every_furniture_pattern_compiles` keeps the file clean).
+static FURNITURE_PATTERNS: LazyLock<Vec<Regex>> = LazyLock::new(|| {
+    FURNITURE
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .filter_map(|p| Regex::new(&format!("(?i){p}")).ok())
+        .collect()
+});
+
+#[allow(clippy::unwrap_used)] // constant pattern
+static BYLINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?i:by|written by|words by)\s+(\p{Lu}[\p{L}.'’-]*(?:\s+(?:\p{Lu}[\p{L}.'’-]*|and|&|de|van|von|al-\S+))*)(?:[,|]\s.*)?$").unwrap()
+});
+#[allow(clippy::unwrap_used)] // constant pattern
+static CREDIT_SUFFIX: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:\s/\s*[\p{Lu}][\w .&'’-]{1,50}|[\[(]\s*(?i:photo:?\s*|file:?\s*)?[\p{Lu}][\w .&/'’-]{0,40}[\])])\s*$").unwrap()
+});
+#[allow(clippy::unwrap_used)] // constant pattern
+static CAPTION_PREFIX: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(a |this )?(file )?(photo|picture|image)( shows| taken)?\b|^pictured:|^in this (photo|picture|image)").unwrap()
+});
+#[allow(clippy::unwrap_used)] // constant pattern
+static BULLET: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^(?:[•·▪◦‣*–-]|\d{1,2}[.)])\s+").unwrap());
+#[allow(clippy::unwrap_used)] // constant pattern
+static MD_HEADING: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^#{1,6}\s+").unwrap());
+
+/// Whether a line (trimmed) is page furniture by the built-in lists or an outlet signature.
+pub fn is_furniture(line: &str) -> bool {
+    FURNITURE_PATTERNS.iter().any(|re| re.is_match(line)) || outlet::is_signature_line(line)
+}
+
+/// Whether a line ends a sentence: terminal punctuation, possibly inside closing quotes.
+pub fn is_terminated(line: &str) -> bool {
+    let t = line.trim_end_matches(['"', '”', '’', '\'', ')', ']', '»', ' ']);
+    t.ends_with(['.', '!', '?', '…', ':', ';'])
+}
+
+/// A photo caption or credit line: a credit at the end ("... / TRT World and Agencies",
+/// "... [Reuters]", "... (AFP)") after unterminated text, or a "File photo" opening.
+pub fn is_caption(line: &str) -> bool {
+    if CAPTION_PREFIX.is_match(line) && line.split_whitespace().count() < 40 {
+        return true;
+    }
+    match CREDIT_SUFFIX.find(line) {
+        Some(m) => {
+            let before = line[..m.start()].trim_end();
+            !before.is_empty() && (!is_terminated(before) || m.as_str().trim_start().starts_with('/'))
+        }
+        None => false,
+    }
+}
+
+/// A wire slug in capitals, such as `SWITZERLAND-GENEVA-U.S.-RUSSIA-TRUCE IN SYRIA- Name`.
+pub fn is_wire_slug(line: &str) -> bool {
+    let upper_part = match line.find(|c: char| c.is_lowercase()) {
+        Some(i) => &line[..i],
+        None => line,
+    };
+    let seps = upper_part.matches(['-', '/']).count();
+    let caps = upper_part.chars().filter(|c| c.is_uppercase()).count();
+    upper_part.len() * 10 >= line.len() * 6 && seps >= 2 && caps >= 6
+}
+
+/// Clean the body `body` of `raw`. `has_title` says the front matter already gave a title,
+/// so the first line is a headline only if it looks like one (short and unterminated).
+pub fn clean(raw: &str, body: Range<usize>, has_title: bool) -> Cleaned {
+    let mut out = Cleaned::default();
+    let mut pos = body.start;
+    let mut prev_blank = true;
+    for line in raw[body.clone()].split_inclusive('\n') {
+        let start = pos;
+        pos += line.len();
+        let trimmed = line.trim();
+        if trimmed.is_empty() {
+            prev_blank = true;
+            continue;
+        }
+        let lead = line.len() - line.trim_start().len();
+        let span = start + lead..start + lead + trimmed.len();
+        let was_blank = std::mem::replace(&mut prev_blank, false);
+        classify(raw, span, was_blank, has_title, &mut out);
+    }
+    out
+}
+
+fn classify(raw: &str, span: Range<usize>, after_blank: bool, has_title: bool, out: &mut Cleaned) {
+    let text = &raw[span.clone()];
+    if let Some(author) = byline(text) {
+        out.byline.get_or_insert(author);
+        return;
+    }
+    if text.split_whitespace().count() <= 8 {
+        if let Some(date) = super::date::parse(text) {
+            out.dateline.get_or_insert(date);
+            return;
+        }
+    }
+    if is_furniture(text) || is_caption(text) || is_wire_slug(text) {
+        return;
+    }
+    if let Some(m) = BULLET.find(text) {
+        out.blocks.push(Block {
+            span: span.start + m.end()..span.end,
+            kind: BlockKind::Bullet,
+        });
+        return;
+    }
+    let (span, heading) = match MD_HEADING.find(text) {
+        Some(m) => (span.start + m.end()..span.end, true),
+        None => (span, false),
+    };
+    let text = &raw[span.clone()];
+    // A hard-wrapped paragraph: continue the previous block.
+    if !after_blank && !heading {
+        if let Some(last) = out.blocks.last_mut() {
+            let continues = matches!(last.kind, BlockKind::Paragraph | BlockKind::Subhead)
+                && !is_terminated(&raw[last.span.clone()])
+                && text.starts_with(|c: char| c.is_lowercase());
+            if continues {
+                last.span.end = span.end;
+                last.kind = BlockKind::Paragraph;
+                return;
+            }
+        }
+    }
+    let words = text.split_whitespace().count();
+    let kind = if out.title.is_none()
+        && out.blocks.is_empty()
+        && (!has_title || (heading || (!is_terminated(text) && words <= 25)))
+    {
+        out.title = Some(text.to_string());
+        BlockKind::Headline
+    } else if out.blocks.len() == 1 && out.blocks[0].kind == BlockKind::Headline && !heading {
+        BlockKind::Standfirst
+    } else if heading || !is_terminated(text) {
+        BlockKind::Subhead
+    } else {
+        BlockKind::Paragraph
+    };
+    out.blocks.push(Block { span, kind });
+}
+
+fn byline(text: &str) -> Option<String> {
+    if text.split_whitespace().count() > 10 {
+        return None;
+    }
+    BYLINE.captures(text).map(|c| c[1].trim().to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn kinds(raw: &str, has_title: bool) -> Vec<(BlockKind, String)> {
+        clean(raw, 0..raw.len(), has_title)
+            .blocks
+            .iter()
+            .map(|b| (b.kind, raw[b.span.clone()].to_string()))
+            .collect()
+    }
+
+    #[test]
+    fn every_furniture_pattern_compiles() {
+        for p in FURNITURE.lines().map(str::trim) {
+            if !p.is_empty() && !p.starts_with('#') {
+                assert!(Regex::new(&format!("(?i){p}")).is_ok(), "{p}");
+            }
+        }
+    }
+
+    #[test]
+    fn furniture_is_dropped_and_metadata_kept() {
+        let raw = "Skip to main content\n\nTalks resume in Geneva\nThe two sides meet again.\n\
+A file photo of the delegates. / Wire and Agencies\nBy Staff Reporter\nSeptember 9, 2016\n\n\
+The ministers met on Friday.\n\nAdvertisement\n\nShare\n\nStay informed with our newsletters\n\n\
+For a QuickTake explaining the talks, click here.\n\nSign up to get the latest alerts\n\n\
+Delegates arrive at the hotel [Reuters]\n\nOfficials briefed reporters (AFP)\n\n\
+SWITZERLAND-GENEVA-TALKS- Jane Doe\n\nThey spoke for an hour.\n\nSOURCE:Wire and agencies\n";
+        let c = clean(raw, 0..raw.len(), false);
+        assert_eq!(c.title.as_deref(), Some("Talks resume in Geneva"));
+        assert_eq!(c.byline.as_deref(), Some("Staff Reporter"));
+        assert_eq!(c.dateline.as_deref(), Some("2016-09-09"));
+        assert_eq!(
+            kinds(raw, false),
+            [
+                (BlockKind::Headline, "Talks resume in Geneva".into()),
+                (BlockKind::Standfirst, "The two sides meet again.".into()),
+                (BlockKind::Paragraph, "The ministers met on Friday.".into()),
+                (BlockKind::Paragraph, "They spoke for an hour.".into()),
+            ]
+        );
+    }
+
+    #[test]
+    fn bullets_subheads_and_wrapped_paragraphs() {
+        let raw = "Headline here\n\n  • First point\n  • Second point\n\nThe minister said the talks\nwould go on.\n\nAleppo key issue\n\n## Background\n\nIt began in 2011.\n";
+        assert_eq!(
+            kinds(raw, false),
+            [
+                (BlockKind::Headline, "Headline here".into()),
+                (BlockKind::Bullet, "First point".into()),
+                (BlockKind::Bullet, "Second point".into()),
+                (BlockKind::Paragraph, "The minister said the talks\nwould go on.".into()),
+                (BlockKind::Subhead, "Aleppo key issue".into()),
+                (BlockKind::Subhead, "Background".into()),
+                (BlockKind::Paragraph, "It began in 2011.".into()),
+            ]
+        );
+    }
+
+    #[test]
+    fn with_a_front_matter_title_the_first_paragraph_stays_a_paragraph() {
+        let raw = "The ministers met on Friday in Geneva.\n\nThey spoke for an hour.\n";
+        assert_eq!(kinds(raw, true)[0].0, BlockKind::Paragraph);
+    }
+
+    #[test]
+    fn captions_and_slugs() {
+        assert!(is_caption("Kerry steps from his plane in Geneva (AFP)"));
+        assert!(is_caption("A file photo of a meeting. / TRT World and Agencies"));
+        assert!(!is_caption("The talks ended with no deal (AFP)."));
+        assert!(is_wire_slug("SWITZERLAND-GENEVA-U.S.-RUSSIA-TRUCE IN SYRIA- Sergey Lavrov"));
+        assert!(is_wire_slug("EGYPT-SUEZ/SHIP-REFLOAT"));
+        assert!(!is_wire_slug("U.S.-Russian talks stall in Geneva"));
+    }
+}

@@ -1,0 +1,5 @@
+//! brief
+pub mod error;
+pub mod extract;
+pub mod ingest;
+pub mod text;

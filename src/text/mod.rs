@@ -1,0 +1,106 @@
+//! Stage 2, segment: documents -> sentences with byte spans into each document's raw text.
+//!
+//! ```
+//! use brief::ingest::from_plain;
+//! use brief::text::Corpus;
+//!
+//! let doc = from_plain(0, "Wire", "U.S. Secretary of State John Kerry met Lavrov. They talked.");
+//! let corpus = Corpus::new(vec![doc]);
+//! assert_eq!(corpus.sentences.len(), 2);
+//! assert_eq!(corpus.text(&corpus.sentences[0]), "U.S. Secretary of State John Kerry met Lavrov.");
+//! ```
+
+pub mod segment;
+pub mod tokens;
+
+use std::ops::Range;
+
+use crate::ingest::{BlockKind, Document};
+
+/// One sentence (or headline, bullet, subhead unit) of one document.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Sentence {
+    /// Index of its document in [`Corpus::docs`].
+    pub doc: usize,
+    /// Byte range in that document's `raw` text.
+    pub span: Range<usize>,
+    /// The kind of block it came from.
+    pub kind: BlockKind,
+    /// Index of that block in the document.
+    pub block: usize,
+    /// Position among the document's sentences (0 = first).
+    pub position: usize,
+}
+
+impl Sentence {
+    /// Whether it may appear in the summary: a sentence of running text, not a headline,
+    /// subhead or bullet fragment.
+    pub fn is_body(&self) -> bool {
+        matches!(self.kind, BlockKind::Paragraph | BlockKind::Standfirst)
+    }
+}
+
+/// The documents and their sentences: what every analysis stage reads.
+#[derive(Debug, Clone, Default)]
+pub struct Corpus {
+    /// Documents in walk order; `docs[i].id == i`.
+    pub docs: Vec<Document>,
+    /// All sentences, document by document, in reading order.
+    pub sentences: Vec<Sentence>,
+}
+
+impl Corpus {
+    /// Segment every document's blocks into sentences.
+    pub fn new(mut docs: Vec<Document>) -> Self {
+        for (i, doc) in docs.iter_mut().enumerate() {
+            doc.id = i;
+        }
+        let mut sentences = Vec::new();
+        for doc in &docs {
+            let mut position = 0;
+            for (b, block) in doc.blocks.iter().enumerate() {
+                let spans = match block.kind {
+                    // Headlines, subheads and bullets are units of their own.
+                    BlockKind::Headline | BlockKind::Subhead | BlockKind::Bullet => {
+                        vec![block.span.clone()]
+                    }
+                    BlockKind::Paragraph | BlockKind::Standfirst => {
+                        segment::split_sentences(doc.text(&block.span))
+                            .into_iter()
+                            .map(|r| block.span.start + r.start..block.span.start + r.end)
+                            .collect()
+                    }
+                };
+                for span in spans {
+                    sentences.push(Sentence {
+                        doc: doc.id,
+                        span,
+                        kind: block.kind,
+                        block: b,
+                        position,
+                    });
+                    position += 1;
+                }
+            }
+        }
+        Corpus { docs, sentences }
+    }
+
+    /// The verbatim text of a sentence.
+    pub fn text(&self, s: &Sentence) -> &str {
+        self.docs[s.doc].text(&s.span)
+    }
+
+    /// The outlet of a sentence's document.
+    pub fn outlet(&self, s: &Sentence) -> &str {
+        &self.docs[s.doc].meta.outlet
+    }
+
+    /// Number of distinct outlets.
+    pub fn outlet_count(&self) -> usize {
+        let mut outlets: Vec<&str> = self.docs.iter().map(|d| d.meta.outlet.as_str()).collect();
+        outlets.sort_unstable();
+        outlets.dedup();
+        outlets.len()
+    }
+}
