@@ -1,1 +1,24 @@
-fn main() {}
+//! The `brief` binary: parse flags, run, print errors, exit with a documented code.
+//!
+//! Exit codes: 0 success; 2 usage or input error (bad flag, unreadable or empty folder, bad
+//! brief.toml, template error); 3 output could not be written.
+
+use std::process::ExitCode;
+
+use brief::error::Error;
+use clap::Parser;
+
+fn main() -> ExitCode {
+    let args = brief::cli::Args::parse();
+    let mut stdout = std::io::stdout().lock();
+    match brief::run::run(args, &mut stdout) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(err) => {
+            eprintln!("error: {err}");
+            ExitCode::from(match err {
+                Error::Write { .. } => 3,
+                _ => 2,
+            })
+        }
+    }
+}

@@ -53,7 +53,8 @@ static CAPTION_PREFIX: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^(a |this )?(file )?(photo|picture|image)( shows| taken)?\b|^pictured:|^in this (photo|picture|image)").unwrap()
 });
 #[allow(clippy::unwrap_used)] // constant pattern
-static BULLET: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^(?:[•·▪◦‣*–-]|\d{1,2}[.)])\s+").unwrap());
+static BULLET: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(?:[•·▪◦‣*–-]|\d{1,2}[.)])\s+").unwrap());
 #[allow(clippy::unwrap_used)] // constant pattern
 static MD_HEADING: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^#{1,6}\s+").unwrap());
 
@@ -77,7 +78,8 @@ pub fn is_caption(line: &str) -> bool {
     match CREDIT_SUFFIX.find(line) {
         Some(m) => {
             let before = line[..m.start()].trim_end();
-            !before.is_empty() && (!is_terminated(before) || m.as_str().trim_start().starts_with('/'))
+            !before.is_empty()
+                && (!is_terminated(before) || m.as_str().trim_start().starts_with('/'))
         }
         None => false,
     }
@@ -122,11 +124,11 @@ fn classify(raw: &str, span: Range<usize>, after_blank: bool, has_title: bool, o
         out.byline.get_or_insert(author);
         return;
     }
-    if text.split_whitespace().count() <= 8 {
-        if let Some(date) = super::date::parse(text) {
-            out.dateline.get_or_insert(date);
-            return;
-        }
+    if text.split_whitespace().count() <= 8
+        && let Some(date) = super::date::parse(text)
+    {
+        out.dateline.get_or_insert(date);
+        return;
     }
     if is_furniture(text) || is_caption(text) || is_wire_slug(text) {
         return;
@@ -144,17 +146,16 @@ fn classify(raw: &str, span: Range<usize>, after_blank: bool, has_title: bool, o
     };
     let text = &raw[span.clone()];
     // A hard-wrapped paragraph: continue the previous block.
-    if !after_blank && !heading {
-        if let Some(last) = out.blocks.last_mut() {
-            let continues = matches!(last.kind, BlockKind::Paragraph | BlockKind::Subhead)
-                && !is_terminated(&raw[last.span.clone()])
-                && text.starts_with(|c: char| c.is_lowercase());
-            if continues {
-                last.span.end = span.end;
-                last.kind = BlockKind::Paragraph;
-                return;
-            }
-        }
+    if !after_blank
+        && !heading
+        && let Some(last) = out.blocks.last_mut()
+        && matches!(last.kind, BlockKind::Paragraph | BlockKind::Subhead)
+        && !is_terminated(&raw[last.span.clone()])
+        && text.starts_with(|c: char| c.is_lowercase())
+    {
+        last.span.end = span.end;
+        last.kind = BlockKind::Paragraph;
+        return;
     }
     let words = text.split_whitespace().count();
     let kind = if out.title.is_none()
@@ -233,7 +234,10 @@ SWITZERLAND-GENEVA-TALKS- Jane Doe\n\nThey spoke for an hour.\n\nSOURCE:Wire and
                 (BlockKind::Headline, "Headline here".into()),
                 (BlockKind::Bullet, "First point".into()),
                 (BlockKind::Bullet, "Second point".into()),
-                (BlockKind::Paragraph, "The minister said the talks\nwould go on.".into()),
+                (
+                    BlockKind::Paragraph,
+                    "The minister said the talks\nwould go on.".into()
+                ),
                 (BlockKind::Subhead, "Aleppo key issue".into()),
                 (BlockKind::Subhead, "Background".into()),
                 (BlockKind::Paragraph, "It began in 2011.".into()),
@@ -250,9 +254,13 @@ SWITZERLAND-GENEVA-TALKS- Jane Doe\n\nThey spoke for an hour.\n\nSOURCE:Wire and
     #[test]
     fn captions_and_slugs() {
         assert!(is_caption("Kerry steps from his plane in Geneva (AFP)"));
-        assert!(is_caption("A file photo of a meeting. / TRT World and Agencies"));
+        assert!(is_caption(
+            "A file photo of a meeting. / TRT World and Agencies"
+        ));
         assert!(!is_caption("The talks ended with no deal (AFP)."));
-        assert!(is_wire_slug("SWITZERLAND-GENEVA-U.S.-RUSSIA-TRUCE IN SYRIA- Sergey Lavrov"));
+        assert!(is_wire_slug(
+            "SWITZERLAND-GENEVA-U.S.-RUSSIA-TRUCE IN SYRIA- Sergey Lavrov"
+        ));
         assert!(is_wire_slug("EGYPT-SUEZ/SHIP-REFLOAT"));
         assert!(!is_wire_slug("U.S.-Russian talks stall in Geneva"));
     }

@@ -81,7 +81,9 @@ pub fn split(raw: &str) -> Result<FrontMatter, String> {
         pos += line.len();
     }
     let Some((header_end, body_start)) = close else {
-        return Err(format!("front matter opened with `{fence}` is never closed"));
+        return Err(format!(
+            "front matter opened with `{fence}` is never closed"
+        ));
     };
     let header = &text[header_start..header_end];
     let fields: Fields = if fence == "---" {
@@ -151,7 +153,15 @@ mod tests {
 
     #[test]
     fn unclosed_or_malformed_front_matter_is_an_error() {
-        assert!(split("---\ntitle: x\nBody").unwrap_err().contains("never closed"));
-        assert!(split("+++\ntitle = \n+++\nBody").unwrap_err().contains("TOML"));
+        assert!(
+            split("---\ntitle: x\nBody")
+                .unwrap_err()
+                .contains("never closed")
+        );
+        assert!(
+            split("+++\ntitle = \n+++\nBody")
+                .unwrap_err()
+                .contains("TOML")
+        );
     }
 }

@@ -15,7 +15,7 @@ pub mod outlet;
 pub mod walk;
 
 use std::ops::Range;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use serde::Serialize;
 
@@ -162,7 +162,11 @@ fn read_article(file: &walk::ArticleFile, cfg: &IngestConfig) -> Result<Option<D
 /// Turn a file's text into a [`Document`]: front matter, cleaning, metadata, outlet.
 /// Pure: used by [`ingest`] and by tests. `Ok(None)` when no body text is left; `Err` with
 /// the reason when the file cannot be used.
-pub fn parse_article(rel: &str, raw: String, cfg: &IngestConfig) -> Result<Option<Document>, String> {
+pub fn parse_article(
+    rel: &str,
+    raw: String,
+    cfg: &IngestConfig,
+) -> Result<Option<Document>, String> {
     let fm = frontmatter::split(&raw)?;
     let cleaned = clean::clean(&raw, fm.body.clone(), !fm.meta.title.is_empty());
     if cleaned.blocks.iter().all(|b| b.kind == BlockKind::Headline) {

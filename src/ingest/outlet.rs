@@ -79,7 +79,11 @@ pub fn resolve(rel: &str, raw: &str, meta: &Meta, cfg: &IngestConfig) -> (String
 /// Find an outlet signature in the text: user signatures first, then built-in ones, then a
 /// generic "Source: X" line.
 pub fn detect(raw: &str, extra: &[Signature]) -> Option<String> {
-    let lines: Vec<&str> = raw.lines().map(str::trim).filter(|l| !l.is_empty()).collect();
+    let lines: Vec<&str> = raw
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .collect();
     for sig in extra.iter().chain(BUILTIN.iter()) {
         if lines.iter().any(|l| sig.pattern.is_match(l)) {
             return Some(sig.outlet.clone());
@@ -107,10 +111,22 @@ mod tests {
     fn signatures_in_text() {
         let cases = [
             ("Body.\n\nSOURCE:TRTWorld and agencies", Some("TRT World")),
-            ("Body.\n\nSource: Al Jazeera, News Agencies", Some("Al Jazeera")),
-            ("Body.\nMiddle East Eye delivers independent coverage.", Some("Middle East Eye")),
-            ("Body.\nBefore it's here, it's on the Bloomberg Terminal.", Some("Bloomberg")),
-            ("Body.\nSource: Harbour Ledger and agencies", Some("Harbour Ledger")),
+            (
+                "Body.\n\nSource: Al Jazeera, News Agencies",
+                Some("Al Jazeera"),
+            ),
+            (
+                "Body.\nMiddle East Eye delivers independent coverage.",
+                Some("Middle East Eye"),
+            ),
+            (
+                "Body.\nBefore it's here, it's on the Bloomberg Terminal.",
+                Some("Bloomberg"),
+            ),
+            (
+                "Body.\nSource: Harbour Ledger and agencies",
+                Some("Harbour Ledger"),
+            ),
             ("Body with no signature.", None),
         ];
         for (raw, want) in cases {
@@ -125,10 +141,21 @@ mod tests {
         let mut cfg = IngestConfig::default();
         assert_eq!(resolve("a/x.txt", raw, &meta, &cfg).0, "Al Jazeera");
         cfg.outlets.push(("x.txt".into(), "Mapped".into()));
-        assert_eq!(resolve("a/x.txt", raw, &meta, &cfg), ("Mapped".into(), OutletFrom::Config));
+        assert_eq!(
+            resolve("a/x.txt", raw, &meta, &cfg),
+            ("Mapped".into(), OutletFrom::Config)
+        );
         meta.outlet = "Given".into();
-        assert_eq!(resolve("a/x.txt", raw, &meta, &cfg).1, OutletFrom::FrontMatter);
-        let plain = resolve("a/y.txt", "Body.", &Meta::default(), &IngestConfig::default());
+        assert_eq!(
+            resolve("a/x.txt", raw, &meta, &cfg).1,
+            OutletFrom::FrontMatter
+        );
+        let plain = resolve(
+            "a/y.txt",
+            "Body.",
+            &Meta::default(),
+            &IngestConfig::default(),
+        );
         assert_eq!(plain, ("y".into(), OutletFrom::FileName));
     }
 

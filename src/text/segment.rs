@@ -11,25 +11,67 @@ use unicode_segmentation::UnicodeSegmentation;
 
 /// Abbreviations after which a period does not end a sentence (lowercase, no final period).
 const ABBREVIATIONS: &[&str] = &[
-    "mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "maj", "capt", "cpt", "sgt", "adm",
-    "gov", "sen", "rep", "rev", "hon", "pres", "st", "jr", "sr", "messrs", "no", "nos", "vs",
-    "v", "etc", "inc", "ltd", "co", "corp", "bros", "dept", "est", "approx", "fig", "al",
-    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
-    "mon", "tue", "tues", "wed", "thu", "thurs", "fri", "sat", "sun", "a.m", "p.m", "u.s",
-    "u.k", "u.n", "e.u", "d.c", "u.s.a", "i.e", "e.g", "ft", "mt", "ave", "blvd",
+    "mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "maj", "capt", "cpt", "sgt", "adm", "gov",
+    "sen", "rep", "rev", "hon", "pres", "st", "jr", "sr", "messrs", "no", "nos", "vs", "v", "etc",
+    "inc", "ltd", "co", "corp", "bros", "dept", "est", "approx", "fig", "al", "jan", "feb", "mar",
+    "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mon", "tue", "tues", "wed",
+    "thu", "thurs", "fri", "sat", "sun", "a.m", "p.m", "u.s", "u.k", "u.n", "e.u", "d.c", "u.s.a",
+    "i.e", "e.g", "ft", "mt", "ave", "blvd",
 ];
 
 /// Abbreviations that often end a sentence: split after them when the next word is a
 /// typical sentence opener.
-const SENTENCE_FINAL_ABBREVIATIONS: &[&str] =
-    &["u.s", "u.k", "u.n", "e.u", "d.c", "u.s.a", "a.m", "p.m", "etc", "inc", "ltd", "co", "jr", "sr"];
+const SENTENCE_FINAL_ABBREVIATIONS: &[&str] = &[
+    "u.s", "u.k", "u.n", "e.u", "d.c", "u.s.a", "a.m", "p.m", "etc", "inc", "ltd", "co", "jr", "sr",
+];
 
 /// Words that open sentences (lowercase); after a sentence-final abbreviation they mean a split.
 const OPENERS: &[&str] = &[
-    "the", "a", "an", "he", "she", "it", "they", "we", "i", "you", "this", "that", "these",
-    "those", "there", "but", "and", "in", "on", "at", "as", "after", "before", "when", "while",
-    "his", "her", "its", "their", "our", "if", "some", "many", "officials", "both", "however",
-    "meanwhile", "still", "yet", "so", "for", "since", "last", "earlier", "later",
+    "the",
+    "a",
+    "an",
+    "he",
+    "she",
+    "it",
+    "they",
+    "we",
+    "i",
+    "you",
+    "this",
+    "that",
+    "these",
+    "those",
+    "there",
+    "but",
+    "and",
+    "in",
+    "on",
+    "at",
+    "as",
+    "after",
+    "before",
+    "when",
+    "while",
+    "his",
+    "her",
+    "its",
+    "their",
+    "our",
+    "if",
+    "some",
+    "many",
+    "officials",
+    "both",
+    "however",
+    "meanwhile",
+    "still",
+    "yet",
+    "so",
+    "for",
+    "since",
+    "last",
+    "earlier",
+    "later",
 ];
 
 /// Split a paragraph into sentences. Returns byte ranges into `text`, trimmed of white space.
@@ -42,10 +84,7 @@ pub fn split_sentences(text: &str) -> Vec<Range<usize>> {
             _ => pieces.push(range),
         }
     }
-    pieces
-        .into_iter()
-        .filter_map(|r| trim(text, r))
-        .collect()
+    pieces.into_iter().filter_map(|r| trim(text, r)).collect()
 }
 
 fn trim(text: &str, r: Range<usize>) -> Option<Range<usize>> {
@@ -84,7 +123,9 @@ fn should_merge(before: &str, after: &str) -> bool {
     if SENTENCE_FINAL_ABBREVIATIONS.contains(&key.as_str()) {
         return !OPENERS.contains(&next_word.as_str());
     }
-    initial || ABBREVIATIONS.contains(&key.as_str()) || (first.is_ascii_digit() && key.len() <= 4 && ABBREVIATIONS.contains(&key.as_str()))
+    initial
+        || ABBREVIATIONS.contains(&key.as_str())
+        || (first.is_ascii_digit() && key.len() <= 4 && ABBREVIATIONS.contains(&key.as_str()))
 }
 
 #[cfg(test)]
@@ -92,7 +133,10 @@ mod tests {
     use super::*;
 
     fn split(text: &str) -> Vec<&str> {
-        split_sentences(text).into_iter().map(|r| &text[r]).collect()
+        split_sentences(text)
+            .into_iter()
+            .map(|r| &text[r])
+            .collect()
     }
 
     #[test]
@@ -100,17 +144,26 @@ mod tests {
         let cases: &[(&str, &[&str])] = &[
             (
                 "U.S. Secretary of State John Kerry met Lavrov. They talked.",
-                &["U.S. Secretary of State John Kerry met Lavrov.", "They talked."],
+                &[
+                    "U.S. Secretary of State John Kerry met Lavrov.",
+                    "They talked.",
+                ],
             ),
             (
                 "They agreed to meet on Sept. 8 and 9 in Geneva. It was late.",
-                &["They agreed to meet on Sept. 8 and 9 in Geneva.", "It was late."],
+                &[
+                    "They agreed to meet on Sept. 8 and 9 in Geneva.",
+                    "It was late.",
+                ],
             ),
             (
                 "Gen. Joseph F. Dunford Jr. spoke at 9 a.m. on Friday.",
                 &["Gen. Joseph F. Dunford Jr. spoke at 9 a.m. on Friday."],
             ),
-            ("He was the No. 2 official.", &["He was the No. 2 official."]),
+            (
+                "He was the No. 2 official.",
+                &["He was the No. 2 official."],
+            ),
             (
                 "Russia blamed the U.S. The next day talks resumed.",
                 &["Russia blamed the U.S.", "The next day talks resumed."],

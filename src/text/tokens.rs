@@ -8,12 +8,14 @@ use rust_stemmers::{Algorithm, Stemmer};
 use unicode_segmentation::UnicodeSegmentation;
 
 static STOP_WORDS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
-    let mut set: HashSet<&'static str> = stop_words::get(stop_words::LANGUAGE::English)
+    let mut set: HashSet<&'static str> = stop_words::get(stop_words::Language::English)
         .iter()
         .copied()
         .collect();
     // News reporting verbs and fillers carry no topic.
-    set.extend(["said", "says", "say", "told", "also", "would", "could", "one", "mr", "ms", "mrs"]);
+    set.extend([
+        "said", "says", "say", "told", "also", "would", "could", "one", "mr", "ms", "mrs",
+    ]);
     set
 });
 

@@ -1,0 +1,219 @@
+//! Build the [`Brief`] from the corpus and the analysis.
+
+use std::ops::Range;
+
+use super::*;
+use crate::ingest::BlockKind;
+
+/// Assemble the brief. `fallback_title` names the story when no headline is found.
+pub fn assemble(
+    corpus: &Corpus,
+    analysis: &Analysis,
+    centrality: &[f64],
+    warnings: Vec<Warning>,
+    fallback_title: &str,
+    limits: &Limits,
+) -> Brief {
+    let cite = |doc: usize, span: &Range<usize>| citation(corpus, doc, span);
+    let point = |sentences: &[usize]| {
+        let citations: Vec<Citation> = sentences
+            .iter()
+            .map(|&i| cite(corpus.sentences[i].doc, &corpus.sentences[i].span))
+            .collect();
+        Point {
+            text: fold(corpus.text(&corpus.sentences[sentences[0]])),
+            support: distinct(citations.iter().map(|c| c.outlet.as_str())),
+            citations,
+        }
+    };
+    let actors: Vec<ActorEntry> = analysis
+        .actors
+        .iter()
+        .take(limits.actors)
+        .map(|a| ActorEntry {
+            name: a.name.clone(),
+            aliases: a.aliases.clone(),
+            kind: a.kind,
+            role: a.role.clone(),
+            mentions: a.mentions.len(),
+            outlets: a.outlets.clone(),
+            salience: round(a.salience),
+        })
+        .collect();
+    Brief {
+        schema_version: SCHEMA_VERSION,
+        title: title(corpus, centrality).unwrap_or_else(|| fallback_title.to_string()),
+        period: period(corpus),
+        generated_from: Counts {
+            sources: corpus.docs.len(),
+            outlets: corpus.outlet_count(),
+        },
+        summary: analysis
+            .summary
+            .iter()
+            .map(|p| point(&p.sentences))
+            .collect(),
+        actors,
+        positions: positions(corpus, analysis, limits),
+        open_issues: analysis
+            .issues
+            .iter()
+            .filter(|i| !i.sentences.is_empty())
+            .take(limits.issues)
+            .map(|i| point(&i.sentences))
+            .collect(),
+        figures: figures(corpus, analysis),
+        sources: sources(corpus),
+        warnings,
+    }
+}
+
+fn citation(corpus: &Corpus, doc: usize, span: &Range<usize>) -> Citation {
+    let d = &corpus.docs[doc];
+    Citation {
+        outlet: d.meta.outlet.clone(),
+        source: doc + 1,
+        doc: d.path.clone(),
+        span: [span.start, span.end],
+        url: d.meta.url.clone(),
+        date: d.meta.date.clone(),
+    }
+}
+
+/// Fold runs of white space (hard-wrapped lines) into single spaces.
+fn fold(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+fn round(x: f64) -> f64 {
+    (x * 1000.0).round() / 1000.0
+}
+
+fn distinct<'a>(items: impl Iterator<Item = &'a str>) -> usize {
+    let mut v: Vec<&str> = items.collect();
+    v.sort_unstable();
+    v.dedup();
+    v.len()
+}
+
+/// The most central headline, so the brief is named after what most outlets lead with.
+fn title(corpus: &Corpus, centrality: &[f64]) -> Option<String> {
+    corpus
+        .sentences
+        .iter()
+        .enumerate()
+        .filter(|(_, s)| s.kind == BlockKind::Headline)
+        .max_by(|(a, _), (b, _)| {
+            let ca = centrality.get(*a).copied().unwrap_or(0.0);
+            let cb = centrality.get(*b).copied().unwrap_or(0.0);
+            ca.total_cmp(&cb).then(b.cmp(a))
+        })
+        .map(|(_, s)| fold(corpus.text(s)))
+        .or_else(|| {
+            corpus
+                .docs
+                .iter()
+                .map(|d| d.meta.title.clone())
+                .find(|t| !t.is_empty())
+        })
+}
+
+fn period(corpus: &Corpus) -> Option<Period> {
+    let mut dates: Vec<&String> = corpus
+        .docs
+        .iter()
+        .filter_map(|d| d.meta.date.as_ref())
+        .collect();
+    dates.sort();
+    Some(Period {
+        first: (*dates.first()?).clone(),
+        last: (*dates.last()?).clone(),
+    })
+}
+
+fn positions(corpus: &Corpus, analysis: &Analysis, limits: &Limits) -> Vec<Position> {
+    let mut out: Vec<Position> = Vec::new();
+    for st in &analysis.statements {
+        let (name, role) = match st.actor.and_then(|a| analysis.actors.get(a)) {
+            Some(a) => (a.name.clone(), a.role.clone()),
+            None => (st.speaker.clone(), None),
+        };
+        let entry = StatementEntry {
+            text: fold(corpus.docs[st.occurrences[0].doc].text(&st.occurrences[0].span)),
+            kind: st.kind,
+            verb: st.verb.clone(),
+            speaker: st.speaker.clone(),
+            anonymous: st.anonymous,
+            citations: st
+                .occurrences
+                .iter()
+                .map(|o| citation(corpus, o.doc, &o.span))
+                .collect(),
+        };
+        match out.iter().position(|p| p.actor == name) {
+            Some(k) if out[k].statements.len() < limits.statements => out[k].statements.push(entry),
+            Some(_) => {}
+            None if out.len() < limits.positions => out.push(Position {
+                actor: name,
+                role,
+                statements: vec![entry],
+            }),
+            None => {}
+        }
+    }
+    out
+}
+
+fn figures(corpus: &Corpus, analysis: &Analysis) -> Vec<FigureGroup> {
+    analysis
+        .comparisons
+        .iter()
+        .map(|c| {
+            let values: Vec<FigureEntry> = c
+                .figures
+                .iter()
+                .filter_map(|&i| analysis.figures.get(i))
+                .map(|f| {
+                    let doc = &corpus.docs[f.doc];
+                    FigureEntry {
+                        display: fold(doc.text(&f.span)),
+                        value: f.value,
+                        qualifier: f.qualifier.clone(),
+                        unit: f.unit.clone(),
+                        outlet: doc.meta.outlet.clone(),
+                        date: doc.meta.date.clone(),
+                        attributed_to: f.attributed_to.clone(),
+                        context: fold(corpus.text(&corpus.sentences[f.sentence])),
+                        citation: citation(corpus, f.doc, &f.span),
+                    }
+                })
+                .collect();
+            FigureGroup {
+                measure: c.measure.clone(),
+                agree: c.agree,
+                revision: c.revision,
+                single_source: distinct(values.iter().map(|v| v.outlet.as_str())) < 2,
+                values,
+            }
+        })
+        .collect()
+}
+
+fn sources(corpus: &Corpus) -> Vec<Source> {
+    corpus
+        .docs
+        .iter()
+        .map(|d| Source {
+            number: d.id + 1,
+            outlet: d.meta.outlet.clone(),
+            outlet_from: d.meta.outlet_from,
+            title: d.meta.title.clone(),
+            path: d.path.clone(),
+            url: d.meta.url.clone(),
+            date: d.meta.date.clone(),
+            author: d.meta.author.clone(),
+            words: d.words(),
+            duplicate_of: None,
+        })
+        .collect()
+}

@@ -1,0 +1,164 @@
+//! Command-line flags (clap derive). Raw flags only: `run.rs` turns them into settings.
+
+use std::path::PathBuf;
+
+use clap::{Args as ClapArgs, Parser, Subcommand, ValueEnum};
+
+/// Turn a folder of news articles from several outlets into a brief you can trust.
+///
+/// The brief says what happened (an extractive summary, every sentence cited to the outlets
+/// that carry it), who matters, who wants what, what is unresolved, and where the outlets'
+/// figures disagree. Everything in it is taken word for word from the articles.
+#[derive(Debug, Parser)]
+#[command(
+    name = "brief",
+    version,
+    propagate_version = true,
+    max_term_width = 100
+)]
+pub struct Args {
+    /// What to do.
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// Subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Build the brief for a folder of articles (brief.md and brief.html by default).
+    ///
+    /// Reads .txt and .md files recursively, in sorted order; other files are skipped with a
+    /// warning. Front matter (YAML between --- lines, TOML between +++ lines) may give title,
+    /// outlet, url, date and author. An optional brief.toml in the folder maps file names to
+    /// outlets and sets defaults. Output goes beside a folder named `sources`
+    /// (briefings/STORY/sources -> briefings/STORY/brief.md), otherwise to briefings/FOLDER/.
+    /// Output is byte-identical for the same inputs and options, and written atomically.
+    #[command(
+        after_help = "Examples:\n  brief build briefings/suez-2021-03/sources\n  \
+        brief build inbox/2016-09-09 -o brief.json\n  \
+        brief build inbox/2016-09-09 --format html -o - > brief.html\n  \
+        brief build inbox/2016-09-09 --words 150 --templates my-templates/"
+    )]
+    Build(BuildArgs),
+
+    /// Print only the summary sentences, one per line, in reading order.
+    ///
+    /// Uses the same selection as `build`. Nothing else goes to stdout, so the output can be
+    /// scored or piped; warnings go to stderr.
+    Summarize(SummarizeArgs),
+
+    /// Print the sentences of a text, one per line (segmentation check).
+    ///
+    /// Reads FILE, or standard input when FILE is absent or `-`. Lines are paragraphs;
+    /// each sentence is printed with its white space folded.
+    Sentences {
+        /// Text file to split.
+        file: Option<PathBuf>,
+    },
+
+    /// Work with the brief's templates.
+    Templates {
+        /// Template action.
+        #[command(subcommand)]
+        action: TemplatesAction,
+    },
+}
+
+/// `brief templates ...`
+#[derive(Debug, Subcommand)]
+pub enum TemplatesAction {
+    /// Write the built-in templates to DIR for editing; use them with `build --templates DIR`.
+    Export {
+        /// Folder to write brief.md.tera and page.html.tera into (created if missing).
+        dir: PathBuf,
+        /// Overwrite existing files.
+        #[arg(long)]
+        force: bool,
+    },
+}
+
+/// Flags of `brief build`.
+#[derive(Debug, ClapArgs)]
+pub struct BuildArgs {
+    /// Folder of articles (or a single article file).
+    pub input: PathBuf,
+
+    /// Write one file instead (format from its extension: .md, .html, .json), or `-` for
+    /// standard output (format from --format, Markdown by default).
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+
+    /// Output format: with -o -, the format printed; without -o, write only this format.
+    #[arg(short, long, value_enum)]
+    pub format: Option<FormatArg>,
+
+    /// Folder to write brief.md and brief.html into (default: beside a `sources` folder,
+    /// else briefings/FOLDER).
+    #[arg(long, value_name = "DIR", conflicts_with = "output")]
+    pub out_dir: Option<PathBuf>,
+
+    /// Summary length.
+    #[command(flatten)]
+    pub length: LengthArgs,
+
+    /// Folder of templates overriding the built-in ones (brief.md.tera, page.html.tera).
+    #[arg(long, value_name = "DIR")]
+    pub templates: Option<PathBuf>,
+
+    /// Do not print warnings or the paths written.
+    #[arg(short, long)]
+    pub quiet: bool,
+}
+
+/// Flags of `brief summarize`.
+#[derive(Debug, ClapArgs)]
+pub struct SummarizeArgs {
+    /// Folder of articles (or a single article file).
+    pub input: PathBuf,
+
+    /// Summary length.
+    #[command(flatten)]
+    pub length: LengthArgs,
+
+    /// Summary length in bytes (like --words, counted in bytes of text).
+    #[arg(long, value_name = "N", conflicts_with_all = ["sentences", "words"])]
+    pub bytes: Option<usize>,
+
+    /// Do not print warnings.
+    #[arg(short, long)]
+    pub quiet: bool,
+}
+
+/// Summary length flags: at most one of them.
+#[derive(Debug, ClapArgs)]
+pub struct LengthArgs {
+    /// Number of summary sentences (default 6, or brief.toml's [summary]).
+    #[arg(long, value_name = "N", conflicts_with = "words", value_parser = clap::value_parser!(u32).range(1..))]
+    pub sentences: Option<u32>,
+
+    /// Summary length in words: sentences are added until N words are reached.
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..))]
+    pub words: Option<u32>,
+}
+
+/// Output format names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum FormatArg {
+    /// Markdown.
+    Md,
+    /// HTML page.
+    Html,
+    /// JSON (the Brief model, schema-versioned).
+    Json,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::CommandFactory;
+
+    #[test]
+    fn cli_is_well_formed() {
+        Args::command().debug_assert();
+    }
+}

@@ -1,0 +1,396 @@
+//! Budgeted summary selection: concept coverage x centrality x entity salience.
+//!
+//! Concepts are stemmed word bigrams (not both stop words), weighted by the number of
+//! documents that carry them (Gillick & Favre's ICSISumm weighting). A sentence's value is
+//! the weight of the concepts it would newly cover, scaled by its centrality and entity
+//! salience; greedy selection by value per word is the standard approximation to the
+//! budgeted maximum-coverage objective (Lin & Bilmes 2011, Khuller et al. 1999). Covered
+//! concepts earn nothing twice, and near-duplicates are skipped outright, so two chosen
+//! sentences never say the same thing.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use super::Scores;
+use crate::text::{Corpus, tokens};
+
+/// How long the summary may be.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Budget {
+    /// At most this many sentences.
+    Sentences(usize),
+    /// About this many words: sentences are added until the count is reached (the last may
+    /// run over, as ROUGE-style truncation expects).
+    Words(usize),
+    /// About this many bytes of text, like `Words`.
+    Bytes(usize),
+}
+
+/// Selection settings.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct SelectConfig {
+    /// Length budget.
+    pub budget: Budget,
+    /// Weight of centrality in a sentence's value.
+    pub centrality_weight: f64,
+    /// Weight of entity salience in a sentence's value (0 turns it off).
+    pub salience_weight: f64,
+}
+
+impl Default for SelectConfig {
+    fn default() -> Self {
+        SelectConfig {
+            budget: Budget::Sentences(6),
+            centrality_weight: 1.0,
+            salience_weight: 0.5,
+        }
+    }
+}
+
+/// One summary point: a chosen sentence and the near-identical sentences other outlets carry.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Point {
+    /// Sentence indices; the first is the one shown, the rest are other outlets' copies.
+    pub sentences: Vec<usize>,
+}
+
+/// Overlap (Jaccard of stemmed words) above which two sentences say the same thing.
+pub const DUPLICATE: f64 = 0.6;
+/// Overlap above which a candidate is too close to a chosen sentence to add anything.
+const REDUNDANT: f64 = 0.5;
+const MIN_WORDS: usize = 6;
+const MAX_WORDS: usize = 80;
+
+/// Choose summary points, in reading order (article date, then position in the article).
+pub fn select(corpus: &Corpus, scores: &Scores, cfg: &SelectConfig) -> Vec<Point> {
+    let concepts: Vec<BTreeSet<String>> = corpus
+        .sentences
+        .iter()
+        .map(|s| concepts_of(corpus.text(s)))
+        .collect();
+    let weights = concept_weights(corpus, &concepts);
+    let candidates: Vec<usize> = (0..corpus.sentences.len())
+        .filter(|&i| is_candidate(corpus, i))
+        .collect();
+    let value = |i: usize| {
+        let c = scores.centrality.get(i).copied().unwrap_or(0.0);
+        let e = scores.salience.get(i).copied().unwrap_or(0.0);
+        (1.0 + cfg.centrality_weight * c + cfg.salience_weight * e)
+            * readability(corpus.text(&corpus.sentences[i]))
+    };
+    let mut covered: BTreeSet<&str> = BTreeSet::new();
+    let mut chosen: Vec<usize> = Vec::new();
+    let mut used = 0usize;
+    loop {
+        let remaining = match cfg.budget {
+            Budget::Sentences(n) if chosen.len() >= n => break,
+            Budget::Words(n) | Budget::Bytes(n) if used >= n => break,
+            Budget::Sentences(_) => usize::MAX,
+            Budget::Words(n) | Budget::Bytes(n) => n - used,
+        };
+        let mut best: Option<(f64, bool, usize)> = None;
+        for &i in &candidates {
+            if chosen.contains(&i) || is_redundant(corpus, i, &chosen) {
+                continue;
+            }
+            let gain: f64 = concepts[i]
+                .iter()
+                .filter(|c| !covered.contains(c.as_str()))
+                .map(|c| weights.get(c).copied().unwrap_or(0.0))
+                .sum();
+            if gain <= 0.0 {
+                continue;
+            }
+            let cost = cost(corpus, i, cfg.budget);
+            let fits = cost <= remaining;
+            let score = gain * value(i) / (cost as f64).max(1.0).powf(cost_exponent(cfg.budget));
+            // Prefer sentences that fit; among equals, the earlier sentence.
+            let better = match best {
+                None => true,
+                Some((b, bfits, _)) => (fits, score) > (bfits, b),
+            };
+            if better {
+                best = Some((score, fits, i));
+            }
+        }
+        let Some((_, _, i)) = best else { break };
+        covered.extend(concepts[i].iter().map(String::as_str));
+        used += cost(corpus, i, cfg.budget);
+        chosen.push(i);
+    }
+    let mut points: Vec<Point> = chosen
+        .iter()
+        .map(|&i| Point {
+            sentences: with_copies(corpus, i),
+        })
+        .collect();
+    points.sort_by(|a, b| {
+        reading_key(corpus, a.sentences[0]).cmp(&reading_key(corpus, b.sentences[0]))
+    });
+    points
+}
+
+/// Whether a sentence may be a summary sentence: running text of sensible length that ends
+/// like a sentence (no headlines, captions, bullets or fragments).
+pub fn is_candidate(corpus: &Corpus, i: usize) -> bool {
+    let s = &corpus.sentences[i];
+    let text = corpus.text(s);
+    let words = text.split_whitespace().count();
+    s.is_body()
+        && (MIN_WORDS..=MAX_WORDS).contains(&words)
+        && crate::ingest::clean::is_terminated(text)
+        && !text.trim_end().ends_with(':')
+}
+
+/// Stemmed word bigrams of a text, skipping pairs of two stop words.
+pub fn concepts_of(text: &str) -> BTreeSet<String> {
+    let words = tokens::words(text);
+    words
+        .windows(2)
+        .filter(|w| !(tokens::is_stop_word(&w[0]) && tokens::is_stop_word(&w[1])))
+        .map(|w| format!("{} {}", tokens::stem(&w[0]), tokens::stem(&w[1])))
+        .collect()
+}
+
+/// Concept weight = number of documents carrying it. With several documents, a concept must
+/// appear in at least two (three from ten documents on) to count: a cluster's important facts
+/// are the ones several sources repeat.
+fn concept_weights(corpus: &Corpus, concepts: &[BTreeSet<String>]) -> BTreeMap<String, f64> {
+    let mut docs_of: BTreeMap<&str, BTreeSet<usize>> = BTreeMap::new();
+    for (i, set) in concepts.iter().enumerate() {
+        let doc = corpus.sentences[i].doc;
+        for c in set {
+            docs_of.entry(c.as_str()).or_default().insert(doc);
+        }
+    }
+    let n_docs = corpus.docs.len();
+    let min_df = match n_docs {
+        0 | 1 => 1,
+        2..=9 => 2,
+        _ => 3,
+    };
+    docs_of
+        .into_iter()
+        .filter(|(_, d)| d.len() >= min_df)
+        .map(|(c, d)| (c.to_string(), d.len() as f64))
+        .collect()
+}
+
+fn cost(corpus: &Corpus, i: usize, budget: Budget) -> usize {
+    let text = corpus.text(&corpus.sentences[i]);
+    match budget {
+        Budget::Sentences(_) => 1,
+        Budget::Words(_) => text.split_whitespace().count(),
+        Budget::Bytes(_) => text.len() + 1,
+    }
+}
+
+/// With a length budget, value per word; with a sentence budget, length is free.
+fn cost_exponent(budget: Budget) -> f64 {
+    match budget {
+        Budget::Sentences(_) => 0.0,
+        Budget::Words(_) | Budget::Bytes(_) => 1.0,
+    }
+}
+
+fn is_redundant(corpus: &Corpus, i: usize, chosen: &[usize]) -> bool {
+    let text = corpus.text(&corpus.sentences[i]);
+    chosen
+        .iter()
+        .any(|&j| tokens::overlap(text, corpus.text(&corpus.sentences[j])) >= REDUNDANT)
+}
+
+/// The chosen sentence plus, for each other outlet, its closest near-duplicate.
+fn with_copies(corpus: &Corpus, i: usize) -> Vec<usize> {
+    let text = corpus.text(&corpus.sentences[i]);
+    let outlet = corpus.outlet(&corpus.sentences[i]);
+    let mut best: BTreeMap<&str, (f64, usize)> = BTreeMap::new();
+    for (j, s) in corpus.sentences.iter().enumerate() {
+        let other = corpus.outlet(s);
+        if j == i || other == outlet || !s.is_body() {
+            continue;
+        }
+        let sim = tokens::overlap(text, corpus.text(s));
+        if sim >= DUPLICATE && best.get(other).is_none_or(|&(b, _)| sim > b) {
+            best.insert(other, (sim, j));
+        }
+    }
+    let mut out = vec![i];
+    out.extend(best.values().map(|&(_, j)| j));
+    out
+}
+
+/// Sentences that open with a pronoun or a connective read badly out of context.
+const DANGLING_OPENERS: &[&str] = &[
+    "he",
+    "she",
+    "it",
+    "they",
+    "this",
+    "these",
+    "that",
+    "those",
+    "his",
+    "her",
+    "its",
+    "their",
+    "but",
+    "however",
+    "and",
+    "also",
+    "meanwhile",
+    "still",
+    "yet",
+    "moreover",
+    "so",
+    "then",
+    "instead",
+    "nevertheless",
+    "furthermore",
+    "besides",
+    "there",
+    "such",
+    "both",
+];
+
+/// 1 for a sentence that stands alone; 0.5 when it opens with a pronoun or connective that
+/// needs the previous sentence.
+pub fn readability(text: &str) -> f64 {
+    let first = text
+        .trim_start_matches(|c: char| !c.is_alphanumeric())
+        .split(|c: char| !c.is_alphanumeric())
+        .next()
+        .unwrap_or("")
+        .to_lowercase();
+    if DANGLING_OPENERS.contains(&first.as_str()) {
+        0.5
+    } else {
+        1.0
+    }
+}
+
+/// Reading order: dated articles by date (undated last), then how far into its article the
+/// sentence sits (leads before later paragraphs), then document and position.
+fn reading_key(corpus: &Corpus, i: usize) -> (bool, String, u64, usize, usize) {
+    let s = &corpus.sentences[i];
+    let doc = &corpus.docs[s.doc];
+    let total = corpus
+        .sentences
+        .iter()
+        .filter(|t| t.doc == s.doc)
+        .count()
+        .max(1);
+    // Relative position in thousandths: an integer key keeps the sort total and stable.
+    let rel = (s.position as u64 * 1000) / total as u64;
+    let date = doc.meta.date.clone();
+    (
+        date.is_none(),
+        date.unwrap_or_default(),
+        rel,
+        s.doc,
+        s.position,
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ingest::from_plain;
+    use crate::rank::centrality;
+
+    const A: &str = "Kerry and Lavrov met in Geneva on Friday to discuss a ceasefire in Syria.\n\
+The talks focused on the siege of Aleppo and humanitarian aid.\n\
+He said the weather was pleasant.\n";
+    const B: &str = "Kerry and Lavrov met in Geneva on Friday to discuss a ceasefire in Syria.\n\
+Officials warned there was no guarantee of a ceasefire deal in Syria.\n\
+The siege of Aleppo remains the main obstacle to humanitarian aid.\n";
+    const C: &str = "A ceasefire deal for Syria was the goal as Kerry and Lavrov met in Geneva.\n\
+Humanitarian aid to Aleppo depends on the siege being lifted, officials said.\n";
+
+    fn corpus() -> Corpus {
+        Corpus::new(vec![
+            from_plain(0, "Alpha", A),
+            from_plain(1, "Beta", B),
+            from_plain(2, "Gamma", C),
+        ])
+    }
+
+    fn run(budget: Budget) -> (Corpus, Vec<Point>) {
+        let corpus = corpus();
+        let scores = Scores {
+            centrality: centrality(&corpus),
+            salience: vec![0.0; corpus.sentences.len()],
+        };
+        let cfg = SelectConfig {
+            budget,
+            ..SelectConfig::default()
+        };
+        let points = select(&corpus, &scores, &cfg);
+        (corpus, points)
+    }
+
+    #[test]
+    fn shared_sentence_is_chosen_once_and_cited_to_both_outlets() {
+        let (corpus, points) = run(Budget::Sentences(2));
+        let meeting: Vec<_> = points
+            .iter()
+            .filter(|p| {
+                corpus
+                    .text(&corpus.sentences[p.sentences[0]])
+                    .contains("met in Geneva on Friday")
+            })
+            .collect();
+        assert_eq!(meeting.len(), 1);
+        let outlets: Vec<_> = meeting[0]
+            .sentences
+            .iter()
+            .map(|&i| corpus.outlet(&corpus.sentences[i]))
+            .collect();
+        assert_eq!(outlets, ["Alpha", "Beta"]);
+    }
+
+    #[test]
+    fn no_two_points_say_the_same_thing() {
+        let (corpus, points) = run(Budget::Sentences(5));
+        for (a, pa) in points.iter().enumerate() {
+            for pb in &points[a + 1..] {
+                let ta = corpus.text(&corpus.sentences[pa.sentences[0]]);
+                let tb = corpus.text(&corpus.sentences[pb.sentences[0]]);
+                assert!(tokens::overlap(ta, tb) < REDUNDANT, "{ta} / {tb}");
+            }
+        }
+    }
+
+    #[test]
+    fn word_budget_is_respected_up_to_one_sentence() {
+        let (corpus, points) = run(Budget::Words(20));
+        let words: Vec<usize> = points
+            .iter()
+            .map(|p| {
+                corpus
+                    .text(&corpus.sentences[p.sentences[0]])
+                    .split_whitespace()
+                    .count()
+            })
+            .collect();
+        let total: usize = words.iter().sum();
+        assert!(total >= 20 || points.len() >= 2);
+        assert!(total - words.iter().max().unwrap() < 20);
+    }
+
+    #[test]
+    fn dangling_pronoun_is_penalised() {
+        assert_eq!(readability("He said the weather was pleasant."), 0.5);
+        assert_eq!(readability("“But we will go,” she said."), 0.5);
+        assert_eq!(readability("Kerry said the weather was pleasant."), 1.0);
+    }
+
+    #[test]
+    fn headlines_and_fragments_are_not_candidates() {
+        let corpus = corpus();
+        assert!(is_candidate(&corpus, 0));
+        let mut doc = from_plain(0, "A", "Talks in Geneva\n");
+        doc.blocks[0].kind = crate::ingest::BlockKind::Headline;
+        let c = Corpus::new(vec![doc]);
+        assert!(!is_candidate(&c, 0));
+    }
+}

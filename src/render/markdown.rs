@@ -1,0 +1,97 @@
+//! Escaping article text for Markdown, so that nothing an article says becomes markup.
+//!
+//! Used as Tera's escape function for the Markdown template: every `{{ value }}` passes
+//! through [`escape`] unless the template says `| safe`. CommonMark lets a backslash escape
+//! any ASCII punctuation, so we escape every character that can open markup inline (emphasis,
+//! code, links, images, autolinks, raw HTML, tables, entities) and the characters that open
+//! a block at the start of a line; line breaks are folded into spaces so inserted text can
+//! never start a new block.
+
+use std::io::Write;
+
+/// Characters escaped wherever they appear.
+const INLINE: &[char] = &[
+    '\\', '`', '*', '_', '[', ']', '<', '>', '|', '~', '!', '#', '{', '}',
+];
+
+/// Escape `text` for inclusion in a Markdown document (Tera escape-function signature).
+pub fn escape_to(text: &str, out: &mut dyn Write) -> std::io::Result<()> {
+    out.write_all(escape(text).as_bytes())
+}
+
+/// Escape `text` for inclusion in Markdown, returning the escaped string.
+pub fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 8);
+    let mut chars = text.chars().peekable();
+    let mut leading_digits = true;
+    while let Some(c) = chars.next() {
+        match c {
+            '\r' | '\n' | '\t' => {
+                if !out.ends_with(' ') {
+                    out.push(' ');
+                }
+                continue;
+            }
+            // Other control characters never reach the output.
+            c if c.is_control() => continue,
+            c if INLINE.contains(&c) => {
+                out.push('\\');
+                out.push(c);
+            }
+            '&' if chars
+                .peek()
+                .is_some_and(|n| n.is_ascii_alphanumeric() || *n == '#') =>
+            {
+                out.push_str("\\&");
+            }
+            // Block openers: a list, heading-underline or quote marker as the first character,
+            // or "." / ")" right after a leading number ("1. ", "2) ").
+            '-' | '+' | '=' if out.is_empty() => {
+                out.push('\\');
+                out.push(c);
+            }
+            '.' | ')' if leading_digits && !out.is_empty() => {
+                out.push('\\');
+                out.push(c);
+            }
+            c => out.push(c),
+        }
+        leading_digits = leading_digits && c.is_ascii_digit();
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn markup_becomes_text() {
+        let cases = [
+            (
+                "<script>alert(1)</script>",
+                "\\<script\\>alert(1)\\</script\\>",
+            ),
+            (
+                "[click](javascript:alert(1))",
+                "\\[click\\](javascript:alert(1))",
+            ),
+            ("![x](http://e.org/a.png)", "\\!\\[x\\](http://e.org/a.png)"),
+            ("*bold* _it_ `code`", "\\*bold\\* \\_it\\_ \\`code\\`"),
+            ("# heading", "\\# heading"),
+            ("- item", "\\- item"),
+            ("1. First", "1\\. First"),
+            ("a | b", "a \\| b"),
+            ("AT&amp;T &#60;", "AT\\&amp;T \\&\\#60;"),
+            ("line one\nline two\r\n", "line one line two "),
+            ("bell\u{7}\u{1b}[31m", "bell\\[31m"),
+            ("400,000 lives in 2016.", "400,000 lives in 2016."),
+            ("2016-09-09", "2016-09-09"),
+            ("+1 more", "\\+1 more"),
+            ("12) item", "12\\) item"),
+        ];
+        for (input, want) in cases {
+            assert_eq!(escape(input), want, "{input}");
+        }
+    }
+}
