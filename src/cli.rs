@@ -132,7 +132,7 @@ pub struct SummarizeArgs {
 /// Summary length flags: at most one of them.
 #[derive(Debug, ClapArgs)]
 pub struct LengthArgs {
-    /// Number of summary sentences (default 6, or brief.toml's [summary]).
+    /// Number of summary sentences (default 6, or brief.toml's `[summary]`).
     #[arg(long, value_name = "N", conflicts_with = "words", value_parser = clap::value_parser!(u32).range(1..))]
     pub sentences: Option<u32>,
 

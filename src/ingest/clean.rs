@@ -52,6 +52,11 @@ static CREDIT_SUFFIX: LazyLock<Regex> = LazyLock::new(|| {
 static CAPTION_PREFIX: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^(a |this )?(file )?(photo|picture|image)( shows| taken)?\b|^pictured:|^in this (photo|picture|image)").unwrap()
 });
+/// A wire dateline opening a paragraph: "ISMAILIA:", "GENEVA (Reuters) -", "BEIRUT, Lebanon —".
+#[allow(clippy::unwrap_used)] // constant pattern
+static DATELINE_PREFIX: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\p{Lu}[\p{Lu} .'’-]{2,30}(?:,\s*\p{Lu}[\p{L} .]{1,30})?\s*(?:\([^)]{1,30}\))?\s*(?::|[—–]|\s-)\s+").unwrap()
+});
 #[allow(clippy::unwrap_used)] // constant pattern
 static BULLET: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^(?:[•·▪◦‣*–-]|\d{1,2}[.)])\s+").unwrap());
@@ -70,7 +75,7 @@ pub fn is_terminated(line: &str) -> bool {
 }
 
 /// A photo caption or credit line: a credit at the end ("... / TRT World and Agencies",
-/// "... [Reuters]", "... (AFP)") after unterminated text, or a "File photo" opening.
+/// "... `[Reuters]`", "... (AFP)") after unterminated text, or a "File photo" opening.
 pub fn is_caption(line: &str) -> bool {
     if CAPTION_PREFIX.is_match(line) && line.split_whitespace().count() < 40 {
         return true;
@@ -157,6 +162,13 @@ fn classify(raw: &str, span: Range<usize>, after_blank: bool, has_title: bool, o
         last.kind = BlockKind::Paragraph;
         return;
     }
+    // A wire dateline is metadata, not part of the first sentence.
+    let (span, text) = match DATELINE_PREFIX.find(text) {
+        Some(m) if !heading && out.title.is_some() => {
+            (span.start + m.end()..span.end, &text[m.end()..])
+        }
+        _ => (span, text),
+    };
     let words = text.split_whitespace().count();
     let kind = if out.title.is_none()
         && out.blocks.is_empty()
@@ -241,6 +253,22 @@ SWITZERLAND-GENEVA-TALKS- Jane Doe\n\nThey spoke for an hour.\n\nSOURCE:Wire and
                 (BlockKind::Subhead, "Aleppo key issue".into()),
                 (BlockKind::Subhead, "Background".into()),
                 (BlockKind::Paragraph, "It began in 2011.".into()),
+            ]
+        );
+    }
+
+    #[test]
+    fn wire_datelines_are_cut_from_the_first_sentence() {
+        let raw = "Headline\n\nISMAILIA: Crews worked on Friday.\n\nGENEVA (Reuters) - Talks began.\n\nBEIRUT, Lebanon — It rained.\n\nUS officials said: no.\n";
+        let texts: Vec<String> = kinds(raw, false).into_iter().map(|(_, t)| t).collect();
+        assert_eq!(
+            texts,
+            [
+                "Headline",
+                "Crews worked on Friday.",
+                "Talks began.",
+                "It rained.",
+                "US officials said: no."
             ]
         );
     }

@@ -2,7 +2,7 @@
 //!
 //! 1. [`tfidf`]: a sparse tf-idf vector per sentence (stemmed content words).
 //! 2. [`lexrank`]: LexRank centrality (Erkan & Radev 2004) over the cosine-similarity graph.
-//! 3. [`select`]: budgeted greedy selection that maximises coverage of the cluster's concepts
+//! 3. [`mod@select`]: budgeted greedy selection that maximises coverage of the cluster's concepts
 //!    (stemmed word bigrams weighted by how many documents carry them, as in ICSISumm),
 //!    weighted by centrality and entity salience; concepts already covered count nothing
 //!    again, and near-duplicates of a chosen sentence are merged into it as further citations.

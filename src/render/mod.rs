@@ -50,6 +50,11 @@ impl Format {
     }
 }
 
+/// The Markdown brief template's file name.
+pub const MD_TEMPLATE: &str = "brief.md.tera";
+/// The HTML page template's file name.
+pub const PAGE_TEMPLATE: &str = "page.html.tera";
+
 /// The built-in templates: (file name, content).
 pub const BUILTIN_TEMPLATES: &[(&str, &str)] = &[
     (
@@ -71,17 +76,15 @@ pub struct Renderer {
 impl Renderer {
     /// Load the built-in templates, replaced by same-named files in `dir` when given.
     pub fn new(dir: Option<&Path>) -> Result<Renderer> {
-        let md = template_source("brief.md.tera", dir)?;
-        let page = template_source("page.html.tera", dir)?;
         let mut markdown = Tera::new();
         markdown.set_escape_fn(markdown::escape_to);
-        markdown.autoescape_on([".md"]);
+        markdown.autoescape_on([".md.tera"]);
         register_filters(&mut markdown);
-        add(&mut markdown, "brief.md", &md)?;
+        add(&mut markdown, MD_TEMPLATE, dir)?;
         let mut html = Tera::new();
-        html.autoescape_on([".html"]);
+        html.autoescape_on([".html.tera"]);
         register_filters(&mut html);
-        add(&mut html, "page.html", &page)?;
+        add(&mut html, PAGE_TEMPLATE, dir)?;
         Ok(Renderer {
             markdown,
             page: html,
@@ -102,8 +105,8 @@ impl Renderer {
         let ctx = context(brief)?;
         let out = self
             .markdown
-            .render("brief.md", &ctx)
-            .map_err(|e| template_error("brief.md.tera", &e))?;
+            .render(MD_TEMPLATE, &ctx)
+            .map_err(|e| template_error(MD_TEMPLATE, &e))?;
         Ok(tidy(&out))
     }
 
@@ -113,8 +116,8 @@ impl Renderer {
         let mut ctx = context(brief)?;
         ctx.insert("body", &Value::safe_string(&body));
         self.page
-            .render("page.html", &ctx)
-            .map_err(|e| template_error("page.html.tera", &e))
+            .render(PAGE_TEMPLATE, &ctx)
+            .map_err(|e| template_error(PAGE_TEMPLATE, &e))
     }
 }
 
@@ -146,23 +149,24 @@ pub fn export_templates(dir: &Path, force: bool) -> Result<Vec<PathBuf>> {
     Ok(written)
 }
 
-fn template_source(name: &str, dir: Option<&Path>) -> Result<String> {
-    if let Some(dir) = dir {
-        let path = dir.join(name);
-        if path.is_file() {
-            return std::fs::read_to_string(&path).map_err(|source| Error::Read { path, source });
-        }
+/// Add template `name`: the user's file of that name in `dir` when present, else the built-in.
+fn add(tera: &mut Tera, name: &str, dir: Option<&Path>) -> Result<()> {
+    if let Some(path) = dir.map(|d| d.join(name)).filter(|p| p.is_file()) {
+        let source = std::fs::read_to_string(&path).map_err(|source| Error::Read {
+            path: path.clone(),
+            source,
+        })?;
+        return tera
+            .add_raw_template(name, &source)
+            .map_err(|e| template_error(&path.display().to_string(), &e));
     }
-    BUILTIN_TEMPLATES
+    let source = BUILTIN_TEMPLATES
         .iter()
         .find(|(n, _)| *n == name)
-        .map(|(_, c)| (*c).to_string())
-        .ok_or_else(|| Error::Usage(format!("no built-in template {name}")))
-}
-
-fn add(tera: &mut Tera, name: &str, source: &str) -> Result<()> {
+        .map(|(_, c)| *c)
+        .ok_or_else(|| Error::Usage(format!("no built-in template {name}")))?;
     tera.add_raw_template(name, source)
-        .map_err(|e| template_error(&format!("{name}.tera"), &e))
+        .map_err(|e| template_error(&format!("built-in {name}"), &e))
 }
 
 fn template_error(name: &str, err: &tera::Error) -> Error {
