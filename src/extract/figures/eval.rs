@@ -1,0 +1,1 @@
+//! Precision and recall against tests/data/figures_annotated.tsv.
