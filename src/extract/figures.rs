@@ -2,17 +2,18 @@
 //! outlets.
 //!
 //! Method, in three passes over each sentence:
-//! 1. [`grammar`] tokenises the sentence and parses every figure with a small hand-written
+//! 1. `grammar` tokenises the sentence and parses every figure with a small hand-written
 //!    grammar (`[qualifier] [currency] number [range] [unit]`), rejecting dates, times,
 //!    years, ordinals and names, and normalising the value to a number or an interval.
-//! 2. [`measure`] decides what the figure counts from cue words in its clause, using the
+//! 2. `measure` decides what the figure counts from cue words in its clause, using the
 //!    user-extensible table `src/extract/measures.toml` (first matching entry wins), and who
 //!    the sentence attributes it to ("according to X", "X said", "said X"; a pronoun is
 //!    resolved to the last named source earlier in the same article).
-//! 3. [`compare`] groups figures by measure, widens each by its qualifier ("about" = ±10%,
+//! 3. `compare` groups figures by measure, widens each by its qualifier ("about" = ±10%,
 //!    "more than" = up to +20%, ...), converts units to a common base (time to days, rates
 //!    to per day), and marks a group as agreeing when the widened intervals of different
-//!    outlets overlap; growth that follows the articles' dates is a revision, not a dispute.
+//!    outlets overlap; for cumulative measures, growth that follows the articles' dates is a
+//!    revision, not a dispute.
 //!
 //! See docs/extraction-figures.md for the rules and measured precision and recall.
 
@@ -26,6 +27,8 @@ mod measure;
 mod number;
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_compare;
 
 use std::ops::Range;
 

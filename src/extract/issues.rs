@@ -6,7 +6,8 @@
 //! ([`overlap`] ≥ 0.35), or share three salient content terms (terms in fewer than 10% of
 //! the corpus's sentences, reporting words left out), or two and a cue class ("uncertain",
 //! "pending", "disputed") -- or just one when either sentence is about that one thing ("The
-//! cause is also unresolved"). Each
+//! cause is also unresolved"), or when they are consecutive sentences of one article with
+//! cues of one class. Each
 //! merged issue is scored by its best sentence's centrality times a support bonus of 50% per
 //! extra outlet, and the issues are returned best first.
 
@@ -148,18 +149,22 @@ pub fn extract_open_issues(corpus: &Corpus, centrality: &[f64]) -> Vec<OpenIssue
     let mut clusters: Vec<(Vec<(usize, &Cue)>, &Cue)> = Vec::new();
     for (i, cue) in found {
         let mine = topic(i, cue);
-        // Compare with each cluster's leader only: chaining through members would let one
-        // issue swallow the story.
-        let home = clusters.iter_mut().find(|(members, lead)| {
-            let m = members[0].0;
-            let theirs = topic(m, lead);
+        let related = |m: usize, their_cue: &Cue| {
+            let theirs = topic(m, their_cue);
             let shared = mine.intersection(&theirs).count();
             let small = mine.len().min(theirs.len()) <= SMALL_TOPIC;
-            let same_class = lead.class == cue.class;
+            let same_class = their_cue.class == cue.class;
+            // The next sentence of the same article with a cue of the same class goes on
+            // about the same issue ("...remain outstanding." "We cannot guarantee...").
+            let next = i.abs_diff(m) == 1 && corpus.sentences[i].doc == corpus.sentences[m].doc;
             overlap(text(i), text(m)) >= SAME_SENTENCE
+                || (next && same_class)
                 || shared >= 3
                 || (same_class && (shared >= 2 || (shared >= 1 && small)))
-        });
+        };
+        let home = clusters
+            .iter_mut()
+            .find(|(members, _)| members.iter().any(|&(m, c)| related(m, c)));
         match home {
             Some((members, _)) => members.push((i, cue)),
             None => clusters.push((vec![(i, cue)], cue)),
@@ -188,4 +193,118 @@ pub fn extract_open_issues(corpus: &Corpus, centrality: &[f64]) -> Vec<OpenIssue
             .then(a.sentences[0].cmp(&b.sentences[0]))
     });
     issues
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ingest::from_plain;
+
+    fn corpus(articles: &[(&str, &str)]) -> Corpus {
+        let docs = articles
+            .iter()
+            .enumerate()
+            .map(|(i, (o, t))| from_plain(i, o, t))
+            .collect();
+        Corpus::new(docs)
+    }
+
+    #[test]
+    fn cue_file_compiles() {
+        let cues = parse_cues(CUES_TXT);
+        let lines = CUES_TXT
+            .lines()
+            .filter(|l| !l.trim().is_empty() && !l.starts_with('#') && !l.starts_with('['))
+            .count();
+        assert_eq!(cues.len(), lines);
+        assert!(cues.iter().all(|c| !c.class.is_empty()));
+    }
+
+    #[test]
+    fn cues_match_with_gaps_and_curly_quotes() {
+        let cases = [
+            (
+                "What led to the sudden about-face remains unclear.",
+                Some("what led to ... remains unclear"),
+            ),
+            (
+                "\u{201c}Whether the local parties agree or abide\u{201d} by it \u{201c}is, of course, another matter,\u{201d} he said.",
+                Some("whether ... another matter"),
+            ),
+            (
+                "We continue to have some issues that remain outstanding.",
+                Some("remain outstanding"),
+            ),
+            (
+                "There was no guarantee of a final agreement.",
+                Some("no guarantee"),
+            ),
+            (
+                "The diplomats have yet to overcome differences.",
+                Some("yet to overcome"),
+            ),
+            (
+                "The cause is under investigation.",
+                Some("under investigation"),
+            ),
+            (
+                "Insurers could not say how big the claims will be.",
+                Some("could not say"),
+            ),
+            ("It is clear that the talks went well.", None),
+            ("The ship was refloated on Monday.", None),
+        ];
+        for (text, want) in cases {
+            assert_eq!(cue_of(text).map(|c| c.text.as_str()), want, "{text}");
+        }
+    }
+
+    #[test]
+    fn merged_across_outlets_ranked_by_support_and_centrality() {
+        let c = corpus(&[
+            (
+                "AJ",
+                "Talks began.\nThey warned there was no guarantee of a final agreement within the narrow window available before both men return home.\nWhy the meeting was back on is not clear.",
+            ),
+            (
+                "MEE",
+                "They warned they could not guarantee a final agreement would be reached within the narrow window available before both men return home.\nThe rebels are unclear about their next move.",
+            ),
+            (
+                "BB",
+                "Whether the local parties agree or abide is another matter, he said.",
+            ),
+        ]);
+        let centrality: Vec<f64> = (0..c.sentences.len())
+            .map(|i| if i == 5 { 3.0 } else { 1.0 })
+            .collect();
+        let issues = extract_open_issues(&c, &centrality);
+        let shown: Vec<(Vec<usize>, &str)> = issues
+            .iter()
+            .map(|i| (i.sentences.clone(), i.cue.as_str()))
+            .collect();
+        assert_eq!(
+            shown,
+            [
+                (vec![5], "whether ... another matter"),
+                (vec![1, 3], "no guarantee"),
+                (vec![2], "not clear"),
+                (vec![4], "unclear"),
+            ]
+        );
+        assert!((issues[1].score - 1.5).abs() < 1e-9, "two outlets: +50%");
+        assert!(
+            issues
+                .iter()
+                .all(|i| i.sentences.iter().all(|&s| c.sentences[s].is_body()))
+        );
+    }
+
+    #[test]
+    fn only_body_sentences() {
+        let mut doc = from_plain(0, "A", "The cause remains unclear.");
+        doc.blocks[0].kind = crate::ingest::BlockKind::Headline;
+        let c = Corpus::new(vec![doc]);
+        assert!(extract_open_issues(&c, &[1.0]).is_empty());
+    }
 }

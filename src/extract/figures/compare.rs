@@ -17,9 +17,11 @@ pub(super) fn widen(f: &Figure) -> (f64, f64) {
             "about" | "around" | "roughly" | "approximately" | "some" | "an estimated"
             | "estimated" | "or so" | "close to",
         ) => (lo * 0.9, hi * 1.1),
-        Some("more than" | "over" | "well over" | "just over" | "at least") => (lo, hi * 1.2),
+        Some("more than" | "above" | "over" | "well over" | "just over" | "at least") => {
+            (lo, hi * 1.2)
+        }
         Some("nearly" | "almost" | "just under") => (lo * 0.85, hi),
-        Some("less than" | "fewer than" | "under") => (lo * 0.8, hi),
+        Some("less than" | "fewer than" | "under" | "below") => (lo * 0.8, hi),
         Some("up to" | "at most" | "as many as" | "as much as") => (lo * 0.5, hi),
         _ => (lo, hi),
     }

@@ -11,7 +11,9 @@ use std::ops::Range;
 
 use super::Value;
 use super::lexer::{Kind, Tok, tokenize};
-use super::lexicon::{LABELS, MONTHS, QUALIFIERS, currency, period, seq, unit_at, word};
+use super::lexicon::{
+    LABELS, MONTHS, QUALIFIERS, TIME_UNITS, currency, period, seq, unit_at, word,
+};
 use super::number::parse_core;
 
 /// A figure found in a sentence, before it is placed in the corpus.
@@ -138,6 +140,14 @@ fn parse_at(t: &[Tok], i: usize, text: &str) -> Result<Parsed, usize> {
     if core.share {
         unit = Some("%".into());
     }
+    // "over two years" is a period ("during"), not "more than two years".
+    let mut start = i;
+    if qualifier.as_ref().is_some_and(|(q, _)| q == "over")
+        && unit.as_deref().is_some_and(|u| TIME_UNITS.contains(&u))
+    {
+        qualifier = None;
+        start = i + 1;
+    }
     let quantity = unit.is_some() || cur.is_some();
     if core.bare_one && !quantity {
         return Err(end);
@@ -160,8 +170,8 @@ fn parse_at(t: &[Tok], i: usize, text: &str) -> Result<Parsed, usize> {
     let increment = matches!(word(t, span_end), "more" | "additional" | "extra")
         || (i > 0 && word(t, i - 1) == "another");
     Ok(Parsed {
-        span: t[i].span.start..t[span_end - 1].span.end,
-        toks: i..span_end,
+        span: t[start].span.start..t[span_end - 1].span.end,
+        toks: start..span_end,
         value: Value {
             low: core.low,
             high: core.high,

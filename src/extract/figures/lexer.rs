@@ -71,7 +71,13 @@ pub(super) fn tokenize(text: &str) -> Vec<Tok> {
             Kind::Punct
         };
         let span = start..end_of(j);
-        let low = deunicode::deunicode(&text[span.clone()]).to_lowercase();
+        // Marks stay as written: folding would turn "£" into "PS".
+        let raw = &text[span.clone()];
+        let low = if kind == Kind::Punct {
+            raw.to_string()
+        } else {
+            deunicode::deunicode(raw).to_lowercase()
+        };
         toks.push(Tok {
             kind,
             span,

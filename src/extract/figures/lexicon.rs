@@ -6,6 +6,8 @@ use super::lexer::Tok;
 /// Qualifiers, longest first so "more than" wins over nothing.
 pub(super) const QUALIFIERS: &[&str] = &[
     "as many as",
+    "above",
+    "below",
     "as much as",
     "more than",
     "less than",
@@ -101,6 +103,10 @@ pub(super) const UNITS: &[(&[&str], &str)] = &[
     (&["percent"], "%"),
     (&["%"], "%"),
     (&["cubic", "metres"], "m3"),
+    (&["square", "kilometres"], "km2"),
+    (&["square", "kilometers"], "km2"),
+    (&["square", "miles"], "mi2"),
+    (&["hectares"], "ha"),
     (&["cubic", "meters"], "m3"),
     (&["nautical", "miles"], "nmi"),
     (&["metres"], "m"),

@@ -94,6 +94,7 @@ pub(super) fn parse_words(t: &[Tok], i: usize, article_ok: bool) -> Option<Core>
     }
     let plural = match w0 {
         "dozens" => Some(12.0),
+        "scores" => Some(20.0),
         "hundreds" => Some(1e2),
         "thousands" => Some(1e3),
         "millions" => Some(1e6),

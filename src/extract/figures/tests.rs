@@ -1,9 +1,10 @@
-//! Unit tests: the number grammar as a table, non-figures, grouping, agreement and revision.
+//! Unit tests of the number grammar (a table of phrase -> value, qualifier, unit,
+//! measure), of non-figures, spans and attribution.
 
 use super::*;
 use crate::ingest::from_plain;
 
-fn corpus(articles: &[(&str, Option<&str>, &str)]) -> Corpus {
+pub(super) fn corpus(articles: &[(&str, Option<&str>, &str)]) -> Corpus {
     let docs = articles
         .iter()
         .enumerate()
@@ -33,254 +34,43 @@ type Row = (
     Option<&'static str>,
 );
 
+#[rustfmt::skip]
+const ROWS: &[Row] = &[
+    ("The war has killed more than 280,000 people.", "more than 280,000", 280e3, 280e3, Some("more than"), Some("people"), Some("death toll")),
+    ("It claimed an estimated 400,000 lives.", "an estimated 400,000", 400e3, 400e3, Some("an estimated"), None, Some("death toll")),
+    ("Prices rose 1.5 percent.", "1.5 percent", 1.5, 1.5, None, Some("%"), None),
+    ("Five people died.", "Five", 5.0, 5.0, None, Some("people"), Some("death toll")),
+    ("Some four hundred thousand people fled.", "Some four hundred thousand", 4e5, 4e5, Some("some"), Some("people"), Some("displaced")),
+    ("Almost a million people were displaced.", "Almost a million", 1e6, 1e6, Some("almost"), Some("people"), Some("displaced")),
+    ("More than a dozen ships turned toward the Cape.", "More than a dozen", 12.0, 12.0, Some("more than"), None, Some("ships diverted")),
+    ("Half the population has been uprooted.", "Half", 50.0, 50.0, None, Some("%"), Some("displaced")),
+    ("Syria's 5 1/2-year civil war goes on.", "5 1/2-year", 5.5, 5.5, None, Some("years"), Some("war duration")),
+    ("The economy is worth 2.3 million dollars.", "2.3 million dollars", 2.3e6, 2.3e6, None, Some("USD"), None),
+    ("Tens of thousands of people fled the city.", "Tens of thousands", 2e4, 1e5, None, None, Some("displaced")),
+    ("The war sent millions fleeing.", "millions", 2e6, 1e7, None, None, Some("displaced")),
+    ("The stoppage holds up $9.6 billion of goods every day.", "$9.6 billion", 9.6e9, 9.6e9, None, Some("USD"), Some("goods held up")),
+    ("It was losing $14 million to $15 million in revenue a day.", "$14 million to $15 million", 14e6, 15e6, None, Some("USD"), Some("revenue lost")),
+    ("A 48-hour pause in fighting was proposed.", "48-hour", 48.0, 48.0, None, Some("hours"), Some("pause duration")),
+    ("Repairs will take two to three weeks.", "two to three weeks", 2.0, 3.0, None, Some("weeks"), None),
+    ("Between 10 and 20 tugs were used.", "Between 10 and 20", 10.0, 20.0, None, None, Some("tugboats")),
+    ("Nearly a week of blockage ended.", "Nearly a week", 1.0, 1.0, Some("nearly"), Some("weeks"), Some("days stuck")),
+    ("It can be cleared in about three and a half days.", "about three and a half days", 3.5, 3.5, Some("about"), Some("days"), Some("backlog clearance")),
+    ("Roughly a tenth of world trade passes here.", "Roughly a tenth", 10.0, 10.0, Some("roughly"), Some("%"), Some("share of trade")),
+    ("Up to 25 crew members were aboard.", "Up to 25", 25.0, 25.0, Some("up to"), None, Some("crew")),
+    ("At least twenty-five people were killed.", "At least twenty-five", 25.0, 25.0, Some("at least"), Some("people"), Some("death toll")),
+    ("About 50 or so ships pass through daily.", "About 50", 50.0, 50.0, Some("about"), None, Some("ships transiting")),
+    ("Dredgers removed 27,000 cubic metres of sand.", "27,000 cubic metres", 27e3, 27e3, None, Some("m3"), Some("sand dredged")),
+    ("Growth fell 0.2 to 0.4 percentage points.", "0.2 to 0.4 percentage points", 0.2, 0.4, None, Some("pp"), Some("trade growth")),
+    ("The fund lost $6 to $10 billion.", "$6 to $10 billion", 6e9, 10e9, None, Some("USD"), Some("revenue lost")),
+    ("Losses reached \u{20ac}9.6bn.", "\u{20ac}9.6bn", 9.6e9, 9.6e9, None, Some("EUR"), None),
+    ("The budget gives \u{a3}15 billion to defence over four years.", "\u{a3}15 billion", 15e9, 15e9, None, Some("GBP"), None),
+    ("The death toll could rise above 500.", "above 500", 500.0, 500.0, Some("above"), None, Some("death toll")),
+    ("Scores of people were injured.", "Scores", 40.0, 200.0, None, None, Some("injured")),
+];
+
 #[test]
 fn number_grammar_table() {
-    let rows: &[Row] = &[
-        (
-            "The war has killed more than 280,000 people.",
-            "more than 280,000",
-            280e3,
-            280e3,
-            Some("more than"),
-            Some("people"),
-            Some("death toll"),
-        ),
-        (
-            "It claimed an estimated 400,000 lives.",
-            "an estimated 400,000",
-            400e3,
-            400e3,
-            Some("an estimated"),
-            None,
-            Some("death toll"),
-        ),
-        (
-            "Prices rose 1.5 percent.",
-            "1.5 percent",
-            1.5,
-            1.5,
-            None,
-            Some("%"),
-            None,
-        ),
-        (
-            "Five people died.",
-            "Five",
-            5.0,
-            5.0,
-            None,
-            Some("people"),
-            Some("death toll"),
-        ),
-        (
-            "Some four hundred thousand people fled.",
-            "Some four hundred thousand",
-            4e5,
-            4e5,
-            Some("some"),
-            Some("people"),
-            Some("displaced"),
-        ),
-        (
-            "Almost a million people were displaced.",
-            "Almost a million",
-            1e6,
-            1e6,
-            Some("almost"),
-            Some("people"),
-            Some("displaced"),
-        ),
-        (
-            "More than a dozen ships turned toward the Cape.",
-            "More than a dozen",
-            12.0,
-            12.0,
-            Some("more than"),
-            None,
-            Some("ships diverted"),
-        ),
-        (
-            "Half the population has been uprooted.",
-            "Half",
-            50.0,
-            50.0,
-            None,
-            Some("%"),
-            Some("displaced"),
-        ),
-        (
-            "Syria's 5 1/2-year civil war goes on.",
-            "5 1/2-year",
-            5.5,
-            5.5,
-            None,
-            Some("years"),
-            Some("war duration"),
-        ),
-        (
-            "The economy is worth 2.3 million dollars.",
-            "2.3 million dollars",
-            2.3e6,
-            2.3e6,
-            None,
-            Some("USD"),
-            None,
-        ),
-        (
-            "Tens of thousands of people fled the city.",
-            "Tens of thousands",
-            2e4,
-            1e5,
-            None,
-            None,
-            Some("displaced"),
-        ),
-        (
-            "The war sent millions fleeing.",
-            "millions",
-            2e6,
-            1e7,
-            None,
-            None,
-            Some("displaced"),
-        ),
-        (
-            "The stoppage holds up $9.6 billion of goods every day.",
-            "$9.6 billion",
-            9.6e9,
-            9.6e9,
-            None,
-            Some("USD"),
-            Some("goods held up"),
-        ),
-        (
-            "It was losing $14 million to $15 million in revenue a day.",
-            "$14 million to $15 million",
-            14e6,
-            15e6,
-            None,
-            Some("USD"),
-            Some("revenue lost"),
-        ),
-        (
-            "A 48-hour pause in fighting was proposed.",
-            "48-hour",
-            48.0,
-            48.0,
-            None,
-            Some("hours"),
-            Some("pause duration"),
-        ),
-        (
-            "Repairs will take two to three weeks.",
-            "two to three weeks",
-            2.0,
-            3.0,
-            None,
-            Some("weeks"),
-            None,
-        ),
-        (
-            "Between 10 and 20 tugs were used.",
-            "Between 10 and 20",
-            10.0,
-            20.0,
-            None,
-            None,
-            Some("tugboats"),
-        ),
-        (
-            "Nearly a week of blockage ended.",
-            "Nearly a week",
-            1.0,
-            1.0,
-            Some("nearly"),
-            Some("weeks"),
-            Some("days stuck"),
-        ),
-        (
-            "It can be cleared in about three and a half days.",
-            "about three and a half days",
-            3.5,
-            3.5,
-            Some("about"),
-            Some("days"),
-            Some("backlog clearance"),
-        ),
-        (
-            "Roughly a tenth of world trade passes here.",
-            "Roughly a tenth",
-            10.0,
-            10.0,
-            Some("roughly"),
-            Some("%"),
-            Some("share of trade"),
-        ),
-        (
-            "Up to 25 crew members were aboard.",
-            "Up to 25",
-            25.0,
-            25.0,
-            Some("up to"),
-            None,
-            Some("crew"),
-        ),
-        (
-            "At least twenty-five people were killed.",
-            "At least twenty-five",
-            25.0,
-            25.0,
-            Some("at least"),
-            Some("people"),
-            Some("death toll"),
-        ),
-        (
-            "About 50 or so ships pass through daily.",
-            "About 50",
-            50.0,
-            50.0,
-            Some("about"),
-            None,
-            Some("ships transiting"),
-        ),
-        (
-            "Dredgers removed 27,000 cubic metres of sand.",
-            "27,000 cubic metres",
-            27e3,
-            27e3,
-            None,
-            Some("m3"),
-            Some("sand dredged"),
-        ),
-        (
-            "Growth fell 0.2 to 0.4 percentage points.",
-            "0.2 to 0.4 percentage points",
-            0.2,
-            0.4,
-            None,
-            Some("pp"),
-            Some("trade growth"),
-        ),
-        (
-            "The fund lost $6 to $10 billion.",
-            "$6 to $10 billion",
-            6e9,
-            10e9,
-            None,
-            Some("USD"),
-            Some("revenue lost"),
-        ),
-        (
-            "Losses reached \u{20ac}9.6bn.",
-            "\u{20ac}9.6bn",
-            9.6e9,
-            9.6e9,
-            None,
-            Some("EUR"),
-            None,
-        ),
-    ];
-    for &(sentence, span, low, high, qualifier, unit, measure) in rows {
+    for &(sentence, span, low, high, qualifier, unit, measure) in ROWS {
         let (c, figs) = figures_of(sentence);
         let f = figs.iter().find(|f| f.display(&c) == span);
         let Some(f) = f else {
@@ -344,160 +134,4 @@ fn increments_are_not_totals() {
     let (_, figs) = figures_of("He said two more powerful tugs were on their way.");
     assert_eq!(figs.len(), 1);
     assert_eq!(figs[0].measure, None);
-}
-
-fn summary(c: &Corpus, figs: &[Figure], cmp: &[Comparison]) -> Vec<String> {
-    cmp.iter()
-        .map(|k| {
-            let shown: Vec<String> = k
-                .figures
-                .iter()
-                .map(|&i| format!("{}:{}", c.docs[figs[i].doc].meta.outlet, figs[i].display(c)))
-                .collect();
-            format!(
-                "{} agree={} revision={} [{}]",
-                k.measure,
-                k.agree,
-                k.revision,
-                shown.join(", ")
-            )
-        })
-        .collect()
-}
-
-#[test]
-fn grouping_and_agreement() {
-    let c = corpus(&[
-        (
-            "AJ",
-            None,
-            "The conflict has claimed an estimated 400,000 lives. Millions of others have been displaced during the five years of war.",
-        ),
-        (
-            "BB",
-            None,
-            "Syria's 5 1/2-year civil war has killed more than 280,000 people and sent millions fleeing.",
-        ),
-        (
-            "TRT",
-            None,
-            "The five year war goes on, and half the pre-war population has been uprooted.",
-        ),
-    ]);
-    let figs = extract_figures(&c);
-    let got = summary(&c, &figs, &compare_figures(&c, &figs));
-    assert_eq!(
-        got,
-        [
-            "war duration agree=false revision=false [AJ:five years, BB:5 1/2-year, TRT:five year]",
-            "death toll agree=false revision=false [AJ:an estimated 400,000, BB:more than 280,000]",
-            "displaced agree=true revision=false [AJ:Millions, BB:millions, TRT:half]",
-        ]
-    );
-}
-
-#[test]
-fn qualifiers_make_compatible_what_is_compatible() {
-    let c = corpus(&[
-        (
-            "A",
-            None,
-            "The stoppage holds up an estimated $9.6 billion of goods every day.",
-        ),
-        (
-            "B",
-            None,
-            "Cargo worth about $400 million an hour is held up.",
-        ),
-        (
-            "C",
-            None,
-            "It holds up roughly $9 billion worth of goods a day.",
-        ),
-        (
-            "A",
-            None,
-            "The ship was freed after six days of being stuck.",
-        ),
-        ("B", None, "The ship was free after nearly a week."),
-    ]);
-    let figs = extract_figures(&c);
-    let got = summary(&c, &figs, &compare_figures(&c, &figs));
-    assert_eq!(got.len(), 2);
-    assert!(got.iter().all(|g| g.contains("agree=true")), "{got:?}");
-}
-
-#[test]
-fn growth_by_date_is_a_revision() {
-    let c = corpus(&[
-        (
-            "Ledger",
-            Some("2021-03-28"),
-            "Officials said 369 vessels were waiting to pass.",
-        ),
-        (
-            "Post",
-            Some("2021-03-29"),
-            "More than 400 ships were queued at either end.",
-        ),
-        (
-            "Nordic",
-            None,
-            "About 450 ships were waiting at the two ends of the canal.",
-        ),
-        (
-            "Courier",
-            Some("2021-03-26"),
-            "The canal was losing about $12 million in revenue each day.",
-        ),
-        (
-            "Ledger",
-            Some("2021-03-28"),
-            "It was losing $14 million to $15 million in revenue a day.",
-        ),
-    ]);
-    let figs = extract_figures(&c);
-    let got = summary(&c, &figs, &compare_figures(&c, &figs));
-    assert_eq!(
-        got,
-        [
-            // A rate is not cumulative: a later, larger estimate is still a dispute.
-            "revenue lost agree=false revision=false [Courier:about $12 million, Ledger:$14 million to $15 million]",
-            "ships waiting agree=false revision=true [Ledger:369, Post:More than 400, Nordic:About 450]",
-        ]
-    );
-    // Shrinking over time is not growth: a dispute.
-    let c = corpus(&[
-        (
-            "A",
-            Some("2021-03-28"),
-            "Officials said 450 vessels were waiting.",
-        ),
-        (
-            "B",
-            Some("2021-03-29"),
-            "Officials said 369 vessels were waiting.",
-        ),
-    ]);
-    let figs = extract_figures(&c);
-    let cmp = compare_figures(&c, &figs);
-    assert!(!cmp[0].agree && !cmp[0].revision);
-}
-
-#[test]
-fn single_source_comes_last_and_order_is_deterministic() {
-    let c = corpus(&[
-        (
-            "A",
-            None,
-            "25 crew members were safe. Officials said 11 tugboats were used.",
-        ),
-        ("B", None, "A fleet of 14 tugs worked."),
-    ]);
-    let figs = extract_figures(&c);
-    let first = compare_figures(&c, &figs);
-    assert_eq!(first, compare_figures(&c, &figs));
-    let names: Vec<&str> = first.iter().map(|k| k.measure.as_str()).collect();
-    assert_eq!(names, ["tugboats", "crew"]);
-    assert!(first[1].agree);
 }
