@@ -1,5 +1,34 @@
 //! Figures: numbers in the text with qualifier, unit and what they measure, compared across
 //! outlets.
+//!
+//! Method, in three passes over each sentence:
+//! 1. `grammar` tokenises the sentence and parses every figure with a small hand-written
+//!    grammar (`[qualifier] [currency] number [range] [unit]`), rejecting dates, times,
+//!    years, ordinals and names, and normalising the value to a number or an interval.
+//! 2. `measure` decides what the figure counts from cue words in its clause, using the
+//!    user-extensible table `src/extract/measures.toml` (first matching entry wins), and who
+//!    the sentence attributes it to ("according to X", "X said", "said X"; a pronoun is
+//!    resolved to the last named source earlier in the same article).
+//! 3. `compare` groups figures by measure, widens each by its qualifier ("about" = ±10%,
+//!    "more than" = up to +20%, ...), converts units to a common base (time to days, rates
+//!    to per day), and marks a group as agreeing when the widened intervals of different
+//!    outlets overlap; for cumulative measures, growth that follows the articles' dates is a
+//!    revision, not a dispute.
+//!
+//! See docs/extraction-figures.md for the rules and measured precision and recall.
+
+mod compare;
+#[cfg(test)]
+mod eval;
+mod grammar;
+mod lexer;
+mod lexicon;
+mod measure;
+mod number;
+#[cfg(test)]
+mod tests;
+#[cfg(test)]
+mod tests_compare;
 
 use std::ops::Range;
 
@@ -35,6 +64,15 @@ pub struct Figure {
     pub measure: Option<String>,
     /// Who the article attributes it to ("the UN special envoy").
     pub attributed_to: Option<String>,
+    /// Rate period when the figure is a rate: "day" for "$9.6 billion of goods every day".
+    pub per: Option<String>,
+}
+
+impl Figure {
+    /// The figure's verbatim text in its article ("an estimated 400,000").
+    pub fn display<'a>(&self, corpus: &'a Corpus) -> &'a str {
+        corpus.docs.get(self.doc).map_or("", |d| d.text(&self.span))
+    }
 }
 
 /// Figures for one measured thing, across outlets.
@@ -52,12 +90,41 @@ pub struct Comparison {
 
 /// Every figure in the corpus, in corpus order.
 pub fn extract_figures(corpus: &Corpus) -> Vec<Figure> {
-    let _ = corpus;
-    Vec::new()
+    let mut out = Vec::new();
+    // The last named source per article, to resolve "he said".
+    let mut last_source: Option<(usize, String)> = None;
+    for (si, s) in corpus.sentences.iter().enumerate() {
+        let text = corpus.text(s);
+        let mut source = measure::attribution(text);
+        if let Some(src) = &source {
+            if measure::is_pronoun(src) {
+                source = last_source
+                    .as_ref()
+                    .filter(|(d, _)| *d == s.doc)
+                    .map(|(_, n)| n.clone());
+            } else {
+                last_source = Some((s.doc, src.clone()));
+            }
+        }
+        let (toks, parsed) = grammar::parse_sentence(text);
+        for (k, p) in parsed.iter().enumerate() {
+            out.push(Figure {
+                doc: s.doc,
+                sentence: si,
+                span: s.span.start + p.span.start..s.span.start + p.span.end,
+                value: p.value,
+                qualifier: p.qualifier.clone(),
+                unit: p.unit.clone(),
+                measure: measure::measure_of(&toks, &parsed, k),
+                attributed_to: source.clone(),
+                per: p.per.clone(),
+            });
+        }
+    }
+    out
 }
 
 /// Group comparable figures; differing groups first, then agreeing, then single-source.
 pub fn compare_figures(corpus: &Corpus, figures: &[Figure]) -> Vec<Comparison> {
-    let _ = (corpus, figures);
-    Vec::new()
+    compare::compare(corpus, figures)
 }

@@ -1,0 +1,184 @@
+//! The number grammar: finds figures in one sentence and normalises them.
+//!
+//! A figure is `[qualifier] [between] [currency] number [range] [unit]`, where `number` is a
+//! digit group ("400,000", "1.5", "5 1/2", "2.3 million", "9.6bn"), a run of number words
+//! ("four hundred thousand", "a dozen", "three and a half"), a vague plural ("millions",
+//! "tens of thousands") or a fraction ("half the population", "a tenth of"). Dates, clock
+//! times, years, ordinals, names ("G20", "Group of 20", "No. 2") and the pronoun "one" are
+//! rejected here, so the comparison never sees them.
+
+use std::ops::Range;
+
+use super::Value;
+use super::lexer::{Kind, Tok, tokenize};
+use super::lexicon::{
+    LABELS, MONTHS, QUALIFIERS, TIME_UNITS, currency, period, seq, unit_at, word,
+};
+use super::number::parse_core;
+
+/// A figure found in a sentence, before it is placed in the corpus.
+#[derive(Debug, Clone, PartialEq)]
+pub(super) struct Parsed {
+    /// Byte range in the sentence, qualifier and unit included.
+    pub(super) span: Range<usize>,
+    /// Token range of the figure (for the measure window).
+    pub(super) toks: Range<usize>,
+    /// The stated value.
+    pub(super) value: Value,
+    /// Qualifier as written, lowercased ("more than").
+    pub(super) qualifier: Option<String>,
+    /// Canonical unit.
+    pub(super) unit: Option<String>,
+    /// Rate period ("day" in "$9.6 billion of goods every day").
+    pub(super) per: Option<String>,
+    /// "two more tugs": an addition, not a total.
+    pub(super) increment: bool,
+}
+
+/// Find every figure in a sentence.
+pub(super) fn parse_sentence(text: &str) -> (Vec<Tok>, Vec<Parsed>) {
+    let t = tokenize(text);
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < t.len() {
+        match parse_at(&t, i, text) {
+            Ok(p) => {
+                i = p.toks.end;
+                out.push(p);
+            }
+            Err(skip) => i = skip.max(i + 1),
+        }
+    }
+    (t, out)
+}
+
+/// Parse a figure starting at token `i`; `Err(next)` says where to resume.
+fn parse_at(t: &[Tok], i: usize, text: &str) -> Result<Parsed, usize> {
+    let mut j = i;
+    let mut qualifier = QUALIFIERS.iter().find_map(|q| {
+        let words: Vec<&str> = q.split(' ').collect();
+        seq(t, i, &words).map(|e| (q.to_string(), e))
+    });
+    if let Some((_, e)) = &qualifier {
+        j = *e;
+    }
+    let between = word(t, j) == "between";
+    if between {
+        j += 1;
+    }
+    let cur = currency(t, j);
+    if let Some((_, e)) = cur {
+        j = e;
+    }
+    let first = j;
+    let Some(mut core) = parse_core(t, j, qualifier.is_some()) else {
+        return Err(i + 1);
+    };
+    let mut end = core.end;
+    // Dates and labels: "Sept. 8 and 9", "July 31", "No. 2", "Group of 20".
+    let back = |k: usize| if first >= k { word(t, first - k) } else { "" };
+    let after_dot = if back(1) == "." { back(2) } else { back(1) };
+    let month_after = MONTHS.contains(&word(t, end)) && word(t, end) != "may";
+    let month_before = MONTHS.contains(&after_dot)
+        && (after_dot != "may" || text[t[first - 1].span.clone()].starts_with('M'));
+    if t[first].kind == Kind::Num && (month_before || month_after) {
+        let mut k = end + usize::from(month_after);
+        while matches!(word(t, k), "and" | "-" | "," | "to")
+            && t.get(k + 1).is_some_and(|x| x.kind == Kind::Num)
+        {
+            k += 2;
+        }
+        return Err(k);
+    }
+    if LABELS.contains(&after_dot) || (back(1) == "of" && back(2) == "group") {
+        return Err(end);
+    }
+    let rest = text
+        .get(t.get(end).map_or(text.len(), |x| x.span.start)..)
+        .unwrap_or("");
+    let clock = ["a.m.", "p.m.", "am ", "pm ", "gmt", "utc", "o'clock"];
+    if clock.iter().any(|c| rest.to_lowercase().starts_with(c)) {
+        return Err(end);
+    }
+    // Ranges: "two to three", "$14 million to $15 million", "between 10 and 20", "14-15".
+    let joiner = word(t, end);
+    let is_join = matches!(joiner, "to" | "or" | "-" | "\u{2013}") || (between && joiner == "and");
+    if is_join {
+        let mut k = end + 1;
+        if let Some((_, e)) = currency(t, k) {
+            k = e;
+        }
+        let glued_dash = joiner != "-" || t.get(k).is_some_and(|x| !x.gap_before);
+        if let Some(second) = parse_core(t, k, false).filter(|_| glued_dash) {
+            if core.scaled == 1.0 && second.scaled > 1.0 && core.low < second.low / second.scaled {
+                core.low *= second.scaled; // "$6 to $10 billion"
+            }
+            core.high = second.high.max(core.high);
+            core.low = core.low.min(second.low);
+            core.bare_one = false;
+            core.plain_digits = false;
+            end = second.end;
+        }
+    }
+    if seq(t, end, &["or", "so"]).is_some() && qualifier.is_none() {
+        qualifier = Some(("or so".to_string(), end));
+        end += 2;
+    }
+    let mut unit = cur.map(|(u, _)| u.to_string());
+    let mut span_end = end;
+    if let Some((u, e)) = unit_at(t, end) {
+        unit.get_or_insert_with(|| u.to_string());
+        span_end = e;
+    } else if word(t, end) == "-"
+        && !t[end].gap_before
+        && t.get(end + 1).is_some_and(|x| x.kind == Kind::Word)
+    {
+        return Err(end); // "two-way", "COVID-19"-like compounds
+    } else if matches!(word(t, end), "people" | "persons") {
+        unit = Some("people".into());
+    }
+    if core.share {
+        unit = Some("%".into());
+    }
+    // "over two years" is a period ("during"), not "more than two years".
+    let mut start = i;
+    if qualifier.as_ref().is_some_and(|(q, _)| q == "over")
+        && unit.as_deref().is_some_and(|u| TIME_UNITS.contains(&u))
+    {
+        qualifier = None;
+        start = i + 1;
+    }
+    let quantity = unit.is_some() || cur.is_some();
+    if core.bare_one && !quantity {
+        return Err(end);
+    }
+    if core.plain_digits && !quantity && (1800.0..=2100.0).contains(&core.low) {
+        return Err(end); // a year
+    }
+    // Rates: counts only after the figure ("50 ships pass daily"); money also before it
+    // ("each week of closure could cost $6 billion").
+    let per = match unit.as_deref() {
+        None | Some("people") => period(t, span_end, span_end + 7),
+        Some("USD" | "EUR" | "GBP") => period(t, span_end, span_end + 7).or_else(|| {
+            let from = t[..i]
+                .iter()
+                .rposition(|x| matches!(x.low.as_str(), "," | ";" | "." | ":"));
+            period(t, from.map_or(0, |f| f + 1), i)
+        }),
+        _ => None,
+    };
+    let increment = matches!(word(t, span_end), "more" | "additional" | "extra")
+        || (i > 0 && word(t, i - 1) == "another");
+    Ok(Parsed {
+        span: t[start].span.start..t[span_end - 1].span.end,
+        toks: start..span_end,
+        value: Value {
+            low: core.low,
+            high: core.high,
+        },
+        qualifier: qualifier.map(|(q, _)| q),
+        unit,
+        per,
+        increment,
+    })
+}

@@ -1,0 +1,226 @@
+//! Word lists and small matchers of the number grammar: qualifiers, number words,
+//! months, labels, units and rate periods.
+
+use super::lexer::Tok;
+
+/// Qualifiers, longest first so "more than" wins over nothing.
+pub(super) const QUALIFIERS: &[&str] = &[
+    "as many as",
+    "above",
+    "below",
+    "as much as",
+    "more than",
+    "less than",
+    "fewer than",
+    "at least",
+    "at most",
+    "up to",
+    "close to",
+    "just over",
+    "just under",
+    "well over",
+    "an estimated",
+    "almost",
+    "nearly",
+    "about",
+    "around",
+    "roughly",
+    "approximately",
+    "some",
+    "over",
+    "under",
+    "estimated",
+];
+
+pub(super) const SMALL: &[&str] = &[
+    "zero",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+];
+pub(super) const TENS: &[&str] = &[
+    "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
+];
+pub(super) const MONTHS: &[&str] = &[
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "jan",
+    "feb",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
+];
+/// Words before a number that make it a name or a label, not a quantity.
+pub(super) const LABELS: &[&str] = &[
+    "no",
+    "nos",
+    "number",
+    "article",
+    "resolution",
+    "chapter",
+    "section",
+    "page",
+    "flight",
+];
+
+/// Unit phrases (lowercased token sequences) and their canonical names.
+pub(super) const UNITS: &[(&[&str], &str)] = &[
+    (&["percentage", "points"], "pp"),
+    (&["percentage", "point"], "pp"),
+    (&["per", "cent"], "%"),
+    (&["percent"], "%"),
+    (&["%"], "%"),
+    (&["cubic", "metres"], "m3"),
+    (&["square", "kilometres"], "km2"),
+    (&["square", "kilometers"], "km2"),
+    (&["square", "miles"], "mi2"),
+    (&["hectares"], "ha"),
+    (&["cubic", "meters"], "m3"),
+    (&["nautical", "miles"], "nmi"),
+    (&["metres"], "m"),
+    (&["meters"], "m"),
+    (&["metre"], "m"),
+    (&["meter"], "m"),
+    (&["kilometres"], "km"),
+    (&["kilometre"], "km"),
+    (&["kilometers"], "km"),
+    (&["km"], "km"),
+    (&["centimetres"], "cm"),
+    (&["miles"], "mi"),
+    (&["mile"], "mi"),
+    (&["tonnes"], "t"),
+    (&["tonne"], "t"),
+    (&["tons"], "t"),
+    (&["seconds"], "seconds"),
+    (&["minutes"], "minutes"),
+    (&["minute"], "minutes"),
+    (&["hours"], "hours"),
+    (&["hour"], "hours"),
+    (&["days"], "days"),
+    (&["day"], "days"),
+    (&["weeks"], "weeks"),
+    (&["week"], "weeks"),
+    (&["months"], "months"),
+    (&["month"], "months"),
+    (&["years"], "years"),
+    (&["year"], "years"),
+    (&["decades"], "decades"),
+    (&["times"], "times"),
+    (&["dollars"], "USD"),
+    (&["euros"], "EUR"),
+];
+pub(super) const TIME_UNITS: &[&str] = &[
+    "seconds", "minutes", "hours", "days", "weeks", "months", "years",
+];
+pub(super) const PERIODS: &[(&str, &str)] = &[
+    ("hour", "hour"),
+    ("day", "day"),
+    ("week", "week"),
+    ("month", "month"),
+    ("year", "year"),
+    ("daily", "day"),
+    ("hourly", "hour"),
+    ("weekly", "week"),
+    ("annually", "year"),
+];
+
+pub(super) fn word(t: &[Tok], i: usize) -> &str {
+    t.get(i).map_or("", |t| t.low.as_str())
+}
+
+pub(super) fn scale_of(w: &str) -> Option<f64> {
+    match w {
+        "hundred" => Some(1e2),
+        "thousand" => Some(1e3),
+        "million" | "mn" | "m" => Some(1e6),
+        "billion" | "bn" => Some(1e9),
+        "trillion" | "tn" => Some(1e12),
+        _ => None,
+    }
+}
+
+pub(super) fn small_of(w: &str) -> Option<f64> {
+    if let Some(n) = SMALL.iter().position(|s| *s == w) {
+        return Some(n as f64);
+    }
+    TENS.iter()
+        .position(|s| *s == w)
+        .map(|n| (n as f64 + 2.0) * 10.0)
+}
+
+/// Match a word sequence at `i`; returns the index after it.
+pub(super) fn seq(t: &[Tok], i: usize, words: &[&str]) -> Option<usize> {
+    let ok = words.iter().enumerate().all(|(k, w)| word(t, i + k) == *w);
+    ok.then_some(i + words.len())
+}
+
+pub(super) fn currency(t: &[Tok], i: usize) -> Option<(&'static str, usize)> {
+    match word(t, i) {
+        "$" => Some(("USD", i + 1)),
+        "us" if word(t, i + 1) == "$" => Some(("USD", i + 2)),
+        "\u{20ac}" | "eur" => Some(("EUR", i + 1)),
+        "\u{a3}" => Some(("GBP", i + 1)),
+        _ => None,
+    }
+}
+
+pub(super) fn unit_at(t: &[Tok], i: usize) -> Option<(&'static str, usize)> {
+    // "48-hour": a glued hyphen before the unit.
+    let j = if word(t, i) == "-" && t.get(i).is_some_and(|x| !x.gap_before) {
+        i + 1
+    } else {
+        i
+    };
+    UNITS
+        .iter()
+        .find_map(|(words, unit)| seq(t, j, words).map(|e| (*unit, e)))
+}
+
+/// A rate period near the figure, in its clause: "every day", "an hour", "daily", "each week".
+pub(super) fn period(t: &[Tok], from: usize, to: usize) -> Option<String> {
+    let clause_break = |w: &str| matches!(w, "," | ";" | "." | ":" | "(" | ")");
+    for k in from..to.min(t.len()) {
+        if clause_break(word(t, k)) {
+            break;
+        }
+        for (w, p) in PERIODS {
+            let lead = matches!(word(t, k), "a" | "an" | "per" | "each" | "every");
+            if (lead && word(t, k + 1) == *w) || (w.ends_with("ly") && word(t, k) == *w) {
+                return Some((*p).to_string());
+            }
+        }
+    }
+    None
+}
