@@ -16,10 +16,14 @@ pub fn assemble(
 ) -> Brief {
     let cite = |doc: usize, span: &Range<usize>| citation(corpus, doc, span);
     let point = |sentences: &[usize]| {
-        let citations: Vec<Citation> = sentences
-            .iter()
-            .map(|&i| cite(corpus.sentences[i].doc, &corpus.sentences[i].span))
-            .collect();
+        // One citation per article: the first sentence cited from it.
+        let mut citations: Vec<Citation> = Vec::new();
+        for &i in sentences {
+            let c = cite(corpus.sentences[i].doc, &corpus.sentences[i].span);
+            if !citations.iter().any(|d| d.source == c.source) {
+                citations.push(c);
+            }
+        }
         Point {
             text: fold(corpus.text(&corpus.sentences[sentences[0]])),
             support: distinct(citations.iter().map(|c| c.outlet.as_str())),

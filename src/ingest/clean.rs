@@ -14,6 +14,9 @@ use regex::Regex;
 
 use super::{Block, BlockKind, outlet};
 
+/// An unterminated line this long is a paragraph missing its final stop, not a subhead.
+const LONG_UNTERMINATED: usize = 20;
+
 /// What cleaning found in a body.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Cleaned {
@@ -178,7 +181,7 @@ fn classify(raw: &str, span: Range<usize>, after_blank: bool, has_title: bool, o
         BlockKind::Headline
     } else if out.blocks.len() == 1 && out.blocks[0].kind == BlockKind::Headline && !heading {
         BlockKind::Standfirst
-    } else if heading || !is_terminated(text) {
+    } else if heading || (!is_terminated(text) && words < LONG_UNTERMINATED) {
         BlockKind::Subhead
     } else {
         BlockKind::Paragraph
@@ -255,6 +258,12 @@ SWITZERLAND-GENEVA-TALKS- Jane Doe\n\nThey spoke for an hour.\n\nSOURCE:Wire and
                 (BlockKind::Paragraph, "It began in 2011.".into()),
             ]
         );
+    }
+
+    #[test]
+    fn long_unterminated_line_is_a_paragraph() {
+        let raw = "Headline\n\nStandfirst.\n\n\"We need to see a situation where it is clear that there will not be a siege of the city,\" a senior official told reporters\n";
+        assert_eq!(kinds(raw, false)[2].0, BlockKind::Paragraph);
     }
 
     #[test]
