@@ -16,13 +16,16 @@
 //!   month or time zone, or when the sentence so far is only a fronted time phrase
 //!   ("At 5 a.m. Mr. Smith went ...").
 //!
-//! A closing quote or bracket after the terminal mark is a strong end signal: after it only a
-//! lowercase continuation merges. The result is a list of trimmed byte ranges, in order,
-//! never empty and never overlapping.
+//! A closing quote after the terminal mark is a strong end signal: after it only a lowercase
+//! word or a speech attribution (`“Will it hold?” Lavrov asked.`) continues the sentence.
+//! An ellipsis ends a sentence before a capital (except "I"); UAX #29 does not see "…" as a
+//! terminal, so we propose those boundaries ourselves. The result is a list of trimmed byte
+//! ranges, in order, never empty and never overlapping.
 
 use std::ops::Range;
 use std::sync::LazyLock;
 
+use regex::Regex;
 use unicode_segmentation::UnicodeSegmentation;
 
 /// Quotes and brackets that may close a sentence after its terminal mark.
@@ -96,7 +99,13 @@ pub fn split_sentences(text: &str) -> Vec<Range<usize>> {
     let bounds = text.split_sentence_bound_indices();
     for range in bounds.flat_map(|(start, piece)| split_after_ellipsis(start, piece)) {
         match pieces.last_mut() {
-            Some(last) if should_merge(&text[last.clone()], &text[range.clone()]) => {
+            Some(last)
+                if should_merge(
+                    &text[last.clone()],
+                    &text[range.clone()],
+                    &text[range.start..],
+                ) =>
+            {
                 last.end = range.end;
             }
             _ => pieces.push(range),
@@ -160,6 +169,17 @@ fn opens_sentence(after: &str) -> bool {
     LISTS.openers.contains(&lower.as_str())
 }
 
+/// A speech attribution after a closing quote: a name (capitalised words, initials, titles
+/// and particles such as "de") then a speech verb and the end of the clause.
+// The pattern is a constant, so `Regex::new` cannot fail at run time.
+#[allow(clippy::unwrap_used)]
+static ATTRIBUTION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^(?:(?:\p{Lu}[\p{L}'’.-]*|de|del|van|von|der|al|bin|da|di|du|la|le|el)\s+){1,4}(?:said|says|asked|asks|added|adds|told\s+\p{L}+|wrote|writes|tweeted|replied|shouted|explained|insisted|recalled|warned|declared|noted|answered|continued|concluded)\s*[.,;:!?]",
+    )
+    .unwrap()
+});
+
 /// Whether a piece is only a list marker: "1.", "2.)", "a.", "• 9.".
 fn is_list_marker(piece: &str) -> bool {
     let s = piece.trim().trim_start_matches(['•', '⁃', '-', '*', ' ']);
@@ -181,16 +201,15 @@ fn is_trailing_parenthetical(piece: &str) -> bool {
         && !s[1..s.len() - 1].contains(['(', ')', '.', '!', '?'])
 }
 
-/// Whether the boundary UAX #29 proposes between `before` (the sentence so far) and `after`
-/// (the next piece) is false.
-fn should_merge(before: &str, after: &str) -> bool {
+/// Whether the boundary UAX #29 proposes between `before` (the sentence so far) and `piece`
+/// (the next piece) is false; `after` is the rest of the paragraph, from `piece` on.
+fn should_merge(before: &str, piece: &str, after: &str) -> bool {
     let b = before.trim_end();
     let a = after.trim_start();
     if a.is_empty() {
         return true;
     }
     let body = b.trim_end_matches(CLOSERS);
-    let closed = body.len() < b.len();
     if !body.ends_with(TERMINALS) {
         // UAX #29 broke at a line break: a hard wrap, unless the text really ends there.
         return before.ends_with(['\n', '\r', '\u{2028}', '\u{2029}', '\u{85}']);
@@ -200,15 +219,20 @@ fn should_merge(before: &str, after: &str) -> bool {
         // "Will it hold?" he asked. / ... a lowercase word never starts a news sentence.
         return true;
     }
-    if is_list_marker(b) || is_trailing_parenthetical(a) {
+    if is_list_marker(b) || is_trailing_parenthetical(piece) {
         return true;
     }
-    if closed {
-        // A closing quote or bracket after the mark: a real end before a capital or digit.
-        return false;
+    if b[body.len()..].contains(|c| !matches!(c, ')' | ']')) {
+        // A closing quote after the mark is a real end before a capital, unless a speech
+        // attribution follows: `“Will it hold?” Lavrov asked.` (After a closing bracket the
+        // abbreviation rules below still apply: "Lt. Gen. (ret.) Adel Mansour".)
+        let title = in_list(first_word(a), &LISTS.never);
+        return (title || !opens_sentence(a)) && ATTRIBUTION.is_match(a);
     }
     if body.ends_with("..") || body.ends_with('…') || body.ends_with(". .") {
-        // Ellipsis: "I" after one is usually a speaker hesitating ("the thing is ... I didn't").
+        // Ellipsis before a capital: usually a trailing-off or an omission at a sentence end
+        // (a proper noun after a mid-sentence omission is rarer), but "I" after it is usually
+        // a speaker hesitating ("the thing is ... I didn't").
         return first_word(a) == "I";
     }
     let Some(stem) = body.strip_suffix('.') else {
@@ -238,9 +262,8 @@ fn abbreviation_merges(word: &str, sentence: &str, after: &str) -> bool {
             && in_list(first_word(sentence), &lists.fronted);
         return next_is_digit || fronted || lists.time_next.contains(&next);
     }
-    let letters: Vec<&str> = word.split('.').collect();
     // "F", "J.R.R", "U.S", "D.C": initials and dotted acronyms, like names, continue.
-    let initials = letters.iter().all(|part| {
+    let initials = word.split('.').all(|part| {
         let mut chars = part.chars();
         matches!((chars.next(), chars.next()), (Some(c), None) if c.is_uppercase())
     });
@@ -301,6 +324,8 @@ mod tests {
         ("The U.S. Army and U.N. Security Council met in Washington D.C. Image: Navy.", &["The U.S. Army and U.N. Security Council met in Washington D.C.", "Image: Navy."]),
         ("He moved to the U.S. in 2001 and to the U.K. last year.", &["He moved to the U.S. in 2001 and to the U.K. last year."]),
         ("The U.S. IT sector grew.", &["The U.S. IT sector grew."]),
+        ("It was handed to the F.B.I. Investigators found nothing. Two people died in St. Louis, Mo. Police said so.", &["It was handed to the F.B.I.", "Investigators found nothing.", "Two people died in St. Louis, Mo.", "Police said so."]),
+        ("Sen. Lindsey Graham, R-S.C., said the U.S. must act. Google Inc. is part of Alphabet Inc. Its CEO spoke.", &["Sen. Lindsey Graham, R-S.C., said the U.S. must act.", "Google Inc. is part of Alphabet Inc.", "Its CEO spoke."]),
         ("They made cars, trucks, etc. But sales fell.", &["They made cars, trucks, etc.", "But sales fell."]),
         // Clock times.
         ("The vote closes at 5 p.m. Officials said turnout was high.", &["The vote closes at 5 p.m.", "Officials said turnout was high."]),
@@ -320,14 +345,17 @@ mod tests {
         ("“Will it hold?” he asked. ‘Yes.’ She nodded.", &["“Will it hold?” he asked.", "‘Yes.’", "She nodded."]),
         ("The talks were delayed, he said. “Those meetings ... will go on”, de Mistura said.", &["The talks were delayed, he said.", "“Those meetings ... will go on”, de Mistura said."]),
         ("“We won’t leave,” Mr. Assad said. “Never.”", &["“We won’t leave,” Mr. Assad said.", "“Never.”"]),
+        ("“Will it hold?” Sergei Lavrov asked. “It will!” Mr. Kerry told Reuters. “Go.” Then Smith said.", &["“Will it hold?” Sergei Lavrov asked.", "“It will!” Mr. Kerry told Reuters.", "“Go.”", "Then Smith said."]),
+        ("“We are ready.” Smith said the talks would resume.", &["“We are ready.”", "Smith said the talks would resume."]),
+        ("\"It is narrow,\" said Lt. Gen. (ret.) Adel Mansour. (See map.) Ships (about 400.) wait.", &["\"It is narrow,\" said Lt. Gen. (ret.) Adel Mansour.", "(See map.)", "Ships (about 400.) wait."]),
         ("He left the U.S.” The rest followed.", &["He left the U.S.”", "The rest followed."]),
         ("He blamed the U.S. (The State Department denied it.) Talks ended.", &["He blamed the U.S.", "(The State Department denied it.)", "Talks ended."]),
-        ("Critics disagree (Smith 2015). They say so [...] (ibid.).", &["Critics disagree (Smith 2015).", "They say so [...] (ibid.)."]),
+        ("Critics disagree (Smith 2015). They say “it fails [...]” (Smith 55). Others agree. (AP)", &["Critics disagree (Smith 2015).", "They say “it fails [...]” (Smith 55).", "Others agree. (AP)"]),
         // Ellipses.
         ("The rebels ... refused. The army … advanced at dawn.", &["The rebels ... refused.", "The army … advanced at dawn."]),
         ("I mean … I didn’t know. And then … well, nothing.", &["I mean … I didn’t know.", "And then … well, nothing."]),
         ("I never meant that.... She left the store.", &["I never meant that....", "She left the store."]),
-        ("We waited… Nobody came.", &["We waited…", "Nobody came."]),
+        ("We waited… Nobody came. “Crop yields [...] Ozone is known.”", &["We waited…", "Nobody came.", "“Crop yields [...]", "Ozone is known.”"]),
         // Exclamations, questions, no terminal punctuation, hard wraps.
         ("Hello!! Long time no see. Hello?! Is that you?", &["Hello!!", "Long time no see.", "Hello?!", "Is that you?"]),
         ("She works at Yahoo! in the accounting department.", &["She works at Yahoo! in the accounting department."]),
