@@ -74,6 +74,10 @@ static LISTS: LazyLock<Lists> = LazyLock::new(|| {
 /// character) its capitalised form. Case matters because "Sat." is an abbreviation and
 /// "sat." a verb, and "V." an initial rather than "v." (versus).
 fn matches(word: &str, entry: &str) -> bool {
+    // Case variants of the (ASCII) entries keep their length: skip the allocations below.
+    if word.len() != entry.len() {
+        return false;
+    }
     if word == entry || (entry.chars().count() > 1 && word == entry.to_uppercase()) {
         return true;
     }
