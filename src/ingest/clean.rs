@@ -49,8 +49,15 @@ static BYLINE: LazyLock<Regex> = LazyLock::new(|| {
 });
 #[allow(clippy::unwrap_used)] // constant pattern
 static CREDIT_SUFFIX: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:\s/\s*[\p{Lu}][\w .&'’-]{1,50}|[\[(]\s*(?i:photo:?\s*|file:?\s*)?[\p{Lu}][\w .&/'’-]{0,40}[\])])\s*$").unwrap()
+    // Unbounded repeats with a length check in code: bounded repeats of Unicode classes
+    // compile into huge automata (30 ms at start-up for `[\w ...]{1,50}`).
+    Regex::new(
+        r"(?:\s/\s*\p{Lu}[^/\[\]()]*|[\[(]\s*(?i:photo:?\s*|file:?\s*)?\p{Lu}[^\[\]()]*[\])])\s*$",
+    )
+    .unwrap()
 });
+/// Longest credit ("/ TRT World and Agencies", "[Reuters]") recognised, in bytes.
+const MAX_CREDIT: usize = 60;
 #[allow(clippy::unwrap_used)] // constant pattern
 static CAPTION_PREFIX: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^(a |this )?(file )?(photo|picture|image)( shows| taken)?\b|^pictured:|^in this (photo|picture|image)").unwrap()
@@ -58,8 +65,13 @@ static CAPTION_PREFIX: LazyLock<Regex> = LazyLock::new(|| {
 /// A wire dateline opening a paragraph: "ISMAILIA:", "GENEVA (Reuters) -", "BEIRUT, Lebanon —".
 #[allow(clippy::unwrap_used)] // constant pattern
 static DATELINE_PREFIX: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\p{Lu}[\p{Lu} .'’-]{2,30}(?:,\s*\p{Lu}[\p{L} .]{1,30})?\s*(?:\([^)]{1,30}\))?\s*(?::|[—–]|\s-)\s+").unwrap()
+    Regex::new(
+        r"^\p{Lu}[\p{Lu} .'’-]+(?:,\s*\p{Lu}[\p{L} .]+)?\s*(?:\([^)]+\))?\s*(?::|[—–]|\s-)\s+",
+    )
+    .unwrap()
 });
+/// Longest wire dateline ("BEIRUT, Lebanon (Reuters) —") recognised, in bytes.
+const MAX_DATELINE: usize = 50;
 #[allow(clippy::unwrap_used)] // constant pattern
 static BULLET: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^(?:[•·▪◦‣*–-]|\d{1,2}[.)])\s+").unwrap());
@@ -84,12 +96,12 @@ pub fn is_caption(line: &str) -> bool {
         return true;
     }
     match CREDIT_SUFFIX.find(line) {
-        Some(m) => {
+        Some(m) if m.len() <= MAX_CREDIT => {
             let before = line[..m.start()].trim_end();
             !before.is_empty()
                 && (!is_terminated(before) || m.as_str().trim_start().starts_with('/'))
         }
-        None => false,
+        _ => false,
     }
 }
 
@@ -167,7 +179,7 @@ fn classify(raw: &str, span: Range<usize>, after_blank: bool, has_title: bool, o
     }
     // A wire dateline is metadata, not part of the first sentence.
     let (span, text) = match DATELINE_PREFIX.find(text) {
-        Some(m) if !heading && out.title.is_some() => {
+        Some(m) if !heading && out.title.is_some() && m.end() <= MAX_DATELINE => {
             (span.start + m.end()..span.end, &text[m.end()..])
         }
         _ => (span, text),

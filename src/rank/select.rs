@@ -62,12 +62,16 @@ const MAX_WORDS: usize = 80;
 
 /// Choose summary points, in reading order (article date, then position in the article).
 pub fn select(corpus: &Corpus, scores: &Scores, cfg: &SelectConfig) -> Vec<Point> {
-    let concepts: Vec<BTreeSet<String>> = corpus
+    let (concept_sets, stem_sets): (Vec<BTreeSet<String>>, Vec<BTreeSet<String>>) = corpus
         .sentences
         .iter()
-        .map(|s| concepts_of(corpus.text(s)))
-        .collect();
-    let weights = concept_weights(corpus, &concepts);
+        .map(|s| {
+            let words = tokens::words(corpus.text(s));
+            let stems: Vec<String> = words.iter().map(|w| tokens::stem(w)).collect();
+            (concepts_of(&words, &stems), stems.into_iter().collect())
+        })
+        .unzip();
+    let (concepts, weights) = weigh_concepts(corpus, &concept_sets);
     let candidates: Vec<usize> = (0..corpus.sentences.len())
         .filter(|&i| is_candidate(corpus, i))
         .collect();
@@ -77,7 +81,7 @@ pub fn select(corpus: &Corpus, scores: &Scores, cfg: &SelectConfig) -> Vec<Point
         (1.0 + cfg.centrality_weight * c + cfg.salience_weight * e)
             * readability(corpus.text(&corpus.sentences[i]))
     };
-    let mut covered: BTreeSet<&str> = BTreeSet::new();
+    let mut covered = vec![false; weights.len()];
     let mut chosen: Vec<usize> = Vec::new();
     let mut used = 0usize;
     loop {
@@ -89,13 +93,13 @@ pub fn select(corpus: &Corpus, scores: &Scores, cfg: &SelectConfig) -> Vec<Point
         };
         let mut best: Option<(f64, bool, usize)> = None;
         for &i in &candidates {
-            if chosen.contains(&i) || is_redundant(corpus, i, &chosen) {
+            if chosen.contains(&i) || is_redundant(&stem_sets, i, &chosen) {
                 continue;
             }
             let gain: f64 = concepts[i]
                 .iter()
-                .filter(|c| !covered.contains(c.as_str()))
-                .map(|c| weights.get(c).copied().unwrap_or(0.0))
+                .filter(|&&c| !covered[c])
+                .map(|&c| weights[c])
                 .sum();
             if gain <= 0.0 {
                 continue;
@@ -113,14 +117,14 @@ pub fn select(corpus: &Corpus, scores: &Scores, cfg: &SelectConfig) -> Vec<Point
             }
         }
         let Some((_, _, i)) = best else { break };
-        covered.extend(concepts[i].iter().map(String::as_str));
+        concepts[i].iter().for_each(|&c| covered[c] = true);
         used += cost(corpus, i, cfg.budget);
         chosen.push(i);
     }
     let mut points: Vec<Point> = chosen
         .iter()
         .map(|&i| Point {
-            sentences: with_copies(corpus, i),
+            sentences: with_copies(corpus, &stem_sets, i),
         })
         .collect();
     points.sort_by(|a, b| {
@@ -141,38 +145,49 @@ pub fn is_candidate(corpus: &Corpus, i: usize) -> bool {
         && !text.trim_end().ends_with(':')
 }
 
-/// Stemmed word bigrams of a text, skipping pairs of two stop words.
-pub fn concepts_of(text: &str) -> BTreeSet<String> {
-    let words = tokens::words(text);
-    words
-        .windows(2)
-        .filter(|w| !(tokens::is_stop_word(&w[0]) && tokens::is_stop_word(&w[1])))
-        .map(|w| format!("{} {}", tokens::stem(&w[0]), tokens::stem(&w[1])))
+/// Stemmed word bigrams, skipping pairs of two stop words. `words` are the lowercase words
+/// of a text and `stems` their stems, index for index.
+pub fn concepts_of(words: &[String], stems: &[String]) -> BTreeSet<String> {
+    (1..words.len())
+        .filter(|&k| !(tokens::is_stop_word(&words[k - 1]) && tokens::is_stop_word(&words[k])))
+        .map(|k| format!("{} {}", stems[k - 1], stems[k]))
         .collect()
 }
 
 /// Concept weight = number of documents carrying it. With several documents, a concept must
 /// appear in at least two (three from ten documents on) to count: a cluster's important facts
-/// are the ones several sources repeat.
-fn concept_weights(corpus: &Corpus, concepts: &[BTreeSet<String>]) -> BTreeMap<String, f64> {
+/// are the ones several sources repeat. Returns each sentence's counted concepts as ids into
+/// the returned weights.
+fn weigh_concepts(corpus: &Corpus, sets: &[BTreeSet<String>]) -> (Vec<Vec<usize>>, Vec<f64>) {
     let mut docs_of: BTreeMap<&str, BTreeSet<usize>> = BTreeMap::new();
-    for (i, set) in concepts.iter().enumerate() {
+    for (i, set) in sets.iter().enumerate() {
         let doc = corpus.sentences[i].doc;
         for c in set {
             docs_of.entry(c.as_str()).or_default().insert(doc);
         }
     }
-    let n_docs = corpus.docs.len();
-    let min_df = match n_docs {
+    let min_df = match corpus.docs.len() {
         0 | 1 => 1,
         2..=9 => 2,
         _ => 3,
     };
-    docs_of
-        .into_iter()
-        .filter(|(_, d)| d.len() >= min_df)
-        .map(|(c, d)| (c.to_string(), d.len() as f64))
-        .collect()
+    let mut ids: BTreeMap<&str, usize> = BTreeMap::new();
+    let mut weights = Vec::new();
+    for (c, docs) in &docs_of {
+        if docs.len() >= min_df {
+            ids.insert(c, weights.len());
+            weights.push(docs.len() as f64);
+        }
+    }
+    let concepts = sets
+        .iter()
+        .map(|set| {
+            set.iter()
+                .filter_map(|c| ids.get(c.as_str()).copied())
+                .collect()
+        })
+        .collect();
+    (concepts, weights)
 }
 
 fn cost(corpus: &Corpus, i: usize, budget: Budget) -> usize {
@@ -192,16 +207,14 @@ fn cost_exponent(budget: Budget) -> f64 {
     }
 }
 
-fn is_redundant(corpus: &Corpus, i: usize, chosen: &[usize]) -> bool {
-    let text = corpus.text(&corpus.sentences[i]);
+fn is_redundant(sets: &[BTreeSet<String>], i: usize, chosen: &[usize]) -> bool {
     chosen
         .iter()
-        .any(|&j| tokens::overlap(text, corpus.text(&corpus.sentences[j])) >= REDUNDANT)
+        .any(|&j| tokens::jaccard(&sets[i], &sets[j]) >= REDUNDANT)
 }
 
 /// The chosen sentence plus, for each other outlet, its closest near-duplicate.
-fn with_copies(corpus: &Corpus, i: usize) -> Vec<usize> {
-    let text = corpus.text(&corpus.sentences[i]);
+fn with_copies(corpus: &Corpus, sets: &[BTreeSet<String>], i: usize) -> Vec<usize> {
     let outlet = corpus.outlet(&corpus.sentences[i]);
     let mut best: BTreeMap<&str, (f64, usize)> = BTreeMap::new();
     for (j, s) in corpus.sentences.iter().enumerate() {
@@ -209,7 +222,7 @@ fn with_copies(corpus: &Corpus, i: usize) -> Vec<usize> {
         if j == i || other == outlet || !s.is_body() {
             continue;
         }
-        let sim = tokens::overlap(text, corpus.text(s));
+        let sim = tokens::jaccard(&sets[i], &sets[j]);
         if sim >= DUPLICATE && best.get(other).is_none_or(|&(b, _)| sim > b) {
             best.insert(other, (sim, j));
         }

@@ -1,7 +1,7 @@
 //! Tokens for similarity and coverage: words folded to ASCII, lowercased, stop words
 //! removed, Porter-stemmed (Snowball English).
 
-use std::collections::HashSet;
+use std::collections::{BTreeSet, HashSet};
 use std::sync::LazyLock;
 
 use rust_stemmers::{Algorithm, Stemmer};
@@ -57,12 +57,20 @@ pub fn stem(word: &str) -> String {
 /// Jaccard similarity of two texts' sets of stemmed words (stop words included), in 0..=1.
 /// Near-duplicate sentences across outlets score above 0.6; reworded ones well below.
 pub fn overlap(a: &str, b: &str) -> f64 {
-    let a: HashSet<String> = stems(a).into_iter().collect();
-    let b: HashSet<String> = stems(b).into_iter().collect();
+    jaccard(&stem_set(a), &stem_set(b))
+}
+
+/// The set of stemmed words of a text (stop words included), for [`jaccard`].
+pub fn stem_set(text: &str) -> BTreeSet<String> {
+    stems(text).into_iter().collect()
+}
+
+/// Jaccard similarity of two sets, in 0..=1 (0 when either is empty).
+pub fn jaccard(a: &BTreeSet<String>, b: &BTreeSet<String>) -> f64 {
     if a.is_empty() || b.is_empty() {
         return 0.0;
     }
-    let inter = a.intersection(&b).count() as f64;
+    let inter = a.intersection(b).count() as f64;
     inter / ((a.len() + b.len()) as f64 - inter)
 }
 
