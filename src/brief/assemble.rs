@@ -192,6 +192,7 @@ fn figures(corpus: &Corpus, analysis: &Analysis) -> Vec<FigureGroup> {
                     }
                 })
                 .collect();
+            let values = one_per_outlet_and_value(values);
             FigureGroup {
                 measure: c.measure.clone(),
                 agree: c.agree,
@@ -201,6 +202,23 @@ fn figures(corpus: &Corpus, analysis: &Analysis) -> Vec<FigureGroup> {
             }
         })
         .collect()
+}
+
+/// An outlet that states the same value twice is listed once, with an attribution if either
+/// copy has one.
+fn one_per_outlet_and_value(values: Vec<FigureEntry>) -> Vec<FigureEntry> {
+    let mut out: Vec<FigureEntry> = Vec::new();
+    for v in values {
+        match out
+            .iter_mut()
+            .find(|o| o.outlet == v.outlet && o.value == v.value && o.unit == v.unit)
+        {
+            Some(o) if o.attributed_to.is_none() && v.attributed_to.is_some() => *o = v,
+            Some(_) => {}
+            None => out.push(v),
+        }
+    }
+    out
 }
 
 fn sources(corpus: &Corpus) -> Vec<Source> {

@@ -17,6 +17,9 @@ use super::{Block, BlockKind, outlet};
 /// An unterminated line this long is a paragraph missing its final stop, not a subhead.
 const LONG_UNTERMINATED: usize = 20;
 
+/// A first line longer than this is the article's first paragraph, not its headline.
+const HEADLINE_MAX_WORDS: usize = 25;
+
 /// What cleaning found in a body.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Cleaned {
@@ -78,10 +81,17 @@ static BULLET: LazyLock<Regex> =
 #[allow(clippy::unwrap_used)] // constant pattern
 static MD_HEADING: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^#{1,6}\s+").unwrap());
 
-/// Whether a line (trimmed) is page furniture by the built-in lists or an outlet signature.
+/// Whether a trimmed line is page furniture: a built-in pattern (only on lines of at most
+/// [`FURNITURE_MAX_WORDS`] words: a long line that starts with "Source:" is article text) or an
+/// outlet signature.
 pub fn is_furniture(line: &str) -> bool {
-    FURNITURE_PATTERNS.iter().any(|re| re.is_match(line)) || outlet::is_signature_line(line)
+    let short = line.split_whitespace().count() <= FURNITURE_MAX_WORDS;
+    (short && FURNITURE_PATTERNS.iter().any(|re| re.is_match(line)))
+        || outlet::is_signature_line(line)
 }
+
+/// Longest line that furniture patterns may remove, in words.
+const FURNITURE_MAX_WORDS: usize = 40;
 
 /// Whether a line ends a sentence: terminal punctuation, possibly inside closing quotes.
 pub fn is_terminated(line: &str) -> bool {
@@ -187,7 +197,7 @@ fn classify(raw: &str, span: Range<usize>, after_blank: bool, has_title: bool, o
     let words = text.split_whitespace().count();
     let kind = if out.title.is_none()
         && out.blocks.is_empty()
-        && (!has_title || (heading || (!is_terminated(text) && words <= 25)))
+        && (heading || (words <= HEADLINE_MAX_WORDS && (!has_title || !is_terminated(text))))
     {
         out.title = Some(text.to_string());
         BlockKind::Headline
@@ -276,6 +286,24 @@ SWITZERLAND-GENEVA-TALKS- Jane Doe\n\nThey spoke for an hour.\n\nSOURCE:Wire and
     fn long_unterminated_line_is_a_paragraph() {
         let raw = "Headline\n\nStandfirst.\n\n\"We need to see a situation where it is clear that there will not be a siege of the city,\" a senior official told reporters\n";
         assert_eq!(kinds(raw, false)[2].0, BlockKind::Paragraph);
+    }
+
+    #[test]
+    fn a_long_first_line_is_a_paragraph_not_a_headline() {
+        let raw = format!("{}.\nSecond line.\n", ["word"; 40].join(" "));
+        let c = clean(&raw, 0..raw.len(), false);
+        assert_eq!(c.title, None);
+        assert_eq!(c.blocks[0].kind, BlockKind::Paragraph);
+    }
+
+    #[test]
+    fn a_long_line_starting_like_furniture_is_kept() {
+        let line = format!(
+            "Source: wikimedia commons. {}.",
+            ["more text"; 30].join(" ")
+        );
+        assert!(!is_furniture(&line));
+        assert!(is_furniture("Source: Al Jazeera and news agencies"));
     }
 
     #[test]

@@ -174,7 +174,10 @@ pub fn parse_article(
     }
     let mut meta = fm.meta.clone();
     if meta.title.is_empty() {
-        meta.title = cleaned.title.clone().unwrap_or_default();
+        meta.title = cleaned
+            .title
+            .clone()
+            .unwrap_or_else(|| first_sentence(&raw, &cleaned.blocks));
     }
     if meta.author.is_none() {
         meta.author = cleaned.byline.clone();
@@ -192,6 +195,18 @@ pub fn parse_article(
         meta,
         blocks: cleaned.blocks,
     }))
+}
+
+/// The first sentence of the first block: the title of an article without a headline.
+fn first_sentence(raw: &str, blocks: &[Block]) -> String {
+    let Some(block) = blocks.first() else {
+        return String::new();
+    };
+    let text = &raw[block.span.clone()];
+    let end = crate::text::segment::split_sentences(text)
+        .first()
+        .map_or(text.len(), |r| r.end);
+    text[..end].split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 /// Build a document straight from text, with no cleaning: one paragraph per non-empty line.

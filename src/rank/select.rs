@@ -58,6 +58,8 @@ pub const DUPLICATE: f64 = 0.6;
 /// Overlap above which a candidate is too close to a chosen sentence to add anything.
 const REDUNDANT: f64 = 0.5;
 const MIN_WORDS: usize = 6;
+/// Gain of a sentence that covers no new concept: far below any concept's weight (>= 1).
+const FILL_GAIN: f64 = 1e-6;
 const MAX_WORDS: usize = 80;
 
 /// Choose summary points, in reading order (article date, then position in the article).
@@ -101,9 +103,9 @@ pub fn select(corpus: &Corpus, scores: &Scores, cfg: &SelectConfig) -> Vec<Point
                 .filter(|&&c| !covered[c])
                 .map(|&c| weights[c])
                 .sum();
-            if gain <= 0.0 {
-                continue;
-            }
+            // When no sentence covers a new concept (short clusters, few shared bigrams), the
+            // budget is still filled, by centrality and salience alone.
+            let gain = gain.max(FILL_GAIN);
             let cost = cost(corpus, i, cfg.budget);
             let fits = cost <= remaining;
             let score = gain * value(i) / (cost as f64).max(1.0).powf(cost_exponent(cfg.budget));

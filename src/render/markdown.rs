@@ -50,7 +50,11 @@ pub fn escape(text: &str) -> String {
                 out.push('\\');
                 out.push(c);
             }
-            '.' | ')' if leading_digits && !out.is_empty() => {
+            '.' | ')'
+                if leading_digits
+                    && !out.is_empty()
+                    && chars.peek().is_none_or(|n| n.is_whitespace()) =>
+            {
                 out.push('\\');
                 out.push(c);
             }
@@ -89,6 +93,8 @@ mod tests {
             ("2016-09-09", "2016-09-09"),
             ("+1 more", "\\+1 more"),
             ("12) item", "12\\) item"),
+            ("0.2 to 0.4 points", "0.2 to 0.4 points"),
+            ("3.", "3\\."),
         ];
         for (input, want) in cases {
             assert_eq!(escape(input), want, "{input}");
