@@ -16,18 +16,17 @@
 
 pub mod detect;
 pub mod gazetteer;
+pub mod rank;
 pub mod resolve;
 pub mod roles;
 pub mod tokens;
 
+use serde::Serialize;
 use std::collections::BTreeSet;
 use std::ops::Range;
-use std::sync::LazyLock;
-
-use regex::Regex;
-use serde::Serialize;
 
 use self::detect::detect;
+use self::rank::{best_name, raw_salience};
 use self::resolve::{Found, cluster, mentions};
 use self::tokens::{Evidence, is_shouting, tokenize};
 use crate::ingest::BlockKind;
@@ -157,73 +156,32 @@ fn role_of(corpus: &Corpus, m: &Mention) -> Option<String> {
     roles::role_near(&corpus.docs[m.doc].raw, &m.span, &s.span)
 }
 
-/// A person's display name: the most frequent multi-word form, then the longest.
-fn best_name(surfaces: &[String]) -> String {
-    let multi: Vec<&String> = surfaces.iter().filter(|s| s.contains(' ')).collect();
-    let pool: Vec<&String> = if multi.is_empty() {
-        surfaces.iter().collect()
-    } else {
-        multi
-    };
-    let mut best: Option<(usize, usize, &String)> = None;
-    for s in pool {
-        let count = surfaces.iter().filter(|x| *x == s).count();
-        let better = match best {
-            None => true,
-            Some((c, l, b)) => (count, s.len()) > (c, l) || ((count, s.len()) == (c, l) && s < b),
-        };
-        if better {
-            best = Some((count, s.len(), s));
-        }
-    }
-    best.map(|b| b.2.clone()).unwrap_or_default()
-}
-
-#[allow(clippy::unwrap_used)] // constant pattern
-static SPEECH_AFTER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:,[^,]{0,80},)?\s+(?:has |had |also )?(?:said|says|told|warned|added|stressed|insisted|urged|wants|believes|announced|predicted)\b").unwrap()
-});
-
-/// Unscaled salience: outlet spread, headline and lead presence, volume, speaking.
-fn raw_salience(corpus: &Corpus, mentions: &[Mention]) -> f64 {
-    let docs = corpus.docs.len().max(1) as f64;
-    let outlets: BTreeSet<&str> = mentions
-        .iter()
-        .map(|m| corpus.docs[m.doc].meta.outlet.as_str())
-        .collect();
-    let spread = outlets.len() as f64 / corpus.outlet_count().max(1) as f64;
-    let mut headline_docs = BTreeSet::new();
-    let mut lead_docs = BTreeSet::new();
-    let mut speaking = 0usize;
-    for m in mentions {
-        let s = &corpus.sentences[m.sentence];
-        if matches!(s.kind, BlockKind::Headline | BlockKind::Standfirst) {
-            headline_docs.insert(m.doc);
-        } else if s.position <= 3 {
-            lead_docs.insert(m.doc);
-        }
-        let raw = &corpus.docs[m.doc].raw;
-        if SPEECH_AFTER.is_match(raw.get(m.span.end..s.span.end).unwrap_or("")) {
-            speaking += 1;
-        }
-    }
-    let volume = (1.0 + mentions.len() as f64).ln();
-    0.35 * spread
-        + 0.2 * headline_docs.len() as f64 / docs
-        + 0.15 * lead_docs.len() as f64 / docs
-        + 0.1 * volume
-        + 0.1 * (speaking as f64).min(3.0) / 3.0
+/// Whether a text ends in a capital initial and a period ("... P.").
+fn ends_with_initial(s: &str) -> bool {
+    let mut rev = s.chars().rev();
+    matches!((rev.next(), rev.next(), rev.next()), (Some('.'), Some(c), before)
+        if c.is_uppercase() && before.is_none_or(|b| !b.is_alphanumeric()))
 }
 
 /// Mentions in raw text, for evaluation and debugging (`brief entities FILE --json`): lines,
 /// then sentences; byte ranges into `text`. Demonyms and group adjectives ("Russian") come out
 /// as [`ActorKind::Group`].
 pub fn mention_spans(text: &str) -> Vec<(Range<usize>, ActorKind)> {
-    let mut sentences = Vec::new();
+    let mut sentences: Vec<Range<usize>> = Vec::new();
     let mut pos = 0;
     for line in text.split_inclusive('\n') {
         for r in split_sentences(line) {
-            sentences.push(pos + r.start..pos + r.end);
+            let r = pos + r.start..pos + r.end;
+            // Rejoin a split after an initial ("( P. Simmons"): the segmenter is tuned for
+            // running prose, where "P." rarely occurs.
+            match sentences.last_mut() {
+                Some(last)
+                    if last.start >= pos && ends_with_initial(&text[last.start..last.end]) =>
+                {
+                    last.end = r.end;
+                }
+                _ => sentences.push(r),
+            }
         }
         pos += line.len();
     }

@@ -45,7 +45,7 @@ pub(crate) fn detect(
     // title-case headline, words also seen in lower case are not names.
     let cap = |t: &Token| {
         if shouting {
-            t.upper && (ev.mid_caps.contains(&t.word) || g.lookup(&t.word).is_some())
+            t.upper && (ev.capitalised(&t.word, 1) || g.lookup(&t.word).is_some())
         } else if title_case && !t.upper && ev.is_common(&t.word) && g.lookup(&t.word).is_none() {
             false
         } else {
@@ -246,7 +246,12 @@ fn finish(
 ) -> Option<Detected> {
     let mut r = piece.tokens;
     // A capitalised article opening the sentence is not part of the name ("The U.S.").
-    while r.len() > 1 && matches!(tokens[r.start].word.as_str(), "the" | "a" | "an") {
+    while r.len() > 1
+        && matches!(
+            text.get(tokens[r.start].span.clone()),
+            Some("The" | "A" | "An")
+        )
+    {
         r.start += 1;
     }
     let known = |t: &Token| g.lookup(&t.word).is_some() || g.first_names.contains(&t.word);
@@ -257,21 +262,21 @@ fn finish(
         let particle = r.len() > 1 && PARTICLES.contains(&first.word.as_str());
         // "Later Erdogan": the rest is a name seen elsewhere, the opener is not.
         let rest_seen = r.len() > 1
-            && !ev.mid_caps.contains(&first.word)
+            && first.word.chars().count() > 1
+            && !ev.capitalised(&first.word, 1)
             && tokens[r.start + 1..r.end]
                 .iter()
-                .all(|t| ev.mid_caps.contains(&t.word) || known(t));
+                .all(|t| ev.capitalised(&t.word, 2) || known(t));
         if particle {
-        } else if !known(first) && (ev.is_common(&first.word) || rest_known || rest_seen) {
+        } else if !known(first)
+            && first.word.chars().count() > 1
+            && (ev.is_common(&first.word) || rest_known || rest_seen)
+        {
             r.start += 1;
             while r.start < r.end && !tokens[r.start].cap {
                 r.start += 1;
             }
-        } else if r.len() == 1
-            && !known(first)
-            && !ev.mid_caps.contains(&first.word)
-            && !first.upper
-        {
+        } else if r.len() == 1 && !known(first) && !ev.capitalised(&first.word, 1) && !first.upper {
             // An unknown opening word is ordinary vocabulary when a lower-case word follows
             // ("Expectations had ..."); before punctuation or a number it is a label ("Leicester :").
             let next_lower = tokens.get(r.end).is_some_and(|t| t.lower && t.joined);

@@ -3,7 +3,7 @@
 //! Tokens keep name-internal punctuation ("al-Assad", "U.S.", "O'Neill") and split off the
 //! possessive ("Russia's" -> "Russia" + possessive flag), because a possessive ends a name.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 use std::ops::Range;
 
 use super::gazetteer::norm;
@@ -136,8 +136,8 @@ fn make_token(tok: &str, start: usize, joined: bool, possessive: bool, initial: 
 /// Capitalisation evidence from a whole text (or corpus): which words are names.
 #[derive(Debug, Default, Clone)]
 pub(crate) struct Evidence {
-    /// Words seen capitalised away from sentence starts.
-    pub(crate) mid_caps: BTreeSet<String>,
+    /// Words seen capitalised away from sentence starts, with counts.
+    pub(crate) mid_caps: BTreeMap<String, usize>,
     /// Words seen in lower case.
     pub(crate) lowercase: BTreeSet<String>,
     /// Last words of multi-word person names ("kerry", "assad").
@@ -151,9 +151,14 @@ impl Evidence {
             if t.lower {
                 self.lowercase.insert(t.word.clone());
             } else if t.cap && !t.initial && !t.upper {
-                self.mid_caps.insert(t.word.clone());
+                *self.mid_caps.entry(t.word.clone()).or_default() += 1;
             }
         }
+    }
+
+    /// Whether a word was seen capitalised away from sentence starts at least `n` times.
+    pub(crate) fn capitalised(&self, word: &str, n: usize) -> bool {
+        self.mid_caps.get(word).is_some_and(|&c| c >= n)
     }
 
     /// Whether a capitalised sentence-initial word is ordinary vocabulary.
