@@ -27,7 +27,8 @@ use crate::text::tokens::overlap;
 
 /// Word overlap above which two statements from different outlets are the same statement.
 const SAME_STATEMENT: f64 = 0.6;
-/// Lower overlap that suffices when both are credited to the same actor.
+/// Lower overlap that suffices when both are credited to the same actor (or both to
+/// unnamed sources).
 const SAME_SPEAKER_STATEMENT: f64 = 0.4;
 
 /// Direct quote or reported speech.
@@ -141,7 +142,14 @@ fn doc_statements(corpus: &Corpus, actors: &[Actor], doc_id: usize) -> Vec<State
         // Resolve on the cleaned phrase only: "officials travelling with Kerry" is not Kerry.
         let lead = doc.text(&full).len() - doc.text(&full).trim_start().len();
         let sp = full.start + lead..full.start + lead + phrase.len();
-        let res = resolve(phrase, &sp, actors, &mentions, last.as_ref(), &quote_spans);
+        let mut res = resolve(phrase, &sp, actors, &mentions, last.as_ref(), &quote_spans);
+        // "an official" after "senior US officials said": the same pool of sources.
+        if res.anonymous
+            && res.actor.is_none()
+            && let Some(prev) = last.as_ref().filter(|l| l.anonymous)
+        {
+            res.actor = prev.actor;
+        }
         if res.actor.is_none() && !res.anonymous {
             continue;
         }
@@ -191,8 +199,9 @@ fn merge(corpus: &Corpus, actors: &[Actor], all: Vec<Statement>) -> Vec<Statemen
         let same = groups.iter_mut().find(|g| {
             g.iter().any(|o| {
                 let ov = overlap(occ_text(corpus, &o.occurrences[0]), text);
-                ov >= SAME_STATEMENT
-                    || (ov >= SAME_SPEAKER_STATEMENT && o.actor.is_some() && o.actor == s.actor)
+                let same_speaker =
+                    (o.actor.is_some() && o.actor == s.actor) || (o.anonymous && s.anonymous);
+                ov >= SAME_STATEMENT || (ov >= SAME_SPEAKER_STATEMENT && same_speaker)
             })
         });
         match same {

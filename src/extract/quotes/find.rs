@@ -58,6 +58,17 @@ static ACCORDING_AFTER: LazyLock<Regex> =
 static ACCORDING_BEFORE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^According to (?P<spk>[^,]+),\s*(?P<clause>.+)$").unwrap());
 
+/// Stance verbs: their object, not a clause, is the position.
+const STANCE: &[&str] = &[
+    "wants",
+    "backs",
+    "supports",
+    "opposes",
+    "believes",
+    "calls for",
+    "called for",
+];
+
 /// Lemma of a reporting verb ("warned" -> "warn", "told" -> "tell").
 pub(crate) fn lemma(verb: &str) -> String {
     let v = verb
@@ -249,7 +260,18 @@ pub(crate) fn reported(doc: &Document, span: &Range<usize>) -> Vec<Raw> {
         if let Some(t) = tail.strip_prefix("that ") {
             rest = text.len() - t.len();
         }
-        let clause = trim_clause(text, rest..text.len());
+        let mut clause = trim_clause(text, rest..text.len());
+        if STANCE.contains(&m.as_str()) {
+            // "supports Assad, whom Washington believes ...": the object ends at a relative.
+            let object = &text[clause.clone()];
+            if let Some(i) = [", whom ", ", who ", ", which "]
+                .iter()
+                .filter_map(|c| object.find(c))
+                .min()
+            {
+                clause.end = clause.start + i;
+            }
+        }
         let clause_text = &text[clause.clone()];
         if clause_text.starts_with(['“', '"']) || clause_text.split_whitespace().count() < 3 {
             continue;
