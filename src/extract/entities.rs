@@ -408,4 +408,18 @@ mod tests {
         assert_eq!(s[1], 0.0);
         assert!(s[0] >= s[2] && (s[0] - 1.0).abs() < 1e-9);
     }
+
+    #[test]
+    fn mention_spans_types_and_initials() {
+        let got = spans(
+            "Somerset 83 ( P. Simmons 4-38 ) beat Kent .\nWest Indian Phil Simmons met Russian officials in Geneva .",
+        );
+        assert!(got.contains(&("P. Simmons", ActorKind::Person)), "{got:?}");
+        assert!(
+            got.contains(&("Phil Simmons", ActorKind::Person)),
+            "{got:?}"
+        );
+        assert!(got.contains(&("Russian", ActorKind::Group)), "{got:?}");
+        assert!(got.contains(&("Geneva", ActorKind::Place)), "{got:?}");
+    }
 }

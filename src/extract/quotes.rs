@@ -401,4 +401,33 @@ mod tests {
             );
         }
     }
+
+    #[test]
+    fn stance_objects_stop_at_relative_clauses() {
+        let (c, actors, st) = run(&[(
+            "A",
+            "Moscow supports Syrian leader Bashar al-Assad, whom Washington believes must go.",
+        )]);
+        let ru = by(&actors, &st, "Russia");
+        assert_eq!(ru.len(), 1);
+        assert_eq!((ru[0].verb.as_str(), text(&c, ru[0])), ("support", "Syrian leader Bashar al-Assad"));
+    }
+
+    #[test]
+    fn unnamed_sources_share_the_pool_of_the_last_one() {
+        let (_, actors, st) = run(&[(
+            "A",
+            "Senior US officials said Kerry would not have flown out unless there was a chance.
+“We have been taking issues off the table,” an official was quoted as saying.",
+        )]);
+        let us = by(&actors, &st, "United States");
+        assert_eq!(us.len(), 2);
+        assert!(us.iter().all(|s| s.anonymous));
+    }
+
+    #[test]
+    fn short_scare_quotes_are_not_statements() {
+        let (_, _, st) = run(&[("A", "Kerry delayed his trip over “technical” differences, officials said.")]);
+        assert!(st.iter().all(|s| s.kind == StatementKind::Paraphrase));
+    }
 }

@@ -78,9 +78,7 @@ pub(crate) fn detect(
                 .collect();
         }
         for piece in pieces {
-            if let Some(d) = finish(text, g, tokens, piece, ev) {
-                out.push(d);
-            }
+            out.extend(finish(text, g, tokens, piece, ev));
         }
     }
     out
@@ -243,8 +241,43 @@ fn finish(
     tokens: &[Token],
     piece: Piece,
     ev: &Evidence,
-) -> Option<Detected> {
-    let mut r = piece.tokens;
+) -> Vec<Detected> {
+    let piece_start = piece.tokens.start;
+    let Some(r) = strip_opener(text, g, tokens, &piece, ev) else {
+        return Vec::new();
+    };
+    // "(West) Indian Phil Simmons" once the opener is gone: the nationality stands apart.
+    if r.start > piece_start && r.len() > 1 && splits_off_adjective(g, tokens, &r) {
+        let parts = [r.start..r.start + 1, r.start + 1..r.end];
+        return parts
+            .into_iter()
+            .filter_map(|p| typed(text, g, tokens, p, piece.role.clone(), ev))
+            .collect();
+    }
+    typed(text, g, tokens, r, piece.role, ev)
+        .into_iter()
+        .collect()
+}
+
+/// Whether a run opens with a nationality that is not part of the name after it.
+fn splits_off_adjective(g: &Gazetteer, tokens: &[Token], r: &Range<usize>) -> bool {
+    g.lookup(&words_of(tokens, r).join(" ")).is_none()
+        && matches!(g.lookup(&tokens[r.start].word), Some(Entry::Adjective(_)))
+        && !tokens[r.clone()]
+            .iter()
+            .any(|t| g.org_words.contains(&t.word))
+}
+
+/// The piece without a sentence-opening word that is not part of the name; `None` when
+/// nothing is left or the whole piece is ordinary vocabulary.
+fn strip_opener(
+    text: &str,
+    g: &Gazetteer,
+    tokens: &[Token],
+    piece: &Piece,
+    ev: &Evidence,
+) -> Option<Range<usize>> {
+    let mut r = piece.tokens.clone();
     // A capitalised article opening the sentence is not part of the name ("The U.S.").
     while r.len() > 1
         && matches!(
@@ -267,8 +300,8 @@ fn finish(
             && tokens[r.start + 1..r.end]
                 .iter()
                 .all(|t| ev.capitalised(&t.word, 2) || known(t));
-        if particle {
-        } else if !known(first)
+        if !particle
+            && !known(first)
             && first.word.chars().count() > 1
             && (ev.is_common(&first.word) || rest_known || rest_seen)
         {
@@ -276,7 +309,12 @@ fn finish(
             while r.start < r.end && !tokens[r.start].cap {
                 r.start += 1;
             }
-        } else if r.len() == 1 && !known(first) && !ev.capitalised(&first.word, 1) && !first.upper {
+        } else if !particle
+            && r.len() == 1
+            && !known(first)
+            && !ev.capitalised(&first.word, 1)
+            && !first.upper
+        {
             // An unknown opening word is ordinary vocabulary when a lower-case word follows
             // ("Expectations had ..."); before punctuation or a number it is a label ("Leicester :").
             let next_lower = tokens.get(r.end).is_some_and(|t| t.lower && t.joined);
@@ -285,9 +323,18 @@ fn finish(
             }
         }
     }
-    if r.is_empty() {
-        return None;
-    }
+    (!r.is_empty()).then_some(r)
+}
+
+/// Type a mention range and build its record.
+fn typed(
+    text: &str,
+    g: &Gazetteer,
+    tokens: &[Token],
+    mut r: Range<usize>,
+    role: Option<Range<usize>>,
+    ev: &Evidence,
+) -> Option<Detected> {
     // "the Obama administration": a lower-case head word completing a gazetteer name.
     if let Some(next) = tokens.get(r.end).filter(|t| t.lower && t.joined) {
         let longer = format!("{} {}", words_of(tokens, &r).join(" "), next.word);
@@ -312,7 +359,7 @@ fn finish(
         &r,
         &words,
         entry.as_ref(),
-        piece.role.is_some(),
+        role.is_some(),
         ev,
     );
     Some(Detected {
@@ -320,7 +367,7 @@ fn finish(
         kind,
         entry,
         guessed,
-        role: piece.role,
+        role,
         words,
     })
 }
@@ -372,6 +419,14 @@ fn classify(
         }
         if ev.surnames.contains(&words[0]) {
             return (ActorKind::Person, false);
+        }
+        // "Clinton said": a bare name that speaks is a person.
+        let after = text[t.span.end..].trim_start();
+        if ["said", "says", "told", "added"]
+            .iter()
+            .any(|v| after.starts_with(&format!("{v} ")))
+        {
+            return (ActorKind::Person, true);
         }
         let before = text[..t.span.start].trim_end();
         let prep = before.rsplit(' ').next().unwrap_or("").to_lowercase();
