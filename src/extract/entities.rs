@@ -14,6 +14,7 @@
 //! 5. Salience: spread across outlets, headline and lead mentions, mention count, and how
 //!    often the actor is the subject of a reporting verb; scaled so the top actor has 1.
 
+pub mod classify;
 pub mod detect;
 pub mod gazetteer;
 pub mod rank;
@@ -25,11 +26,10 @@ use serde::Serialize;
 use std::collections::BTreeSet;
 use std::ops::Range;
 
-use self::detect::detect;
+use self::detect::{detect, detect_corpus, ends_with_initial};
 use self::rank::{best_name, raw_salience};
-use self::resolve::{Found, cluster, mentions};
+use self::resolve::{cluster, mentions};
 use self::tokens::{Evidence, is_shouting, tokenize};
-use crate::ingest::BlockKind;
 use crate::text::Corpus;
 use crate::text::segment::split_sentences;
 
@@ -84,6 +84,11 @@ pub struct Actor {
 pub fn extract_actors(corpus: &Corpus) -> Vec<Actor> {
     let found = detect_corpus(corpus);
     let clusters = cluster(corpus, &found);
+    let outlet_names: BTreeSet<String> = corpus
+        .docs
+        .iter()
+        .map(|d| gazetteer::norm(&d.meta.outlet))
+        .collect();
     let mut actors: Vec<Actor> = clusters
         .iter()
         .map(|c| {
@@ -105,10 +110,17 @@ pub fn extract_actors(corpus: &Corpus) -> Vec<Actor> {
                 .iter()
                 .map(|m| corpus.docs[m.doc].meta.outlet.clone())
                 .collect();
+            // An outlet named in another outlet's text is an organisation, whatever its shape.
+            let outlet_name =
+                c.canonical.is_none() && outlet_names.contains(&gazetteer::norm(&name));
             Actor {
+                kind: if outlet_name {
+                    ActorKind::Organisation
+                } else {
+                    c.kind
+                },
                 name,
                 aliases: surfaces,
-                kind: c.kind,
                 role: roles::best_role(&role_candidates),
                 outlets: outlets.into_iter().collect(),
                 salience: raw_salience(corpus, &mentions),
@@ -129,38 +141,10 @@ pub fn extract_actors(corpus: &Corpus) -> Vec<Actor> {
     actors
 }
 
-/// Mentions of every sentence of the corpus, with corpus-wide capitalisation evidence.
-fn detect_corpus(corpus: &Corpus) -> Vec<Found> {
-    let toks: Vec<_> = corpus
-        .sentences
-        .iter()
-        .map(|s| tokenize(&corpus.docs[s.doc].raw, s.span.clone()))
-        .collect();
-    let mut ev = Evidence::default();
-    for t in toks.iter().filter(|t| !is_shouting(t)) {
-        ev.add(t);
-    }
-    let mut found = Vec::new();
-    for (i, (s, t)) in corpus.sentences.iter().zip(&toks).enumerate() {
-        let title_case = matches!(s.kind, BlockKind::Headline | BlockKind::Subhead);
-        for det in detect(&corpus.docs[s.doc].raw, t, &ev, title_case) {
-            found.push(Found { sentence: i, det });
-        }
-    }
-    found
-}
-
 /// The role phrase around one mention.
 fn role_of(corpus: &Corpus, m: &Mention) -> Option<String> {
     let s = &corpus.sentences[m.sentence];
     roles::role_near(&corpus.docs[m.doc].raw, &m.span, &s.span)
-}
-
-/// Whether a text ends in a capital initial and a period ("... P.").
-fn ends_with_initial(s: &str) -> bool {
-    let mut rev = s.chars().rev();
-    matches!((rev.next(), rev.next(), rev.next()), (Some('.'), Some(c), before)
-        if c.is_uppercase() && before.is_none_or(|b| !b.is_alphanumeric()))
 }
 
 /// Mentions in raw text, for evaluation and debugging (`brief entities FILE --json`): lines,
@@ -235,7 +219,7 @@ pub fn sentence_salience(corpus: &Corpus, actors: &[Actor]) -> Vec<f64> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::ingest::from_plain;
+    use crate::ingest::{BlockKind, from_plain};
 
     fn corpus(texts: &[(&str, &str)]) -> Corpus {
         let docs = texts

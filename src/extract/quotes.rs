@@ -12,18 +12,18 @@
 //! per outlet.
 
 pub mod find;
+pub mod merge;
 pub mod speaker;
 
-use std::collections::BTreeSet;
 use std::ops::Range;
 
 use serde::Serialize;
 
+use self::merge::merge;
 use self::speaker::{Resolved, doc_mentions, resolve};
-use super::entities::{Actor, ActorKind};
+use super::entities::Actor;
 use crate::ingest::BlockKind;
 use crate::text::Corpus;
-use crate::text::tokens::overlap;
 
 /// Word overlap above which two statements from different outlets are the same statement.
 const SAME_STATEMENT: f64 = 0.6;
@@ -190,65 +190,6 @@ fn clean_speaker(s: &str) -> &str {
     t
 }
 
-/// Merge statements carried by several outlets; drop same-outlet repeats.
-fn merge(corpus: &Corpus, actors: &[Actor], all: Vec<Statement>) -> Vec<Statement> {
-    let mut groups: Vec<Vec<Statement>> = Vec::new();
-    for s in all {
-        let text = occ_text(corpus, &s.occurrences[0]);
-        let outlet = &corpus.docs[s.occurrences[0].doc].meta.outlet;
-        let same = groups.iter_mut().find(|g| {
-            g.iter().any(|o| {
-                let ov = overlap(occ_text(corpus, &o.occurrences[0]), text);
-                let same_speaker =
-                    (o.actor.is_some() && o.actor == s.actor) || (o.anonymous && s.anonymous);
-                ov >= SAME_STATEMENT || (ov >= SAME_SPEAKER_STATEMENT && same_speaker)
-            })
-        });
-        match same {
-            Some(g) => {
-                if !g
-                    .iter()
-                    .any(|o| corpus.docs[o.occurrences[0].doc].meta.outlet == *outlet)
-                {
-                    g.push(s);
-                }
-            }
-            None => groups.push(vec![s]),
-        }
-    }
-    groups
-        .into_iter()
-        .filter_map(|g| combine(actors, g))
-        .collect()
-}
-
-/// One statement from an outlet group: the actor most occurrences credit (institutions
-/// first on ties, since an agency speaks through its staff), the first occurrence first.
-fn combine(actors: &[Actor], group: Vec<Statement>) -> Option<Statement> {
-    let candidates: BTreeSet<usize> = group.iter().filter_map(|s| s.actor).collect();
-    let actor = candidates.iter().copied().max_by_key(|&a| {
-        let votes = group.iter().filter(|s| s.actor == Some(a)).count();
-        let institution = actors[a].kind != ActorKind::Person;
-        (votes, institution, usize::MAX - a)
-    });
-    let lead = group
-        .iter()
-        .find(|s| s.actor == actor)
-        .or(group.first())?
-        .clone();
-    let mut occurrences: Vec<Occurrence> = group.iter().map(|s| s.occurrences[0].clone()).collect();
-    occurrences.sort_by_key(|o| (o.doc, o.span.start));
-    Some(Statement {
-        actor,
-        occurrences,
-        ..lead
-    })
-}
-
-fn occ_text<'a>(corpus: &'a Corpus, o: &Occurrence) -> &'a str {
-    corpus.docs[o.doc].text(&o.span)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -410,7 +351,10 @@ mod tests {
         )]);
         let ru = by(&actors, &st, "Russia");
         assert_eq!(ru.len(), 1);
-        assert_eq!((ru[0].verb.as_str(), text(&c, ru[0])), ("support", "Syrian leader Bashar al-Assad"));
+        assert_eq!(
+            (ru[0].verb.as_str(), text(&c, ru[0])),
+            ("support", "Syrian leader Bashar al-Assad")
+        );
     }
 
     #[test]
@@ -427,7 +371,10 @@ mod tests {
 
     #[test]
     fn short_scare_quotes_are_not_statements() {
-        let (_, _, st) = run(&[("A", "Kerry delayed his trip over “technical” differences, officials said.")]);
+        let (_, _, st) = run(&[(
+            "A",
+            "Kerry delayed his trip over “technical” differences, officials said.",
+        )]);
         assert!(st.iter().all(|s| s.kind == StatementKind::Paraphrase));
     }
 }

@@ -11,8 +11,12 @@
 use std::ops::Range;
 
 use super::ActorKind;
+use super::classify::classify;
 use super::gazetteer::{Entry, GAZETTEER, Gazetteer};
-use super::tokens::{Evidence, PARTICLES, Token, is_shouting};
+use super::resolve::Found;
+use super::tokens::{Evidence, PARTICLES, Token, is_shouting, tokenize};
+use crate::ingest::BlockKind;
+use crate::text::Corpus;
 
 /// One detected mention.
 #[derive(Debug, Clone, PartialEq)]
@@ -293,17 +297,10 @@ fn strip_opener(
     {
         let rest_known = r.len() > 1 && known(&tokens[r.start + 1]);
         let particle = r.len() > 1 && PARTICLES.contains(&first.word.as_str());
-        // "Later Erdogan": the rest is a name seen elsewhere, the opener is not.
-        let rest_seen = r.len() > 1
-            && first.word.chars().count() > 1
-            && !ev.capitalised(&first.word, 1)
-            && tokens[r.start + 1..r.end]
-                .iter()
-                .all(|t| ev.capitalised(&t.word, 2) || known(t));
         if !particle
             && !known(first)
             && first.word.chars().count() > 1
-            && (ev.is_common(&first.word) || rest_known || rest_seen)
+            && (ev.is_common(&first.word) || rest_known)
         {
             r.start += 1;
             while r.start < r.end && !tokens[r.start].cap {
@@ -315,10 +312,12 @@ fn strip_opener(
             && !ev.capitalised(&first.word, 1)
             && !first.upper
         {
-            // An unknown opening word is ordinary vocabulary when a lower-case word follows
-            // ("Expectations had ..."); before punctuation or a number it is a label ("Leicester :").
-            let next_lower = tokens.get(r.end).is_some_and(|t| t.lower && t.joined);
-            if next_lower || tokens.get(r.end).is_none() {
+            // An unknown opening word is ordinary vocabulary ("Expectations had ...", "However,")
+            // unless it labels something: before a colon, bracket, dash or number ("Leicester :").
+            let after = text[first.span.end..].trim_start();
+            let label = after.starts_with([':', '(', '-'])
+                || after.starts_with(|c: char| c.is_ascii_digit());
+            if !label || ev.is_common(&first.word) {
                 return None;
             }
         }
@@ -372,74 +371,30 @@ fn typed(
     })
 }
 
-/// Kind of a mention from gazetteers, roles and the shape of the name.
-#[allow(clippy::too_many_arguments)]
-fn classify(
-    text: &str,
-    g: &Gazetteer,
-    tokens: &[Token],
-    r: &Range<usize>,
-    words: &[String],
-    entry: Option<&Entry>,
-    has_role: bool,
-    ev: &Evidence,
-) -> (ActorKind, bool) {
-    if let Some(e) = entry {
-        return (e.kind(), false);
+/// Mentions of every sentence of the corpus, with corpus-wide capitalisation evidence.
+pub(crate) fn detect_corpus(corpus: &Corpus) -> Vec<Found> {
+    let toks: Vec<_> = corpus
+        .sentences
+        .iter()
+        .map(|s| tokenize(&corpus.docs[s.doc].raw, s.span.clone()))
+        .collect();
+    let mut ev = Evidence::default();
+    for t in toks.iter().filter(|t| !is_shouting(t)) {
+        ev.add(t);
     }
-    if words.iter().skip(1).any(|w| g.org_words.contains(w)) {
-        return (ActorKind::Organisation, false);
-    }
-    if words.len() > 1 && words.last().is_some_and(|w| g.place_words.contains(w))
-        || words.len() > 1 && g.place_words.contains(&words[0]) && words[0] != "state"
-    {
-        return (ActorKind::Place, false);
-    }
-    // "Syrian Civil War", "US-Russia": a demonym or state compound, not a new actor.
-    let adjective = |w: &str| matches!(g.lookup(w), Some(Entry::Adjective(_)));
-    let compound = words.len() == 1
-        && words[0].contains('-')
-        && words[0].split('-').all(|p| g.lookup(p).is_some());
-    if (words.len() > 1 && adjective(&words[0]) && !has_role) || compound {
-        return (ActorKind::Group, true);
-    }
-    if has_role
-        || g.first_names.contains(&words[0])
-        || words.iter().any(|w| PARTICLES.contains(&w.as_str()))
-        || words.last().is_some_and(|w| {
-            w.contains('-') && PARTICLES.iter().any(|p| w.starts_with(&format!("{p}-")))
-        })
-    {
-        return (ActorKind::Person, false);
-    }
-    if words.len() == 1 {
-        let t = &tokens[r.start];
-        if t.upper && words[0].len() <= 5 {
-            return (ActorKind::Organisation, false);
+    let mut found = Vec::new();
+    for (i, (s, t)) in corpus.sentences.iter().zip(&toks).enumerate() {
+        let title_case = matches!(s.kind, BlockKind::Headline | BlockKind::Subhead);
+        for det in detect(&corpus.docs[s.doc].raw, t, &ev, title_case) {
+            found.push(Found { sentence: i, det });
         }
-        if ev.surnames.contains(&words[0]) {
-            return (ActorKind::Person, false);
-        }
-        // "Clinton said": a bare name that speaks is a person.
-        let after = text[t.span.end..].trim_start();
-        if ["said", "says", "told", "added"]
-            .iter()
-            .any(|v| after.starts_with(&format!("{v} ")))
-        {
-            return (ActorKind::Person, true);
-        }
-        let before = text[..t.span.start].trim_end();
-        let prep = before.rsplit(' ').next().unwrap_or("").to_lowercase();
-        if matches!(
-            prep.as_str(),
-            "in" | "at" | "near" | "from" | "to" | "into" | "across"
-        ) {
-            return (ActorKind::Place, true);
-        }
-        return (ActorKind::Organisation, true);
     }
-    if words.len() <= 4 {
-        return (ActorKind::Person, true);
-    }
-    (ActorKind::Organisation, true)
+    found
+}
+
+/// Whether a text ends in a capital initial and a period ("... P.").
+pub(crate) fn ends_with_initial(s: &str) -> bool {
+    let mut rev = s.chars().rev();
+    matches!((rev.next(), rev.next(), rev.next()), (Some('.'), Some(c), before)
+        if c.is_uppercase() && before.is_none_or(|b| !b.is_alphanumeric()))
 }

@@ -61,7 +61,8 @@ pub(crate) fn tokenize(text: &str, range: Range<usize>) -> Vec<Token> {
             if c.is_alphanumeric() {
                 segment += 1;
                 i += 1;
-            } else if (matches!(c, '-' | '\'' | '’' | '&') || (c == '.' && segment == 1))
+            } else if (matches!(c, '-' | '\'' | '’' | '&')
+                || (c == '.' && segment == 1 && next_initial(&chars, i)))
                 && next_alnum
             {
                 segment = 0;
@@ -101,6 +102,11 @@ pub(crate) fn tokenize(text: &str, range: Range<usize>) -> Vec<Token> {
         last_end = end_byte;
     }
     out
+}
+
+/// Whether the period at `i` is followed by another single-letter initial ("U.S.", not "U.N.in").
+fn next_initial(chars: &[(usize, char)], i: usize) -> bool {
+    !chars.get(i + 2).is_some_and(|(_, c)| c.is_alphanumeric())
 }
 
 /// "U.S", "J" (as in "J. Smith"): initials keep their final period.
