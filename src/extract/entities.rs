@@ -105,7 +105,17 @@ pub fn extract_actors(corpus: &Corpus) -> Vec<Actor> {
             };
             surfaces.sort();
             surfaces.dedup();
-            surfaces.retain(|s| *s != name);
+            // Capitals headline forms ("BERNSTEIN") add nothing to a title-case alias.
+            let cased: BTreeSet<String> = surfaces
+                .iter()
+                .chain([&name])
+                .filter(|s| s.chars().any(char::is_lowercase))
+                .map(|s| s.to_lowercase())
+                .collect();
+            surfaces.retain(|s| {
+                *s != name
+                    && !(s.chars().all(|c| !c.is_lowercase()) && cased.contains(&s.to_lowercase()))
+            });
             let outlets: BTreeSet<String> = mentions
                 .iter()
                 .map(|m| corpus.docs[m.doc].meta.outlet.clone())

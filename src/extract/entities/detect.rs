@@ -200,16 +200,8 @@ fn split_run(g: &Gazetteer, tokens: &[Token], run: Range<usize>) -> Vec<Piece> {
                     )
                 )
             });
-        let first_adjective = p.tokens.len() > 1
-            && !all_known
-            && g.lookup(&words_of(tokens, &p.tokens).join(" ")).is_none()
-            && matches!(
-                g.lookup(&tokens[p.tokens.start].word),
-                Some(Entry::Adjective(_))
-            )
-            && !tokens[p.tokens.clone()]
-                .iter()
-                .any(|t| g.org_words.contains(&t.word));
+        let first_adjective =
+            p.tokens.len() > 1 && !all_known && splits_off_adjective(g, tokens, &p.tokens);
         if all_known {
             for i in p.tokens.clone() {
                 out.push(Piece {
@@ -218,7 +210,8 @@ fn split_run(g: &Gazetteer, tokens: &[Token], run: Range<usize>) -> Vec<Piece> {
                 });
             }
         } else if first_adjective {
-            // "Australian Tom Moody": a nationality before a name is not part of it.
+            // "Australian Tom Moody", "Moscow McDonald's": a nationality or place before a name is
+            // not part of it.
             out.push(Piece {
                 tokens: p.tokens.start..p.tokens.start + 1,
                 role: None,
@@ -266,7 +259,11 @@ fn finish(
 /// Whether a run opens with a nationality that is not part of the name after it.
 fn splits_off_adjective(g: &Gazetteer, tokens: &[Token], r: &Range<usize>) -> bool {
     g.lookup(&words_of(tokens, r).join(" ")).is_none()
-        && matches!(g.lookup(&tokens[r.start].word), Some(Entry::Adjective(_)))
+        && matches!(
+            g.lookup(&tokens[r.start].word),
+            Some(Entry::Adjective(_) | Entry::State(_) | Entry::Capital { .. } | Entry::Place(_))
+        )
+        && !g.first_names.contains(&tokens[r.start].word)
         && !tokens[r.clone()]
             .iter()
             .any(|t| g.org_words.contains(&t.word))
@@ -296,10 +293,15 @@ fn strip_opener(
     if first.initial && piece.role.is_none() && g.lookup(&words_of(tokens, &r).join(" ")).is_none()
     {
         let rest_known = r.len() > 1 && known(&tokens[r.start + 1]);
+        // "A. Dale" is an initial, "A drug" an article.
+        let is_initial_letter = first.word.chars().count() == 1
+            && text
+                .get(first.span.clone())
+                .is_some_and(|t| t.ends_with('.'));
         let particle = r.len() > 1 && PARTICLES.contains(&first.word.as_str());
         if !particle
             && !known(first)
-            && first.word.chars().count() > 1
+            && !is_initial_letter
             && (ev.is_common(&first.word) || rest_known)
         {
             r.start += 1;

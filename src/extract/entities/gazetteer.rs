@@ -64,6 +64,8 @@ pub(crate) struct Gazetteer {
     pub(crate) roles: Vec<Vec<String>>,
     /// Single words that occur in some role (for backwards role scans).
     pub(crate) role_words: BTreeSet<String>,
+    /// Last words of roles ("minister", "envoy"): what an apposition must contain.
+    pub(crate) role_heads: BTreeSet<String>,
     /// Words that are never actors.
     pub(crate) non_actors: BTreeSet<String>,
     /// Organisation head words.
@@ -180,6 +182,7 @@ impl Gazetteer {
             .filter(|w| *w != "of")
             .cloned()
             .collect();
+        g.role_heads = g.roles.iter().filter_map(|r| r.last()).cloned().collect();
         g.non_actors = lines(NON_ACTORS).map(norm).collect();
         g.org_words = lines(ORG_WORDS).map(norm).collect();
         g.place_words = lines(PLACE_WORDS).map(norm).collect();

@@ -84,7 +84,7 @@ fn apposition(after: &str) -> Option<String> {
         .iter()
         .skip(skip)
         .take(4)
-        .any(|w| g.role_words.contains(&norm(w)));
+        .any(|w| g.role_heads.contains(&norm(w)));
     head_has_role.then(|| words[skip..].join(" "))
 }
 
