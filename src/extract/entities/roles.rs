@@ -17,7 +17,21 @@ pub(crate) fn role_near(
     sentence: &Range<usize>,
 ) -> Option<String> {
     let before = text.get(sentence.start..span.start).unwrap_or("");
-    role_before(before).or_else(|| apposition(text.get(span.end..sentence.end).unwrap_or("")))
+    let after = || apposition(text.get(span.end..sentence.end).unwrap_or(""));
+    match role_before(before) {
+        // "Dr. Henrik Aasland, a shipping economist": the apposition says more.
+        Some(r) if is_honorific(&r) => after().or(Some(r)),
+        Some(r) => Some(r),
+        None => after(),
+    }
+}
+
+/// Titles of address that mark a person but are no role.
+fn is_honorific(role: &str) -> bool {
+    matches!(
+        norm(role).as_str(),
+        "mr" | "mrs" | "ms" | "dr" | "sir" | "lady" | "lord" | "prof"
+    )
 }
 
 /// A title phrase ending right before the name: role words plus qualifiers (capitalised
@@ -94,11 +108,7 @@ fn apposition(after: &str) -> Option<String> {
 /// surface form.
 pub(crate) fn best_role(candidates: &[String]) -> Option<String> {
     // Honorifics ("Mr.", "Dr.") mark a person but are no role.
-    let honorific = ["mr", "mrs", "ms", "dr", "sir", "lady", "lord", "prof"];
-    let candidates: Vec<&String> = candidates
-        .iter()
-        .filter(|c| !honorific.contains(&norm(c).as_str()))
-        .collect();
+    let candidates: Vec<&String> = candidates.iter().filter(|c| !is_honorific(c)).collect();
     let keys: Vec<String> = candidates.iter().map(|c| norm(c)).collect();
     let mut best: Option<(usize, usize, usize)> = None; // (support, words, index)
     for (i, key) in keys.iter().enumerate() {
