@@ -356,7 +356,12 @@ fn plausible_subject(s: &str) -> bool {
         "for", "from", "by", "during", "though", "although", "because", "unless", "until",
         "without", "what", "how", "why", "that", "this", "whose", "which", "who", "where",
     ];
-    if opener.contains(&words[0].to_lowercase().as_str()) {
+    if opener.contains(&words[0].to_lowercase().as_str()) || words[0].starts_with('(') {
+        return false;
+    }
+    // "served with Quayle", "helped train ...": a verb phrase, not a subject.
+    let w0 = words[0];
+    if w0.starts_with(char::is_lowercase) && (w0.ends_with("ed") || w0.ends_with("ing")) {
         return false;
     }
     let last = words[words.len() - 1].to_lowercase();

@@ -5,17 +5,26 @@ use std::collections::BTreeSet;
 use super::{Occurrence, SAME_SPEAKER_STATEMENT, SAME_STATEMENT, Statement};
 use crate::extract::entities::{Actor, ActorKind};
 use crate::text::Corpus;
-use crate::text::tokens::overlap;
+use crate::text::tokens::stems;
 
-/// Merge statements carried by several outlets; drop same-outlet repeats.
+/// Merge statements carried by several outlets; drop same-outlet repeats. Word sets are
+/// computed once per statement, so the pairwise comparison stays cheap.
 pub(crate) fn merge(corpus: &Corpus, actors: &[Actor], all: Vec<Statement>) -> Vec<Statement> {
-    let mut groups: Vec<Vec<Statement>> = Vec::new();
-    for s in all {
-        let text = occ_text(corpus, &s.occurrences[0]);
+    let sets: Vec<BTreeSet<String>> = all
+        .iter()
+        .map(|s| {
+            stems(occ_text(corpus, &s.occurrences[0]))
+                .into_iter()
+                .collect()
+        })
+        .collect();
+    let mut groups: Vec<Vec<usize>> = Vec::new();
+    for (i, s) in all.iter().enumerate() {
         let outlet = &corpus.docs[s.occurrences[0].doc].meta.outlet;
         let same = groups.iter_mut().find(|g| {
-            g.iter().any(|o| {
-                let ov = overlap(occ_text(corpus, &o.occurrences[0]), text);
+            g.iter().any(|&j| {
+                let o = &all[j];
+                let ov = jaccard(&sets[i], &sets[j]);
                 let same_speaker =
                     (o.actor.is_some() && o.actor == s.actor) || (o.anonymous && s.anonymous);
                 ov >= SAME_STATEMENT || (ov >= SAME_SPEAKER_STATEMENT && same_speaker)
@@ -23,20 +32,29 @@ pub(crate) fn merge(corpus: &Corpus, actors: &[Actor], all: Vec<Statement>) -> V
         });
         match same {
             Some(g) => {
-                if !g
+                let seen = g
                     .iter()
-                    .any(|o| corpus.docs[o.occurrences[0].doc].meta.outlet == *outlet)
-                {
-                    g.push(s);
+                    .any(|&j| corpus.docs[all[j].occurrences[0].doc].meta.outlet == *outlet);
+                if !seen {
+                    g.push(i);
                 }
             }
-            None => groups.push(vec![s]),
+            None => groups.push(vec![i]),
         }
     }
     groups
         .into_iter()
-        .filter_map(|g| combine(actors, g))
+        .filter_map(|g| combine(actors, g.into_iter().map(|i| all[i].clone()).collect()))
         .collect()
+}
+
+/// Jaccard similarity of two stem sets, as [`crate::text::tokens::overlap`] computes it.
+fn jaccard(a: &BTreeSet<String>, b: &BTreeSet<String>) -> f64 {
+    if a.is_empty() || b.is_empty() {
+        return 0.0;
+    }
+    let inter = a.intersection(b).count() as f64;
+    inter / ((a.len() + b.len()) as f64 - inter)
 }
 
 /// One statement from an outlet group: the actor most occurrences credit (institutions
@@ -64,4 +82,21 @@ fn combine(actors: &[Actor], group: Vec<Statement>) -> Option<Statement> {
 
 fn occ_text<'a>(corpus: &'a Corpus, o: &Occurrence) -> &'a str {
     corpus.docs[o.doc].text(&o.span)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::tokens::overlap;
+
+    #[test]
+    fn jaccard_matches_the_text_overlap() {
+        let (a, b) = (
+            "Their discussion follows recent talks",
+            "The discussion follows the talks",
+        );
+        let set = |t: &str| stems(t).into_iter().collect::<BTreeSet<String>>();
+        assert!((jaccard(&set(a), &set(b)) - overlap(a, b)).abs() < 1e-12);
+        assert_eq!(jaccard(&set(""), &set(b)), 0.0);
+    }
 }
