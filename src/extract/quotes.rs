@@ -377,4 +377,19 @@ mod tests {
         )]);
         assert!(st.iter().all(|s| s.kind == StatementKind::Paraphrase));
     }
+
+    #[test]
+    fn a_definite_role_resolves_to_the_actor_holding_it() {
+        let (c, actors, st) = run(&[(
+            "A",
+            "State Department spokesman Mark Toner spoke on Thursday.\nThe spokesman said the meeting was not yet confirmed by both sides.",
+        )]);
+        let toner = by(&actors, &st, "Mark Toner");
+        assert_eq!(toner.len(), 1);
+        assert!(!toner[0].anonymous);
+        assert_eq!(
+            text(&c, toner[0]),
+            "the meeting was not yet confirmed by both sides"
+        );
+    }
 }
