@@ -56,6 +56,20 @@ pub enum Command {
         file: Option<PathBuf>,
     },
 
+    /// Print the names (people, organisations, places, groups) found in a text.
+    ///
+    /// Reads FILE, or standard input when FILE is absent or `-`, and prints one mention per
+    /// line: byte offsets, type and text. With --json, one JSON object per line
+    /// {"start", "end", "type", "text"}, types PER, ORG, LOC, MISC (CoNLL names; offsets are
+    /// UTF-8 byte offsets, end exclusive): the format the entity scorer reads.
+    Entities {
+        /// Text file to read.
+        file: Option<PathBuf>,
+        /// JSON lines instead of a table.
+        #[arg(long)]
+        json: bool,
+    },
+
     /// Work with the brief's templates.
     Templates {
         /// Template action.

@@ -226,6 +226,15 @@ pub fn sentence_salience(corpus: &Corpus, actors: &[Actor]) -> Vec<f64> {
     scores
 }
 
+/// Whether an actor's name is a state in the gazetteer (United States, Russia): states act,
+/// while other places (Geneva, Aleppo) are settings.
+pub fn is_state(name: &str) -> bool {
+    matches!(
+        gazetteer::GAZETTEER.lookup(name),
+        Some(gazetteer::Entry::State(state)) if state == name
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
