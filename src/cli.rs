@@ -138,6 +138,16 @@ pub struct SummarizeArgs {
     #[arg(long, value_name = "N", conflicts_with_all = ["sentences", "words"])]
     pub bytes: Option<usize>,
 
+    /// Weight of entity salience in sentence value (default 0.5; 0 turns it off). For
+    /// evaluation: see docs/quality.md.
+    #[arg(long, value_name = "W")]
+    pub salience_weight: Option<f64>,
+
+    /// Weight of LexRank centrality in sentence value (default 1; 0 turns it off). For
+    /// evaluation: see docs/quality.md.
+    #[arg(long, value_name = "W")]
+    pub centrality_weight: Option<f64>,
+
     /// Do not print warnings.
     #[arg(short, long)]
     pub quiet: bool,

@@ -75,7 +75,13 @@ fn build(args: &BuildArgs, out: &mut dyn Write) -> Result<()> {
 }
 
 fn summarize(args: &SummarizeArgs, out: &mut dyn Write) -> Result<()> {
-    let cfg = Config::resolve(&args.input, budget(&args.length, args.bytes))?;
+    let mut cfg = Config::resolve(&args.input, budget(&args.length, args.bytes))?;
+    if let Some(w) = args.salience_weight {
+        cfg.select.salience_weight = w;
+    }
+    if let Some(w) = args.centrality_weight {
+        cfg.select.centrality_weight = w;
+    }
     let (corpus, warnings) = crate::load(&cfg)?;
     if !args.quiet {
         warn_all(&warnings);

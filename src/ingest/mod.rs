@@ -169,8 +169,15 @@ pub fn parse_article(
 ) -> Result<Option<Document>, String> {
     let fm = frontmatter::split(&raw)?;
     let cleaned = clean::clean(&raw, fm.body.clone(), !fm.meta.title.is_empty());
+    let mut cleaned = cleaned;
     if cleaned.blocks.iter().all(|b| b.kind == BlockKind::Headline) {
-        return Ok(None);
+        // A lone line that ends like a sentence is the article, not a headline.
+        match cleaned.blocks.as_mut_slice() {
+            [only] if clean::is_terminated(&raw[only.span.clone()]) => {
+                only.kind = BlockKind::Paragraph;
+            }
+            _ => return Ok(None),
+        }
     }
     let mut meta = fm.meta.clone();
     if meta.title.is_empty() {
@@ -236,5 +243,28 @@ pub fn from_plain(id: usize, outlet: &str, text: &str) -> Document {
             ..Meta::default()
         },
         blocks,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_lone_sentence_is_an_article_and_a_lone_headline_is_not() {
+        let cfg = IngestConfig::default();
+        let doc = parse_article(
+            "a.txt",
+            "One short sentence about Kerry in Geneva.\n".into(),
+            &cfg,
+        )
+        .unwrap()
+        .unwrap();
+        assert_eq!(doc.blocks[0].kind, BlockKind::Paragraph);
+        assert!(
+            parse_article("b.txt", "Talks in Geneva\n".into(), &cfg)
+                .unwrap()
+                .is_none()
+        );
     }
 }
