@@ -344,9 +344,13 @@ pub fn send(message: &Message, server: &SmtpServer, credentials: Option<Credenti
             } else {
                 "temporarily refused"
             };
-            format!("the server {kind} the message ({code}): {detail}")
+            // lettre says "permanent error (550): text"; say it once, as the server did.
+            let reply = detail.split_once("): ").map_or(detail.as_str(), |(_, r)| r);
+            format!("the server {kind} the message: {code} {reply}")
+        } else if e.is_timeout() {
+            format!("no answer within {} seconds: {detail}", TIMEOUT.as_secs())
         } else {
-            detail
+            detail.replace("Connection error: ", "cannot connect: ")
         })
     })
 }

@@ -4,6 +4,7 @@
 #![allow(clippy::unwrap_used)]
 
 mod build;
+mod email;
 mod errors;
 mod example;
 mod safety;
