@@ -86,7 +86,9 @@ pub fn compose(email: &Email<'_>) -> Result<Message> {
             env!("CARGO_PKG_VERSION")
         ));
     if email.to.is_empty() {
-        return Err(Error::Usage("an email needs at least one --to address".into()));
+        return Err(Error::Usage(
+            "an email needs at least one --to address".into(),
+        ));
     }
     for to in email.to {
         builder = builder.to(mailbox(to)?);
@@ -108,9 +110,10 @@ pub fn mailbox(address: &str) -> Result<Mailbox> {
         .map_err(|e| Error::Usage(format!("bad email address {address:?}: {e}")))
 }
 
-/// Fold white space and drop control characters, so header text stays one header.
+/// Fold white space and drop control and bidi-override characters: one header, one line.
 pub fn header_text(text: &str) -> String {
     text.split(|c: char| c.is_whitespace() || c.is_control())
+        .map(|w| w.replace(super::markdown::is_bidi_control, ""))
         .filter(|w| !w.is_empty())
         .collect::<Vec<_>>()
         .join(" ")
@@ -292,9 +295,7 @@ fn strip_prefix_ci<'a>(text: &'a str, prefix: &str) -> Option<&'a str> {
 }
 
 /// SMTP credentials from the environment: both variables or neither.
-pub fn credentials_from_env(
-    var: impl Fn(&str) -> Option<String>,
-) -> Result<Option<Credentials>> {
+pub fn credentials_from_env(var: impl Fn(&str) -> Option<String>) -> Result<Option<Credentials>> {
     match (var(USER_ENV), var(PASSWORD_ENV)) {
         (Some(user), Some(password)) => Ok(Some(Credentials::new(user, password))),
         (None, None) => Ok(None),
@@ -306,7 +307,11 @@ pub fn credentials_from_env(
 
 /// Send `message` to `server`. With credentials, the connection must be encrypted (implicit
 /// TLS or STARTTLS) before they are sent; without, STARTTLS is used when the server offers it.
-pub fn send(message: &Message, server: &SmtpServer, credentials: Option<Credentials>) -> Result<()> {
+pub fn send(
+    message: &Message,
+    server: &SmtpServer,
+    credentials: Option<Credentials>,
+) -> Result<()> {
     let label = server.label();
     let failed = |message: String| Error::Delivery {
         server: label.clone(),
@@ -331,27 +336,29 @@ pub fn send(message: &Message, server: &SmtpServer, credentials: Option<Credenti
     }
     builder.build().send(message).map(|_| ()).map_err(|e| {
         let detail = chain(&e);
-        failed(if has_credentials && detail.contains("STARTTLS is not supported") {
-            format!(
-                "the server does not offer STARTTLS, so the credentials in {USER_ENV} and \
+        failed(
+            if has_credentials && detail.contains("STARTTLS is not supported") {
+                format!(
+                    "the server does not offer STARTTLS, so the credentials in {USER_ENV} and \
                  {PASSWORD_ENV} were not sent and nothing was delivered; use smtps:// or a \
                  server that supports STARTTLS"
-            )
-        } else if e.is_permanent() || e.is_transient() {
-            let code = e.status().map(|c| c.to_string()).unwrap_or_default();
-            let kind = if e.is_permanent() {
-                "refused"
+                )
+            } else if e.is_permanent() || e.is_transient() {
+                let code = e.status().map(|c| c.to_string()).unwrap_or_default();
+                let kind = if e.is_permanent() {
+                    "refused"
+                } else {
+                    "temporarily refused"
+                };
+                // lettre says "permanent error (550): text"; say it once, as the server did.
+                let reply = detail.split_once("): ").map_or(detail.as_str(), |(_, r)| r);
+                format!("the server {kind} the message: {code} {reply}")
+            } else if e.is_timeout() {
+                format!("no answer within {} seconds: {detail}", TIMEOUT.as_secs())
             } else {
-                "temporarily refused"
-            };
-            // lettre says "permanent error (550): text"; say it once, as the server did.
-            let reply = detail.split_once("): ").map_or(detail.as_str(), |(_, r)| r);
-            format!("the server {kind} the message: {code} {reply}")
-        } else if e.is_timeout() {
-            format!("no answer within {} seconds: {detail}", TIMEOUT.as_secs())
-        } else {
-            detail.replace("Connection error: ", "cannot connect: ")
-        })
+                detail.replace("Connection error: ", "cannot connect: ")
+            },
+        )
     })
 }
 
@@ -388,7 +395,13 @@ mod tests {
         assert_eq!(secs("2021-03-29T14:00:00+02:00"), 1_617_019_200);
         assert_eq!(secs("2021-03-29 12:00Z"), 1_617_019_200);
         assert_eq!(secs("1617019200"), 1_617_019_200);
-        for bad in ["", "yesterday", "2021-13-01", "2021-03-29T25:00:00Z", "29/03/2021"] {
+        for bad in [
+            "",
+            "yesterday",
+            "2021-13-01",
+            "2021-03-29T25:00:00Z",
+            "29/03/2021",
+        ] {
             assert!(parse_date(bad).is_err(), "{bad}");
         }
     }
@@ -404,7 +417,10 @@ mod tests {
             }
         );
         let s = SmtpServer::parse("SMTP://127.0.0.1:2525/").unwrap();
-        assert_eq!((s.host.as_str(), s.port, s.implicit_tls), ("127.0.0.1", 2525, false));
+        assert_eq!(
+            (s.host.as_str(), s.port, s.implicit_tls),
+            ("127.0.0.1", 2525, false)
+        );
         assert_eq!(SmtpServer::parse("smtp://[::1]:25").unwrap().host, "::1");
         assert_eq!(SmtpServer::parse("smtp://h").unwrap().port, 587);
         for bad in ["http://x", "smtp://", "smtp://u:p@host", "smtp://h:port"] {
@@ -443,13 +459,22 @@ mod tests {
         let mut bad = email.clone();
         let nobody = vec!["not an address".to_string()];
         bad.to = &nobody;
-        assert!(compose(&bad).unwrap_err().to_string().contains("not an address"));
+        assert!(
+            compose(&bad)
+                .unwrap_err()
+                .to_string()
+                .contains("not an address")
+        );
     }
 
     #[test]
     fn credentials_come_in_pairs() {
         assert!(credentials_from_env(|_| None).unwrap().is_none());
         assert!(credentials_from_env(|k| (k == USER_ENV).then(|| "u".into())).is_err());
-        assert!(credentials_from_env(|_| Some("x".into())).unwrap().is_some());
+        assert!(
+            credentials_from_env(|_| Some("x".into()))
+                .unwrap()
+                .is_some()
+        );
     }
 }

@@ -24,12 +24,46 @@ use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd, 
 /// Render Markdown to an HTML fragment.
 pub fn markdown_to_html(markdown: &str) -> String {
     let options = Options::ENABLE_TABLES | Options::ENABLE_SMART_PUNCTUATION;
-    let events: Vec<Event<'_>> = Parser::new_ext(markdown, options)
-        .map(neutralise)
-        .collect();
+    let events: Vec<Event<'_>> = Parser::new_ext(markdown, options).map(neutralise).collect();
     let mut out = String::with_capacity(markdown.len() * 3 / 2);
-    html::push_html(&mut out, decorate(events).into_iter());
+    html::push_html(&mut out, escape_text(decorate(events)).into_iter());
     out
+}
+
+/// Write text ourselves, escaping `& < > " ' =` (pulldown-cmark escapes only `& < > "`), so
+/// article text reads as text in any HTML context and never even looks like an attribute
+/// (`onerror=` shows as `onerror&#61;`). Image alt text is left to pulldown-cmark.
+fn escape_text(events: Vec<Event<'_>>) -> Vec<Event<'_>> {
+    let mut in_image = 0usize;
+    events
+        .into_iter()
+        .map(|event| match event {
+            Event::Start(Tag::Image { .. }) => {
+                in_image += 1;
+                event
+            }
+            Event::End(TagEnd::Image) => {
+                in_image = in_image.saturating_sub(1);
+                event
+            }
+            Event::Text(text) if in_image == 0 => {
+                let mut escaped = String::with_capacity(text.len() + 8);
+                for c in text.chars() {
+                    match c {
+                        '&' => escaped.push_str("&amp;"),
+                        '<' => escaped.push_str("&lt;"),
+                        '>' => escaped.push_str("&gt;"),
+                        '"' => escaped.push_str("&quot;"),
+                        '\'' => escaped.push_str("&#39;"),
+                        '=' => escaped.push_str("&#61;"),
+                        c => escaped.push(c),
+                    }
+                }
+                Event::InlineHtml(escaped.into())
+            }
+            other => other,
+        })
+        .collect()
 }
 
 /// Raw HTML becomes text; unsafe link and image destinations are dropped.
@@ -186,7 +220,10 @@ fn citation<'a>(inner: &[Event<'a>]) -> Option<Vec<Event<'a>>> {
         _ => return None,
     };
     *last = CowStr::from(last[..last.len() - 1].to_string());
-    if !merged.iter().any(|e| matches!(e, Event::Text(t) if !source_refs(t).is_empty())) {
+    if !merged
+        .iter()
+        .any(|e| matches!(e, Event::Text(t) if !source_refs(t).is_empty()))
+    {
         return None;
     }
     // Split into items at "; " outside links.
@@ -259,10 +296,11 @@ fn source_refs(text: &str) -> Vec<(std::ops::Range<usize>, u64)> {
             .find(|c: char| !c.is_ascii_digit())
             .unwrap_or(0);
         let close = open + 1 + digits;
-        if digits > 0 && digits <= 6 && text[close..].starts_with(']') {
-            if let Ok(n) = text[open + 1..close].parse() {
-                refs.push((open..close + 1, n));
-            }
+        if (1..=6).contains(&digits)
+            && text[close..].starts_with(']')
+            && let Ok(n) = text[open + 1..close].parse()
+        {
+            refs.push((open..close + 1, n));
         }
         from = open + 1;
     }
@@ -322,6 +360,7 @@ mod tests {
         assert!(!html.contains("<script"), "{html}");
         assert!(!html.contains("<div"), "{html}");
         assert!(html.contains("&lt;script&gt;"), "{html}");
+        assert!(html.contains("onclick&#61;&quot;x()&quot;"), "{html}");
     }
 
     #[test]
@@ -354,7 +393,8 @@ mod tests {
 
     #[test]
     fn other_emphasis_stays_emphasis() {
-        let html = markdown_to_html("*Brief from 2 articles.*\n\nText *(not a [citation])* here.\n");
+        let html =
+            markdown_to_html("*Brief from 2 articles.*\n\nText *(not a [citation])* here.\n");
         assert!(html.contains("<em>Brief from 2 articles.</em>"), "{html}");
         assert!(html.contains("<em>(not a [citation])</em>"), "{html}");
     }

@@ -83,6 +83,7 @@ impl Renderer {
         register_filters(&mut markdown);
         add(&mut markdown, MD_TEMPLATE, dir)?;
         let mut html = Tera::new();
+        html.set_escape_fn(markdown::escape_html_to);
         html.autoescape_on([".html.tera"]);
         register_filters(&mut html);
         add(&mut html, PAGE_TEMPLATE, dir)?;
@@ -125,13 +126,17 @@ impl Renderer {
     /// brief.html). The page sees only `title`, `tool` and `body`.
     pub fn page_from_markdown(&self, title: &str, markdown: &str) -> Result<String> {
         let mut page = Tera::new();
+        page.set_escape_fn(markdown::escape_html_to);
         page.autoescape_on([".html.tera"]);
         register_filters(&mut page);
         add(&mut page, PAGE_TEMPLATE, None)?;
         let mut ctx = Context::new();
         ctx.insert("title", title);
         ctx.insert("tool", &ToolInfo::current());
-        ctx.insert("body", &Value::safe_string(&html::markdown_to_html(markdown)));
+        ctx.insert(
+            "body",
+            &Value::safe_string(&html::markdown_to_html(markdown)),
+        );
         page.render(PAGE_TEMPLATE, &ctx)
             .map_err(|e| template_error(PAGE_TEMPLATE, &e))
     }

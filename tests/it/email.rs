@@ -155,7 +155,10 @@ fn brief_folder_is_delivered_over_smtp_with_both_parts_and_headers() {
     let rich = part(msg, "text/html").replace("\r\n", "\n");
     assert_eq!(plain.trim_end(), md.trim_end());
     assert_eq!(rich.trim_end(), html.trim_end());
-    assert!(rich.contains("<style>"), "inline CSS travels with the HTML part");
+    assert!(
+        rich.contains("<style>"),
+        "inline CSS travels with the HTML part"
+    );
     // The raw message encodes the subject (RFC 2047): no 8-bit header.
     let raw = std::fs::read(sink.dir.path().join("1.eml")).unwrap();
     let head = &raw[..raw.windows(4).position(|w| w == b"\r\n\r\n").unwrap()];
@@ -263,12 +266,20 @@ fn refused_connection_is_a_clear_delivery_error() {
 #[test]
 fn bad_addresses_and_missing_destination_are_usage_errors() {
     let run = |args: &[&str]| {
-        let out = brief().arg("email").arg(suez()).args(args).output().unwrap();
+        let out = brief()
+            .arg("email")
+            .arg(suez())
+            .args(args)
+            .output()
+            .unwrap();
         (out.status.code(), text(&out).1)
     };
     let (code, err) = run(&["--to", "not an address", "--from", FROM, "--eml", "-"]);
     assert_eq!(code, Some(2), "{err}");
-    assert!(err.contains("bad email address \"not an address\""), "{err}");
+    assert!(
+        err.contains("bad email address \"not an address\""),
+        "{err}"
+    );
     let (code, err) = run(&["--to", "a@example.org", "--from", "nobody", "--eml", "-"]);
     assert_eq!(code, Some(2), "{err}");
     assert!(err.contains("\"nobody\""), "{err}");
@@ -284,7 +295,10 @@ fn bad_addresses_and_missing_destination_are_usage_errors() {
         "smtp://user:pw@127.0.0.1:25",
     ]);
     assert_eq!(code, Some(2), "{err}");
-    assert!(err.contains("BRIEF_SMTP_PASSWORD") && !err.contains("pw@"), "{err}");
+    assert!(
+        err.contains("BRIEF_SMTP_PASSWORD") && !err.contains("pw@"),
+        "{err}"
+    );
     let (code, err) = run(&["--to", "a@example.org", "--from", FROM, "--date", "soon"]);
     assert_eq!(code, Some(2), "{err}");
     assert!(err.contains("--date"), "{err}");
