@@ -149,8 +149,9 @@ pub struct EmailArgs {
     #[arg(long, value_name = "FILE", conflicts_with = "smtp")]
     pub eml: Option<PathBuf>,
 
-    /// SMTP server: smtps://HOST[:PORT] (TLS, port 465) or smtp://HOST[:PORT] (port 587,
-    /// STARTTLS when offered, required with credentials). Default: $BRIEF_SMTP_URL.
+    /// SMTP server: smtps://HOST or smtps://HOST:PORT (TLS, port 465), or smtp://HOST or
+    /// smtp://HOST:PORT (port 587; STARTTLS when offered, required with credentials).
+    /// Default: $BRIEF_SMTP_URL.
     #[arg(long, value_name = "URL")]
     pub smtp: Option<String>,
 

@@ -343,6 +343,22 @@ pub fn send(
                  {PASSWORD_ENV} were not sent and nothing was delivered; use smtps:// or a \
                  server that supports STARTTLS"
                 )
+            } else if let Some(code) = e
+                .status()
+                .map(|c| c.to_string())
+                .filter(|c| ["530", "534", "535", "538"].contains(&c.as_str()))
+            {
+                let reply = detail.split_once("): ").map_or(detail.as_str(), |(_, r)| r);
+                if has_credentials {
+                    format!("authentication failed for the user in {USER_ENV}: {code} {reply}")
+                } else {
+                    format!(
+                        "the server requires authentication: set {USER_ENV} and {PASSWORD_ENV} \
+                     ({code} {reply})"
+                    )
+                }
+            } else if detail.contains("invalid peer certificate") {
+                format!("TLS failed: the server's certificate is not trusted here ({detail})")
             } else if e.is_permanent() || e.is_transient() {
                 let code = e.status().map(|c| c.to_string()).unwrap_or_default();
                 let kind = if e.is_permanent() {

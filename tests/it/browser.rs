@@ -16,7 +16,7 @@ use super::{BriefTest, text};
 /// The Chromium binary: $BRIEF_CHROMIUM, else the first of the usual names found.
 fn chromium() -> Option<PathBuf> {
     if let Some(p) = std::env::var_os("BRIEF_CHROMIUM") {
-        return Some(PathBuf::from(p));
+        return Some(PathBuf::from(p)).filter(|p| p.is_file());
     }
     let path = std::env::var_os("PATH").unwrap_or_default();
     ["chromium", "chromium-browser", "google-chrome"]

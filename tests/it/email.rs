@@ -341,6 +341,168 @@ fn eml_is_reproducible_with_a_pinned_date() {
     assert!(a.contains("Content-Type: text/html; charset=utf-8"), "{a}");
 }
 
+/// A throw-away certificate authority and a server certificate for 127.0.0.1, made with the
+/// openssl command; None (after printing why) when openssl is missing outside CI.
+fn test_pki(dir: &Path) -> Option<()> {
+    let have = Command::new("openssl")
+        .arg("version")
+        .stdout(Stdio::null())
+        .status()
+        .is_ok_and(|s| s.success());
+    if !have {
+        let why = "the openssl command is not installed";
+        if std::env::var_os("CI").is_some() {
+            panic!("CI is set, so the SMTP TLS test cannot be skipped: {why}");
+        }
+        eprintln!("SKIPPED: SMTP TLS test: {why}");
+        return None;
+    }
+    let openssl = |args: &[&str]| {
+        let out = Command::new("openssl")
+            .current_dir(dir)
+            .args(args)
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "openssl {args:?}: {}", text(&out).1);
+    };
+    std::fs::write(
+        dir.join("leaf.cnf"),
+        "basicConstraints=critical,CA:FALSE\nkeyUsage=critical,digitalSignature,keyEncipherment\n\
+         extendedKeyUsage=serverAuth\nsubjectAltName=IP:127.0.0.1,DNS:localhost\n",
+    )
+    .unwrap();
+    openssl(&[
+        "req",
+        "-x509",
+        "-newkey",
+        "rsa:2048",
+        "-nodes",
+        "-keyout",
+        "ca.key",
+        "-out",
+        "ca.pem",
+        "-days",
+        "2",
+        "-subj",
+        "/CN=brief test CA",
+        "-addext",
+        "basicConstraints=critical,CA:TRUE",
+        "-addext",
+        "keyUsage=critical,keyCertSign,cRLSign",
+    ]);
+    openssl(&[
+        "req",
+        "-newkey",
+        "rsa:2048",
+        "-nodes",
+        "-keyout",
+        "key.pem",
+        "-out",
+        "leaf.csr",
+        "-subj",
+        "/CN=127.0.0.1",
+    ]);
+    openssl(&[
+        "x509",
+        "-req",
+        "-in",
+        "leaf.csr",
+        "-CA",
+        "ca.pem",
+        "-CAkey",
+        "ca.key",
+        "-CAcreateserial",
+        "-out",
+        "cert.pem",
+        "-days",
+        "2",
+        "-extfile",
+        "leaf.cnf",
+    ]);
+    Some(())
+}
+
+/// Send the Suez brief to a STARTTLS + AUTH server with the given password; the test CA is
+/// trusted through SSL_CERT_FILE (read by the system certificate loader) when `trust`; None
+/// when the test must skip.
+fn send_with_auth(
+    password: &str,
+    trust: bool,
+) -> Option<(std::process::Output, Vec<serde_json::Value>, String)> {
+    let pki = tempfile::tempdir().unwrap();
+    test_pki(pki.path())?;
+    let cert = pki.path().join("cert.pem").display().to_string();
+    let key = pki.path().join("key.pem").display().to_string();
+    let sink = SmtpSink::start(&[
+        "--tls-cert",
+        &cert,
+        "--tls-key",
+        &key,
+        "--auth",
+        &format!("desk:{PASSWORD}"),
+    ])?;
+    let mut cmd = brief();
+    cmd.arg("email")
+        .arg(suez())
+        .args([
+            "--to",
+            "desk@example.org",
+            "--from",
+            FROM,
+            "--smtp",
+            &sink.url(),
+        ])
+        .env("BRIEF_SMTP_USER", "desk")
+        .env("BRIEF_SMTP_PASSWORD", password)
+        .env_remove("SSL_CERT_DIR");
+    if trust {
+        cmd.env("SSL_CERT_FILE", pki.path().join("ca.pem"));
+    } else {
+        // The system's trust store, which does not know the test CA.
+        cmd.env_remove("SSL_CERT_FILE");
+    }
+    let out = cmd.output().unwrap();
+    let msgs = if out.status.success() {
+        sink.wait_for(1)
+    } else {
+        sink.messages()
+    };
+    let log = std::fs::read_to_string(sink.dir.path().join("auth.log")).unwrap_or_default();
+    Some((out, msgs, log))
+}
+
+#[test]
+fn credentials_go_over_starttls_and_a_wrong_password_is_a_clear_error() {
+    let Some((out, msgs, log)) = send_with_auth(PASSWORD, true) else {
+        return;
+    };
+    assert!(out.status.success(), "{}", text(&out).1);
+    assert_eq!(msgs.len(), 1);
+    assert_eq!(log, "ok desk\n", "authenticated once, after STARTTLS");
+
+    let (out, msgs, log) = send_with_auth("wrong-password", true).unwrap();
+    let (stdout, stderr) = text(&out);
+    assert_eq!(out.status.code(), Some(4), "{stderr}");
+    assert!(stderr.contains("authentication failed"), "{stderr}");
+    assert!(stderr.contains("535"), "{stderr}");
+    assert!(!stderr.contains("wrong-password") && !stdout.contains("wrong-password"));
+    assert!(msgs.is_empty());
+    assert_eq!(log, "fail desk\n");
+}
+
+#[test]
+fn an_untrusted_certificate_stops_before_the_credentials() {
+    let Some((out, msgs, log)) = send_with_auth(PASSWORD, false) else {
+        return;
+    };
+    let (_, stderr) = text(&out);
+    assert_eq!(out.status.code(), Some(4), "{stderr}");
+    assert!(stderr.contains("certificate is not trusted"), "{stderr}");
+    assert!(!stderr.contains(PASSWORD));
+    assert!(msgs.is_empty());
+    assert_eq!(log, "", "no AUTH attempt");
+}
+
 /// Undo quoted-printable (soft line breaks and =XX) for checking a written .eml.
 pub(crate) fn unquote(qp: &str) -> String {
     let joined = qp.replace("=\r\n", "").replace("=\n", "");

@@ -2,12 +2,17 @@
 """A loopback SMTP server for brief's email tests (aiosmtpd).
 
 Usage: smtp_sink.py --outdir DIR [--reject-domain DOMAIN]
+                    [--tls-cert CERT.pem --tls-key KEY.pem] [--auth USER:PASSWORD]
 
 Listens on 127.0.0.1 on a free port, prints "PORT <n>" on stdout, and for every message
 received writes DIR/<n>.eml (the raw message) and DIR/<n>.json (the envelope and the message
 parsed with Python's email package: decoded headers and each part's decoded text), so the
 Rust test needs no MIME decoder. RCPT TO an address at DOMAIN is refused with 550. Runs until
 killed or until standard input closes.
+
+With --tls-cert/--tls-key the server offers STARTTLS and requires it before MAIL. With --auth
+it requires AUTH (PLAIN or LOGIN, over TLS only) with that user and password; every AUTH
+attempt is logged to DIR/auth.log as "ok USER" or "fail USER".
 """
 
 import argparse
@@ -16,9 +21,11 @@ import email.policy
 import json
 import os
 import socket
+import ssl
 import sys
 
 from aiosmtpd.controller import Controller
+from aiosmtpd.smtp import AuthResult, LoginPassword
 
 
 class Sink:
@@ -65,6 +72,24 @@ class Sink:
         return "250 Message accepted for delivery"
 
 
+class Authenticator:
+    def __init__(self, outdir, user, password):
+        self.log = os.path.join(outdir, "auth.log")
+        self.user = user.encode()
+        self.password = password.encode()
+
+    def __call__(self, server, session, envelope, mechanism, auth_data):
+        ok = (
+            isinstance(auth_data, LoginPassword)
+            and auth_data.login == self.user
+            and auth_data.password == self.password
+        )
+        login = auth_data.login.decode() if isinstance(auth_data, LoginPassword) else "?"
+        with open(self.log, "a", encoding="utf-8") as f:
+            f.write("%s %s\n" % ("ok" if ok else "fail", login))
+        return AuthResult(success=ok, handled=False)
+
+
 def free_port():
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
         s.bind(("127.0.0.1", 0))
@@ -75,11 +100,26 @@ def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--outdir", required=True)
     parser.add_argument("--reject-domain")
+    parser.add_argument("--tls-cert")
+    parser.add_argument("--tls-key")
+    parser.add_argument("--auth")
     args = parser.parse_args()
     os.makedirs(args.outdir, exist_ok=True)
     port = free_port()
+    options = {}
+    if args.tls_cert:
+        context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+        context.load_cert_chain(args.tls_cert, args.tls_key)
+        options.update(tls_context=context, require_starttls=True)
+    if args.auth:
+        user, password = args.auth.split(":", 1)
+        options.update(
+            authenticator=Authenticator(args.outdir, user, password),
+            auth_required=True,
+            auth_require_tls=True,
+        )
     controller = Controller(
-        Sink(args.outdir, args.reject_domain), hostname="127.0.0.1", port=port
+        Sink(args.outdir, args.reject_domain), hostname="127.0.0.1", port=port, **options
     )
     controller.start()
     print("PORT %d" % port, flush=True)
