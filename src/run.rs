@@ -115,7 +115,17 @@ fn email(args: &EmailArgs, out: &mut dyn Write) -> Result<()> {
     match (&args.eml, server) {
         (Some(path), _) if path.as_os_str() == "-" => write_stdout(out, &message.formatted()),
         (Some(path), _) => {
-            crate::output::write_atomic(path, &message.formatted())?;
+            // A device or pipe (/dev/null, /dev/stdout, a fifo) is written in place: the
+            // atomic rename would replace it with a regular file.
+            let special = std::fs::metadata(path).is_ok_and(|m| !m.is_file() && !m.is_dir());
+            if special {
+                std::fs::write(path, message.formatted()).map_err(|source| Error::Write {
+                    path: path.clone(),
+                    source,
+                })?;
+            } else {
+                crate::output::write_atomic(path, &message.formatted())?;
+            }
             if !args.quiet {
                 writeln(out, &path.display().to_string())?;
             }
@@ -139,6 +149,16 @@ fn email_parts(args: &EmailArgs) -> Result<(String, String, String)> {
     };
     let md_path = args.input.join("brief.md");
     if args.input.is_dir() && md_path.is_file() {
+        let building_flags = args.templates.is_some()
+            || args.length.sentences.is_some()
+            || args.length.words.is_some();
+        if building_flags && !args.quiet {
+            eprintln!(
+                "warning: {} holds brief.md: sending it as it is (--sentences, --words and \
+                 --templates apply only when building from articles)",
+                args.input.display()
+            );
+        }
         let text = read(md_path)?;
         let title = crate::render::email::markdown_title(&text)
             .unwrap_or_else(|| crate::story_name(&args.input));

@@ -341,6 +341,40 @@ fn eml_is_reproducible_with_a_pinned_date() {
     assert!(a.contains("Content-Type: text/html; charset=utf-8"), "{a}");
 }
 
+#[test]
+fn eml_to_a_pipe_writes_into_it_and_leaves_it_a_pipe() {
+    // The atomic write (temporary file + rename) must not replace a device or pipe, such as
+    // /dev/null: a fifo stands in for it here, so a regression cannot damage the machine.
+    let t = BriefTest::empty();
+    let fifo = t.path().join("pipe.eml");
+    let made = Command::new("mkfifo").arg(&fifo).status();
+    if !made.is_ok_and(|s| s.success()) {
+        eprintln!("SKIPPED: no mkfifo");
+        return;
+    }
+    let reader = {
+        let fifo = fifo.clone();
+        std::thread::spawn(move || std::fs::read_to_string(fifo).unwrap())
+    };
+    let out = brief()
+        .arg("email")
+        .arg(suez())
+        .args(["--to", "desk@example.org", "--from", FROM, "--eml"])
+        .arg(&fifo)
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", text(&out).1);
+    let start = Instant::now();
+    while !reader.is_finished() && start.elapsed() < Duration::from_secs(10) {
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    assert!(reader.is_finished(), "nothing was written into the pipe");
+    let eml = reader.join().unwrap();
+    assert!(eml.contains("multipart/alternative"), "{eml}");
+    let kind = std::fs::symlink_metadata(&fifo).unwrap().file_type();
+    assert!(!kind.is_file(), "the pipe was replaced by a file");
+}
+
 /// A throw-away certificate authority and a server certificate for 127.0.0.1, made with the
 /// openssl command; None (after printing why) when openssl is missing outside CI.
 fn test_pki(dir: &Path) -> Option<()> {
