@@ -334,48 +334,48 @@ pub fn send(
     if let Some(credentials) = credentials {
         builder = builder.credentials(credentials);
     }
-    builder.build().send(message).map(|_| ()).map_err(|e| {
-        let detail = chain(&e);
-        failed(
-            if has_credentials && detail.contains("STARTTLS is not supported") {
-                format!(
-                    "the server does not offer STARTTLS, so the credentials in {USER_ENV} and \
-                 {PASSWORD_ENV} were not sent and nothing was delivered; use smtps:// or a \
-                 server that supports STARTTLS"
-                )
-            } else if let Some(code) = e
-                .status()
-                .map(|c| c.to_string())
-                .filter(|c| ["530", "534", "535", "538"].contains(&c.as_str()))
-            {
-                let reply = detail.split_once("): ").map_or(detail.as_str(), |(_, r)| r);
-                if has_credentials {
-                    format!("authentication failed for the user in {USER_ENV}: {code} {reply}")
-                } else {
-                    format!(
-                        "the server requires authentication: set {USER_ENV} and {PASSWORD_ENV} \
-                     ({code} {reply})"
-                    )
-                }
-            } else if detail.contains("invalid peer certificate") {
-                format!("TLS failed: the server's certificate is not trusted here ({detail})")
-            } else if e.is_permanent() || e.is_transient() {
-                let code = e.status().map(|c| c.to_string()).unwrap_or_default();
-                let kind = if e.is_permanent() {
-                    "refused"
-                } else {
-                    "temporarily refused"
-                };
-                // lettre says "permanent error (550): text"; say it once, as the server did.
-                let reply = detail.split_once("): ").map_or(detail.as_str(), |(_, r)| r);
-                format!("the server {kind} the message: {code} {reply}")
-            } else if e.is_timeout() {
-                format!("no answer within {} seconds: {detail}", TIMEOUT.as_secs())
-            } else {
-                detail.replace("Connection error: ", "cannot connect: ")
-            },
+    builder
+        .build()
+        .send(message)
+        .map(|_| ())
+        .map_err(|e| failed(explain(&e, has_credentials)))
+}
+
+/// A delivery error in the user's terms, quoting the server's reply once.
+fn explain(e: &lettre::transport::smtp::Error, has_credentials: bool) -> String {
+    let detail = chain(e);
+    // lettre says "permanent error (550): text"; say it once, as the server did.
+    let reply = detail.split_once("): ").map_or(detail.as_str(), |(_, r)| r);
+    let code = e.status().map(|c| c.to_string()).unwrap_or_default();
+    if has_credentials && detail.contains("STARTTLS is not supported") {
+        format!(
+            "the server does not offer STARTTLS, so the credentials in {USER_ENV} and \
+             {PASSWORD_ENV} were not sent and nothing was delivered; use smtps:// or a \
+             server that supports STARTTLS"
         )
-    })
+    } else if ["530", "534", "535", "538"].contains(&code.as_str()) {
+        if has_credentials {
+            format!("authentication failed for the user in {USER_ENV}: {code} {reply}")
+        } else {
+            format!(
+                "the server requires authentication: set {USER_ENV} and {PASSWORD_ENV} \
+                 ({code} {reply})"
+            )
+        }
+    } else if detail.contains("invalid peer certificate") {
+        format!("TLS failed: the server's certificate is not trusted here ({detail})")
+    } else if e.is_permanent() || e.is_transient() {
+        let kind = if e.is_permanent() {
+            "refused"
+        } else {
+            "temporarily refused"
+        };
+        format!("the server {kind} the message: {code} {reply}")
+    } else if e.is_timeout() {
+        format!("no answer within {} seconds: {detail}", TIMEOUT.as_secs())
+    } else {
+        detail.replace("Connection error: ", "cannot connect: ")
+    }
 }
 
 /// An error and its sources, joined with ": " (lettre's own text plus the I/O cause).
