@@ -70,6 +70,23 @@ pub enum Command {
         json: bool,
     },
 
+    /// Email the brief: Markdown as the text part, the HTML page as the HTML part.
+    ///
+    /// INPUT is a brief folder holding brief.md (and brief.html), whose files are sent as
+    /// they are, or a folder of articles, whose brief is built first (as `build` would, nothing
+    /// is written). The message is written to --eml FILE, or sent to the --smtp server.
+    /// Credentials come only from the environment (BRIEF_SMTP_USER, BRIEF_SMTP_PASSWORD) and
+    /// are only ever sent over TLS (smtps://, or smtp:// with STARTTLS).
+    #[command(
+        after_help = "Examples:\n  brief email briefings/suez-2021-03 --to desk@example.org \
+        --from brief@example.org --eml suez.eml\n  \
+        BRIEF_SMTP_USER=me BRIEF_SMTP_PASSWORD=... brief email briefings/suez-2021-03 \
+        --to desk@example.org --from me@example.org --smtp smtps://mail.example.org\n\n\
+        Exit codes: 0 sent or written, 2 usage or input error (bad address), 3 .eml not \
+        written, 4 delivery failed (refused connection, TLS, authentication, rejected)."
+    )]
+    Email(EmailArgs),
+
     /// Work with the brief's templates.
     Templates {
         /// Template action.
@@ -120,6 +137,52 @@ pub struct BuildArgs {
     pub templates: Option<PathBuf>,
 
     /// Do not print warnings or the paths written.
+    #[arg(short, long)]
+    pub quiet: bool,
+}
+
+/// Flags of `brief email`.
+#[derive(Debug, ClapArgs)]
+pub struct EmailArgs {
+    /// A brief folder holding brief.md (and brief.html), or a folder of articles.
+    pub input: PathBuf,
+
+    /// Recipient address; repeat for several.
+    #[arg(long, value_name = "ADDR", required = true)]
+    pub to: Vec<String>,
+
+    /// Sender address, e.g. "Briefs <brief@example.org>".
+    #[arg(long, value_name = "ADDR")]
+    pub from: String,
+
+    /// Subject (default: the brief's title).
+    #[arg(long)]
+    pub subject: Option<String>,
+
+    /// Write the message to FILE (`-` for standard output) instead of sending it.
+    #[arg(long, value_name = "FILE", conflicts_with = "smtp")]
+    pub eml: Option<PathBuf>,
+
+    /// SMTP server: smtps://HOST or smtps://HOST:PORT (TLS, port 465), or smtp://HOST or
+    /// smtp://HOST:PORT (port 587; STARTTLS when offered, required with credentials).
+    /// Default: $BRIEF_SMTP_URL.
+    #[arg(long, value_name = "URL")]
+    pub smtp: Option<String>,
+
+    /// The Date header (default: now), e.g. 2021-03-29T12:00:00Z, 2021-03-29 or Unix
+    /// seconds; pins the message for a reproducible .eml.
+    #[arg(long, value_name = "DATE")]
+    pub date: Option<String>,
+
+    /// Summary length, when building from articles.
+    #[command(flatten)]
+    pub length: LengthArgs,
+
+    /// Folder of templates overriding the built-in ones, when building from articles.
+    #[arg(long, value_name = "DIR")]
+    pub templates: Option<PathBuf>,
+
+    /// Do not print warnings or what was sent.
     #[arg(short, long)]
     pub quiet: bool,
 }

@@ -47,6 +47,15 @@ pub enum Error {
         /// Tera's message, with line and column where known.
         message: String,
     },
+    /// An email could not be delivered: connection refused, TLS, authentication, or the
+    /// server refused the message.
+    #[error("cannot send email via {server}: {message}")]
+    Delivery {
+        /// The SMTP server, as `smtp://host:port` (never with credentials).
+        server: String,
+        /// What went wrong.
+        message: String,
+    },
     /// An invalid option value or combination.
     #[error("{0}")]
     Usage(String),

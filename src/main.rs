@@ -1,7 +1,7 @@
 //! The `brief` binary: parse flags, run, print errors, exit with a documented code.
 //!
 //! Exit codes: 0 success; 2 usage or input error (bad flag, unreadable or empty folder, bad
-//! brief.toml, template error); 3 output could not be written.
+//! brief.toml, template error); 3 output could not be written; 4 email delivery failed.
 
 use std::process::ExitCode;
 
@@ -17,6 +17,7 @@ fn main() -> ExitCode {
             eprintln!("error: {err}");
             ExitCode::from(match err {
                 Error::Write { .. } => 3,
+                Error::Delivery { .. } => 4,
                 _ => 2,
             })
         }

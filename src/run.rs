@@ -3,7 +3,9 @@
 use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 
-use crate::cli::{Args, BuildArgs, Command, FormatArg, LengthArgs, SummarizeArgs, TemplatesAction};
+use crate::cli::{
+    Args, BuildArgs, Command, EmailArgs, FormatArg, LengthArgs, SummarizeArgs, TemplatesAction,
+};
 use crate::config::Config;
 use crate::error::{Error, Result};
 use crate::rank::select::Budget;
@@ -17,6 +19,8 @@ pub fn run(args: Args, out: &mut dyn Write) -> Result<()> {
         Command::Summarize(s) => summarize(&s, out),
         Command::Sentences { file } => sentences(file.as_deref(), out),
         Command::Entities { file, json } => entities(file.as_deref(), json, out),
+
+        Command::Email(e) => email(&e, out),
         Command::Templates {
             action: TemplatesAction::Export { dir, force },
         } => {
@@ -72,6 +76,107 @@ fn build(args: &BuildArgs, out: &mut dyn Write) -> Result<()> {
             Ok(())
         }
     }
+}
+
+fn email(args: &EmailArgs, out: &mut dyn Write) -> Result<()> {
+    use crate::render::email;
+    // Check everything the user typed before the (possibly slow) build.
+    let date = match &args.date {
+        Some(d) => email::parse_date(d)?,
+        // Email needs a Date header: the one place the clock is read (pin it with --date).
+        None => std::time::SystemTime::now(),
+    };
+    email::mailbox(&args.from)?;
+    for to in &args.to {
+        email::mailbox(to)?;
+    }
+    let server = match (&args.eml, &args.smtp) {
+        (Some(_), _) => None,
+        (None, Some(url)) => Some(email::SmtpServer::parse(url)?),
+        (None, None) => match std::env::var("BRIEF_SMTP_URL") {
+            Ok(url) if !url.is_empty() => Some(email::SmtpServer::parse(&url)?),
+            _ => {
+                return Err(Error::Usage(
+                    "say where the email goes: --eml FILE, or --smtp URL (or BRIEF_SMTP_URL)"
+                        .into(),
+                ));
+            }
+        },
+    };
+    let credentials = email::credentials_from_env(|k| std::env::var(k).ok())?;
+    let (title, text, html) = email_parts(args)?;
+    let subject = args.subject.clone().unwrap_or(title);
+    let message = email::compose(&email::Email {
+        from: &args.from,
+        to: &args.to,
+        subject: &subject,
+        text: &text,
+        html: &html,
+        date,
+    })?;
+    match (&args.eml, server) {
+        (Some(path), _) if path.as_os_str() == "-" => write_stdout(out, &message.formatted()),
+        (Some(path), _) => {
+            crate::output::write_atomic(path, &message.formatted())?;
+            if !args.quiet {
+                writeln(out, &path.display().to_string())?;
+            }
+            Ok(())
+        }
+        (None, Some(server)) => {
+            email::send(&message, &server, credentials)?;
+            if !args.quiet {
+                writeln(out, &format!("sent to {}", args.to.join(", ")))?;
+            }
+            Ok(())
+        }
+        (None, None) => Err(Error::Usage("no --eml FILE or --smtp URL".into())),
+    }
+}
+
+/// The brief to email: (title, Markdown, HTML), from a brief folder's files or built fresh.
+fn email_parts(args: &EmailArgs) -> Result<(String, String, String)> {
+    let read = |path: PathBuf| {
+        std::fs::read_to_string(&path).map_err(|source| Error::Read { path, source })
+    };
+    let md_path = args.input.join("brief.md");
+    if args.input.is_dir() && md_path.is_file() {
+        let building_flags = args.templates.is_some()
+            || args.length.sentences.is_some()
+            || args.length.words.is_some();
+        if building_flags && !args.quiet {
+            eprintln!(
+                "warning: {} holds brief.md: sending it as it is (--sentences, --words and \
+                 --templates apply only when building from articles)",
+                args.input.display()
+            );
+        }
+        let text = read(md_path)?;
+        let title = crate::render::email::markdown_title(&text)
+            .unwrap_or_else(|| crate::story_name(&args.input));
+        let html_path = args.input.join("brief.html");
+        let html = if html_path.is_file() {
+            read(html_path)?
+        } else {
+            Renderer::new(None)?.page_from_markdown(&title, &text)?
+        };
+        return Ok((title, text, html));
+    }
+    let sources = args.input.join("sources");
+    let input = if sources.is_dir() {
+        sources
+    } else {
+        args.input.clone()
+    };
+    let cfg = Config::resolve(&input, budget(&args.length, None))?;
+    let renderer = Renderer::new(args.templates.as_deref())?;
+    let brief = crate::build(&cfg)?;
+    if !args.quiet {
+        warn_all(&brief.warnings);
+    }
+    let text = renderer.render(&brief, Format::Md)?;
+    let html = renderer.render(&brief, Format::Html)?;
+    Ok((brief.title, text, html))
 }
 
 fn summarize(args: &SummarizeArgs, out: &mut dyn Write) -> Result<()> {

@@ -3,10 +3,13 @@
 // Tests may unwrap: a panic is a failed test with its message.
 #![allow(clippy::unwrap_used)]
 
+mod browser;
 mod build;
+mod email;
 mod errors;
 mod example;
 mod safety;
+mod schema;
 mod templates;
 
 use std::path::{Path, PathBuf};
