@@ -91,7 +91,7 @@ pub fn is_furniture(line: &str) -> bool {
 }
 
 /// Longest line that furniture patterns may remove, in words.
-const FURNITURE_MAX_WORDS: usize = 40;
+pub const FURNITURE_MAX_WORDS: usize = 40;
 
 /// Whether a line ends a sentence: terminal punctuation, possibly inside closing quotes.
 pub fn is_terminated(line: &str) -> bool {
