@@ -1,6 +1,6 @@
 //! The `brief` binary: parse flags, run, print errors, exit with a documented code.
 //!
-//! Exit codes: 0 success; 2 usage or input error (bad flag, unreadable or empty folder, bad
+//! Exit codes: 0 success; 1 `brief check` found stale or missing briefs; 2 usage or input error (bad flag, unreadable or empty folder, bad
 //! brief.toml, template error); 3 output could not be written.
 
 use std::process::ExitCode;
@@ -16,7 +16,8 @@ fn main() -> ExitCode {
         Err(err) => {
             eprintln!("error: {err}");
             ExitCode::from(match err {
-                Error::Write { .. } => 3,
+                Error::Stale { .. } => 1,
+                Error::Write { .. } | Error::Batch { write: true, .. } => 3,
                 _ => 2,
             })
         }

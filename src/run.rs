@@ -3,12 +3,16 @@
 use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 
-use crate::cli::{Args, BuildArgs, Command, FormatArg, LengthArgs, SummarizeArgs, TemplatesAction};
+use crate::cli::{
+    Args, BuildArgs, Command, FormatArg, LengthArgs, RootArgs, SummarizeArgs, TemplatesAction,
+    WatchArgs,
+};
 use crate::config::Config;
 use crate::error::{Error, Result};
 use crate::rank::select::Budget;
 use crate::render::{Format, Renderer};
 use crate::text::segment;
+use crate::workflow;
 
 /// Run a command. Normal output goes to `out`; warnings go to stderr.
 pub fn run(args: Args, out: &mut dyn Write) -> Result<()> {
@@ -17,6 +21,9 @@ pub fn run(args: Args, out: &mut dyn Write) -> Result<()> {
         Command::Summarize(s) => summarize(&s, out),
         Command::Sentences { file } => sentences(file.as_deref(), out),
         Command::Entities { file, json } => entities(file.as_deref(), json, out),
+        Command::Check(c) => check(&c.root, out),
+        Command::Diff { old, new } => diff(&old, &new, out),
+        Command::Watch(w) => watch(&w, out),
         Command::Templates {
             action: TemplatesAction::Export { dir, force },
         } => {
@@ -29,8 +36,12 @@ pub fn run(args: Args, out: &mut dyn Write) -> Result<()> {
 }
 
 fn build(args: &BuildArgs, out: &mut dyn Write) -> Result<()> {
+    if args.output.is_none() {
+        return build_incremental(args, out);
+    }
     let cfg = Config::resolve(&args.input, budget(&args.length, None))?;
-    let renderer = Renderer::new(args.templates.as_deref())?;
+    let templates = args.templates.clone().or_else(|| cfg.templates.clone());
+    let renderer = Renderer::new(templates.as_deref())?;
     let brief = crate::build(&cfg)?;
     if !args.quiet {
         warn_all(&brief.warnings);
@@ -56,22 +67,74 @@ fn build(args: &BuildArgs, out: &mut dyn Write) -> Result<()> {
             }
             write_file(path, &renderer.render(&brief, from_ext)?, args.quiet, out)
         }
-        None => {
-            let dir = args
-                .out_dir
-                .clone()
-                .unwrap_or_else(|| default_out_dir(&args.input));
-            let formats = match format {
-                Some(f) => vec![f],
-                None => vec![Format::Md, Format::Html],
-            };
-            for f in formats {
-                let path = dir.join(format!("brief.{}", f.extension()));
-                write_file(&path, &renderer.render(&brief, f)?, args.quiet, out)?;
-            }
-            Ok(())
-        }
+        None => build_incremental(args, out),
     }
+}
+
+/// `build` into an output folder: one story, or every story under a root with `--all`;
+/// skipped when its manifest says it is current.
+fn build_incremental(args: &BuildArgs, out: &mut dyn Write) -> Result<()> {
+    let opts = workflow::Options {
+        budget: budget(&args.length, None),
+        formats: args.format.map(|f| vec![format_of(f)]),
+        templates: args.templates.clone(),
+        force: args.force,
+        quiet: args.quiet,
+    };
+    let stories = if args.all {
+        workflow::discover(&args.input, args.out_dir.as_deref())?
+    } else {
+        vec![workflow::Story::single(
+            &args.input,
+            args.out_dir.as_deref(),
+        )]
+    };
+    let summary = workflow::build::build_all(&stories, &opts, out)?;
+    if args.all && !args.quiet {
+        eprintln!(
+            "{} built, {} up to date, {} failed",
+            summary.built, summary.current, summary.failed
+        );
+    }
+    summary.into_result()
+}
+
+fn root_options(args: &RootArgs) -> workflow::Options {
+    workflow::Options {
+        budget: budget(&args.length, None),
+        formats: args.format.map(|f| vec![format_of(f)]),
+        templates: args.templates.clone(),
+        force: false,
+        quiet: args.quiet,
+    }
+}
+
+fn check(args: &RootArgs, out: &mut dyn Write) -> Result<()> {
+    let stories = workflow::discover(&args.root, args.out_dir.as_deref())?;
+    workflow::check::check(&args.root, &stories, &root_options(args), out)
+}
+
+fn diff(old: &Path, new: &Path, out: &mut dyn Write) -> Result<()> {
+    use workflow::changes::{Snapshot, describe, diff};
+    let (old, new) = (Snapshot::load(old)?, Snapshot::load(new)?);
+    write_stdout(out, describe(diff(&old, &new).as_ref()).as_bytes())
+}
+
+fn watch(args: &WatchArgs, out: &mut dyn Write) -> Result<()> {
+    let limits = workflow::watch::Limits {
+        rounds: args.exit_after,
+        timeout: args
+            .timeout
+            .map(|s| std::time::Duration::from_secs_f64(s.max(0.0))),
+    };
+    let root = &args.root;
+    workflow::watch::watch(
+        &root.root,
+        root.out_dir.as_deref(),
+        &root_options(root),
+        limits,
+        out,
+    )
 }
 
 fn summarize(args: &SummarizeArgs, out: &mut dyn Write) -> Result<()> {
