@@ -46,6 +46,7 @@ pub fn build_story(story: &Story, opts: &Options) -> Result<Outcome> {
             );
         }
     })?;
+    remove_leftovers(&story.out_dir);
     let mut expected = manifest::expected(&story.input, &cfg, &formats, templates.as_deref())?;
     let stored = manifest::load(&story.out_dir);
     if !opts.force && manifest::stale_reasons(&expected, stored.as_ref(), &story.out_dir).is_empty()
@@ -57,17 +58,16 @@ pub fn build_story(story: &Story, opts: &Options) -> Result<Outcome> {
     let content = Snapshot::of(&brief);
     let previous = stored.and_then(|m| baseline(m, &content));
     brief.changes = previous.as_ref().and_then(|p| diff(p, &content));
-    let mut written = Vec::new();
+    let mut files = Vec::new();
     for format in formats {
         let name = format!("brief.{}", format.extension());
         let text = renderer.render(&brief, format)?;
-        let path = story.out_dir.join(&name);
-        crate::output::write_atomic(&path, text.as_bytes())?;
         expected
             .outputs
-            .insert(name, manifest::hash(text.as_bytes()));
-        written.push(path);
+            .insert(name.clone(), manifest::hash(text.as_bytes()));
+        files.push((story.out_dir.join(name), text));
     }
+    let written = write_together(&story.out_dir, &files)?;
     expected.content = Some(content);
     expected.previous = previous;
     manifest::store(&story.out_dir, &expected)?;
@@ -75,6 +75,45 @@ pub fn build_story(story: &Story, opts: &Options) -> Result<Outcome> {
         written,
         warnings: brief.warnings,
     })
+}
+
+/// Remove temporary files a killed run left in `dir` (safe: the caller holds its lock).
+fn remove_leftovers(dir: &Path) {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    for e in entries.flatten() {
+        let name = e.file_name().to_string_lossy().into_owned();
+        if name.starts_with(".brief-") && name.ends_with(".tmp") {
+            let _ = std::fs::remove_file(e.path());
+        }
+    }
+}
+
+/// Write every file to a temporary file first, then rename them all into place: a run that
+/// is stopped or fails while writing (disk full, killed) leaves the previous brief whole.
+fn write_together(dir: &Path, files: &[(PathBuf, String)]) -> Result<Vec<PathBuf>> {
+    let err = |path: &Path| {
+        let path = path.to_path_buf();
+        move |source| Error::Write { path, source }
+    };
+    let mut staged = Vec::new();
+    for (path, text) in files {
+        let mut tmp = tempfile::Builder::new()
+            .prefix(".brief-")
+            .suffix(".tmp")
+            .tempfile_in(dir)
+            .map_err(err(path))?;
+        tmp.write_all(text.as_bytes()).map_err(err(path))?;
+        tmp.as_file().sync_all().map_err(err(path))?;
+        staged.push((tmp, path));
+    }
+    let mut written = Vec::new();
+    for (tmp, path) in staged {
+        tmp.persist(path).map_err(|e| err(path)(e.error))?;
+        written.push(path.clone());
+    }
+    Ok(written)
 }
 
 /// The version "What's new" compares against: the stored brief's content, or, when the

@@ -8,6 +8,7 @@ mod errors;
 mod example;
 mod safety;
 mod templates;
+mod workflow;
 
 use std::path::{Path, PathBuf};
 use std::process::Output;
