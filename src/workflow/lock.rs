@@ -1,7 +1,7 @@
 //! One writer per brief: an exclusive OS file lock held while a brief is checked, built and
 //! written, so two runs on the same root never interleave their writes.
 //!
-//! The lock file lives in the system's temporary folder (`brief-locks/`), named by a hash
+//! The lock file lives in the system's temporary folder (`brief-locks-USER/`), named by a hash
 //! of the output folder's canonical path, so briefing folders stay clean for committing. The
 //! operating system releases the lock when the process ends, however it ends: a killed run
 //! never leaves a stale lock behind.
@@ -26,7 +26,11 @@ pub fn acquire(out_dir: &Path, on_wait: impl FnOnce()) -> Result<Lock> {
     };
     std::fs::create_dir_all(out_dir).map_err(err(out_dir))?;
     let canonical = out_dir.canonicalize().map_err(err(out_dir))?;
-    let dir = std::env::temp_dir().join("brief-locks");
+    // Per user: a folder another user created would not be writable.
+    let user = std::env::var("USER")
+        .or_else(|_| std::env::var("USERNAME"))
+        .unwrap_or_default();
+    let dir = std::env::temp_dir().join(format!("brief-locks-{user}"));
     std::fs::create_dir_all(&dir).map_err(err(&dir))?;
     let key = super::manifest::hash(canonical.to_string_lossy().as_bytes());
     let path = dir.join(format!("{}.lock", &key[..32]));

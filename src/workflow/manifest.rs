@@ -16,7 +16,7 @@ use serde::{Deserialize, Serialize};
 use super::changes::Snapshot;
 use crate::config::Config;
 use crate::error::{Error, Result};
-use crate::render::{BUILTIN_TEMPLATES, Format};
+use crate::render::{BUILTIN_TEMPLATES, Format, MD_TEMPLATE, PAGE_TEMPLATE};
 
 /// The manifest's file name, in the brief's output folder.
 pub const MANIFEST_NAME: &str = ".brief-manifest.json";
@@ -73,8 +73,19 @@ pub fn expected(
         };
         config.insert(key.to_string(), hash(&read(file)?));
     }
+    // Only the templates the formats use: JSON uses none, Markdown one, HTML both.
+    let mut used = Vec::new();
+    if formats
+        .iter()
+        .any(|f| matches!(f, Format::Md | Format::Html))
+    {
+        used.push(MD_TEMPLATE);
+    }
+    if formats.contains(&Format::Html) {
+        used.push(PAGE_TEMPLATE);
+    }
     let mut tpl = BTreeMap::new();
-    for (name, builtin) in BUILTIN_TEMPLATES {
+    for (name, builtin) in BUILTIN_TEMPLATES.iter().filter(|(n, _)| used.contains(n)) {
         let user = templates.map(|d| d.join(name)).filter(|p| p.is_file());
         let value = match user {
             Some(path) => format!("user {}", hash(&read(&path)?)),

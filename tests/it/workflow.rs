@@ -338,3 +338,35 @@ fn automation_doc_recipes_parse() {
     assert!(doc.contains("OnCalendar="), "systemd timer");
     assert!(doc.contains("ExecStart="), "systemd service");
 }
+
+#[test]
+fn root_brief_toml_sets_defaults_that_a_story_overrides() {
+    let t = inbox();
+    std::fs::write(t.path().join("inbox/brief.toml"), "formats = [\"json\"]\n").unwrap();
+    std::fs::write(
+        t.path().join("inbox/day2/brief.toml"),
+        "formats = [\"md\"]\n",
+    )
+    .unwrap();
+    let out = t.run(&["build", "inbox", "--all"]);
+    assert_eq!(
+        text(&out).0,
+        "briefings/day1/brief.json\nbriefings/day2/brief.md\n"
+    );
+    std::fs::copy(
+        fixtures().join("basic/sources/03-coastal-wire.txt"),
+        t.path().join("inbox/day1/03-coastal-wire.txt"),
+    )
+    .unwrap();
+    assert!(t.run(&["build", "inbox", "--all", "-q"]).status.success());
+    let json: serde_json::Value =
+        serde_json::from_str(&t.read("briefings/day1/brief.json")).unwrap();
+    assert_eq!(
+        json["changes"]["previous_sources"], 2,
+        "{}",
+        json["changes"]
+    );
+    // A flag overrides both files.
+    let out = t.run(&["build", "inbox", "--all", "--format", "html"]);
+    assert_eq!(text(&out).0.matches("brief.html").count(), 2);
+}
