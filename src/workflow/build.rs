@@ -1,6 +1,7 @@
 //! Build briefs incrementally: skip a brief whose manifest matches its inputs, else build,
 //! write the outputs atomically and then the manifest. Many stories are built in parallel.
 
+use std::collections::BTreeMap;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
@@ -56,7 +57,7 @@ pub fn build_story(story: &Story, opts: &Options) -> Result<Outcome> {
     let renderer = Renderer::new(templates.as_deref())?;
     let mut brief = crate::build(&cfg)?;
     let content = Snapshot::of(&brief);
-    let previous = stored.and_then(|m| baseline(m, &content));
+    let previous = stored.and_then(|m| baseline(m, &expected.inputs));
     brief.changes = previous.as_ref().and_then(|p| diff(p, &content));
     let mut files = Vec::new();
     for format in formats {
@@ -116,12 +117,14 @@ fn write_together(dir: &Path, files: &[(PathBuf, String)]) -> Result<Vec<PathBuf
     Ok(written)
 }
 
-/// The version "What's new" compares against: the stored brief's content, or, when the
-/// content has not changed (a forced rebuild, a template change), the one it compared against.
-fn baseline(stored: Manifest, content: &Snapshot) -> Option<Snapshot> {
-    match stored.content {
-        Some(c) if c == *content => stored.previous,
-        other => other,
+/// The version "What's new" compares against: when articles were added, changed or removed,
+/// the brief being replaced; otherwise (a forced rebuild, new options, templates or code) the
+/// one that brief compared against, so only new articles ever make news.
+fn baseline(stored: Manifest, inputs: &BTreeMap<String, String>) -> Option<Snapshot> {
+    if stored.inputs == *inputs {
+        stored.previous
+    } else {
+        stored.content
     }
 }
 

@@ -80,6 +80,12 @@ fn a_new_article_rebuilds_exactly_its_brief() {
     let md = t.read("briefings/day1/brief.md");
     assert!(md.contains("## What's new"), "{md}");
     assert!(md.contains("(2 articles)"), "{md}");
+    // Rebuilt for another reason, it still compares with the version before the new article.
+    for args in [&["--force"][..], &["--sentences", "3"][..]] {
+        let out = t.run(&[&["build", "inbox", "--all", "-q"][..], args].concat());
+        assert!(out.status.success());
+        assert!(t.read("briefings/day1/brief.md").contains("(2 articles)"));
+    }
 
     // Deleting an article and changing a template are changes too; --force rebuilds all.
     std::fs::remove_file(t.path().join("inbox/day2/05-canal-post.md")).unwrap();
