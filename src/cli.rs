@@ -171,19 +171,20 @@ pub struct RootArgs {
     /// Folder of stories (as for `build ROOT --all`).
     pub root: PathBuf,
 
-    /// Parent folder of the briefs of story folders not named `sources` (default: briefings).
+    /// Parent folder of every story's brief, DIR/STORY (default: beside `sources`, else
+    /// briefings/STORY).
     #[arg(long, value_name = "DIR")]
     pub out_dir: Option<PathBuf>,
 
-    /// Output format the briefs were built with (default: brief.toml, else md and html).
+    /// Output format, as for `build` (default: brief.toml's `formats`, else md and html).
     #[arg(short, long, value_enum)]
     pub format: Option<FormatArg>,
 
-    /// Summary length the briefs were built with.
+    /// Summary length, as for `build`.
     #[command(flatten)]
     pub length: LengthArgs,
 
-    /// Templates folder the briefs were built with.
+    /// Templates folder, as for `build`.
     #[arg(long, value_name = "DIR")]
     pub templates: Option<PathBuf>,
 
