@@ -178,8 +178,8 @@ pub struct Summary {
 }
 
 impl Summary {
-    /// Ok when nothing failed, else [`Error::Batch`] (or the single error's kind when only one
-    /// brief was attempted, so `build DIR` keeps its exit codes).
+    /// Ok when nothing failed, else [`Error::Batch`]. (A single-story build returns its own
+    /// error before this, so `build DIR` keeps its exit codes.)
     pub fn into_result(self) -> Result<()> {
         if self.failed == 0 {
             return Ok(());
