@@ -4,13 +4,15 @@ use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 
 use crate::cli::{
-    Args, BuildArgs, Command, EmailArgs, FormatArg, LengthArgs, SummarizeArgs, TemplatesAction,
+    Args, BuildArgs, Command, EmailArgs, FormatArg, LengthArgs, RootArgs, SummarizeArgs,
+    TemplatesAction, WatchArgs,
 };
 use crate::config::Config;
 use crate::error::{Error, Result};
 use crate::rank::select::Budget;
 use crate::render::{Format, Renderer};
 use crate::text::segment;
+use crate::workflow;
 
 /// Run a command. Normal output goes to `out`; warnings go to stderr.
 pub fn run(args: Args, out: &mut dyn Write) -> Result<()> {
@@ -21,6 +23,9 @@ pub fn run(args: Args, out: &mut dyn Write) -> Result<()> {
         Command::Entities { file, json } => entities(file.as_deref(), json, out),
 
         Command::Email(e) => email(&e, out),
+        Command::Check(c) => check(&c.root, out),
+        Command::Diff { old, new } => diff(&old, &new, out),
+        Command::Watch(w) => watch(&w, out),
         Command::Templates {
             action: TemplatesAction::Export { dir, force },
         } => {
@@ -33,8 +38,12 @@ pub fn run(args: Args, out: &mut dyn Write) -> Result<()> {
 }
 
 fn build(args: &BuildArgs, out: &mut dyn Write) -> Result<()> {
+    if args.output.is_none() {
+        return build_incremental(args, out);
+    }
     let cfg = Config::resolve(&args.input, budget(&args.length, None))?;
-    let renderer = Renderer::new(args.templates.as_deref())?;
+    let templates = args.templates.clone().or_else(|| cfg.templates.clone());
+    let renderer = Renderer::new(templates.as_deref())?;
     let brief = crate::build(&cfg)?;
     if !args.quiet {
         warn_all(&brief.warnings);
@@ -60,37 +69,46 @@ fn build(args: &BuildArgs, out: &mut dyn Write) -> Result<()> {
             }
             write_file(path, &renderer.render(&brief, from_ext)?, args.quiet, out)
         }
-        None => {
-            let dir = args
-                .out_dir
-                .clone()
-                .unwrap_or_else(|| default_out_dir(&args.input));
-            let formats = match format {
-                Some(f) => vec![f],
-                None => vec![Format::Md, Format::Html],
-            };
-            for f in formats {
-                let path = dir.join(format!("brief.{}", f.extension()));
-                write_file(&path, &renderer.render(&brief, f)?, args.quiet, out)?;
-            }
-            Ok(())
-        }
+        None => build_incremental(args, out),
     }
 }
 
 fn email(args: &EmailArgs, out: &mut dyn Write) -> Result<()> {
     use crate::render::email;
+    // Flags win over the `[email]` table of the story's brief.toml (in the folder, or in its
+    // `sources` folder for a brief folder).
+    let settings_dir = match args.input.join("sources") {
+        s if s.is_dir() => s,
+        _ => args.input.clone(),
+    };
+    let settings = Config::resolve(&settings_dir, None)?.email;
+    let to = if args.to.is_empty() {
+        settings.to.clone()
+    } else {
+        args.to.clone()
+    };
+    if to.is_empty() {
+        return Err(Error::Usage(
+            "no recipient: pass --to ADDR, or set [email] to = [...] in brief.toml".into(),
+        ));
+    }
+    let Some(from) = args.from.clone().or(settings.from.clone()) else {
+        return Err(Error::Usage(
+            "no sender: pass --from ADDR, or set [email] from in brief.toml".into(),
+        ));
+    };
+    let smtp = args.smtp.clone().or(settings.smtp.clone());
     // Check everything the user typed before the (possibly slow) build.
     let date = match &args.date {
         Some(d) => email::parse_date(d)?,
         // Email needs a Date header: the one place the clock is read (pin it with --date).
         None => std::time::SystemTime::now(),
     };
-    email::mailbox(&args.from)?;
-    for to in &args.to {
-        email::mailbox(to)?;
+    email::mailbox(&from)?;
+    for addr in &to {
+        email::mailbox(addr)?;
     }
-    let server = match (&args.eml, &args.smtp) {
+    let server = match (&args.eml, &smtp) {
         (Some(_), _) => None,
         (None, Some(url)) => Some(email::SmtpServer::parse(url)?),
         (None, None) => match std::env::var("BRIEF_SMTP_URL") {
@@ -105,10 +123,14 @@ fn email(args: &EmailArgs, out: &mut dyn Write) -> Result<()> {
     };
     let credentials = email::credentials_from_env(|k| std::env::var(k).ok())?;
     let (title, text, html) = email_parts(args)?;
-    let subject = args.subject.clone().unwrap_or(title);
+    let subject = args
+        .subject
+        .clone()
+        .or(settings.subject.clone())
+        .unwrap_or(title);
     let message = email::compose(&email::Email {
-        from: &args.from,
-        to: &args.to,
+        from: &from,
+        to: &to,
         subject: &subject,
         text: &text,
         html: &html,
@@ -126,7 +148,7 @@ fn email(args: &EmailArgs, out: &mut dyn Write) -> Result<()> {
         (None, Some(server)) => {
             email::send(&message, &server, credentials)?;
             if !args.quiet {
-                writeln(out, &format!("sent to {}", args.to.join(", ")))?;
+                writeln(out, &format!("sent to {}", to.join(", ")))?;
             }
             Ok(())
         }
@@ -177,6 +199,72 @@ fn email_parts(args: &EmailArgs) -> Result<(String, String, String)> {
     let text = renderer.render(&brief, Format::Md)?;
     let html = renderer.render(&brief, Format::Html)?;
     Ok((brief.title, text, html))
+}
+
+/// `build` into an output folder: one story, or every story under a root with `--all`;
+/// skipped when its manifest says it is current.
+fn build_incremental(args: &BuildArgs, out: &mut dyn Write) -> Result<()> {
+    let opts = workflow::Options {
+        budget: budget(&args.length, None),
+        formats: args.format.map(|f| vec![format_of(f)]),
+        templates: args.templates.clone(),
+        force: args.force,
+        quiet: args.quiet,
+    };
+    let stories = if args.all {
+        workflow::discover(&args.input, args.out_dir.as_deref())?
+    } else {
+        vec![workflow::Story::single(
+            &args.input,
+            args.out_dir.as_deref(),
+        )]
+    };
+    let summary = workflow::build::build_all(&stories, &opts, out)?;
+    if args.all && !args.quiet {
+        eprintln!(
+            "{} built, {} up to date, {} failed",
+            summary.built, summary.current, summary.failed
+        );
+    }
+    summary.into_result()
+}
+
+fn root_options(args: &RootArgs) -> workflow::Options {
+    workflow::Options {
+        budget: budget(&args.length, None),
+        formats: args.format.map(|f| vec![format_of(f)]),
+        templates: args.templates.clone(),
+        force: false,
+        quiet: args.quiet,
+    }
+}
+
+fn check(args: &RootArgs, out: &mut dyn Write) -> Result<()> {
+    let stories = workflow::discover(&args.root, args.out_dir.as_deref())?;
+    workflow::check::check(&args.root, &stories, &root_options(args), out)
+}
+
+fn diff(old: &Path, new: &Path, out: &mut dyn Write) -> Result<()> {
+    use workflow::changes::{Snapshot, describe, diff};
+    let (old, new) = (Snapshot::load(old)?, Snapshot::load(new)?);
+    write_stdout(out, describe(diff(&old, &new).as_ref()).as_bytes())
+}
+
+fn watch(args: &WatchArgs, out: &mut dyn Write) -> Result<()> {
+    let limits = workflow::watch::Limits {
+        rounds: args.exit_after,
+        timeout: args
+            .timeout
+            .map(|s| std::time::Duration::from_secs_f64(s.max(0.0))),
+    };
+    let root = &args.root;
+    workflow::watch::watch(
+        &root.root,
+        root.out_dir.as_deref(),
+        &root_options(root),
+        limits,
+        out,
+    )
 }
 
 fn summarize(args: &SummarizeArgs, out: &mut dyn Write) -> Result<()> {

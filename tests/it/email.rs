@@ -561,3 +561,41 @@ pub(crate) fn unquote(qp: &str) -> String {
     }
     String::from_utf8_lossy(&out).into_owned()
 }
+
+#[test]
+fn brief_toml_email_settings_make_the_daily_job_flag_free() {
+    let t = BriefTest::fixture("basic");
+    std::fs::write(
+        t.path().join("sources/brief.toml"),
+        "[email]\nto = [\"desk@example.org\", \"night@example.org\"]\nfrom = \"Briefs <brief@example.org>\"\nsubject = \"Morning brief\"\n",
+    )
+    .unwrap();
+    assert!(t.run(&["build", "sources", "-q"]).status.success());
+    let out = t.run(&["email", ".", "--date", "2025-04-03", "--eml", "out.eml"]);
+    assert!(out.status.success(), "{}", text(&out).1);
+    let eml = t.read("out.eml");
+    assert!(
+        eml.contains("To: desk@example.org, night@example.org"),
+        "{eml}"
+    );
+    assert!(eml.contains("From: Briefs <brief@example.org>"), "{eml}");
+    assert!(eml.contains("Subject: Morning brief"), "{eml}");
+    // A flag still wins over the file.
+    let out = t.run(&[
+        "email",
+        ".",
+        "--to",
+        "other@example.org",
+        "--date",
+        "2025-04-03",
+        "--eml",
+        "-",
+    ]);
+    let (stdout, _) = text(&out);
+    assert!(stdout.contains("To: other@example.org"), "{stdout}");
+    // Without the file, the recipient is asked for.
+    std::fs::remove_file(t.path().join("sources/brief.toml")).unwrap();
+    let out = t.run(&["email", ".", "--from", "a@example.org", "--eml", "-"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(text(&out).1.contains("no recipient"), "{}", text(&out).1);
+}

@@ -11,6 +11,7 @@ mod example;
 mod safety;
 mod schema;
 mod templates;
+mod workflow;
 
 use std::path::{Path, PathBuf};
 use std::process::Output;

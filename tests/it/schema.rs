@@ -159,6 +159,7 @@ fn full_brief() -> Brief {
             salience: 0.8,
         }],
         places: vec!["Ismailia".into()],
+        changes: None,
         positions: vec![Position {
             actor: "Osama Rabie".into(),
             role: None,
