@@ -245,7 +245,7 @@ impl Default for Limits {
             positions: 6,
             places: 8,
             statements: 3,
-            issues: 6,
+            issues: 12,
         }
     }
 }
