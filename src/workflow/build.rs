@@ -11,10 +11,9 @@ use rayon::prelude::*;
 use super::changes::{Snapshot, diff};
 use super::manifest::{self, Manifest};
 use super::{Options, Story};
-use crate::config::Config;
 use crate::error::{Error, Result};
 use crate::ingest::Warning;
-use crate::render::{Format, Renderer};
+use crate::render::Renderer;
 
 /// What happened to one story.
 #[derive(Debug)]
@@ -32,13 +31,11 @@ pub enum Outcome {
 
 /// Build one story unless its manifest says it is current (or `opts.force`).
 pub fn build_story(story: &Story, opts: &Options) -> Result<Outcome> {
-    let cfg = Config::resolve_in(&story.input, opts.budget, story.root.as_deref())?;
-    let formats = opts
-        .formats
-        .clone()
-        .or_else(|| cfg.formats.clone())
-        .unwrap_or_else(|| vec![Format::Md, Format::Html]);
-    let templates = opts.templates.clone().or_else(|| cfg.templates.clone());
+    let super::Settings {
+        cfg,
+        formats,
+        templates,
+    } = super::Settings::of(story, opts)?;
     let _lock = super::lock::acquire(&story.out_dir, || {
         if !opts.quiet {
             eprintln!(

@@ -10,19 +10,15 @@ use std::path::Path;
 
 use super::manifest;
 use super::{Options, Story};
-use crate::config::Config;
 use crate::error::{Error, Result};
-use crate::render::Format;
 
 /// What `check` found for one story: empty when current.
 pub fn story_status(story: &Story, opts: &Options) -> Result<Vec<String>> {
-    let cfg = Config::resolve_in(&story.input, opts.budget, story.root.as_deref())?;
-    let formats = opts
-        .formats
-        .clone()
-        .or_else(|| cfg.formats.clone())
-        .unwrap_or_else(|| vec![Format::Md, Format::Html]);
-    let templates = opts.templates.clone().or_else(|| cfg.templates.clone());
+    let super::Settings {
+        cfg,
+        formats,
+        templates,
+    } = super::Settings::of(story, opts)?;
     let expected = manifest::expected(&story.input, &cfg, &formats, templates.as_deref())?;
     let stored = manifest::load(&story.out_dir);
     Ok(manifest::stale_reasons(

@@ -46,6 +46,36 @@ pub struct Options {
     pub quiet: bool,
 }
 
+/// A story's settings: its configuration, and the formats and templates to use (flags win
+/// over `brief.toml`, whose defaults are Markdown and HTML and the built-in templates).
+pub struct Settings {
+    /// The resolved configuration.
+    pub cfg: crate::config::Config,
+    /// Formats to write.
+    pub formats: Vec<Format>,
+    /// Templates folder, when not the built-in templates.
+    pub templates: Option<PathBuf>,
+}
+
+impl Settings {
+    /// Resolve the settings of `story` under `opts`.
+    pub fn of(story: &Story, opts: &Options) -> Result<Settings> {
+        let cfg =
+            crate::config::Config::resolve_in(&story.input, opts.budget, story.root.as_deref())?;
+        let formats = opts
+            .formats
+            .clone()
+            .or_else(|| cfg.formats.clone())
+            .unwrap_or_else(|| vec![Format::Md, Format::Html]);
+        let templates = opts.templates.clone().or_else(|| cfg.templates.clone());
+        Ok(Settings {
+            cfg,
+            formats,
+            templates,
+        })
+    }
+}
+
 impl Story {
     /// The story of a single `brief build INPUT [--out-dir DIR]`.
     pub fn single(input: &Path, out_dir: Option<&Path>) -> Story {
