@@ -1,16 +1,23 @@
 //! Stage 1, ingest: a folder on disk -> `Vec<Document>` (+ warnings).
 //!
-//! Walks the folder recursively in sorted order, reads `.txt` and `.md` files, splits front
-//! matter (YAML `---` or TOML `+++`), removes page furniture (navigation, ads, sign-up
-//! prompts, captions, credits, source lines), turns bylines and datelines into metadata, and
-//! detects the outlet. This stage and `write` are the only ones that touch the filesystem.
+//! Walks the folder recursively in sorted order, reads `.txt`, `.md` and saved `.html`
+//! pages, decodes them ([`decode`]: UTF-8, UTF-16, legacy single-byte encodings), reduces a
+//! page to its article ([`html`]), splits front matter (YAML `---` or TOML `+++`), removes
+//! page furniture (navigation, ads, sign-up prompts, captions, credits, source lines), turns
+//! bylines and datelines into metadata, and detects the outlet. Files that are not articles
+//! (binary, empty, too large, special files) are skipped with a [`Warning`] each. This stage
+//! and `write` are the only ones that touch the filesystem; [`duplicates`] then marks copies.
 //!
-//! Every kept piece of body text is a [`Block`] whose `span` indexes into [`Document::raw`],
-//! the file's text exactly as read, so anything extracted later is a verbatim span of it.
+//! Every kept piece of body text is a [`Block`] whose `span` indexes into [`Document::raw`]:
+//! the file's decoded text (for an HTML page, the article text extracted from it), so
+//! anything extracted later is a verbatim span of it.
 
 pub mod clean;
 pub mod date;
+pub mod decode;
+pub mod duplicates;
 pub mod frontmatter;
+pub mod html;
 pub mod outlet;
 pub mod walk;
 
@@ -28,12 +35,16 @@ pub struct Document {
     pub id: usize,
     /// Path relative to the input folder, with `/` separators.
     pub path: String,
-    /// The file's text exactly as decoded: every span in the pipeline indexes into it.
+    /// The file's text exactly as decoded (for an HTML page, the article text extracted
+    /// from it): every span in the pipeline indexes into it.
     pub raw: String,
     /// Title, outlet, date, url, author.
     pub meta: Meta,
     /// Body text kept after cleaning, in reading order.
     pub blocks: Vec<Block>,
+    /// When this article is a copy (the same file saved twice, or a syndicated wire story),
+    /// the index of the original in the document list; set by [`duplicates::mark`].
+    pub duplicate_of: Option<usize>,
 }
 
 impl Document {
@@ -75,6 +86,8 @@ pub struct Meta {
 pub enum OutletFrom {
     /// The article's own front matter.
     FrontMatter,
+    /// A saved web page's own metadata (`og:site_name`, JSON-LD publisher).
+    PageMeta,
     /// The folder's `brief.toml` `[outlets]` table.
     Config,
     /// A signature found in the text ("Source: Al Jazeera", "Bloomberg Terminal").
@@ -134,29 +147,42 @@ pub fn ingest(dir: &Path, cfg: &IngestConfig) -> Result<(Vec<Document>, Vec<Warn
     let (files, mut warnings) = walk::article_files(dir)?;
     let mut docs = Vec::new();
     for file in files {
+        let warn = |reason: String| Warning {
+            path: file.rel.clone(),
+            reason,
+        };
         match read_article(&file, cfg) {
-            Ok(Some(mut doc)) => {
-                doc.id = docs.len();
-                docs.push(doc);
+            Ok((doc, note)) => {
+                warnings.extend(note.map(warn));
+                match doc {
+                    Some(mut doc) => {
+                        doc.id = docs.len();
+                        docs.push(doc);
+                    }
+                    None => warnings.push(warn("no article text after cleaning".into())),
+                }
             }
-            Ok(None) => warnings.push(Warning {
-                path: file.rel.clone(),
-                reason: "no article text after cleaning".into(),
-            }),
-            Err(reason) => warnings.push(Warning {
-                path: file.rel.clone(),
-                reason,
-            }),
+            Err(reason) => warnings.push(warn(reason)),
         }
     }
     Ok((docs, warnings))
 }
 
-/// Read and clean one file. `Ok(None)` when nothing usable is left.
-fn read_article(file: &walk::ArticleFile, cfg: &IngestConfig) -> Result<Option<Document>, String> {
-    let bytes = std::fs::read(&file.path).map_err(|e| format!("cannot read: {e}"))?;
-    let raw = String::from_utf8(bytes).map_err(|_| "not valid UTF-8 text".to_string())?;
-    parse_article(&file.rel, raw, cfg)
+/// Read, decode and clean one file: the document (`None` when nothing usable is left) and a
+/// note about its decoding, if any.
+fn read_article(
+    file: &walk::ArticleFile,
+    cfg: &IngestConfig,
+) -> Result<(Option<Document>, Option<String>), String> {
+    let bytes = walk::read_limited(&file.path)?;
+    let page = walk::is_html(&file.path);
+    let decoded = decode::decode(&bytes, page)?;
+    let doc = if page || html::looks_like_html(&decoded.text) {
+        parse_html(&file.rel, &decoded.text, cfg)?
+    } else {
+        parse_article(&file.rel, decoded.text, cfg)?
+    };
+    Ok((doc, decoded.note))
 }
 
 /// Turn a file's text into a [`Document`]: front matter, cleaning, metadata, outlet.
@@ -168,11 +194,42 @@ pub fn parse_article(
     cfg: &IngestConfig,
 ) -> Result<Option<Document>, String> {
     let fm = frontmatter::split(&raw)?;
-    let cleaned = clean::clean(&raw, fm.body.clone(), !fm.meta.title.is_empty());
+    let has_title = !fm.meta.title.is_empty();
+    Ok(document(rel, raw, fm.body, fm.meta, has_title, cfg))
+}
+
+/// Turn a saved web page into a [`Document`] whose `raw` is the article text extracted from
+/// the page (see [`html`]): spans index into that text. Page metadata (site name, byline,
+/// date, canonical URL) comes first; what cleaning finds in the text fills the gaps.
+pub fn parse_html(rel: &str, page: &str, cfg: &IngestConfig) -> Result<Option<Document>, String> {
+    let page = html::extract(page)?;
+    let given = Meta {
+        title: page.meta.title,
+        outlet: page.meta.site_name.unwrap_or_default(),
+        outlet_from: OutletFrom::PageMeta,
+        url: page.meta.url,
+        date: page.meta.published.as_deref().and_then(date::parse),
+        author: page.meta.byline,
+    };
+    let end = page.text.len();
+    Ok(document(rel, page.text, 0..end, given, false, cfg))
+}
+
+/// Clean `raw[body]` and complete the metadata `given` by the file. `None` when no body text
+/// is left.
+fn document(
+    rel: &str,
+    raw: String,
+    body: std::ops::Range<usize>,
+    given: Meta,
+    has_title: bool,
+    cfg: &IngestConfig,
+) -> Option<Document> {
+    let cleaned = clean::clean(&raw, body, has_title);
     if cleaned.blocks.iter().all(|b| b.kind == BlockKind::Headline) {
-        return Ok(None);
+        return None;
     }
-    let mut meta = fm.meta.clone();
+    let mut meta = given;
     if meta.title.is_empty() {
         meta.title = cleaned
             .title
@@ -185,16 +242,22 @@ pub fn parse_article(
     if meta.date.is_none() {
         meta.date = cleaned.dateline.clone();
     }
+    let declared = meta.outlet_from;
     let (outlet, from) = outlet::resolve(rel, &raw, &meta, cfg);
     meta.outlet = outlet;
-    meta.outlet_from = from;
-    Ok(Some(Document {
+    // `resolve` reports any outlet the file declares as front matter; say which kind.
+    meta.outlet_from = match (from, declared) {
+        (OutletFrom::FrontMatter, OutletFrom::PageMeta) => OutletFrom::PageMeta,
+        _ => from,
+    };
+    Some(Document {
         id: 0,
         path: rel.to_string(),
         raw,
         meta,
         blocks: cleaned.blocks,
-    }))
+        duplicate_of: None,
+    })
 }
 
 /// The first sentence of the first block: the title of an article without a headline.
@@ -236,5 +299,6 @@ pub fn from_plain(id: usize, outlet: &str, text: &str) -> Document {
             ..Meta::default()
         },
         blocks,
+        duplicate_of: None,
     }
 }
