@@ -6,6 +6,8 @@
 mod build;
 mod errors;
 mod example;
+mod properties;
+mod robust;
 mod safety;
 mod templates;
 
