@@ -235,4 +235,54 @@ place until Saturday, when engineers finish inspecting the spillway.\n";
         assert!(is_copy(30, 300, 28));
         assert!(!is_copy(10, 300, 10), "too short for containment alone");
     }
+
+    #[test]
+    fn a_copy_counts_once_in_concept_weights() {
+        use crate::rank::select::{Budget, SelectConfig};
+        use crate::text::Corpus;
+        // The wire story (three copies) and a fact two independent outlets share.
+        let wire = "The floodgate at the Marrow reservoir failed early on Thursday morning.\n\
+    Engineers opened two other gates to lower the level of the reservoir water.\n";
+        let ledger =
+            "Farmers below the dam said their flooded fields would yield nothing this year.\n";
+        let post = "Local farmers said their flooded fields would yield nothing this year, and asked \
+    for state aid.\n";
+        let mk = |dups: bool| {
+            let mut docs = vec![
+                from_plain(0, "Wire", wire),
+                from_plain(1, "Copy A", wire),
+                from_plain(2, "Copy B", wire),
+                from_plain(3, "Ledger", ledger),
+                from_plain(4, "Post", post),
+            ];
+            if dups {
+                mark(&mut docs);
+            }
+            Corpus::new(docs)
+        };
+        let cfg = SelectConfig {
+            budget: Budget::Sentences(1),
+            centrality_weight: 0.0,
+            salience_weight: 0.0,
+        };
+        let first = |corpus: &Corpus| {
+            let points = crate::summarize(corpus, &cfg);
+            corpus
+                .text(&corpus.sentences[points[0].sentences[0]])
+                .to_string()
+        };
+        let marked = mk(true);
+        assert_eq!(marked.docs[2].duplicate_of, Some(0));
+        let unmarked = first(&mk(false));
+        assert!(
+            !unmarked.to_lowercase().contains("farmers"),
+            "three copies outweigh two: {unmarked}"
+        );
+        assert_eq!(marked.docs[4].duplicate_of, None);
+        let chosen = first(&marked);
+        assert!(
+            chosen.to_lowercase().contains("farmers"),
+            "as one document they do not: {chosen}"
+        );
+    }
 }

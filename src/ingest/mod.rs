@@ -86,10 +86,12 @@ pub struct Meta {
 pub enum OutletFrom {
     /// The article's own front matter.
     FrontMatter,
-    /// A saved web page's own metadata (`og:site_name`, JSON-LD publisher).
-    PageMeta,
     /// The folder's `brief.toml` `[outlets]` table.
     Config,
+    /// A saved web page's own metadata (`og:site_name`, the JSON-LD publisher, else the
+    /// canonical URL's host). Weaker than `brief.toml`, so a user can correct a publisher's
+    /// site name.
+    PageMeta,
     /// A signature found in the text ("Source: Al Jazeera", "Bloomberg Terminal").
     Signature,
     /// Nothing found: the file name stands in.
@@ -203,16 +205,35 @@ pub fn parse_article(
 /// date, canonical URL) comes first; what cleaning finds in the text fills the gaps.
 pub fn parse_html(rel: &str, page: &str, cfg: &IngestConfig) -> Result<Option<Document>, String> {
     let page = html::extract(page)?;
+    let site = page
+        .meta
+        .site_name
+        .or_else(|| page.meta.url.as_deref().and_then(host));
     let given = Meta {
         title: page.meta.title,
-        outlet: page.meta.site_name.unwrap_or_default(),
-        outlet_from: OutletFrom::PageMeta,
         url: page.meta.url,
         date: page.meta.published.as_deref().and_then(date::parse),
         author: page.meta.byline,
+        ..Meta::default()
     };
     let end = page.text.len();
-    Ok(document(rel, page.text, 0..end, given, false, cfg))
+    let mut doc = document(rel, page.text, 0..end, given, false, cfg);
+    if let Some((doc, site)) = doc.as_mut().zip(site)
+        && doc.meta.outlet_from > OutletFrom::PageMeta
+    {
+        doc.meta.outlet = site;
+        doc.meta.outlet_from = OutletFrom::PageMeta;
+    }
+    Ok(doc)
+}
+
+/// The host of an http(s) URL without `www.`: an outlet name of last resort for a page.
+fn host(url: &str) -> Option<String> {
+    let rest = url.split_once("://")?.1;
+    let host = rest.split(['/', '?', '#']).next()?;
+    let host = host.rsplit_once('@').map_or(host, |(_, h)| h);
+    let host = host.split(':').next()?.trim_start_matches("www.");
+    (!host.is_empty()).then(|| host.to_string())
 }
 
 /// Clean `raw[body]` and complete the metadata `given` by the file. `None` when no body text
@@ -242,14 +263,9 @@ fn document(
     if meta.date.is_none() {
         meta.date = cleaned.dateline.clone();
     }
-    let declared = meta.outlet_from;
     let (outlet, from) = outlet::resolve(rel, &raw, &meta, cfg);
     meta.outlet = outlet;
-    // `resolve` reports any outlet the file declares as front matter; say which kind.
-    meta.outlet_from = match (from, declared) {
-        (OutletFrom::FrontMatter, OutletFrom::PageMeta) => OutletFrom::PageMeta,
-        _ => from,
-    };
+    meta.outlet_from = from;
     Some(Document {
         id: 0,
         path: rel.to_string(),

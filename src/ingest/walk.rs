@@ -54,11 +54,30 @@ pub fn article_files(dir: &Path) -> Result<(Vec<ArticleFile>, Vec<Warning>)> {
         });
         return Ok((files, warnings));
     }
+    let root = dir.canonicalize().ok();
+    let mut links = Vec::new();
     let walker = walkdir::WalkDir::new(dir)
         .follow_links(true)
         .sort_by_file_name()
         .into_iter()
-        .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'));
+        .filter_entry(|e| {
+            if e.depth() == 0 {
+                return true;
+            }
+            if e.file_name().to_string_lossy().starts_with('.') {
+                return false;
+            }
+            match folder_link(e, root.as_deref()) {
+                Some(reason) => {
+                    links.push(Warning {
+                        path: relative(dir, e.path()),
+                        reason,
+                    });
+                    false
+                }
+                None => true,
+            }
+        });
     for entry in walker {
         let entry = match entry {
             Ok(entry) => entry,
@@ -93,7 +112,24 @@ pub fn article_files(dir: &Path) -> Result<(Vec<ArticleFile>, Vec<Warning>)> {
             }),
         }
     }
+    warnings.extend(links);
     Ok((files, warnings))
+}
+
+/// Why a symbolic link to a folder is not followed: it leads back to a folder that holds
+/// it (a loop) or into the input folder itself (every file would be read twice).
+fn folder_link(e: &walkdir::DirEntry, root: Option<&Path>) -> Option<String> {
+    if !(e.path_is_symlink() && e.file_type().is_dir()) {
+        return None;
+    }
+    let (root, target) = (root?, e.path().canonicalize().ok()?);
+    if root.starts_with(&target) {
+        Some("skipped: symbolic link loop (points back to a folder that holds it)".into())
+    } else if target.starts_with(root) {
+        Some("skipped: symbolic link to a folder that is read anyway".into())
+    } else {
+        None
+    }
 }
 
 /// Whether `path` names a saved web page (by its extension).

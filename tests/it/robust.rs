@@ -112,6 +112,28 @@ fn html_pages_are_read_like_reader_mode() {
 }
 
 #[test]
+fn brief_toml_overrides_the_site_name_and_the_host_stands_in_for_it() {
+    let t = BriefTest::fixture("robust/html");
+    let page = t.read("sources/02-coastal-wire.htm");
+    let page = page.replace(
+        "<meta property=\"og:site_name\" content=\"Coastal Wire\">",
+        "",
+    );
+    std::fs::write(t.path().join("sources/02-coastal-wire.htm"), page).unwrap();
+    let (brief, _) = build_json(&t, "sources");
+    assert_eq!(brief["sources"][1]["outlet"], "coastalwire.example.com");
+    assert_eq!(brief["sources"][1]["outlet_from"], "page_meta");
+    std::fs::write(
+        t.path().join("sources/brief.toml"),
+        "[outlets]\n\"01-harbour-ledger.html\" = \"Harbour Ledger\"\n",
+    )
+    .unwrap();
+    let (brief, _) = build_json(&t, "sources");
+    assert_eq!(brief["sources"][0]["outlet"], "Harbour Ledger");
+    assert_eq!(brief["sources"][0]["outlet_from"], "config");
+}
+
+#[test]
 fn a_saved_page_with_a_txt_name_is_read_as_html() {
     let t = BriefTest::empty();
     let dir = t.path().join("in");
@@ -275,6 +297,8 @@ fn files_that_are_not_articles_get_one_warning_each() {
 fn unix_specials(dir: &Path) -> Vec<(&'static str, &'static str)> {
     use std::os::unix::fs::{PermissionsExt, symlink};
     symlink("..", dir.join("sub/loop")).unwrap();
+    symlink("../..", dir.join("sub/up")).unwrap();
+    symlink("sub", dir.join("again")).unwrap();
     symlink("no-such-file.txt", dir.join("dangling.txt")).unwrap();
     let fifo = std::process::Command::new("mkfifo")
         .arg(dir.join("pipe.txt"))
@@ -286,6 +310,8 @@ fn unix_specials(dir: &Path) -> Vec<(&'static str, &'static str)> {
     std::fs::set_permissions(dir.join("locked.txt"), PermissionsExt::from_mode(0o000)).unwrap();
     let mut out = vec![
         ("sub/loop", "symbolic link loop"),
+        ("sub/up", "symbolic link loop"),
+        ("again", "a folder that is read anyway"),
         ("dangling.txt", "broken symbolic link"),
         ("sock.txt", "a socket, not a regular file"),
     ];
@@ -377,56 +403,6 @@ fn copies_are_marked_and_every_outlet_is_still_cited() {
         "{md}"
     );
     assert_citations_verbatim(&t.path().join("sources"), &brief);
-}
-
-#[test]
-fn a_copy_counts_once_in_concept_weights() {
-    use brief::ingest::from_plain;
-    use brief::rank::select::{Budget, SelectConfig};
-    use brief::text::Corpus;
-    // The wire story (three copies) and a fact two independent outlets share.
-    let wire = "The floodgate at the Marrow reservoir failed early on Thursday morning.\n\
-Engineers opened two other gates to lower the level of the reservoir water.\n";
-    let ledger = "Farmers below the dam said their flooded fields would yield nothing this year.\n";
-    let post = "Local farmers said their flooded fields would yield nothing this year, and asked \
-for state aid.\n";
-    let mk = |dups: bool| {
-        let mut docs = vec![
-            from_plain(0, "Wire", wire),
-            from_plain(1, "Copy A", wire),
-            from_plain(2, "Copy B", wire),
-            from_plain(3, "Ledger", ledger),
-            from_plain(4, "Post", post),
-        ];
-        if dups {
-            ingest::duplicates::mark(&mut docs);
-        }
-        Corpus::new(docs)
-    };
-    let cfg = SelectConfig {
-        budget: Budget::Sentences(1),
-        centrality_weight: 0.0,
-        salience_weight: 0.0,
-    };
-    let first = |corpus: &Corpus| {
-        let points = brief::summarize(corpus, &cfg);
-        corpus
-            .text(&corpus.sentences[points[0].sentences[0]])
-            .to_string()
-    };
-    let marked = mk(true);
-    assert_eq!(marked.docs[2].duplicate_of, Some(0));
-    let unmarked = first(&mk(false));
-    assert!(
-        !unmarked.to_lowercase().contains("farmers"),
-        "three copies outweigh two: {unmarked}"
-    );
-    assert_eq!(marked.docs[4].duplicate_of, None);
-    let chosen = first(&marked);
-    assert!(
-        chosen.to_lowercase().contains("farmers"),
-        "as one document they do not: {chosen}"
-    );
 }
 
 #[test]
