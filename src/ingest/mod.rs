@@ -153,16 +153,16 @@ pub fn ingest(dir: &Path, cfg: &IngestConfig) -> Result<(Vec<Document>, Vec<Warn
             path: file.rel.clone(),
             reason,
         };
+        // One warning per file: a decoding note joins the reason a file was skipped.
         match read_article(&file, cfg) {
-            Ok((doc, note)) => {
+            Ok((Some(mut doc), note)) => {
                 warnings.extend(note.map(warn));
-                match doc {
-                    Some(mut doc) => {
-                        doc.id = docs.len();
-                        docs.push(doc);
-                    }
-                    None => warnings.push(warn("no article text after cleaning".into())),
-                }
+                doc.id = docs.len();
+                docs.push(doc);
+            }
+            Ok((None, note)) => {
+                let reason = "no article text after cleaning".to_string();
+                warnings.push(warn(with_note(reason, note)));
             }
             Err(reason) => warnings.push(warn(reason)),
         }
@@ -179,12 +179,23 @@ fn read_article(
     let bytes = walk::read_limited(&file.path)?;
     let page = walk::is_html(&file.path);
     let decoded = decode::decode(&bytes, page)?;
+    let note = decoded.note;
     let doc = if page || html::looks_like_html(&decoded.text) {
-        parse_html(&file.rel, &decoded.text, cfg)?
+        parse_html(&file.rel, &decoded.text, cfg)
     } else {
-        parse_article(&file.rel, decoded.text, cfg)?
+        parse_article(&file.rel, decoded.text, cfg)
     };
-    Ok((doc, decoded.note))
+    match doc {
+        Ok(doc) => Ok((doc, note)),
+        Err(reason) => Err(with_note(reason, note)),
+    }
+}
+
+fn with_note(reason: String, note: Option<String>) -> String {
+    match note {
+        Some(note) => format!("{reason} ({note})"),
+        None => reason,
+    }
 }
 
 /// Turn a file's text into a [`Document`]: front matter, cleaning, metadata, outlet.

@@ -189,7 +189,9 @@ proptest! {
         let dir = tempfile::tempdir().unwrap();
         std::fs::write(dir.path().join(format!("a.{ext}")), &bytes).unwrap();
         let (docs, warnings) = ingest::ingest(dir.path(), &IngestConfig::default()).unwrap();
-        prop_assert_eq!(docs.len() + warnings.iter().filter(|w| !w.reason.contains("U+FFFD") && !w.reason.starts_with("not UTF-8")).count(), 1);
+        // One document (perhaps with a decoding note), or one warning saying why not.
+        prop_assert!(docs.len() + warnings.len() <= 2 && warnings.len() <= 1, "{warnings:?}");
+        prop_assert!(docs.len() == 1 || warnings.len() == 1, "{warnings:?}");
     }
 
     #[test]
