@@ -28,8 +28,10 @@ pub struct Brief {
     pub generated_from: Counts,
     /// What happened: summary points in reading order.
     pub summary: Vec<Point>,
-    /// Who matters: key actors, strongest first.
+    /// Who matters: key actors (people, organisations, groups, states), strongest first.
     pub actors: Vec<ActorEntry>,
+    /// Other places named (cities, regions), strongest first.
+    pub places: Vec<String>,
     /// Who wants what: statements per key actor.
     pub positions: Vec<Position>,
     /// What is unresolved.
@@ -125,8 +127,10 @@ pub struct StatementEntry {
     pub text: String,
     /// quote or paraphrase.
     pub kind: StatementKind,
-    /// Reporting verb ("say", "warn", "want").
+    /// Reporting verb, base form ("say", "warn", "want").
     pub verb: String,
+    /// The verb as it reads after a singular subject ("says", "warns", "wants").
+    pub verb_form: String,
     /// The speaker as the text names them.
     pub speaker: String,
     /// The speaker is unnamed.
@@ -218,8 +222,10 @@ pub struct Analysis {
 /// Limits on how much of each section the brief shows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Limits {
-    /// Key actors shown.
+    /// Key actors listed (the Markdown template tabulates the first ten).
     pub actors: usize,
+    /// Places listed.
+    pub places: usize,
     /// Actors whose positions are shown.
     pub positions: usize,
     /// Statements per actor.
@@ -231,8 +237,9 @@ pub struct Limits {
 impl Default for Limits {
     fn default() -> Self {
         Limits {
-            actors: 10,
+            actors: 20,
             positions: 6,
+            places: 8,
             statements: 3,
             issues: 6,
         }

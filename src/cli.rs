@@ -56,6 +56,20 @@ pub enum Command {
         file: Option<PathBuf>,
     },
 
+    /// Print the names (people, organisations, places, groups) found in a text.
+    ///
+    /// Reads FILE, or standard input when FILE is absent or `-`, and prints one mention per
+    /// line: byte offsets, type and text. With --json, one JSON object per line
+    /// {"start", "end", "type", "text"}, types PER, ORG, LOC, MISC (CoNLL names; offsets are
+    /// UTF-8 byte offsets, end exclusive): the format the entity scorer reads.
+    Entities {
+        /// Text file to read.
+        file: Option<PathBuf>,
+        /// JSON lines instead of a table.
+        #[arg(long)]
+        json: bool,
+    },
+
     /// Work with the brief's templates.
     Templates {
         /// Template action.
@@ -123,6 +137,16 @@ pub struct SummarizeArgs {
     /// Summary length in bytes (like --words, counted in bytes of text).
     #[arg(long, value_name = "N", conflicts_with_all = ["sentences", "words"])]
     pub bytes: Option<usize>,
+
+    /// Weight of entity salience in sentence value (default 0.5; 0 turns it off). For
+    /// evaluation: see docs/quality.md.
+    #[arg(long, value_name = "W")]
+    pub salience_weight: Option<f64>,
+
+    /// Weight of LexRank centrality in sentence value (default 1; 0 turns it off). For
+    /// evaluation: see docs/quality.md.
+    #[arg(long, value_name = "W")]
+    pub centrality_weight: Option<f64>,
 
     /// Do not print warnings.
     #[arg(short, long)]

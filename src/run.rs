@@ -16,6 +16,7 @@ pub fn run(args: Args, out: &mut dyn Write) -> Result<()> {
         Command::Build(b) => build(&b, out),
         Command::Summarize(s) => summarize(&s, out),
         Command::Sentences { file } => sentences(file.as_deref(), out),
+        Command::Entities { file, json } => entities(file.as_deref(), json, out),
         Command::Templates {
             action: TemplatesAction::Export { dir, force },
         } => {
@@ -74,7 +75,13 @@ fn build(args: &BuildArgs, out: &mut dyn Write) -> Result<()> {
 }
 
 fn summarize(args: &SummarizeArgs, out: &mut dyn Write) -> Result<()> {
-    let cfg = Config::resolve(&args.input, budget(&args.length, args.bytes))?;
+    let mut cfg = Config::resolve(&args.input, budget(&args.length, args.bytes))?;
+    if let Some(w) = args.salience_weight {
+        cfg.select.salience_weight = w;
+    }
+    if let Some(w) = args.centrality_weight {
+        cfg.select.centrality_weight = w;
+    }
     let (corpus, warnings) = crate::load(&cfg)?;
     if !args.quiet {
         warn_all(&warnings);
@@ -89,23 +96,7 @@ fn summarize(args: &SummarizeArgs, out: &mut dyn Write) -> Result<()> {
 }
 
 fn sentences(file: Option<&Path>, out: &mut dyn Write) -> Result<()> {
-    let mut input = String::new();
-    match file {
-        Some(path) if path.as_os_str() != "-" => {
-            input = std::fs::read_to_string(path).map_err(|source| Error::Read {
-                path: path.to_path_buf(),
-                source,
-            })?;
-        }
-        _ => {
-            std::io::stdin()
-                .read_to_string(&mut input)
-                .map_err(|source| Error::Read {
-                    path: PathBuf::from("<stdin>"),
-                    source,
-                })?;
-        }
-    }
+    let input = read_input(file)?;
     let mut text = String::new();
     for line in input.lines() {
         for r in segment::split_sentences(line) {
@@ -114,6 +105,56 @@ fn sentences(file: Option<&Path>, out: &mut dyn Write) -> Result<()> {
         }
     }
     write_stdout(out, text.as_bytes())
+}
+
+fn entities(file: Option<&Path>, json: bool, out: &mut dyn Write) -> Result<()> {
+    use crate::extract::entities::{ActorKind, mention_spans};
+    let input = read_input(file)?;
+    let mut text = String::new();
+    for (span, kind) in mention_spans(&input) {
+        let name = &input[span.clone()];
+        let conll = match kind {
+            ActorKind::Person => "PER",
+            ActorKind::Organisation => "ORG",
+            ActorKind::Place => "LOC",
+            ActorKind::Group => "MISC",
+        };
+        if json {
+            let line = serde_json::json!({"start": span.start, "end": span.end, "type": conll, "text": name});
+            text.push_str(&line.to_string());
+        } else {
+            text.push_str(&format!(
+                "{}\t{}\t{conll}\t{}",
+                span.start,
+                span.end,
+                fold(name)
+            ));
+        }
+        text.push('\n');
+    }
+    write_stdout(out, text.as_bytes())
+}
+
+/// The text of FILE, or of standard input when FILE is absent or `-`.
+fn read_input(file: Option<&Path>) -> Result<String> {
+    match file {
+        Some(path) if path.as_os_str() != "-" => {
+            std::fs::read_to_string(path).map_err(|source| Error::Read {
+                path: path.to_path_buf(),
+                source,
+            })
+        }
+        _ => {
+            let mut input = String::new();
+            std::io::stdin()
+                .read_to_string(&mut input)
+                .map_err(|source| Error::Read {
+                    path: PathBuf::from("<stdin>"),
+                    source,
+                })?;
+            Ok(input)
+        }
+    }
 }
 
 /// Where `build` writes by default: beside a folder named `sources`, else briefings/NAME.

@@ -3,6 +3,7 @@
 use std::ops::Range;
 
 use super::*;
+use crate::extract::entities;
 use crate::ingest::BlockKind;
 
 /// Assemble the brief. `fallback_title` names the story when no headline is found.
@@ -30,9 +31,18 @@ pub fn assemble(
             citations,
         }
     };
+    let is_setting = |a: &&Actor| a.kind == ActorKind::Place && !entities::is_state(&a.name);
+    let places: Vec<String> = analysis
+        .actors
+        .iter()
+        .filter(is_setting)
+        .take(limits.places)
+        .map(|a| a.name.clone())
+        .collect();
     let actors: Vec<ActorEntry> = analysis
         .actors
         .iter()
+        .filter(|a| !is_setting(a))
         .take(limits.actors)
         .map(|a| ActorEntry {
             name: a.name.clone(),
@@ -58,6 +68,7 @@ pub fn assemble(
             .map(|p| point(&p.sentences))
             .collect(),
         actors,
+        places,
         positions: positions(corpus, analysis, limits),
         open_issues: analysis
             .issues
@@ -70,6 +81,28 @@ pub fn assemble(
         sources: sources(corpus),
         warnings,
     }
+}
+
+/// Third person singular of an English verb: say -> says, stress -> stresses, deny -> denies.
+fn third_person(verb: &str) -> String {
+    let irregular = [
+        ("be", "is"),
+        ("have", "has"),
+        ("do", "does"),
+        ("go", "goes"),
+    ];
+    if let Some((_, form)) = irregular.iter().find(|(v, _)| *v == verb) {
+        return (*form).to_string();
+    }
+    if verb.ends_with(['s', 'x', 'z', 'o']) || verb.ends_with("sh") || verb.ends_with("ch") {
+        return format!("{verb}es");
+    }
+    if let Some(stem) = verb.strip_suffix('y')
+        && !stem.ends_with(['a', 'e', 'i', 'o', 'u'])
+    {
+        return format!("{stem}ies");
+    }
+    format!("{verb}s")
 }
 
 fn citation(corpus: &Corpus, doc: usize, span: &Range<usize>) -> Citation {
@@ -146,6 +179,7 @@ fn positions(corpus: &Corpus, analysis: &Analysis, limits: &Limits) -> Vec<Posit
             text: fold(corpus.docs[st.occurrences[0].doc].text(&st.occurrences[0].span)),
             kind: st.kind,
             verb: st.verb.clone(),
+            verb_form: third_person(&st.verb),
             speaker: st.speaker.clone(),
             anonymous: st.anonymous,
             citations: st
@@ -238,4 +272,24 @@ fn sources(corpus: &Corpus) -> Vec<Source> {
             duplicate_of: d.duplicate_of.map(|original| original + 1),
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn third_person_forms() {
+        for (v, want) in [
+            ("say", "says"),
+            ("stress", "stresses"),
+            ("deny", "denies"),
+            ("want", "wants"),
+            ("have", "has"),
+            ("urge", "urges"),
+            ("push", "pushes"),
+        ] {
+            assert_eq!(third_person(v), want);
+        }
+    }
 }

@@ -1,11 +1,37 @@
 //! Actors: people, organisations, places and groups named in the articles, merged across
 //! outlets, with a role and a salience score.
+//!
+//! Method (rules and gazetteers, no trained model):
+//! 1. [`tokens`]: words with byte spans; capitalisation evidence over the whole corpus (which
+//!    words also appear in lower case, which appear capitalised away from sentence starts).
+//! 2. [`detect`]: capitalised runs with name particles, cut at roles and calendar words,
+//!    sentence-initial words kept only with evidence, typed by the [`gazetteer`] data files
+//!    (`src/extract/gazetteer/*.txt`) and the shape of the name.
+//! 3. [`resolve`]: one actor per real-world entity: canonical gazetteer names (US / U.S. /
+//!    Washington -> United States), people by surname and folded given name, acronyms and
+//!    short forms of organisations. Headlines only confirm actors found in body text.
+//! 4. [`roles`]: the best-supported role from title phrases and appositions.
+//! 5. Salience: spread across outlets, headline and lead mentions, mention count, and how
+//!    often the actor is the subject of a reporting verb; scaled so the top actor has 1.
 
-use std::ops::Range;
+pub mod classify;
+pub mod detect;
+pub mod gazetteer;
+pub mod rank;
+pub mod resolve;
+pub mod roles;
+pub mod tokens;
 
 use serde::Serialize;
+use std::collections::BTreeSet;
+use std::ops::Range;
 
+use self::detect::{detect, detect_corpus, ends_with_initial};
+use self::rank::{best_name, raw_salience};
+use self::resolve::{cluster, mentions};
+use self::tokens::{Evidence, is_shouting, tokenize};
 use crate::text::Corpus;
+use crate::text::segment::split_sentences;
 
 /// What kind of actor.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
@@ -49,12 +75,135 @@ pub struct Actor {
     pub outlets: Vec<String>,
     /// Salience in 0..=1 (1 = the most salient actor of the corpus).
     pub salience: f64,
+    /// The state an organisation speaks for ("State Department" -> "United States"), from
+    /// the organisations gazetteer.
+    pub parent: Option<String>,
 }
 
 /// Find the actors of a corpus, strongest first.
 pub fn extract_actors(corpus: &Corpus) -> Vec<Actor> {
-    let _ = corpus;
-    Vec::new()
+    let found = detect_corpus(corpus);
+    let clusters = cluster(corpus, &found);
+    let outlet_names: BTreeSet<String> = corpus
+        .docs
+        .iter()
+        .map(|d| gazetteer::norm(&d.meta.outlet))
+        .collect();
+    let mut actors: Vec<Actor> = clusters
+        .iter()
+        .map(|c| {
+            let mentions = mentions(corpus, &found, c);
+            let mut surfaces: Vec<String> = mentions
+                .iter()
+                .map(|m| corpus.docs[m.doc].text(&m.span).to_string())
+                .collect();
+            let name = c.canonical.clone().unwrap_or_else(|| best_name(&surfaces));
+            let role_candidates: Vec<String> = if c.kind == ActorKind::Person {
+                mentions.iter().filter_map(|m| role_of(corpus, m)).collect()
+            } else {
+                Vec::new()
+            };
+            surfaces.sort();
+            surfaces.dedup();
+            // Capitals headline forms ("BERNSTEIN") add nothing to a title-case alias.
+            let cased: BTreeSet<String> = surfaces
+                .iter()
+                .chain([&name])
+                .filter(|s| s.chars().any(char::is_lowercase))
+                .map(|s| s.to_lowercase())
+                .collect();
+            surfaces.retain(|s| {
+                *s != name
+                    && !(s.chars().all(|c| !c.is_lowercase()) && cased.contains(&s.to_lowercase()))
+            });
+            let outlets: BTreeSet<String> = mentions
+                .iter()
+                .map(|m| corpus.docs[m.doc].meta.outlet.clone())
+                .collect();
+            // An outlet named in another outlet's text is an organisation, whatever its shape.
+            let outlet_name =
+                c.canonical.is_none() && outlet_names.contains(&gazetteer::norm(&name));
+            Actor {
+                kind: if outlet_name {
+                    ActorKind::Organisation
+                } else {
+                    c.kind
+                },
+                name,
+                aliases: surfaces,
+                role: roles::best_role(&role_candidates),
+                outlets: outlets.into_iter().collect(),
+                salience: raw_salience(corpus, &mentions),
+                mentions,
+                parent: c.parent.clone(),
+            }
+        })
+        .collect();
+    let max = actors.iter().map(|a| a.salience).fold(0.0_f64, f64::max);
+    if max > 0.0 {
+        actors.iter_mut().for_each(|a| a.salience /= max);
+    }
+    actors.sort_by(|a, b| {
+        b.salience
+            .total_cmp(&a.salience)
+            .then_with(|| a.name.cmp(&b.name))
+    });
+    actors
+}
+
+/// The role phrase around one mention.
+fn role_of(corpus: &Corpus, m: &Mention) -> Option<String> {
+    let s = &corpus.sentences[m.sentence];
+    roles::role_near(&corpus.docs[m.doc].raw, &m.span, &s.span)
+}
+
+/// Mentions in raw text, for evaluation and debugging (`brief entities FILE --json`): lines,
+/// then sentences; byte ranges into `text`. Demonyms and group adjectives ("Russian") come out
+/// as [`ActorKind::Group`].
+pub fn mention_spans(text: &str) -> Vec<(Range<usize>, ActorKind)> {
+    let mut sentences: Vec<Range<usize>> = Vec::new();
+    let mut pos = 0;
+    for line in text.split_inclusive('\n') {
+        for r in split_sentences(line) {
+            let r = pos + r.start..pos + r.end;
+            // Rejoin a split after an initial ("( P. Simmons"): the segmenter is tuned for
+            // running prose, where "P." rarely occurs.
+            match sentences.last_mut() {
+                Some(last)
+                    if last.start >= pos && ends_with_initial(&text[last.start..last.end]) =>
+                {
+                    last.end = r.end;
+                }
+                _ => sentences.push(r),
+            }
+        }
+        pos += line.len();
+    }
+    let toks: Vec<_> = sentences
+        .iter()
+        .map(|r| tokenize(text, r.clone()))
+        .collect();
+    let mut ev = Evidence::default();
+    for t in toks.iter().filter(|t| !is_shouting(t)) {
+        ev.add(t);
+    }
+    let first: Vec<_> = toks
+        .iter()
+        .flat_map(|t| detect(text, t, &ev, false))
+        .collect();
+    ev.surnames = first
+        .iter()
+        .filter(|d| d.kind == ActorKind::Person && d.words.len() > 1)
+        .map(|d| resolve::surname_key(&d.words))
+        .collect();
+    let mut out: Vec<_> = toks
+        .iter()
+        .flat_map(|t| detect(text, t, &ev, false))
+        .map(|d| (d.span, d.kind))
+        .collect();
+    out.sort_by_key(|(r, _)| (r.start, r.end));
+    out.dedup();
+    out
 }
 
 /// Per-sentence entity salience: the sum of the salience of the actors each sentence
@@ -75,4 +224,205 @@ pub fn sentence_salience(corpus: &Corpus, actors: &[Actor]) -> Vec<f64> {
         scores.iter_mut().for_each(|s| *s /= max);
     }
     scores
+}
+
+/// Whether an actor's name is a state in the gazetteer (United States, Russia): states act,
+/// while other places (Geneva, Aleppo) are settings.
+pub fn is_state(name: &str) -> bool {
+    matches!(
+        gazetteer::GAZETTEER.lookup(name),
+        Some(gazetteer::Entry::State(state)) if state == name
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ingest::{BlockKind, from_plain};
+
+    fn corpus(texts: &[(&str, &str)]) -> Corpus {
+        let docs = texts
+            .iter()
+            .enumerate()
+            .map(|(i, (o, t))| from_plain(i, o, t))
+            .collect();
+        Corpus::new(docs)
+    }
+
+    fn find<'a>(actors: &'a [Actor], name: &str) -> Option<&'a Actor> {
+        actors.iter().find(|a| a.name == name)
+    }
+
+    fn spans(text: &str) -> Vec<(&str, ActorKind)> {
+        mention_spans(text)
+            .into_iter()
+            .map(|(r, k)| (&text[r], k))
+            .collect()
+    }
+
+    #[test]
+    fn particles_stay_inside_names() {
+        let got =
+            spans("He met UN Special Envoy Staffan de Mistura and President Bashar al-Assad.");
+        assert!(got.contains(&("Staffan de Mistura", ActorKind::Person)));
+        assert!(got.contains(&("Bashar al-Assad", ActorKind::Person)));
+        assert!(got.contains(&("UN", ActorKind::Organisation)));
+    }
+
+    #[test]
+    fn roles_are_cut_from_names_and_kept_as_roles() {
+        let c = corpus(&[(
+            "Wire",
+            "The US Secretary of State John Kerry met Russia's foreign minister Sergei Lavrov.\nKerry and Lavrov talked.",
+        )]);
+        let actors = extract_actors(&c);
+        let kerry = find(&actors, "John Kerry").expect("Kerry");
+        assert_eq!(kerry.role.as_deref(), Some("US Secretary of State"));
+        assert_eq!(kerry.kind, ActorKind::Person);
+        assert_eq!(kerry.mentions.len(), 2);
+        let lavrov = find(&actors, "Sergei Lavrov").expect("Lavrov");
+        assert_eq!(lavrov.role.as_deref(), Some("Russia's foreign minister"));
+        assert!(find(&actors, "Russia").is_some());
+    }
+
+    #[test]
+    fn aliases_merge_across_outlets() {
+        let c = corpus(&[
+            (
+                "A",
+                "Russian Foreign Minister Sergey Lavrov met U.S. officials. Moscow supports the plan.",
+            ),
+            (
+                "B",
+                "Sergei Lavrov said the United States must act. Washington wants a deal.",
+            ),
+            (
+                "C",
+                "President Recep Tayyip Erdoğan spoke. Later Erdogan called the UN and the United Nations.",
+            ),
+        ]);
+        let actors = extract_actors(&c);
+        let lavrov = find(&actors, "Sergey Lavrov")
+            .or(find(&actors, "Sergei Lavrov"))
+            .expect("Lavrov");
+        assert_eq!(lavrov.outlets, ["A", "B"]);
+        let us = find(&actors, "United States").expect("US");
+        assert!(
+            us.aliases.contains(&"Washington".to_string())
+                && us.aliases.contains(&"U.S.".to_string())
+        );
+        assert_eq!(
+            find(&actors, "Russia").map(|a| a.aliases.clone()),
+            Some(vec!["Moscow".to_string()])
+        );
+        let erdogan = find(&actors, "Recep Tayyip Erdoğan").expect("Erdogan");
+        assert_eq!(erdogan.aliases, ["Erdogan"]);
+        assert_eq!(
+            find(&actors, "United Nations").map(|a| a.mentions.len()),
+            Some(2)
+        );
+    }
+
+    #[test]
+    fn a_capital_after_in_stays_a_place() {
+        let c = corpus(&[(
+            "A",
+            "Kerry told reporters in Washington that talks went well. Washington backs the rebels.",
+        )]);
+        let actors = extract_actors(&c);
+        assert!(find(&actors, "Washington").is_some_and(|a| a.kind == ActorKind::Place));
+        assert!(find(&actors, "United States").is_some());
+    }
+
+    #[test]
+    fn non_actors_are_dropped() {
+        let c = corpus(&[(
+            "A",
+            "Share\nAdvertisement\nOn Thursday, Kerry met Lavrov in Geneva. Syria’s war goes on in September.\nExpectations had been low.",
+        )]);
+        let names: Vec<String> = extract_actors(&c).into_iter().map(|a| a.name).collect();
+        for junk in [
+            "Share",
+            "Advertisement",
+            "On Thursday",
+            "Thursday",
+            "Syria’s",
+            "September",
+            "Expectations",
+            "On",
+        ] {
+            assert!(!names.contains(&junk.to_string()), "{junk} in {names:?}");
+        }
+        assert!(names.contains(&"Syria".to_string()) && names.contains(&"Geneva".to_string()));
+    }
+
+    #[test]
+    fn headlines_only_confirm() {
+        let mut doc = from_plain(
+            0,
+            "A",
+            "Kerry Heading to Talks With Lavrov\nJohn Kerry flew to Geneva.",
+        );
+        doc.blocks[0].kind = BlockKind::Headline;
+        let actors = extract_actors(&Corpus::new(vec![doc]));
+        let names: Vec<&str> = actors.iter().map(|a| a.name.as_str()).collect();
+        assert!(
+            !names
+                .iter()
+                .any(|n| n.contains("Lavrov") || n.contains("Talks")),
+            "{names:?}"
+        );
+        assert_eq!(
+            find(&actors, "John Kerry").map(|a| a.mentions.len()),
+            Some(2)
+        );
+    }
+
+    #[test]
+    fn acronyms_join_long_forms_and_output_is_sorted() {
+        let c = corpus(&[
+            (
+                "A",
+                "The Suez Canal Authority said on Friday the ship was stuck. The SCA will try again.",
+            ),
+            (
+                "B",
+                "Islamic State of Iraq and the Levant (ISIL) fighters fled. ISIS denied it.",
+            ),
+        ]);
+        let actors = extract_actors(&c);
+        let sca = find(&actors, "Suez Canal Authority").expect("SCA");
+        assert_eq!(sca.aliases, ["SCA"]);
+        assert_eq!(sca.parent.as_deref(), Some("Egypt"));
+        assert_eq!(
+            find(&actors, "Islamic State").map(|a| a.mentions.len()),
+            Some(3)
+        );
+        assert!(actors.windows(2).all(|w| w[0].salience >= w[1].salience));
+        assert_eq!(actors[0].salience, 1.0);
+    }
+
+    #[test]
+    fn sentence_salience_is_scaled() {
+        let c = corpus(&[("A", "Kerry met Lavrov. It rained. Kerry left.")]);
+        let actors = extract_actors(&c);
+        let s = sentence_salience(&c, &actors);
+        assert_eq!(s.len(), 3);
+        assert_eq!(s[1], 0.0);
+        assert!(s[0] >= s[2] && (s[0] - 1.0).abs() < 1e-9);
+    }
+
+    #[test]
+    fn mention_spans_types_and_initials() {
+        let got = spans(
+            "Somerset 83 ( P. Simmons 4-38 ) beat Kent .\nWest Indian Phil Simmons met Russian officials in Geneva .",
+        );
+        assert!(got.contains(&("P. Simmons", ActorKind::Person)), "{got:?}");
+        assert!(
+            got.contains(&("Phil Simmons", ActorKind::Person)),
+            "{got:?}"
+        );
+        assert!(got.contains(&("Russian", ActorKind::Group)), "{got:?}");
+        assert!(got.contains(&("Geneva", ActorKind::Place)), "{got:?}");
+    }
 }

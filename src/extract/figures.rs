@@ -15,7 +15,7 @@
 //!    outlets overlap; for cumulative measures, growth that follows the articles' dates is a
 //!    revision, not a dispute.
 //!
-//! See docs/extraction-figures.md for the rules and measured precision and recall.
+//! See docs/extraction.md ("Figures and open issues") for the rules and measured precision and recall.
 
 mod compare;
 #[cfg(test)]

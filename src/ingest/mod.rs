@@ -257,9 +257,15 @@ fn document(
     has_title: bool,
     cfg: &IngestConfig,
 ) -> Option<Document> {
-    let cleaned = clean::clean(&raw, body, has_title);
+    let mut cleaned = clean::clean(&raw, body, has_title);
     if cleaned.blocks.iter().all(|b| b.kind == BlockKind::Headline) {
-        return None;
+        // A lone line that ends like a sentence is the article, not a headline.
+        match cleaned.blocks.as_mut_slice() {
+            [only] if clean::is_terminated(&raw[only.span.clone()]) => {
+                only.kind = BlockKind::Paragraph;
+            }
+            _ => return None,
+        }
     }
     let mut meta = given;
     if meta.title.is_empty() {
@@ -327,5 +333,28 @@ pub fn from_plain(id: usize, outlet: &str, text: &str) -> Document {
         },
         blocks,
         duplicate_of: None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_lone_sentence_is_an_article_and_a_lone_headline_is_not() {
+        let cfg = IngestConfig::default();
+        let doc = parse_article(
+            "a.txt",
+            "One short sentence about Kerry in Geneva.\n".into(),
+            &cfg,
+        )
+        .unwrap()
+        .unwrap();
+        assert_eq!(doc.blocks[0].kind, BlockKind::Paragraph);
+        assert!(
+            parse_article("b.txt", "Talks in Geneva\n".into(), &cfg)
+                .unwrap()
+                .is_none()
+        );
     }
 }

@@ -186,7 +186,7 @@ fn a_folder_not_named_sources_goes_to_briefings() {
 fn help_explains_every_subcommand() {
     let t = BriefTest::empty();
     let (top, _) = text(&t.run(&["--help"]));
-    for sub in ["build", "summarize", "sentences", "templates"] {
+    for sub in ["build", "summarize", "sentences", "entities", "templates"] {
         assert!(top.contains(sub), "{top}");
     }
     let (build, _) = text(&t.run(&["build", "--help"]));
@@ -213,4 +213,53 @@ fn sentences_command_splits_stdin() {
         String::from_utf8(out.stdout).unwrap(),
         "U.S. Secretary of State John Kerry met Lavrov.\nThey met on Sept. 9 at 10 a.m. in Geneva.\n"
     );
+}
+
+#[test]
+fn entities_command_prints_typed_spans() {
+    let text =
+        "US Secretary of State John Kerry met Russia's foreign minister Sergei Lavrov in Geneva.";
+    let out = super::brief()
+        .args(["entities", "--json"])
+        .write_stdin(text)
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let lines: Vec<serde_json::Value> = String::from_utf8(out.stdout)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    let found: Vec<(String, String)> = lines
+        .iter()
+        .map(|v| {
+            (
+                v["text"].as_str().unwrap().to_string(),
+                v["type"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect();
+    assert!(
+        found.contains(&("John Kerry".into(), "PER".into())),
+        "{found:?}"
+    );
+    assert!(
+        found.contains(&("Sergei Lavrov".into(), "PER".into())),
+        "{found:?}"
+    );
+    assert!(
+        found.contains(&("Geneva".into(), "LOC".into())),
+        "{found:?}"
+    );
+    for v in &lines {
+        let (s, e) = (
+            v["start"].as_u64().unwrap() as usize,
+            v["end"].as_u64().unwrap() as usize,
+        );
+        assert_eq!(
+            &text[s..e],
+            v["text"].as_str().unwrap(),
+            "offsets are byte spans of the input"
+        );
+    }
 }

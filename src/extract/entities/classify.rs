@@ -1,0 +1,79 @@
+//! Typing a mention: gazetteer entry first, then the shape of the name and its context.
+
+use std::ops::Range;
+
+use super::ActorKind;
+use super::gazetteer::{Entry, Gazetteer};
+use super::tokens::{Evidence, PARTICLES, Token};
+
+/// Kind of a mention from gazetteers, roles and the shape of the name.
+#[allow(clippy::too_many_arguments)]
+pub(crate) fn classify(
+    text: &str,
+    g: &Gazetteer,
+    tokens: &[Token],
+    r: &Range<usize>,
+    words: &[String],
+    entry: Option<&Entry>,
+    has_role: bool,
+    ev: &Evidence,
+) -> (ActorKind, bool) {
+    if let Some(e) = entry {
+        return (e.kind(), false);
+    }
+    if words.iter().skip(1).any(|w| g.org_words.contains(w)) {
+        return (ActorKind::Organisation, false);
+    }
+    if words.len() > 1 && words.last().is_some_and(|w| g.place_words.contains(w))
+        || words.len() > 1 && g.place_words.contains(&words[0]) && words[0] != "state"
+    {
+        return (ActorKind::Place, false);
+    }
+    // "Syrian Civil War", "US-Russia": a demonym or state compound, not a new actor.
+    let adjective = |w: &str| matches!(g.lookup(w), Some(Entry::Adjective(_)));
+    let compound = words.len() == 1
+        && words[0].contains('-')
+        && words[0].split('-').all(|p| g.lookup(p).is_some());
+    if (words.len() > 1 && adjective(&words[0]) && !has_role) || compound {
+        return (ActorKind::Group, true);
+    }
+    if has_role
+        || g.first_names.contains(&words[0])
+        || words.iter().any(|w| PARTICLES.contains(&w.as_str()))
+        || words.last().is_some_and(|w| {
+            w.contains('-') && PARTICLES.iter().any(|p| w.starts_with(&format!("{p}-")))
+        })
+    {
+        return (ActorKind::Person, false);
+    }
+    if words.len() == 1 {
+        let t = &tokens[r.start];
+        if t.upper && words[0].len() <= 5 {
+            return (ActorKind::Organisation, false);
+        }
+        if ev.surnames.contains(&words[0]) {
+            return (ActorKind::Person, false);
+        }
+        // "Clinton said": a bare name that speaks is a person.
+        let after = text[t.span.end..].trim_start();
+        if ["said", "says", "told", "added"]
+            .iter()
+            .any(|v| after.starts_with(&format!("{v} ")))
+        {
+            return (ActorKind::Person, true);
+        }
+        let before = text[..t.span.start].trim_end();
+        let prep = before.rsplit(' ').next().unwrap_or("").to_lowercase();
+        if matches!(
+            prep.as_str(),
+            "in" | "at" | "near" | "from" | "to" | "into" | "across"
+        ) {
+            return (ActorKind::Place, true);
+        }
+        return (ActorKind::Organisation, true);
+    }
+    if words.len() <= 4 {
+        return (ActorKind::Person, true);
+    }
+    (ActorKind::Organisation, true)
+}

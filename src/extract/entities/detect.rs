@@ -1,0 +1,402 @@
+//! Mention detection in one sentence: capitalised runs, cut at roles and calendar words,
+//! filtered at sentence starts, typed by gazetteers and name shape.
+//!
+//! A run is a sequence of capitalised tokens separated only by blanks, which may contain
+//! name particles ("de", "van", "bin") and, inside organisation-like names, "of", "for" and
+//! "and the" ("Islamic State of Iraq and the Levant"). Roles ("Secretary of State",
+//! "Foreign Minister") are never part of a name: they split the run and mark the name after
+//! them as a person. A sentence-initial word is kept only with evidence that it is a name:
+//! a gazetteer entry, a given name, or the same word capitalised elsewhere in the text.
+
+use std::ops::Range;
+
+use super::ActorKind;
+use super::classify::classify;
+use super::gazetteer::{Entry, GAZETTEER, Gazetteer};
+use super::resolve::Found;
+use super::tokens::{Evidence, PARTICLES, Token, is_shouting, tokenize};
+use crate::ingest::BlockKind;
+use crate::text::Corpus;
+
+/// One detected mention.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Detected {
+    /// Byte range in the analysed text.
+    pub(crate) span: Range<usize>,
+    /// Best-guess kind.
+    pub(crate) kind: ActorKind,
+    /// Gazetteer entry when the whole mention is a known name.
+    pub(crate) entry: Option<Entry>,
+    /// The kind is only a default (single unknown word).
+    pub(crate) guessed: bool,
+    /// Byte range of a capitalised role right before it ("Secretary of State").
+    pub(crate) role: Option<Range<usize>>,
+    /// Normalised words of the mention.
+    pub(crate) words: Vec<String>,
+}
+
+/// Detect the mentions of one sentence (`tokens` from [`super::tokens::tokenize`]).
+/// `title_case`: a headline or subhead, where ordinary words are capitalised too.
+pub(crate) fn detect(
+    text: &str,
+    tokens: &[Token],
+    ev: &Evidence,
+    title_case: bool,
+) -> Vec<Detected> {
+    let g = &*GAZETTEER;
+    let shouting = is_shouting(tokens);
+    // In a capitals headline only words known to be names elsewhere may start a run; in a
+    // title-case headline, words also seen in lower case are not names.
+    let cap = |t: &Token| {
+        if shouting {
+            t.upper && (ev.capitalised(&t.word, 1) || g.lookup(&t.word).is_some())
+        } else if title_case && !t.upper && ev.is_common(&t.word) && g.lookup(&t.word).is_none() {
+            false
+        } else {
+            t.cap && !g.non_actors.contains(&t.word)
+        }
+    };
+    let mut out = Vec::new();
+    for run in runs(tokens, &cap) {
+        let mut pieces = split_run(g, tokens, run);
+        if title_case {
+            // Title case joins unrelated capitalised words ("Kerry Heading"): only single
+            // words and gazetteer names are trusted, and they only confirm known actors.
+            pieces = pieces
+                .into_iter()
+                .flat_map(|p| {
+                    if p.tokens.len() > 1
+                        && g.lookup(&words_of(tokens, &p.tokens).join(" ")).is_none()
+                    {
+                        p.tokens
+                            .clone()
+                            .map(|i| Piece {
+                                tokens: i..i + 1,
+                                role: None,
+                            })
+                            .collect()
+                    } else {
+                        vec![p]
+                    }
+                })
+                .collect();
+        }
+        for piece in pieces {
+            out.extend(finish(text, g, tokens, piece, ev));
+        }
+    }
+    out
+}
+
+/// Maximal capitalised runs, as token index ranges.
+fn runs(tokens: &[Token], cap: &dyn Fn(&Token) -> bool) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < tokens.len() {
+        if !cap(&tokens[i]) {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        let mut has_of = false;
+        let mut end = i + 1;
+        while end < tokens.len() && !tokens[end - 1].possessive && tokens[end].joined {
+            let t = &tokens[end];
+            if cap(t) {
+                end += 1;
+                continue;
+            }
+            // A connector needs a capitalised word right after it.
+            let connector_len = match t.word.as_str() {
+                w if PARTICLES.contains(&w) && t.lower => 1,
+                "of" | "for" => 1,
+                "and" if has_of && tokens.get(end + 1).is_some_and(|n| n.word == "the") => 2,
+                _ => 0,
+            };
+            let after = end + connector_len;
+            let ok = connector_len > 0
+                && (end + 1..=after).all(|j| tokens.get(j).is_some_and(|n| n.joined))
+                && tokens.get(after).is_some_and(cap);
+            if !ok {
+                break;
+            }
+            has_of |= t.word == "of";
+            end = after + 1;
+        }
+        out.push(start..end);
+        i = end;
+    }
+    out
+}
+
+/// A piece of a run: token range and whether a role came right before it.
+struct Piece {
+    tokens: Range<usize>,
+    role: Option<Range<usize>>,
+}
+
+/// Cut a run at roles; keep multi-word gazetteer names whole.
+fn split_run(g: &Gazetteer, tokens: &[Token], run: Range<usize>) -> Vec<Piece> {
+    let words: Vec<String> = tokens[run.clone()].iter().map(|t| t.word.clone()).collect();
+    let mut pieces = Vec::new();
+    let mut cur_start = run.start;
+    let mut role: Option<Range<usize>> = None;
+    let mut k = run.start;
+    let flush = |pieces: &mut Vec<Piece>, from: usize, to: usize, role: &Option<Range<usize>>| {
+        let (mut a, mut b) = (from, to);
+        while a < b && !tokens[a].cap {
+            a += 1;
+        }
+        while b > a && !tokens[b - 1].cap {
+            b -= 1;
+        }
+        if a < b {
+            pieces.push(Piece {
+                tokens: a..b,
+                role: role.clone(),
+            });
+        }
+    };
+    while k < run.end {
+        let rel = k - run.start;
+        let gaz = (2..=g.longest.min(run.end - k))
+            .filter(|_| words[rel] != "the")
+            .rev()
+            .find(|&l| g.lookup(&words[rel..rel + l].join(" ")).is_some());
+        if let Some(l) = gaz {
+            flush(&mut pieces, cur_start, k, &role);
+            pieces.push(Piece {
+                tokens: k..k + l,
+                role: role.take(),
+            });
+            k += l;
+            cur_start = k;
+            continue;
+        }
+        let r = g.role_at(&words[rel..]);
+        if r > 0 && tokens[k].cap {
+            flush(&mut pieces, cur_start, k, &role);
+            role = Some(tokens[k].span.start..tokens[k + r - 1].span.end);
+            k += r;
+            cur_start = k;
+            continue;
+        }
+        k += 1;
+    }
+    flush(&mut pieces, cur_start, run.end, &role);
+    // "US Syria": adjacent known single names are separate mentions.
+    let mut out = Vec::new();
+    for p in pieces {
+        let all_known = p.tokens.len() > 1
+            && g.lookup(&words_of(tokens, &p.tokens).join(" ")).is_none()
+            && tokens[p.tokens.clone()].iter().all(|t| {
+                matches!(
+                    g.lookup(&t.word),
+                    Some(
+                        Entry::State(_)
+                            | Entry::Capital { .. }
+                            | Entry::Place(_)
+                            | Entry::Adjective(_)
+                    )
+                )
+            });
+        let first_adjective =
+            p.tokens.len() > 1 && !all_known && splits_off_adjective(g, tokens, &p.tokens);
+        if all_known {
+            for i in p.tokens.clone() {
+                out.push(Piece {
+                    tokens: i..i + 1,
+                    role: None,
+                });
+            }
+        } else if first_adjective {
+            // "Australian Tom Moody", "Moscow McDonald's": a nationality or place before a name is
+            // not part of it.
+            out.push(Piece {
+                tokens: p.tokens.start..p.tokens.start + 1,
+                role: None,
+            });
+            out.push(Piece {
+                tokens: p.tokens.start + 1..p.tokens.end,
+                role: p.role,
+            });
+        } else {
+            out.push(p);
+        }
+    }
+    out
+}
+
+fn words_of(tokens: &[Token], r: &Range<usize>) -> Vec<String> {
+    tokens[r.clone()].iter().map(|t| t.word.clone()).collect()
+}
+
+/// Apply the sentence-start filter and type the piece.
+fn finish(
+    text: &str,
+    g: &Gazetteer,
+    tokens: &[Token],
+    piece: Piece,
+    ev: &Evidence,
+) -> Vec<Detected> {
+    let piece_start = piece.tokens.start;
+    let Some(r) = strip_opener(text, g, tokens, &piece, ev) else {
+        return Vec::new();
+    };
+    // "(West) Indian Phil Simmons" once the opener is gone: the nationality stands apart.
+    if r.start > piece_start && r.len() > 1 && splits_off_adjective(g, tokens, &r) {
+        let parts = [r.start..r.start + 1, r.start + 1..r.end];
+        return parts
+            .into_iter()
+            .filter_map(|p| typed(text, g, tokens, p, piece.role.clone(), ev))
+            .collect();
+    }
+    typed(text, g, tokens, r, piece.role, ev)
+        .into_iter()
+        .collect()
+}
+
+/// Whether a run opens with a nationality that is not part of the name after it.
+fn splits_off_adjective(g: &Gazetteer, tokens: &[Token], r: &Range<usize>) -> bool {
+    g.lookup(&words_of(tokens, r).join(" ")).is_none()
+        && matches!(
+            g.lookup(&tokens[r.start].word),
+            Some(Entry::Adjective(_) | Entry::State(_) | Entry::Capital { .. } | Entry::Place(_))
+        )
+        && !g.first_names.contains(&tokens[r.start].word)
+        && !tokens[r.clone()]
+            .iter()
+            .any(|t| g.org_words.contains(&t.word))
+}
+
+/// The piece without a sentence-opening word that is not part of the name; `None` when
+/// nothing is left or the whole piece is ordinary vocabulary.
+fn strip_opener(
+    text: &str,
+    g: &Gazetteer,
+    tokens: &[Token],
+    piece: &Piece,
+    ev: &Evidence,
+) -> Option<Range<usize>> {
+    let mut r = piece.tokens.clone();
+    // A capitalised article opening the sentence is not part of the name ("The U.S.").
+    while r.len() > 1
+        && matches!(
+            text.get(tokens[r.start].span.clone()),
+            Some("The" | "A" | "An")
+        )
+    {
+        r.start += 1;
+    }
+    let known = |t: &Token| g.lookup(&t.word).is_some() || g.first_names.contains(&t.word);
+    let first = &tokens[r.start];
+    if first.initial && piece.role.is_none() && g.lookup(&words_of(tokens, &r).join(" ")).is_none()
+    {
+        let rest_known = r.len() > 1 && known(&tokens[r.start + 1]);
+        // "A. Dale" is an initial, "A drug" an article.
+        let is_initial_letter = first.word.chars().count() == 1
+            && text
+                .get(first.span.clone())
+                .is_some_and(|t| t.ends_with('.'));
+        let particle = r.len() > 1 && PARTICLES.contains(&first.word.as_str());
+        if !particle
+            && !known(first)
+            && !is_initial_letter
+            && (ev.is_common(&first.word) || rest_known)
+        {
+            r.start += 1;
+            while r.start < r.end && !tokens[r.start].cap {
+                r.start += 1;
+            }
+        } else if !particle
+            && r.len() == 1
+            && !known(first)
+            && !ev.capitalised(&first.word, 1)
+            && !first.upper
+        {
+            // An unknown opening word is ordinary vocabulary ("Expectations had ...", "However,")
+            // unless it labels something: before a colon, bracket, dash or number ("Leicester :").
+            let after = text[first.span.end..].trim_start();
+            let label = after.starts_with([':', '(', '-'])
+                || after.starts_with(|c: char| c.is_ascii_digit());
+            if !label || ev.is_common(&first.word) {
+                return None;
+            }
+        }
+    }
+    (!r.is_empty()).then_some(r)
+}
+
+/// Type a mention range and build its record.
+fn typed(
+    text: &str,
+    g: &Gazetteer,
+    tokens: &[Token],
+    mut r: Range<usize>,
+    role: Option<Range<usize>>,
+    ev: &Evidence,
+) -> Option<Detected> {
+    // "the Obama administration": a lower-case head word completing a gazetteer name.
+    if let Some(next) = tokens.get(r.end).filter(|t| t.lower && t.joined) {
+        let longer = format!("{} {}", words_of(tokens, &r).join(" "), next.word);
+        if g.lookup(&longer).is_some() {
+            r.end += 1;
+        }
+    }
+    let words = words_of(tokens, &r);
+    if words.iter().all(|w| g.non_actors.contains(w)) || g.non_actors.contains(&words.join(" ")) {
+        return None;
+    }
+    // "Group", "Department" alone name nothing.
+    if words.len() == 1 && g.org_words.contains(&words[0]) && g.lookup(&words[0]).is_none() {
+        return None;
+    }
+    let span = tokens[r.start].span.start..tokens[r.end - 1].span.end;
+    let entry = g.lookup(&words.join(" ")).cloned();
+    let (kind, guessed) = classify(
+        text,
+        g,
+        tokens,
+        &r,
+        &words,
+        entry.as_ref(),
+        role.is_some(),
+        ev,
+    );
+    Some(Detected {
+        span,
+        kind,
+        entry,
+        guessed,
+        role,
+        words,
+    })
+}
+
+/// Mentions of every sentence of the corpus, with corpus-wide capitalisation evidence.
+pub(crate) fn detect_corpus(corpus: &Corpus) -> Vec<Found> {
+    let toks: Vec<_> = corpus
+        .sentences
+        .iter()
+        .map(|s| tokenize(&corpus.docs[s.doc].raw, s.span.clone()))
+        .collect();
+    let mut ev = Evidence::default();
+    for t in toks.iter().filter(|t| !is_shouting(t)) {
+        ev.add(t);
+    }
+    let mut found = Vec::new();
+    for (i, (s, t)) in corpus.sentences.iter().zip(&toks).enumerate() {
+        let title_case = matches!(s.kind, BlockKind::Headline | BlockKind::Subhead);
+        for det in detect(&corpus.docs[s.doc].raw, t, &ev, title_case) {
+            found.push(Found { sentence: i, det });
+        }
+    }
+    found
+}
+
+/// Whether a text ends in a capital initial and a period ("... P.").
+pub(crate) fn ends_with_initial(s: &str) -> bool {
+    let mut rev = s.chars().rev();
+    matches!((rev.next(), rev.next(), rev.next()), (Some('.'), Some(c), before)
+        if c.is_uppercase() && before.is_none_or(|b| !b.is_alphanumeric()))
+}

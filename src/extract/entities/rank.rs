@@ -1,0 +1,72 @@
+//! Ranking helpers: display names and salience.
+//!
+//! Salience favours actors that many outlets mention, that appear in headlines, standfirsts
+//! and leads, that are mentioned often (log-scaled, so volume does not swamp spread), and
+//! that speak (followed by a reporting verb).
+
+use std::collections::BTreeSet;
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::Mention;
+use crate::ingest::BlockKind;
+use crate::text::Corpus;
+
+/// A person's display name: the most frequent multi-word form, then the longest.
+pub(crate) fn best_name(surfaces: &[String]) -> String {
+    let multi: Vec<&String> = surfaces.iter().filter(|s| s.contains(' ')).collect();
+    let pool: Vec<&String> = if multi.is_empty() {
+        surfaces.iter().collect()
+    } else {
+        multi
+    };
+    let mut best: Option<(usize, usize, &String)> = None;
+    for s in pool {
+        let count = surfaces.iter().filter(|x| *x == s).count();
+        let better = match best {
+            None => true,
+            Some((c, l, b)) => (count, s.len()) > (c, l) || ((count, s.len()) == (c, l) && s < b),
+        };
+        if better {
+            best = Some((count, s.len(), s));
+        }
+    }
+    best.map(|b| b.2.clone()).unwrap_or_default()
+}
+
+#[allow(clippy::unwrap_used)] // constant pattern
+static SPEECH_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:,[^,]{0,80},)?\s+(?:has |had |also )?(?:said|says|told|warned|added|stressed|insisted|urged|wants|believes|announced|predicted)\b").unwrap()
+});
+
+/// Unscaled salience: outlet spread, headline and lead presence, volume, speaking.
+pub(crate) fn raw_salience(corpus: &Corpus, mentions: &[Mention]) -> f64 {
+    let docs = corpus.docs.len().max(1) as f64;
+    let outlets: BTreeSet<&str> = mentions
+        .iter()
+        .map(|m| corpus.docs[m.doc].meta.outlet.as_str())
+        .collect();
+    let spread = outlets.len() as f64 / corpus.outlet_count().max(1) as f64;
+    let mut headline_docs = BTreeSet::new();
+    let mut lead_docs = BTreeSet::new();
+    let mut speaking = 0usize;
+    for m in mentions {
+        let s = &corpus.sentences[m.sentence];
+        if matches!(s.kind, BlockKind::Headline | BlockKind::Standfirst) {
+            headline_docs.insert(m.doc);
+        } else if s.position <= 3 {
+            lead_docs.insert(m.doc);
+        }
+        let raw = &corpus.docs[m.doc].raw;
+        if SPEECH_AFTER.is_match(raw.get(m.span.end..s.span.end).unwrap_or("")) {
+            speaking += 1;
+        }
+    }
+    let volume = (1.0 + mentions.len() as f64).ln();
+    0.35 * spread
+        + 0.2 * headline_docs.len() as f64 / docs
+        + 0.15 * lead_docs.len() as f64 / docs
+        + 0.1 * volume
+        + 0.1 * (speaking as f64).min(3.0) / 3.0
+}

@@ -1,0 +1,305 @@
+//! Merge mentions into actors across outlets.
+//!
+//! Gazetteer names merge by canonical name (US, U.S., USA, Washington -> United States; a
+//! capital after "in", "at", "from", "to" stays a city). People merge by surname with
+//! compatible given names (Sergei / Sergey after transliteration folding), and a bare
+//! surname or titled form joins the most mentioned person with that surname. Other single
+//! words join an organisation they abbreviate or begin ("SCA", "Evergreen"). Headline
+//! mentions only attach to actors found in body text.
+
+use std::collections::BTreeMap;
+
+use super::detect::Detected;
+use super::gazetteer::{Entry, norm};
+use super::{ActorKind, Mention};
+use crate::ingest::BlockKind;
+use crate::text::Corpus;
+
+/// One detected mention with its place in the corpus.
+#[derive(Debug, Clone)]
+pub(crate) struct Found {
+    /// Sentence index.
+    pub(crate) sentence: usize,
+    /// The detection (span in the document's raw text).
+    pub(crate) det: Detected,
+}
+
+/// A cluster of mentions: the actor before naming and scoring.
+#[derive(Debug, Clone)]
+pub(crate) struct Cluster {
+    /// Canonical name for gazetteer entries.
+    pub(crate) canonical: Option<String>,
+    /// Kind.
+    pub(crate) kind: ActorKind,
+    /// State an organisation speaks for.
+    pub(crate) parent: Option<String>,
+    /// Indices into the `Found` list.
+    pub(crate) members: Vec<usize>,
+}
+
+/// Given-name key folded for transliteration (Sergei / Sergey, Dmitri / Dmitry).
+fn given_key(w: &str) -> String {
+    let k = w.replace("ey", "ei").replace("iy", "i").replace('y', "i");
+    let mut out = String::new();
+    for c in k.chars() {
+        if !out.ends_with(c) {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// Surname key: last word, particle prefix removed ("al-assad" -> "assad").
+pub(crate) fn surname_key(words: &[String]) -> String {
+    let last = words.last().map_or("", String::as_str);
+    for p in [
+        "al-", "el-", "ad-", "as-", "ash-", "an-", "bin-", "ibn-", "abu-",
+    ] {
+        if let Some(rest) = last.strip_prefix(p) {
+            return rest.to_string();
+        }
+    }
+    last.to_string()
+}
+
+/// Acronym of a multi-word name's capitalised words ("Suez Canal Authority" -> "sca").
+fn acronym(words: &[String]) -> String {
+    let skip = ["of", "for", "and", "the"];
+    words
+        .iter()
+        .filter(|w| !skip.contains(&w.as_str()))
+        .filter_map(|w| w.chars().next())
+        .collect()
+}
+
+/// Group mentions into clusters.
+pub(crate) fn cluster(corpus: &Corpus, found: &[Found]) -> Vec<Cluster> {
+    let mut clusters: Vec<Cluster> = Vec::new();
+    let mut by_key: BTreeMap<String, usize> = BTreeMap::new();
+    let headline = |f: &Found| corpus.sentences[f.sentence].kind == BlockKind::Headline;
+    let mut pending: Vec<usize> = Vec::new();
+    let mut add = |clusters: &mut Vec<Cluster>, key: String, c: Cluster, i: usize| {
+        let at = *by_key.entry(key).or_insert_with(|| {
+            clusters.push(Cluster {
+                members: Vec::new(),
+                ..c
+            });
+            clusters.len() - 1
+        });
+        clusters[at].members.push(i);
+    };
+    // Pass 1: gazetteer names and multi-word names from body text.
+    for (i, f) in found.iter().enumerate() {
+        if headline(f) {
+            pending.push(i);
+            continue;
+        }
+        let d = &f.det;
+        let gaz = |name: &str, kind, parent: Option<String>| Cluster {
+            canonical: Some(name.to_string()),
+            kind,
+            parent,
+            members: Vec::new(),
+        };
+        match &d.entry {
+            Some(Entry::Adjective(_)) => {}
+            None if d.guessed && d.kind == ActorKind::Group => {}
+            Some(Entry::State(s)) => add(
+                &mut clusters,
+                format!("g:{s}"),
+                gaz(s, ActorKind::Place, None),
+                i,
+            ),
+            Some(Entry::Capital { state, city }) => {
+                let raw = &corpus.docs[corpus.sentences[f.sentence].doc].raw;
+                let name = if after_locative(raw, d.span.start) {
+                    city
+                } else {
+                    state
+                };
+                add(
+                    &mut clusters,
+                    format!("g:{name}"),
+                    gaz(name, ActorKind::Place, None),
+                    i,
+                );
+            }
+            Some(Entry::Place(p)) => add(
+                &mut clusters,
+                format!("g:{p}"),
+                gaz(p, ActorKind::Place, None),
+                i,
+            ),
+            Some(Entry::Group(g)) => add(
+                &mut clusters,
+                format!("g:{g}"),
+                gaz(g, ActorKind::Group, None),
+                i,
+            ),
+            Some(Entry::Org { name, parent }) => {
+                let c = gaz(name, ActorKind::Organisation, parent.clone());
+                add(&mut clusters, format!("g:{name}"), c, i);
+            }
+            None if d.words.len() > 1 && d.kind == ActorKind::Person => pending.push(i),
+            None if d.words.len() > 1 => {
+                let c = Cluster {
+                    canonical: None,
+                    kind: d.kind,
+                    parent: None,
+                    members: Vec::new(),
+                };
+                add(&mut clusters, format!("o:{}", d.words.join(" ")), c, i);
+            }
+            None => pending.push(i),
+        }
+    }
+    // Pass 2: people, by surname then compatible given name.
+    let mut people: BTreeMap<String, Vec<(String, usize)>> = BTreeMap::new(); // surname -> (given, cluster)
+    for &i in &pending {
+        let d = &found[i].det;
+        if headline(&found[i]) || d.words.len() < 2 || d.kind != ActorKind::Person {
+            continue;
+        }
+        let surname = surname_key(&d.words);
+        let given = if PARTICLE_START.contains(&d.words[0].as_str()) {
+            String::new()
+        } else {
+            given_key(&d.words[0])
+        };
+        let list = people.entry(surname.clone()).or_default();
+        let found_at = list
+            .iter()
+            .find(|(g, _)| g == &given || g.is_empty() || given.is_empty())
+            .map(|x| x.1);
+        let at = match found_at {
+            Some(at) => at,
+            None => {
+                clusters.push(Cluster {
+                    canonical: None,
+                    kind: ActorKind::Person,
+                    parent: None,
+                    members: Vec::new(),
+                });
+                list.push((given.clone(), clusters.len() - 1));
+                clusters.len() - 1
+            }
+        };
+        if let Some(entry) = list.iter_mut().find(|(_, c)| *c == at)
+            && entry.0.is_empty()
+        {
+            entry.0 = given;
+        }
+        clusters[at].members.push(i);
+    }
+    // Pass 3: single words and headline mentions attach to what exists, or (body) stand alone.
+    for &i in &pending {
+        let f = &found[i];
+        let d = &f.det;
+        if !headline(f) && d.words.len() > 1 && d.kind == ActorKind::Person {
+            continue;
+        }
+        if let Some(at) = attach(&clusters, found, d, &people) {
+            clusters[at].members.push(i);
+        } else if !headline(f) && d.entry.is_none() && !(d.guessed && d.kind == ActorKind::Group) {
+            let c = Cluster {
+                canonical: None,
+                kind: d.kind,
+                parent: None,
+                members: Vec::new(),
+            };
+            add(&mut clusters, format!("s:{}", d.words.join(" ")), c, i);
+        }
+    }
+    clusters.retain(|c| c.members.iter().any(|&i| !headline(&found[i])));
+    clusters
+}
+
+const PARTICLE_START: &[&str] = &[
+    "de", "da", "di", "du", "van", "von", "al", "el", "bin", "ibn",
+];
+
+/// The existing cluster a single word (or headline mention) belongs to.
+fn attach(
+    clusters: &[Cluster],
+    found: &[Found],
+    d: &Detected,
+    people: &BTreeMap<String, Vec<(String, usize)>>,
+) -> Option<usize> {
+    let key = d.words.join(" ");
+    if let Some(canon) = d.entry.as_ref().and_then(entry_name) {
+        return clusters
+            .iter()
+            .position(|c| c.canonical.as_deref() == Some(canon));
+    }
+    if d.words.len() > 1 {
+        if d.kind == ActorKind::Person {
+            let surname = surname_key(&d.words);
+            return people.get(&surname).and_then(|l| l.first()).map(|x| x.1);
+        }
+        return clusters
+            .iter()
+            .position(|c| c.canonical.is_none() && member_words(found, c).contains(&key));
+    }
+    // A surname, plain or with its particle: the most mentioned person with it.
+    let surname = surname_key(&d.words);
+    if let Some(list) = people.get(&surname) {
+        return list
+            .iter()
+            .max_by_key(|(_, c)| (clusters[*c].members.len(), usize::MAX - c))
+            .map(|x| x.1);
+    }
+    // An acronym or the first word of a multi-word organisation.
+    clusters.iter().position(|c| {
+        c.kind == ActorKind::Organisation
+            && member_words(found, c).iter().any(|w| {
+                let ws: Vec<String> = w.split(' ').map(str::to_string).collect();
+                ws.len() > 1 && (acronym(&ws) == key || ws[0] == key)
+            })
+    })
+}
+
+fn entry_name(e: &Entry) -> Option<&str> {
+    match e {
+        Entry::State(s) | Entry::Place(s) | Entry::Group(s) => Some(s),
+        Entry::Capital { state, .. } => Some(state),
+        Entry::Org { name, .. } => Some(name),
+        Entry::Adjective(_) => None,
+    }
+}
+
+fn member_words(found: &[Found], c: &Cluster) -> Vec<String> {
+    let mut v: Vec<String> = c
+        .members
+        .iter()
+        .map(|&i| found[i].det.words.join(" "))
+        .collect();
+    v.sort();
+    v.dedup();
+    v
+}
+
+/// Whether the word before `at` is a locative preposition ("in Moscow").
+pub(crate) fn after_locative(raw: &str, at: usize) -> bool {
+    let before = raw.get(..at).unwrap_or("").trim_end();
+    let word = before.rsplit([' ', '\n']).next().unwrap_or("");
+    matches!(
+        norm(word).as_str(),
+        "in" | "at" | "from" | "to" | "near" | "into" | "outside" | "across" | "of"
+    )
+}
+
+/// The mention records of a cluster, in corpus order.
+pub(crate) fn mentions(corpus: &Corpus, found: &[Found], c: &Cluster) -> Vec<Mention> {
+    let mut v: Vec<Mention> = c
+        .members
+        .iter()
+        .map(|&i| Mention {
+            doc: corpus.sentences[found[i].sentence].doc,
+            sentence: found[i].sentence,
+            span: found[i].det.span.clone(),
+        })
+        .collect();
+    v.sort_by_key(|m| (m.doc, m.span.start));
+    v.dedup();
+    v
+}

@@ -1,0 +1,183 @@
+//! Roles from the words around a person mention: a title phrase right before the name
+//! ("Russia's foreign minister Sergei Lavrov", "UN Special Envoy Staffan de Mistura") or an
+//! apposition right after it ("Faysal Itani, an analyst with the Atlantic Council, said").
+
+use std::ops::Range;
+
+use super::gazetteer::{GAZETTEER, norm};
+
+/// Most words a role phrase may have.
+const MAX_BEFORE: usize = 6;
+const MAX_APPOSITION: usize = 16;
+
+/// The role phrase in `text` around the mention at `span`, if any.
+pub(crate) fn role_near(
+    text: &str,
+    span: &Range<usize>,
+    sentence: &Range<usize>,
+) -> Option<String> {
+    let before = text.get(sentence.start..span.start).unwrap_or("");
+    let after = || apposition(text.get(span.end..sentence.end).unwrap_or(""));
+    match role_before(before) {
+        // "Dr. Henrik Aasland, a shipping economist": the apposition says more.
+        Some(r) if is_honorific(&r) => after().or(Some(r)),
+        Some(r) => Some(r),
+        None => after(),
+    }
+}
+
+/// Titles of address that mark a person but are no role.
+fn is_honorific(role: &str) -> bool {
+    matches!(
+        norm(role).as_str(),
+        "mr" | "mrs" | "ms" | "dr" | "sir" | "lady" | "lord" | "prof"
+    )
+}
+
+/// A title phrase ending right before the name: role words plus qualifiers (capitalised
+/// words, possessives), at least one role word, read backwards until anything else.
+fn role_before(before: &str) -> Option<String> {
+    let g = &*GAZETTEER;
+    if !before.ends_with(' ') {
+        return None;
+    }
+    let trimmed = before.trim_end();
+    let mut words: Vec<(usize, &str)> = Vec::new();
+    let mut pos = 0;
+    for w in trimmed.split(' ') {
+        words.push((pos, w));
+        pos += w.len() + 1;
+    }
+    let mut start = trimmed.len();
+    let mut has_role = false;
+    for (count, &(pos, word)) in words.iter().rev().enumerate() {
+        let bare = word.trim_end_matches("'s").trim_end_matches("’s");
+        if bare.is_empty()
+            || bare.contains([',', ';', ':', '“', '”', '"', '(', ')'])
+            || count >= MAX_BEFORE
+        {
+            break;
+        }
+        let w = norm(bare);
+        let is_role = g.role_words.contains(&w);
+        let qualifier = bare.starts_with(char::is_uppercase) || (w == "of" && count > 0);
+        // A capitalised word before any role word is part of another name ("Kerry met Lavrov").
+        if !is_role && (!qualifier || !has_role) {
+            break;
+        }
+        has_role |= is_role;
+        start = pos;
+    }
+    let mut phrase = trimmed.get(start..)?.trim();
+    for article in ["The ", "the ", "A ", "a ", "An ", "an ", "of "] {
+        phrase = phrase.strip_prefix(article).unwrap_or(phrase);
+    }
+    (has_role && !phrase.is_empty()).then(|| phrase.to_string())
+}
+
+/// ", a/an/the ROLE ..., " right after the name, with a role word among its first words.
+fn apposition(after: &str) -> Option<String> {
+    let g = &*GAZETTEER;
+    let rest = after.strip_prefix(", ")?;
+    let end = rest
+        .find([',', '.', ';', '(', '“', '"'])
+        .unwrap_or(rest.len());
+    let mut phrase = &rest[..end];
+    for cut in [" who ", " which ", " said", " told"] {
+        if let Some(i) = phrase.find(cut) {
+            phrase = &phrase[..i];
+        }
+    }
+    let phrase = phrase.trim();
+    let words: Vec<&str> = phrase.split_whitespace().collect();
+    if words.is_empty() || words.len() > MAX_APPOSITION {
+        return None;
+    }
+    let skip = usize::from(matches!(words[0], "a" | "an" | "the"));
+    let head_has_role = words
+        .iter()
+        .skip(skip)
+        .take(4)
+        .any(|w| g.role_heads.contains(&norm(w)));
+    head_has_role.then(|| words[skip..].join(" "))
+}
+
+/// Pick the best-supported role. A candidate is supported by every candidate it contains or
+/// that contains it ("Syrian President" and "President"), so the most specific form of the
+/// most frequent role wins; ties go to the longer, then the first seen. Returns its first
+/// surface form.
+pub(crate) fn best_role(candidates: &[String]) -> Option<String> {
+    // Honorifics ("Mr.", "Dr.") mark a person but are no role.
+    let candidates: Vec<&String> = candidates.iter().filter(|c| !is_honorific(c)).collect();
+    let keys: Vec<String> = candidates.iter().map(|c| norm(c)).collect();
+    let mut best: Option<(usize, usize, usize)> = None; // (support, words, index)
+    for (i, key) in keys.iter().enumerate() {
+        if keys[..i].contains(key) {
+            continue;
+        }
+        let support = keys
+            .iter()
+            .filter(|k| k.ends_with(key.as_str()) || key.ends_with(k.as_str()))
+            .count();
+        let words = key.split(' ').count();
+        if best.is_none_or(|(bs, bw, _)| (support, words) > (bs, bw)) {
+            best = Some((support, words, i));
+        }
+    }
+    best.map(|(_, _, i)| candidates[i].to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn role(text: &str, name: &str) -> Option<String> {
+        let start = text.find(name).unwrap_or(0);
+        role_near(text, &(start..start + name.len()), &(0..text.len()))
+    }
+
+    #[test]
+    fn roles_before_names() {
+        let t = "The US Secretary of State John Kerry is meeting Russia's foreign minister Sergei Lavrov.";
+        assert_eq!(
+            role(t, "John Kerry").as_deref(),
+            Some("US Secretary of State")
+        );
+        assert_eq!(
+            role(t, "Sergei Lavrov").as_deref(),
+            Some("Russia's foreign minister")
+        );
+        let t = "He met the UN Special Envoy Staffan de Mistura and Kerry met Lavrov.";
+        assert_eq!(
+            role(t, "Staffan de Mistura").as_deref(),
+            Some("UN Special Envoy")
+        );
+        assert_eq!(role(t, "Lavrov"), None);
+    }
+
+    #[test]
+    fn roles_in_apposition() {
+        let t =
+            "Faysal Itani, an analyst with the Atlantic Council in Washington, predicted a deal.";
+        assert_eq!(
+            role(t, "Faysal Itani").as_deref(),
+            Some("analyst with the Atlantic Council in Washington")
+        );
+        let t = "Peter Berdowski, chief executive of Boskalis, told Dutch television.";
+        assert_eq!(
+            role(t, "Peter Berdowski").as_deref(),
+            Some("chief executive of Boskalis")
+        );
+    }
+
+    #[test]
+    fn best_role_is_most_frequent_then_longest() {
+        let c = [
+            "Secretary of State",
+            "US Secretary of State",
+            "U.S. Secretary of State",
+        ]
+        .map(String::from);
+        assert_eq!(best_role(&c).as_deref(), Some("US Secretary of State"));
+    }
+}

@@ -1,0 +1,211 @@
+//! Word tokens with byte spans, and document-wide capitalisation evidence.
+//!
+//! Tokens keep name-internal punctuation ("al-Assad", "U.S.", "O'Neill") and split off the
+//! possessive ("Russia's" -> "Russia" + possessive flag), because a possessive ends a name.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::ops::Range;
+
+use super::gazetteer::norm;
+use crate::text::tokens::is_stop_word;
+
+/// Lowercase particles that may sit inside a personal name ("Staffan de Mistura").
+pub(crate) const PARTICLES: &[&str] = &[
+    "de", "da", "di", "du", "del", "della", "van", "von", "der", "den", "ter", "bin", "ibn", "al",
+    "el", "le", "la", "dos", "das", "bint", "abu",
+];
+
+/// Hyphenated particle prefixes of capitalised names ("al-Assad", "el-Sisi").
+const PREFIXES: &[&str] = &[
+    "al-", "el-", "ad-", "as-", "ash-", "an-", "bin-", "ibn-", "abu-",
+];
+
+/// One word of a sentence.
+#[derive(Debug, Clone)]
+pub(crate) struct Token {
+    /// Byte range in the analysed text.
+    pub(crate) span: Range<usize>,
+    /// [`norm`] of the token text.
+    pub(crate) word: String,
+    /// Starts with a capital (or is a particle-prefixed capitalised name).
+    pub(crate) cap: bool,
+    /// Entirely upper case, at least two letters ("UN", "ISIL").
+    pub(crate) upper: bool,
+    /// Entirely lower case.
+    pub(crate) lower: bool,
+    /// Only blanks separate it from the previous token (a name may continue).
+    pub(crate) joined: bool,
+    /// Followed by a possessive 's.
+    pub(crate) possessive: bool,
+    /// First word of the sentence, or first after an opening quote, colon or bracket.
+    pub(crate) initial: bool,
+}
+
+/// Split `text[range]` into word tokens, spans relative to `text`.
+pub(crate) fn tokenize(text: &str, range: Range<usize>) -> Vec<Token> {
+    let s = text.get(range.clone()).unwrap_or("");
+    let chars: Vec<(usize, char)> = s.char_indices().collect();
+    let mut out: Vec<Token> = Vec::new();
+    let mut i = 0;
+    let mut last_end = 0;
+    while i < chars.len() {
+        if !chars[i].1.is_alphanumeric() {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        let mut segment = 0; // letters since the last period: only initials take inner periods
+        while i < chars.len() {
+            let c = chars[i].1;
+            let next_alnum = chars.get(i + 1).is_some_and(|(_, n)| n.is_alphanumeric());
+            if c.is_alphanumeric() {
+                segment += 1;
+                i += 1;
+            } else if (matches!(c, '-' | '\'' | '’' | '&')
+                || (c == '.' && segment == 1 && next_initial(&chars, i)))
+                && next_alnum
+            {
+                segment = 0;
+                i += 1;
+            } else {
+                break;
+            }
+        }
+        let mut end_byte = chars.get(i).map_or(s.len(), |(b, _)| *b);
+        let mut tok = &s[chars[start].0..end_byte];
+        // "U.S" + "." : initials keep their final period.
+        if chars.get(i).is_some_and(|(_, c)| *c == '.') && is_initials(tok) {
+            end_byte += 1;
+            tok = &s[chars[start].0..end_byte];
+        }
+        let mut possessive = false;
+        for suffix in ["'s", "’s"] {
+            if tok.len() > suffix.len() && tok.ends_with(suffix) {
+                tok = &tok[..tok.len() - suffix.len()];
+                possessive = true;
+            }
+        }
+        let start_byte = chars[start].0;
+        let gap = &s[last_end..start_byte];
+        let initial = out.is_empty()
+            || gap.contains(['“', '"', '‘', '(', '[', ':', '—', '–'])
+            || gap.trim() == "-";
+        let joined =
+            !out.is_empty() && !gap.is_empty() && gap.chars().all(|c| c == ' ' || c == '\u{a0}');
+        out.push(make_token(
+            tok,
+            range.start + start_byte,
+            joined,
+            possessive,
+            initial,
+        ));
+        last_end = end_byte;
+    }
+    out
+}
+
+/// Whether the period at `i` is followed by another single-letter initial ("U.S.", not "U.N.in").
+fn next_initial(chars: &[(usize, char)], i: usize) -> bool {
+    !chars.get(i + 2).is_some_and(|(_, c)| c.is_alphanumeric())
+}
+
+/// "U.S", "J" (as in "J. Smith"): initials keep their final period.
+fn is_initials(tok: &str) -> bool {
+    tok.split('.').all(|p| p.chars().count() == 1) && tok.starts_with(char::is_uppercase)
+}
+
+fn make_token(tok: &str, start: usize, joined: bool, possessive: bool, initial: bool) -> Token {
+    let first = tok.chars().next().unwrap_or(' ');
+    let lower_tok = tok.to_lowercase();
+    let prefixed = PREFIXES
+        .iter()
+        .find(|p| lower_tok.starts_with(*p) && tok.starts_with(&p[..1]))
+        .is_some_and(|p| tok[p.len()..].starts_with(char::is_uppercase));
+    // "Russian-backed", "Pro-government": capitalised compounds that are not names.
+    let lower_tail = tok
+        .rsplit('-')
+        .next()
+        .is_some_and(|t| t.starts_with(char::is_lowercase));
+    let letters: Vec<char> = tok.chars().filter(|c| c.is_alphabetic()).collect();
+    Token {
+        span: start..start + tok.len(),
+        word: norm(tok),
+        cap: (first.is_uppercase() && !(tok.contains('-') && lower_tail)) || prefixed,
+        upper: letters.len() >= 2 && letters.iter().all(|c| c.is_uppercase()),
+        lower: !letters.is_empty() && letters.iter().all(|c| c.is_lowercase()),
+        joined,
+        possessive,
+        initial,
+    }
+}
+
+/// Capitalisation evidence from a whole text (or corpus): which words are names.
+#[derive(Debug, Default, Clone)]
+pub(crate) struct Evidence {
+    /// Words seen capitalised away from sentence starts, with counts.
+    pub(crate) mid_caps: BTreeMap<String, usize>,
+    /// Words seen in lower case.
+    pub(crate) lowercase: BTreeSet<String>,
+    /// Last words of multi-word person names ("kerry", "assad").
+    pub(crate) surnames: BTreeSet<String>,
+}
+
+impl Evidence {
+    /// Record the tokens of one (non-shouting) sentence.
+    pub(crate) fn add(&mut self, tokens: &[Token]) {
+        for t in tokens {
+            if t.lower {
+                self.lowercase.insert(t.word.clone());
+            } else if t.cap && !t.initial && !t.upper {
+                *self.mid_caps.entry(t.word.clone()).or_default() += 1;
+            }
+        }
+    }
+
+    /// Whether a word was seen capitalised away from sentence starts at least `n` times.
+    pub(crate) fn capitalised(&self, word: &str, n: usize) -> bool {
+        self.mid_caps.get(word).is_some_and(|&c| c >= n)
+    }
+
+    /// Whether a capitalised sentence-initial word is ordinary vocabulary.
+    pub(crate) fn is_common(&self, word: &str) -> bool {
+        is_stop_word(word) || self.lowercase.contains(word)
+    }
+}
+
+/// Whether a sentence is set in capitals (a wire headline): most cased words are upper case.
+pub(crate) fn is_shouting(tokens: &[Token]) -> bool {
+    let cased: Vec<&Token> = tokens
+        .iter()
+        .filter(|t| t.upper || t.lower || t.cap)
+        .collect();
+    let upper = cased.iter().filter(|t| t.upper).count();
+    cased.len() >= 3 && upper * 10 >= cased.len() * 7
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tokens_keep_initials_particles_and_split_possessives() {
+        let text = "Russia's envoy met U.S. officials and al-Assad.";
+        let toks = tokenize(text, 0..text.len());
+        let words: Vec<&str> = toks.iter().map(|t| &text[t.span.clone()]).collect();
+        assert_eq!(
+            words,
+            [
+                "Russia",
+                "envoy",
+                "met",
+                "U.S.",
+                "officials",
+                "and",
+                "al-Assad"
+            ]
+        );
+        assert!(toks[0].possessive && toks[0].initial);
+        assert!(toks[6].cap && toks[3].upper);
+        assert_eq!(toks[3].word, "us");
+    }
+}

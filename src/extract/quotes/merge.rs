@@ -1,0 +1,102 @@
+//! Cross-outlet merging: one statement per story, one occurrence per outlet.
+
+use std::collections::BTreeSet;
+
+use super::{Occurrence, SAME_SPEAKER_STATEMENT, SAME_STATEMENT, Statement};
+use crate::extract::entities::{Actor, ActorKind};
+use crate::text::Corpus;
+use crate::text::tokens::stems;
+
+/// Merge statements carried by several outlets; drop same-outlet repeats. Word sets are
+/// computed once per statement, so the pairwise comparison stays cheap.
+pub(crate) fn merge(corpus: &Corpus, actors: &[Actor], all: Vec<Statement>) -> Vec<Statement> {
+    let sets: Vec<BTreeSet<String>> = all
+        .iter()
+        .map(|s| {
+            stems(occ_text(corpus, &s.occurrences[0]))
+                .into_iter()
+                .collect()
+        })
+        .collect();
+    let mut groups: Vec<Vec<usize>> = Vec::new();
+    for (i, s) in all.iter().enumerate() {
+        let outlet = &corpus.docs[s.occurrences[0].doc].meta.outlet;
+        let same = groups.iter_mut().find(|g| {
+            g.iter().any(|&j| {
+                let o = &all[j];
+                let ov = jaccard(&sets[i], &sets[j]);
+                let same_speaker =
+                    (o.actor.is_some() && o.actor == s.actor) || (o.anonymous && s.anonymous);
+                ov >= SAME_STATEMENT || (ov >= SAME_SPEAKER_STATEMENT && same_speaker)
+            })
+        });
+        match same {
+            Some(g) => {
+                let seen = g
+                    .iter()
+                    .any(|&j| corpus.docs[all[j].occurrences[0].doc].meta.outlet == *outlet);
+                if !seen {
+                    g.push(i);
+                }
+            }
+            None => groups.push(vec![i]),
+        }
+    }
+    groups
+        .into_iter()
+        .filter_map(|g| combine(actors, g.into_iter().map(|i| all[i].clone()).collect()))
+        .collect()
+}
+
+/// Jaccard similarity of two stem sets, as [`crate::text::tokens::overlap`] computes it.
+fn jaccard(a: &BTreeSet<String>, b: &BTreeSet<String>) -> f64 {
+    if a.is_empty() || b.is_empty() {
+        return 0.0;
+    }
+    let inter = a.intersection(b).count() as f64;
+    inter / ((a.len() + b.len()) as f64 - inter)
+}
+
+/// One statement from an outlet group: the actor most occurrences credit (institutions
+/// first on ties, since an agency speaks through its staff), the first occurrence first.
+fn combine(actors: &[Actor], group: Vec<Statement>) -> Option<Statement> {
+    let candidates: BTreeSet<usize> = group.iter().filter_map(|s| s.actor).collect();
+    let actor = candidates.iter().copied().max_by_key(|&a| {
+        let votes = group.iter().filter(|s| s.actor == Some(a)).count();
+        let institution = actors[a].kind != ActorKind::Person;
+        (votes, institution, usize::MAX - a)
+    });
+    let lead = group
+        .iter()
+        .find(|s| s.actor == actor)
+        .or(group.first())?
+        .clone();
+    let mut occurrences: Vec<Occurrence> = group.iter().map(|s| s.occurrences[0].clone()).collect();
+    occurrences.sort_by_key(|o| (o.doc, o.span.start));
+    Some(Statement {
+        actor,
+        occurrences,
+        ..lead
+    })
+}
+
+fn occ_text<'a>(corpus: &'a Corpus, o: &Occurrence) -> &'a str {
+    corpus.docs[o.doc].text(&o.span)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::tokens::overlap;
+
+    #[test]
+    fn jaccard_matches_the_text_overlap() {
+        let (a, b) = (
+            "Their discussion follows recent talks",
+            "The discussion follows the talks",
+        );
+        let set = |t: &str| stems(t).into_iter().collect::<BTreeSet<String>>();
+        assert!((jaccard(&set(a), &set(b)) - overlap(a, b)).abs() < 1e-12);
+        assert_eq!(jaccard(&set(""), &set(b)), 0.0);
+    }
+}
