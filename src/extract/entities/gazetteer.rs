@@ -1,7 +1,7 @@
 //! Gazetteers: the word lists behind mention detection, embedded from plain-text data files
 //! under `src/extract/gazetteer/` (one entry per line, `#` comments, documented headers).
 //!
-//! Everything is keyed by [`norm`]: diacritics folded, lowercase, periods dropped, a leading
+//! Everything is keyed by `norm`: diacritics folded, lowercase, periods dropped, a leading
 //! "the" removed, so "the U.S.", "US" and "us" share a key ("us" in lowercase text is never
 //! looked up, because only capitalised runs reach the gazetteer).
 
