@@ -357,4 +357,18 @@ mod tests {
                 .is_none()
         );
     }
+
+    #[test]
+    fn url_host_as_outlet_of_last_resort() {
+        assert_eq!(
+            host("https://www.example.org:8080/a/b?c").as_deref(),
+            Some("example.org")
+        );
+        assert_eq!(
+            host("http://user@news.example.com").as_deref(),
+            Some("news.example.com")
+        );
+        assert_eq!(host("not a url"), None);
+        assert_eq!(host("https:///path"), None);
+    }
 }

@@ -219,6 +219,33 @@ proptest! {
     }
 }
 
+proptest! {
+    #![proptest_config(config(64))]
+
+    #[test]
+    fn ingested_pages_and_texts_give_verbatim_briefs(texts in proptest::collection::vec((article_text(), any::<bool>()), 1..4)) {
+        let cfg = IngestConfig::default();
+        let mut docs: Vec<_> = texts
+            .iter()
+            .enumerate()
+            .filter_map(|(i, (t, html))| {
+                if *html {
+                    let paras: String = t.lines().map(|l| format!("<p>{l}</p>")).collect();
+                    let page = format!("<html><head><meta property=\"og:site_name\" content=\"S{i}\"></head><body><nav>Home</nav><article><h1>Head {i}</h1>{paras}</article></body></html>");
+                    ingest::parse_html(&format!("{i}.html"), &page, &cfg).ok().flatten()
+                } else {
+                    ingest::parse_article(&format!("{i}.txt"), t.clone(), &cfg).ok().flatten()
+                }
+            })
+            .collect();
+        prop_assume!(!docs.is_empty());
+        ingest::duplicates::mark(&mut docs);
+        let corpus = Corpus::new(docs);
+        let brief = brief::brief_corpus(&corpus, &Default::default(), Vec::new(), "t");
+        check_brief(&corpus, &brief)?;
+    }
+}
+
 /// Every summary point, open issue, statement and figure cites spans inside its source,
 /// and the shown text is the first citation's text, verbatim.
 fn check_brief(corpus: &Corpus, brief: &Brief) -> Result<(), TestCaseError> {
