@@ -349,6 +349,16 @@ fn a_folder_with_no_usable_article_exits_2_naming_every_file() {
 }
 
 #[test]
+fn a_failed_rebuild_keeps_the_previous_brief() {
+    let t = BriefTest::fixture("robust/single");
+    assert!(t.run(&["build", "sources"]).status.success());
+    let before = t.read("brief.md");
+    std::fs::write(t.path().join("sources/only-article.md"), b"%PDF-1.4").unwrap();
+    assert_eq!(t.run(&["build", "sources"]).status.code(), Some(2));
+    assert_eq!(t.read("brief.md"), before);
+}
+
+#[test]
 fn a_single_article_gives_a_single_source_brief() {
     let t = BriefTest::fixture("robust/single");
     let out = t.run(&["build", "sources"]);
