@@ -42,6 +42,10 @@ pub struct Brief {
     pub sources: Vec<Source>,
     /// Files skipped and why.
     pub warnings: Vec<Warning>,
+    /// What is new since the previous version of this brief, when one exists and differs
+    /// (set by incremental builds; absent from the JSON otherwise).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub changes: Option<crate::workflow::changes::Changes>,
 }
 
 /// A date range.

@@ -33,11 +33,16 @@ pub enum Command {
     /// outlets and sets defaults. Output goes beside a folder named `sources`
     /// (briefings/STORY/sources -> briefings/STORY/brief.md), otherwise to briefings/FOLDER/.
     /// Output is byte-identical for the same inputs and options, and written atomically.
+    /// A manifest (.brief-manifest.json) beside brief.md records what the brief was built
+    /// from: when nothing changed, `build` prints "up to date: DIR" and writes nothing
+    /// (--force rebuilds; -o always renders).
     #[command(
         after_help = "Examples:\n  brief build briefings/suez-2021-03/sources\n  \
         brief build inbox/2016-09-09 -o brief.json\n  \
         brief build inbox/2016-09-09 --format html -o - > brief.html\n  \
-        brief build inbox/2016-09-09 --words 150 --templates my-templates/"
+        brief build inbox/2016-09-09 --words 150 --templates my-templates/\n  \
+        brief build inbox --all          # every day under inbox/, in parallel\n  \
+        brief build inbox --all --force  # rebuild even the briefs that are up to date"
     )]
     Build(BuildArgs),
 
@@ -69,6 +74,49 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+
+    /// Email the brief: Markdown as the text part, the HTML page as the HTML part.
+    ///
+    /// INPUT is a brief folder holding brief.md (and brief.html), whose files are sent as
+    /// they are, or a folder of articles, whose brief is built first (as `build` would, nothing
+    /// is written). The message is written to --eml FILE, or sent to the --smtp server.
+    /// Credentials come only from the environment (BRIEF_SMTP_USER, BRIEF_SMTP_PASSWORD) and
+    /// are only ever sent over TLS (smtps://, or smtp:// with STARTTLS).
+    #[command(
+        after_help = "Examples:\n  brief email briefings/suez-2021-03 --to desk@example.org \
+        --from brief@example.org --eml suez.eml\n  \
+        BRIEF_SMTP_USER=me BRIEF_SMTP_PASSWORD=... brief email briefings/suez-2021-03 \
+        --to desk@example.org --from me@example.org --smtp smtps://mail.example.org\n\n\
+        Exit codes: 0 sent or written, 2 usage or input error (bad address), 3 .eml not \
+        written, 4 delivery failed (refused connection, TLS, authentication, rejected)."
+    )]
+    Email(EmailArgs),
+    /// Fail (exit code 1) when a brief under ROOT is stale or missing; name each one.
+    ///
+    /// ROOT is what `brief build ROOT --all` takes. A brief is stale when an article was added,
+    /// changed or removed, brief.toml, the templates, the options or brief's version changed,
+    /// or an output was edited or deleted since it was built. Nothing is written.
+    #[command(
+        after_help = "Examples:\n  brief check briefings\n  brief check inbox       # briefs in briefings/DAY"
+    )]
+    Check(CheckArgs),
+
+    /// Print what is new in NEW since OLD: summary points, figures, actors.
+    ///
+    /// OLD and NEW are brief folders (with the manifest `build` writes), brief.json files
+    /// (`--format json`), or manifests.
+    Diff {
+        /// The earlier version.
+        old: PathBuf,
+        /// The later version.
+        new: PathBuf,
+    },
+
+    /// Build every brief under ROOT, then rebuild the affected ones whenever files change.
+    ///
+    /// Runs until interrupted (Ctrl-C). Changes are debounced; each round rebuilds only the
+    /// briefs whose inputs changed, and picks up new story folders.
+    Watch(WatchArgs),
 
     /// Work with the brief's templates.
     Templates {
@@ -120,6 +168,113 @@ pub struct BuildArgs {
     pub templates: Option<PathBuf>,
 
     /// Do not print warnings or the paths written.
+    #[arg(short, long)]
+    pub quiet: bool,
+
+    /// Treat INPUT as a root: one brief per story folder under it, built in parallel
+    /// (ROOT/STORY/sources -> ROOT/STORY/, ROOT/DAY -> briefings/DAY/ or --out-dir/DAY/).
+    #[arg(long, conflicts_with = "output")]
+    pub all: bool,
+
+    /// Rebuild even when the brief's manifest says it is up to date.
+    #[arg(long)]
+    pub force: bool,
+}
+
+/// Flags shared by `check` and `watch`: which briefs, built how.
+#[derive(Debug, ClapArgs)]
+pub struct RootArgs {
+    /// Folder of stories (as for `build ROOT --all`).
+    pub root: PathBuf,
+
+    /// Parent folder of every story's brief, DIR/STORY (default: beside `sources`, else
+    /// briefings/STORY).
+    #[arg(long, value_name = "DIR")]
+    pub out_dir: Option<PathBuf>,
+
+    /// Output format, as for `build` (default: brief.toml's `formats`, else md and html).
+    #[arg(short, long, value_enum)]
+    pub format: Option<FormatArg>,
+
+    /// Summary length, as for `build`.
+    #[command(flatten)]
+    pub length: LengthArgs,
+
+    /// Templates folder, as for `build`.
+    #[arg(long, value_name = "DIR")]
+    pub templates: Option<PathBuf>,
+
+    /// Print only problems.
+    #[arg(short, long)]
+    pub quiet: bool,
+}
+
+/// Flags of `brief check`.
+#[derive(Debug, ClapArgs)]
+pub struct CheckArgs {
+    /// Which briefs.
+    #[command(flatten)]
+    pub root: RootArgs,
+}
+
+/// Flags of `brief watch`.
+#[derive(Debug, ClapArgs)]
+pub struct WatchArgs {
+    /// Which briefs.
+    #[command(flatten)]
+    pub root: RootArgs,
+
+    /// Stop after N rounds that rebuilt something (for tests and scripts).
+    #[arg(long, value_name = "N", hide = true)]
+    pub exit_after: Option<u32>,
+
+    /// Stop after SECS seconds (for tests and scripts).
+    #[arg(long, value_name = "SECS", hide = true)]
+    pub timeout: Option<f64>,
+}
+
+/// Flags of `brief email`.
+#[derive(Debug, ClapArgs)]
+pub struct EmailArgs {
+    /// A brief folder holding brief.md (and brief.html), or a folder of articles.
+    pub input: PathBuf,
+
+    /// Recipient address; repeat for several (default: `[email] to` in brief.toml).
+    #[arg(long, value_name = "ADDR")]
+    pub to: Vec<String>,
+
+    /// Sender address, e.g. "Briefs <brief@example.org>" (default: `[email] from`).
+    #[arg(long, value_name = "ADDR")]
+    pub from: Option<String>,
+
+    /// Subject (default: `[email] subject`, else the brief's title).
+    #[arg(long)]
+    pub subject: Option<String>,
+
+    /// Write the message to FILE (`-` for standard output) instead of sending it.
+    #[arg(long, value_name = "FILE", conflicts_with = "smtp")]
+    pub eml: Option<PathBuf>,
+
+    /// SMTP server: smtps://HOST or smtps://HOST:PORT (TLS, port 465), or smtp://HOST or
+    /// smtp://HOST:PORT (port 587; STARTTLS when offered, required with credentials).
+    /// Default: $BRIEF_SMTP_URL.
+    #[arg(long, value_name = "URL")]
+    pub smtp: Option<String>,
+
+    /// The Date header (default: now), e.g. 2021-03-29T12:00:00Z, 2021-03-29 or Unix
+    /// seconds; pins the message for a reproducible .eml.
+    #[arg(long, value_name = "DATE")]
+    pub date: Option<String>,
+
+    /// Summary length, when building from articles.
+    #[command(flatten)]
+    pub length: LengthArgs,
+
+    /// Folder of templates overriding the built-in ones, when building from articles.
+    #[arg(long, value_name = "DIR")]
+    pub templates: Option<PathBuf>,
+
+    /// Do not print warnings or what was sent.
     #[arg(short, long)]
     pub quiet: bool,
 }

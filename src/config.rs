@@ -2,6 +2,8 @@
 //!
 //! ```toml
 //! title = "Geneva talks, September 2016"   # the brief's title (default: most central headline)
+//! formats = ["md", "html"]                 # what `build` writes (md, html, json)
+//! templates = "my-templates"               # relative to this file's folder
 //!
 //! [outlets]                                # file name -> outlet, when detection is not enough
 //! "003_ba1aaded70d261dc.txt" = "Daily Sabah"
@@ -12,9 +14,18 @@
 //!
 //! [summary]
 //! sentences = 6                            # or: words = 150
+//!
+//! [email]                                  # for `brief email`; no secrets here
+//! to = ["desk@example.org"]
+//! from = "brief@example.org"
+//! subject = "Morning brief"
+//! smtp = "smtps://smtp.example.org:465"    # credentials: BRIEF_SMTP_USER / BRIEF_SMTP_PASSWORD
 //! ```
 //!
-//! Unknown keys are errors naming the key, so a typo never silently does nothing.
+//! A `brief.toml` at the
+//! root given to `build --all`, `check` and `watch` holds defaults for every story under it;
+//! the story's own file wins key by key. Unknown keys are errors naming the key, so a typo
+//! never silently does nothing.
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -24,6 +35,7 @@ use serde::Deserialize;
 use crate::error::{Error, Result};
 use crate::ingest::{IngestConfig, outlet};
 use crate::rank::select::{Budget, SelectConfig};
+use crate::render::Format;
 
 /// The name of the per-folder configuration file.
 pub const FILE_NAME: &str = "brief.toml";
@@ -43,6 +55,45 @@ pub struct FolderConfig {
     /// Summary length.
     #[serde(default)]
     pub summary: SummaryConfig,
+    /// Output formats `build` writes by default: "md", "html", "json".
+    pub formats: Option<Vec<String>>,
+    /// Templates folder (relative paths are resolved against the file's folder on load).
+    pub templates: Option<PathBuf>,
+    /// Email settings for `brief email`.
+    #[serde(default)]
+    pub email: EmailConfig,
+}
+
+/// The `[email]` table: who the daily brief goes to, and through which server. Credentials
+/// never go here: `brief email` reads them from `BRIEF_SMTP_USER` / `BRIEF_SMTP_PASSWORD`.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct EmailConfig {
+    /// Recipients' addresses.
+    #[serde(default)]
+    pub to: Vec<String>,
+    /// Sender address.
+    pub from: Option<String>,
+    /// Subject line.
+    pub subject: Option<String>,
+    /// SMTP server URL (`smtp://host:25`, `smtps://host:465`), without user or password.
+    pub smtp: Option<String>,
+}
+
+impl EmailConfig {
+    /// `self`, with each setting it lacks taken from `defaults`.
+    fn or(self, defaults: EmailConfig) -> EmailConfig {
+        EmailConfig {
+            to: if self.to.is_empty() {
+                defaults.to
+            } else {
+                self.to
+            },
+            from: self.from.or(defaults.from),
+            subject: self.subject.or(defaults.subject),
+            smtp: self.smtp.or(defaults.smtp),
+        }
+    }
 }
 
 /// One `[[signature]]` entry.
@@ -76,10 +127,46 @@ impl FolderConfig {
             path: path.clone(),
             source,
         })?;
-        toml::from_str(&text).map_err(|e| Error::Config {
-            path,
+        let mut cfg: FolderConfig = toml::from_str(&text).map_err(|e| Error::Config {
+            path: path.clone(),
             message: e.message().to_string(),
-        })
+        })?;
+        if let Some(t) = cfg.templates.take() {
+            cfg.templates = Some(if t.is_relative() { dir.join(t) } else { t });
+        }
+        if let Some(url) = &cfg.email.smtp {
+            let authority = url.split("://").nth(1).unwrap_or(url).split('/').next();
+            if authority.is_some_and(|a| a.contains('@')) {
+                return Err(Error::Config {
+                    path,
+                    message: "[email] smtp must not hold a user or password: set \
+                              BRIEF_SMTP_USER and BRIEF_SMTP_PASSWORD in the environment"
+                        .into(),
+                });
+            }
+        }
+        Ok(cfg)
+    }
+
+    /// `self` (a story's file) over `defaults` (the root's file): the story wins key by key;
+    /// outlet maps are merged and signatures added.
+    pub fn over(mut self, defaults: FolderConfig) -> FolderConfig {
+        for (k, v) in defaults.outlets {
+            self.outlets.entry(k).or_insert(v);
+        }
+        self.signature.extend(defaults.signature);
+        if self.summary.sentences.is_none() && self.summary.words.is_none() {
+            self.summary = defaults.summary;
+        }
+        FolderConfig {
+            title: self.title.or(defaults.title),
+            outlets: self.outlets,
+            signature: self.signature,
+            summary: self.summary,
+            formats: self.formats.or(defaults.formats),
+            templates: self.templates.or(defaults.templates),
+            email: self.email.or(defaults.email),
+        }
     }
 
     /// Ingest settings: the outlet map and compiled signatures.
@@ -114,12 +201,36 @@ pub struct Config {
     pub select: SelectConfig,
     /// Title override.
     pub title: Option<String>,
+    /// Formats `build` writes by default, from `brief.toml` (flags override).
+    pub formats: Option<Vec<Format>>,
+    /// Templates folder from `brief.toml` (flags override).
+    pub templates: Option<PathBuf>,
+    /// Email settings from `brief.toml`.
+    pub email: EmailConfig,
+    /// The `brief.toml` files read, story's first: their content is part of a brief's inputs.
+    pub files: Vec<PathBuf>,
 }
 
 impl Config {
     /// Resolve settings for `input`: `budget` from the flags wins over `brief.toml`.
     pub fn resolve(input: &Path, budget: Option<Budget>) -> Result<Config> {
-        let folder = FolderConfig::load(input)?;
+        Config::resolve_in(input, budget, None)
+    }
+
+    /// Like [`Config::resolve`], with `root`'s `brief.toml` (when given) as defaults under
+    /// the story's own.
+    pub fn resolve_in(input: &Path, budget: Option<Budget>, root: Option<&Path>) -> Result<Config> {
+        let mut folder = FolderConfig::load(input)?;
+        let mut files: Vec<PathBuf> = vec![input.join(FILE_NAME)];
+        if let Some(root) = root.filter(|r| *r != input) {
+            folder = folder.over(FolderConfig::load(root)?);
+            files.push(root.join(FILE_NAME));
+        }
+        files.retain(|f| f.is_file());
+        let formats = match &folder.formats {
+            None => None,
+            Some(names) => Some(parse_formats(names, &files)?),
+        };
         let from_file = match (folder.summary.sentences, folder.summary.words) {
             (Some(_), Some(_)) => {
                 return Err(Error::Config {
@@ -140,8 +251,38 @@ impl Config {
             ingest: folder.ingest(input)?,
             select,
             title: folder.title.clone(),
+            formats,
+            templates: folder.templates.clone(),
+            email: folder.email.clone(),
+            files,
         })
     }
+}
+
+/// `formats = [...]` names -> formats; an unknown name is an error naming it.
+fn parse_formats(names: &[String], files: &[PathBuf]) -> Result<Vec<Format>> {
+    let path = files
+        .first()
+        .cloned()
+        .unwrap_or_else(|| PathBuf::from(FILE_NAME));
+    if names.is_empty() {
+        return Err(Error::Config {
+            path,
+            message: "formats is empty: list one or more of md, html, json".into(),
+        });
+    }
+    let mut formats = Vec::new();
+    for name in names {
+        let format =
+            Format::from_path(Path::new(&format!("x.{name}"))).ok_or_else(|| Error::Config {
+                path: path.clone(),
+                message: format!("formats: unknown format `{name}` (use md, html or json)"),
+            })?;
+        if !formats.contains(&format) {
+            formats.push(format);
+        }
+    }
+    Ok(formats)
 }
 
 #[cfg(test)]
@@ -173,5 +314,44 @@ mod tests {
         );
         let cfg = Config::resolve(dir.path(), Some(Budget::Sentences(2))).unwrap();
         assert_eq!(cfg.select.budget, Budget::Sentences(2));
+    }
+
+    #[test]
+    fn root_defaults_sit_under_the_story_file() {
+        let root = tempfile::tempdir().unwrap();
+        let story = root.path().join("day");
+        std::fs::create_dir(&story).unwrap();
+        std::fs::write(
+            root.path().join(FILE_NAME),
+            "formats = [\"md\", \"json\"]\ntemplates = \"tpl\"\n[summary]\nwords = 80\n\
+             [email]\nto = [\"desk@example.org\"]\nsmtp = \"smtp://localhost:2525\"\n",
+        )
+        .unwrap();
+        std::fs::write(story.join(FILE_NAME), "[email]\nsubject = \"Day\"\n").unwrap();
+        let cfg = Config::resolve_in(&story, None, Some(root.path())).unwrap();
+        assert_eq!(cfg.select.budget, Budget::Words(80));
+        assert_eq!(cfg.formats, Some(vec![Format::Md, Format::Json]));
+        assert_eq!(cfg.templates, Some(root.path().join("tpl")));
+        assert_eq!(cfg.email.to, ["desk@example.org"]);
+        assert_eq!(cfg.email.subject.as_deref(), Some("Day"));
+        assert_eq!(cfg.files.len(), 2);
+    }
+
+    #[test]
+    fn bad_formats_and_smtp_credentials_are_errors() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join(FILE_NAME), "formats = [\"pdf\"]\n").unwrap();
+        let err = Config::resolve(dir.path(), None).unwrap_err().to_string();
+        assert!(err.contains("pdf"), "{err}");
+        std::fs::write(
+            dir.path().join(FILE_NAME),
+            "[email]\nsmtp = \"smtp://me:secret@host\"\n",
+        )
+        .unwrap();
+        let err = Config::resolve(dir.path(), None).unwrap_err().to_string();
+        assert!(err.contains("BRIEF_SMTP_PASSWORD"), "{err}");
+        std::fs::write(dir.path().join(FILE_NAME), "[email]\ncc = []\n").unwrap();
+        let err = Config::resolve(dir.path(), None).unwrap_err().to_string();
+        assert!(err.contains("cc"), "{err}");
     }
 }

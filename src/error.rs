@@ -47,9 +47,54 @@ pub enum Error {
         /// Tera's message, with line and column where known.
         message: String,
     },
+    /// An email could not be delivered: connection refused, TLS, authentication, or the
+    /// server refused the message.
+    #[error("cannot send email via {server}: {message}")]
+    Delivery {
+        /// The SMTP server, as `smtp://host:port` (never with credentials).
+        server: String,
+        /// What went wrong.
+        message: String,
+    },
     /// An invalid option value or combination.
     #[error("{0}")]
     Usage(String),
+    /// `brief check`: some briefs are older than their inputs, or missing (exit code 1).
+    #[error("{stale} of {total} briefs under {} are stale or missing: run `brief build {} --all`", root.display(), root.display())]
+    Stale {
+        /// The root checked.
+        root: PathBuf,
+        /// Briefs stale or missing.
+        stale: usize,
+        /// Briefs checked.
+        total: usize,
+    },
+    /// `brief build --all` / `watch`: some briefs failed (each was reported as it failed).
+    #[error("{failed} of {total} briefs failed")]
+    Batch {
+        /// Briefs that failed.
+        failed: usize,
+        /// Briefs attempted.
+        total: usize,
+        /// Whether any failure was an output that could not be written (exit code 3).
+        write: bool,
+    },
+    /// A manifest or brief JSON file cannot be understood.
+    #[error("{}: {message}", path.display())]
+    Manifest {
+        /// The file.
+        path: PathBuf,
+        /// What is wrong.
+        message: String,
+    },
+    /// Watching the filesystem failed.
+    #[error("cannot watch {}: {message}", path.display())]
+    Watch {
+        /// The folder watched.
+        path: PathBuf,
+        /// The watcher's message.
+        message: String,
+    },
 }
 
 /// The library's result type.

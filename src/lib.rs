@@ -36,6 +36,7 @@ pub mod rank;
 pub mod render;
 pub mod run;
 pub mod text;
+pub mod workflow;
 
 use crate::brief::{Analysis, Brief, Limits};
 use crate::config::Config;

@@ -1,7 +1,8 @@
 //! The `brief` binary: parse flags, run, print errors, exit with a documented code.
 //!
-//! Exit codes: 0 success; 2 usage or input error (bad flag, unreadable or empty folder, bad
-//! brief.toml, template error); 3 output could not be written.
+//! Exit codes: 0 success; 1 `brief check` found stale or missing briefs; 2 usage or input
+//! error (bad flag, unreadable or empty folder, bad brief.toml, template error); 3 output could
+//! not be written; 4 email delivery failed.
 
 use std::process::ExitCode;
 
@@ -16,7 +17,9 @@ fn main() -> ExitCode {
         Err(err) => {
             eprintln!("error: {err}");
             ExitCode::from(match err {
-                Error::Write { .. } => 3,
+                Error::Stale { .. } => 1,
+                Error::Write { .. } | Error::Batch { write: true, .. } => 3,
+                Error::Delivery { .. } => 4,
                 _ => 2,
             })
         }

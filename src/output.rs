@@ -2,30 +2,88 @@
 //! is never left half-written, even when the run is interrupted.
 
 use std::io::Write;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use crate::error::{Error, Result};
 
 /// Write `bytes` to `path` atomically, creating the parent folder if needed.
+///
+/// A symbolic link is followed, so the file it points to is replaced and the link kept. A
+/// special file (`/dev/null`, `/dev/stdout`, a named pipe) is written in place: renaming over
+/// it would replace the device with a regular file.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
-    let err = |source| Error::Write {
-        path: path.to_path_buf(),
-        source,
-    };
-    let dir = match path.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p,
-        _ => Path::new("."),
-    };
-    std::fs::create_dir_all(dir).map_err(err)?;
-    let mut tmp = tempfile::Builder::new()
-        .prefix(".brief-")
-        .suffix(".tmp")
-        .tempfile_in(dir)
-        .map_err(err)?;
-    tmp.write_all(bytes).map_err(err)?;
-    tmp.as_file().sync_all().map_err(err)?;
-    tmp.persist(path).map_err(|e| err(e.error))?;
+    write_all_atomic(&[(path, bytes)])
+}
+
+/// Write several files so that either all are replaced or, when anything fails before the
+/// renames (disk full, a killed run), none is: every file is written to a temporary file in
+/// its folder first, then all are renamed into place. Same rules as [`write_atomic`].
+pub fn write_all_atomic(files: &[(&Path, &[u8])]) -> Result<()> {
+    let mut staged = Vec::new();
+    for &(path, bytes) in files {
+        let err = |source| Error::Write {
+            path: path.to_path_buf(),
+            source,
+        };
+        if let Ok(meta) = std::fs::metadata(path)
+            && !meta.is_file()
+            && !meta.is_dir()
+        {
+            std::fs::write(path, bytes).map_err(err)?;
+            continue;
+        }
+        let target = match std::fs::symlink_metadata(path) {
+            Ok(m) if m.file_type().is_symlink() => std::fs::canonicalize(path).map_err(err)?,
+            _ => path.to_path_buf(),
+        };
+        let dir = match target.parent() {
+            Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+            _ => PathBuf::from("."),
+        };
+        std::fs::create_dir_all(&dir).map_err(err)?;
+        let mut tmp = tempfile::Builder::new()
+            .prefix(TEMP_PREFIX)
+            .suffix(TEMP_SUFFIX)
+            .tempfile_in(&dir)
+            .map_err(err)?;
+        tmp.write_all(bytes).map_err(err)?;
+        // A temporary file is private (0600); the result keeps the mode of the file it
+        // replaces, or gets the usual 0644, so a web server or a colleague can read it.
+        let mode = match std::fs::metadata(&target) {
+            Ok(m) => Some(m.permissions()),
+            Err(_) => default_permissions(),
+        };
+        if let Some(mode) = mode {
+            tmp.as_file().set_permissions(mode).map_err(err)?;
+        }
+        tmp.as_file().sync_all().map_err(err)?;
+        staged.push((tmp, target, path));
+    }
+    for (tmp, target, path) in staged {
+        tmp.persist(&target).map_err(|e| Error::Write {
+            path: path.to_path_buf(),
+            source: e.error,
+        })?;
+    }
     Ok(())
+}
+
+/// Name prefix of temporary files (a run killed between write and rename leaves one behind).
+pub const TEMP_PREFIX: &str = ".brief-";
+/// Name suffix of temporary files.
+pub const TEMP_SUFFIX: &str = ".tmp";
+
+/// Permissions for a new file: 0644 on Unix; elsewhere the temporary file's own are fine.
+#[cfg(unix)]
+fn default_permissions() -> Option<std::fs::Permissions> {
+    use std::os::unix::fs::PermissionsExt;
+    Some(std::fs::Permissions::from_mode(0o644))
+}
+
+/// Permissions for a new file: 0644 on Unix; elsewhere the temporary file's own are fine.
+#[cfg(not(unix))]
+fn default_permissions() -> Option<std::fs::Permissions> {
+    None
 }
 
 #[cfg(test)]
@@ -44,6 +102,46 @@ mod tests {
             .map(|e| e.unwrap().file_name())
             .collect();
         assert_eq!(names, ["brief.md"]);
+    }
+
+    #[test]
+    fn special_files_are_written_in_place_and_links_followed() {
+        write_atomic(Path::new("/dev/null"), b"x").unwrap();
+        let meta = std::fs::metadata("/dev/null").unwrap();
+        assert!(!meta.is_file(), "/dev/null is still a device");
+
+        let dir = tempfile::tempdir().unwrap();
+        let real = dir.path().join("real.md");
+        std::fs::write(&real, "old").unwrap();
+        let link = dir.path().join("link.md");
+        std::os::unix::fs::symlink(&real, &link).unwrap();
+        write_atomic(&link, b"new").unwrap();
+        assert!(
+            std::fs::symlink_metadata(&link)
+                .unwrap()
+                .file_type()
+                .is_symlink()
+        );
+        assert_eq!(std::fs::read_to_string(&real).unwrap(), "new");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn new_files_are_readable_and_replaced_files_keep_their_mode() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("brief.md");
+        write_atomic(&path, b"one").unwrap();
+        assert_eq!(
+            std::fs::metadata(&path).unwrap().permissions().mode() & 0o777,
+            0o644
+        );
+        std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o640)).unwrap();
+        write_atomic(&path, b"two").unwrap();
+        assert_eq!(
+            std::fs::metadata(&path).unwrap().permissions().mode() & 0o777,
+            0o640
+        );
     }
 
     #[test]

@@ -3,12 +3,16 @@
 use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 
-use crate::cli::{Args, BuildArgs, Command, FormatArg, LengthArgs, SummarizeArgs, TemplatesAction};
+use crate::cli::{
+    Args, BuildArgs, Command, EmailArgs, FormatArg, LengthArgs, RootArgs, SummarizeArgs,
+    TemplatesAction, WatchArgs,
+};
 use crate::config::Config;
 use crate::error::{Error, Result};
 use crate::rank::select::Budget;
 use crate::render::{Format, Renderer};
 use crate::text::segment;
+use crate::workflow;
 
 /// Run a command. Normal output goes to `out`; warnings go to stderr.
 pub fn run(args: Args, out: &mut dyn Write) -> Result<()> {
@@ -17,6 +21,11 @@ pub fn run(args: Args, out: &mut dyn Write) -> Result<()> {
         Command::Summarize(s) => summarize(&s, out),
         Command::Sentences { file } => sentences(file.as_deref(), out),
         Command::Entities { file, json } => entities(file.as_deref(), json, out),
+
+        Command::Email(e) => email(&e, out),
+        Command::Check(c) => check(&c.root, out),
+        Command::Diff { old, new } => diff(&old, &new, out),
+        Command::Watch(w) => watch(&w, out),
         Command::Templates {
             action: TemplatesAction::Export { dir, force },
         } => {
@@ -29,8 +38,12 @@ pub fn run(args: Args, out: &mut dyn Write) -> Result<()> {
 }
 
 fn build(args: &BuildArgs, out: &mut dyn Write) -> Result<()> {
+    if args.output.is_none() {
+        return build_incremental(args, out);
+    }
     let cfg = Config::resolve(&args.input, budget(&args.length, None))?;
-    let renderer = Renderer::new(args.templates.as_deref())?;
+    let templates = args.templates.clone().or_else(|| cfg.templates.clone());
+    let renderer = Renderer::new(templates.as_deref())?;
     let brief = crate::build(&cfg)?;
     if !args.quiet {
         warn_all(&brief.warnings);
@@ -56,22 +69,202 @@ fn build(args: &BuildArgs, out: &mut dyn Write) -> Result<()> {
             }
             write_file(path, &renderer.render(&brief, from_ext)?, args.quiet, out)
         }
-        None => {
-            let dir = args
-                .out_dir
-                .clone()
-                .unwrap_or_else(|| default_out_dir(&args.input));
-            let formats = match format {
-                Some(f) => vec![f],
-                None => vec![Format::Md, Format::Html],
-            };
-            for f in formats {
-                let path = dir.join(format!("brief.{}", f.extension()));
-                write_file(&path, &renderer.render(&brief, f)?, args.quiet, out)?;
+        None => build_incremental(args, out),
+    }
+}
+
+fn email(args: &EmailArgs, out: &mut dyn Write) -> Result<()> {
+    use crate::render::email;
+    // Flags win over the `[email]` table of the story's brief.toml (in the folder, or in its
+    // `sources` folder for a brief folder).
+    let settings_dir = match args.input.join("sources") {
+        s if s.is_dir() => s,
+        _ => args.input.clone(),
+    };
+    let settings = Config::resolve(&settings_dir, None)?.email;
+    let to = if args.to.is_empty() {
+        settings.to.clone()
+    } else {
+        args.to.clone()
+    };
+    if to.is_empty() {
+        return Err(Error::Usage(
+            "no recipient: pass --to ADDR, or set [email] to = [...] in brief.toml".into(),
+        ));
+    }
+    let Some(from) = args.from.clone().or(settings.from.clone()) else {
+        return Err(Error::Usage(
+            "no sender: pass --from ADDR, or set [email] from in brief.toml".into(),
+        ));
+    };
+    let smtp = args.smtp.clone().or(settings.smtp.clone());
+    // Check everything the user typed before the (possibly slow) build.
+    let date = match &args.date {
+        Some(d) => email::parse_date(d)?,
+        // Email needs a Date header: the one place the clock is read (pin it with --date).
+        None => std::time::SystemTime::now(),
+    };
+    email::mailbox(&from)?;
+    for addr in &to {
+        email::mailbox(addr)?;
+    }
+    let server = match (&args.eml, &smtp) {
+        (Some(_), _) => None,
+        (None, Some(url)) => Some(email::SmtpServer::parse(url)?),
+        (None, None) => match std::env::var("BRIEF_SMTP_URL") {
+            Ok(url) if !url.is_empty() => Some(email::SmtpServer::parse(&url)?),
+            _ => {
+                return Err(Error::Usage(
+                    "say where the email goes: --eml FILE, or --smtp URL (or BRIEF_SMTP_URL)"
+                        .into(),
+                ));
+            }
+        },
+    };
+    let credentials = email::credentials_from_env(|k| std::env::var(k).ok())?;
+    let (title, text, html) = email_parts(args)?;
+    let subject = args
+        .subject
+        .clone()
+        .or(settings.subject.clone())
+        .unwrap_or(title);
+    let message = email::compose(&email::Email {
+        from: &from,
+        to: &to,
+        subject: &subject,
+        text: &text,
+        html: &html,
+        date,
+    })?;
+    match (&args.eml, server) {
+        (Some(path), _) if path.as_os_str() == "-" => write_stdout(out, &message.formatted()),
+        (Some(path), _) => {
+            crate::output::write_atomic(path, &message.formatted())?;
+            if !args.quiet {
+                writeln(out, &path.display().to_string())?;
             }
             Ok(())
         }
+        (None, Some(server)) => {
+            email::send(&message, &server, credentials)?;
+            if !args.quiet {
+                writeln(out, &format!("sent to {}", to.join(", ")))?;
+            }
+            Ok(())
+        }
+        (None, None) => Err(Error::Usage("no --eml FILE or --smtp URL".into())),
     }
+}
+
+/// The brief to email: (title, Markdown, HTML), from a brief folder's files or built fresh.
+fn email_parts(args: &EmailArgs) -> Result<(String, String, String)> {
+    let read = |path: PathBuf| {
+        std::fs::read_to_string(&path).map_err(|source| Error::Read { path, source })
+    };
+    let md_path = args.input.join("brief.md");
+    if args.input.is_dir() && md_path.is_file() {
+        let building_flags = args.templates.is_some()
+            || args.length.sentences.is_some()
+            || args.length.words.is_some();
+        if building_flags && !args.quiet {
+            eprintln!(
+                "warning: {} holds brief.md: sending it as it is (--sentences, --words and \
+                 --templates apply only when building from articles)",
+                args.input.display()
+            );
+        }
+        let text = read(md_path)?;
+        let title = crate::render::email::markdown_title(&text)
+            .unwrap_or_else(|| crate::story_name(&args.input));
+        let html_path = args.input.join("brief.html");
+        let html = if html_path.is_file() {
+            read(html_path)?
+        } else {
+            Renderer::new(None)?.page_from_markdown(&title, &text)?
+        };
+        return Ok((title, text, html));
+    }
+    let sources = args.input.join("sources");
+    let input = if sources.is_dir() {
+        sources
+    } else {
+        args.input.clone()
+    };
+    let cfg = Config::resolve(&input, budget(&args.length, None))?;
+    let renderer = Renderer::new(args.templates.as_deref())?;
+    let brief = crate::build(&cfg)?;
+    if !args.quiet {
+        warn_all(&brief.warnings);
+    }
+    let text = renderer.render(&brief, Format::Md)?;
+    let html = renderer.render(&brief, Format::Html)?;
+    Ok((brief.title, text, html))
+}
+
+/// `build` into an output folder: one story, or every story under a root with `--all`;
+/// skipped when its manifest says it is current.
+fn build_incremental(args: &BuildArgs, out: &mut dyn Write) -> Result<()> {
+    let opts = workflow::Options {
+        budget: budget(&args.length, None),
+        formats: args.format.map(|f| vec![format_of(f)]),
+        templates: args.templates.clone(),
+        force: args.force,
+        quiet: args.quiet,
+    };
+    let stories = if args.all {
+        workflow::discover(&args.input, args.out_dir.as_deref())?
+    } else {
+        vec![workflow::Story::single(
+            &args.input,
+            args.out_dir.as_deref(),
+        )]
+    };
+    let summary = workflow::build::build_all(&stories, &opts, out)?;
+    if args.all && !args.quiet {
+        eprintln!(
+            "{} built, {} up to date, {} failed",
+            summary.built, summary.current, summary.failed
+        );
+    }
+    summary.into_result()
+}
+
+fn root_options(args: &RootArgs) -> workflow::Options {
+    workflow::Options {
+        budget: budget(&args.length, None),
+        formats: args.format.map(|f| vec![format_of(f)]),
+        templates: args.templates.clone(),
+        force: false,
+        quiet: args.quiet,
+    }
+}
+
+fn check(args: &RootArgs, out: &mut dyn Write) -> Result<()> {
+    let stories = workflow::discover(&args.root, args.out_dir.as_deref())?;
+    workflow::check::check(&args.root, &stories, &root_options(args), out)
+}
+
+fn diff(old: &Path, new: &Path, out: &mut dyn Write) -> Result<()> {
+    use workflow::changes::{Snapshot, describe, diff};
+    let (old, new) = (Snapshot::load(old)?, Snapshot::load(new)?);
+    write_stdout(out, describe(diff(&old, &new).as_ref()).as_bytes())
+}
+
+fn watch(args: &WatchArgs, out: &mut dyn Write) -> Result<()> {
+    let limits = workflow::watch::Limits {
+        rounds: args.exit_after,
+        timeout: args
+            .timeout
+            .map(|s| std::time::Duration::from_secs_f64(s.max(0.0))),
+    };
+    let root = &args.root;
+    workflow::watch::watch(
+        &root.root,
+        root.out_dir.as_deref(),
+        &root_options(root),
+        limits,
+        out,
+    )
 }
 
 fn summarize(args: &SummarizeArgs, out: &mut dyn Write) -> Result<()> {

@@ -80,6 +80,7 @@ pub fn assemble(
         figures: figures(corpus, analysis),
         sources: sources(corpus),
         warnings,
+        changes: None,
     }
 }
 

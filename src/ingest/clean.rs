@@ -83,7 +83,7 @@ static BULLET: LazyLock<Regex> =
 static MD_HEADING: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^#{1,6}\s+").unwrap());
 
 /// Whether a trimmed line is page furniture: a built-in pattern (only on lines of at most
-/// `FURNITURE_MAX_WORDS` (40) words: a long line that starts with "Source:" is article text) or an
+/// `FURNITURE_MAX_WORDS` words: a long line that starts with "Source:" is article text) or an
 /// outlet signature.
 pub fn is_furniture(line: &str) -> bool {
     let short = line.split_whitespace().count() <= FURNITURE_MAX_WORDS;
@@ -91,7 +91,7 @@ pub fn is_furniture(line: &str) -> bool {
 }
 
 /// Longest line that furniture patterns may remove, in words.
-const FURNITURE_MAX_WORDS: usize = 40;
+pub const FURNITURE_MAX_WORDS: usize = 40;
 
 /// Whether a line ends a sentence: terminal punctuation, possibly inside closing quotes.
 pub fn is_terminated(line: &str) -> bool {

@@ -32,8 +32,9 @@ pub fn escape(text: &str) -> String {
                 }
                 continue;
             }
-            // Other control characters never reach the output.
-            c if c.is_control() => continue,
+            // Other control characters never reach the output, nor do bidirectional
+            // overrides, which could make cited text read differently from what it says.
+            c if c.is_control() || is_bidi_control(c) => continue,
             c if INLINE.contains(&c) => {
                 out.push('\\');
                 out.push(c);
@@ -65,9 +66,44 @@ pub fn escape(text: &str) -> String {
     out
 }
 
+/// Unicode bidirectional embedding, override and isolate controls (U+202A..U+202E,
+/// U+2066..U+2069): invisible characters that reorder the text around them.
+pub fn is_bidi_control(c: char) -> bool {
+    matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+}
+
+/// Escape `text` for HTML (Tera escape-function signature): `& < > " '` as entities, control
+/// and bidirectional-override characters dropped (line breaks and tabs kept).
+pub fn escape_html_to(text: &str, out: &mut dyn Write) -> std::io::Result<()> {
+    let mut buf = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        match c {
+            '&' => buf.push_str("&amp;"),
+            '<' => buf.push_str("&lt;"),
+            '>' => buf.push_str("&gt;"),
+            '"' => buf.push_str("&quot;"),
+            '\'' => buf.push_str("&#x27;"),
+            '\n' | '\t' => buf.push(c),
+            c if c.is_control() || is_bidi_control(c) => {}
+            c => buf.push(c),
+        }
+    }
+    out.write_all(buf.as_bytes())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn html_escape_drops_controls() {
+        let mut out = Vec::new();
+        escape_html_to("<b a='1'>&\u{7}\u{202e}x\n", &mut out).unwrap();
+        assert_eq!(
+            String::from_utf8(out).unwrap(),
+            "&lt;b a=&#x27;1&#x27;&gt;&amp;x\n"
+        );
+    }
 
     #[test]
     fn markup_becomes_text() {
@@ -89,6 +125,7 @@ mod tests {
             ("AT&amp;T &#60;", "AT\\&amp;T \\&\\#60;"),
             ("line one\nline two\r\n", "line one line two "),
             ("bell\u{7}\u{1b}[31m", "bell\\[31m"),
+            ("abc\u{202e}fed\u{202c} \u{2066}x\u{2069}", "abcfed x"),
             ("400,000 lives in 2016.", "400,000 lives in 2016."),
             ("2016-09-09", "2016-09-09"),
             ("+1 more", "\\+1 more"),

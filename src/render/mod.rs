@@ -6,6 +6,7 @@
 //! inside `page.html.tera`. In the Markdown template every `{{ value }}` is escaped for
 //! Markdown, in the page template for HTML, so article text never becomes markup.
 
+pub mod email;
 pub mod html;
 pub mod markdown;
 
@@ -82,6 +83,7 @@ impl Renderer {
         register_filters(&mut markdown);
         add(&mut markdown, MD_TEMPLATE, dir)?;
         let mut html = Tera::new();
+        html.set_escape_fn(markdown::escape_html_to);
         html.autoescape_on([".html.tera"]);
         register_filters(&mut html);
         add(&mut html, PAGE_TEMPLATE, dir)?;
@@ -117,6 +119,25 @@ impl Renderer {
         ctx.insert("body", &Value::safe_string(&body));
         self.page
             .render(PAGE_TEMPLATE, &ctx)
+            .map_err(|e| template_error(PAGE_TEMPLATE, &e))
+    }
+
+    /// The built-in page around an existing Markdown brief (for a brief folder without
+    /// brief.html). The page sees only `title`, `tool` and `body`.
+    pub fn page_from_markdown(&self, title: &str, markdown: &str) -> Result<String> {
+        let mut page = Tera::new();
+        page.set_escape_fn(markdown::escape_html_to);
+        page.autoescape_on([".html.tera"]);
+        register_filters(&mut page);
+        add(&mut page, PAGE_TEMPLATE, None)?;
+        let mut ctx = Context::new();
+        ctx.insert("title", title);
+        ctx.insert("tool", &ToolInfo::current());
+        ctx.insert(
+            "body",
+            &Value::safe_string(&html::markdown_to_html(markdown)),
+        );
+        page.render(PAGE_TEMPLATE, &ctx)
             .map_err(|e| template_error(PAGE_TEMPLATE, &e))
     }
 }

@@ -31,7 +31,7 @@ fn committed_example_briefs_are_current() {
         for name in ["brief.md", "brief.html"] {
             let committed = std::fs::read_to_string(story.join(name)).unwrap_or_else(|_| {
                 panic!(
-                    "{} is missing: run `cargo run --release -- build {}`",
+                    "{} is missing: run `cargo run --release -- build {} --force`",
                     story.join(name).display(),
                     sources.display()
                 )
@@ -39,7 +39,7 @@ fn committed_example_briefs_are_current() {
             let fresh = std::fs::read_to_string(out.path().join(name)).unwrap();
             assert!(
                 committed == fresh,
-                "{} is stale: run `cargo run --release -- build {}`",
+                "{} is stale: run `cargo run --release -- build {} --force`",
                 story.join(name).display(),
                 sources.display()
             );

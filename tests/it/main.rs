@@ -3,13 +3,17 @@
 // Tests may unwrap: a panic is a failed test with its message.
 #![allow(clippy::unwrap_used)]
 
+mod browser;
 mod build;
+mod email;
 mod errors;
 mod example;
 mod properties;
 mod robust;
 mod safety;
+mod schema;
 mod templates;
+mod workflow;
 
 use std::path::{Path, PathBuf};
 use std::process::Output;

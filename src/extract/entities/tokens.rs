@@ -25,7 +25,7 @@ const PREFIXES: &[&str] = &[
 pub(crate) struct Token {
     /// Byte range in the analysed text.
     pub(crate) span: Range<usize>,
-    /// [`norm`] of the token text.
+    /// `gazetteer::norm` of the token text.
     pub(crate) word: String,
     /// Starts with a capital (or is a particle-prefixed capitalised name).
     pub(crate) cap: bool,

@@ -1,0 +1,238 @@
+//! Build briefs incrementally: skip a brief whose manifest matches its inputs, else build,
+//! write the outputs atomically and then the manifest. Many stories are built in parallel.
+
+use std::collections::BTreeMap;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use rayon::prelude::*;
+
+use super::changes::{Snapshot, diff};
+use super::manifest::{self, Manifest};
+use super::{Options, Story};
+use crate::config::Config;
+use crate::error::{Error, Result};
+use crate::ingest::Warning;
+use crate::render::{Format, Renderer};
+
+/// What happened to one story.
+#[derive(Debug)]
+pub enum Outcome {
+    /// Built: the files written, and the warnings about single articles.
+    Built {
+        /// Paths written (not the manifest).
+        written: Vec<PathBuf>,
+        /// Articles skipped and why.
+        warnings: Vec<Warning>,
+    },
+    /// Skipped: the manifest matches the inputs.
+    UpToDate,
+}
+
+/// Build one story unless its manifest says it is current (or `opts.force`).
+pub fn build_story(story: &Story, opts: &Options) -> Result<Outcome> {
+    let cfg = Config::resolve_in(&story.input, opts.budget, story.root.as_deref())?;
+    let formats = opts
+        .formats
+        .clone()
+        .or_else(|| cfg.formats.clone())
+        .unwrap_or_else(|| vec![Format::Md, Format::Html]);
+    let templates = opts.templates.clone().or_else(|| cfg.templates.clone());
+    let _lock = super::lock::acquire(&story.out_dir, || {
+        if !opts.quiet {
+            eprintln!(
+                "waiting for another brief run on {}",
+                story.out_dir.display()
+            );
+        }
+    })?;
+    remove_leftovers(&story.out_dir);
+    let mut expected = manifest::expected(&story.input, &cfg, &formats, templates.as_deref())?;
+    let stored = manifest::load(&story.out_dir);
+    if !opts.force && manifest::stale_reasons(&expected, stored.as_ref(), &story.out_dir).is_empty()
+    {
+        return Ok(Outcome::UpToDate);
+    }
+    let renderer = Renderer::new(templates.as_deref())?;
+    let mut brief = crate::build(&cfg)?;
+    let content = Snapshot::of(&brief);
+    let previous = stored.and_then(|m| baseline(m, &expected.inputs));
+    brief.changes = previous.as_ref().and_then(|p| diff(p, &content));
+    let mut files = Vec::new();
+    for format in formats {
+        let name = format!("brief.{}", format.extension());
+        let text = renderer.render(&brief, format)?;
+        expected
+            .outputs
+            .insert(name.clone(), manifest::hash(text.as_bytes()));
+        files.push((story.out_dir.join(name), text));
+    }
+    let written = write_together(&files)?;
+    expected.content = Some(content);
+    expected.previous = previous;
+    manifest::store(&story.out_dir, &expected)?;
+    Ok(Outcome::Built {
+        written,
+        warnings: brief.warnings,
+    })
+}
+
+/// Remove temporary files a killed run left in `dir` (safe: the caller holds its lock).
+fn remove_leftovers(dir: &Path) {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    for e in entries.flatten() {
+        let name = e.file_name().to_string_lossy().into_owned();
+        if name.starts_with(crate::output::TEMP_PREFIX)
+            && name.ends_with(crate::output::TEMP_SUFFIX)
+        {
+            let _ = std::fs::remove_file(e.path());
+        }
+    }
+}
+
+/// Write every file to a temporary file first, then rename them all into place: a run that
+/// is stopped or fails while writing (disk full, killed) leaves the previous brief whole.
+fn write_together(files: &[(PathBuf, String)]) -> Result<Vec<PathBuf>> {
+    let staged: Vec<(&Path, &[u8])> = files
+        .iter()
+        .map(|(p, t)| (p.as_path(), t.as_bytes()))
+        .collect();
+    crate::output::write_all_atomic(&staged)?;
+    Ok(files.iter().map(|(p, _)| p.clone()).collect())
+}
+
+/// The version "What's new" compares against: when articles were added, changed or removed,
+/// the brief being replaced; otherwise (a forced rebuild, new options, templates or code) the
+/// one that brief compared against, so only new articles ever make news.
+fn baseline(stored: Manifest, inputs: &BTreeMap<String, String>) -> Option<Snapshot> {
+    if stored.inputs == *inputs {
+        stored.previous
+    } else {
+        stored.content
+    }
+}
+
+/// Build every story in parallel (a progress bar on a terminal), then report in order:
+/// the paths written, `up to date: DIR`, or the error. Errors do not stop the other stories.
+pub fn build_all(stories: &[Story], opts: &Options, out: &mut dyn Write) -> Result<Summary> {
+    let target = if opts.quiet || stories.len() < 2 {
+        ProgressDrawTarget::hidden()
+    } else {
+        ProgressDrawTarget::stderr()
+    };
+    let bar = ProgressBar::with_draw_target(Some(stories.len() as u64), target);
+    if let Ok(style) = ProgressStyle::with_template("{bar:30} {pos}/{len} briefs {wide_msg}") {
+        bar.set_style(style);
+    }
+    let results: Vec<Result<Outcome>> = stories
+        .par_iter()
+        .map(|story| {
+            let result = build_story(story, opts);
+            bar.set_message(story.out_dir.display().to_string());
+            bar.inc(1);
+            result
+        })
+        .collect();
+    bar.finish_and_clear();
+    let mut summary = Summary::default();
+    for (story, result) in stories.iter().zip(results) {
+        report(
+            story,
+            result,
+            opts.quiet,
+            stories.len() > 1,
+            out,
+            &mut summary,
+        )?;
+    }
+    Ok(summary)
+}
+
+/// Counts of a batch.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub struct Summary {
+    /// Briefs built.
+    pub built: usize,
+    /// Briefs skipped as current.
+    pub current: usize,
+    /// Briefs that failed.
+    pub failed: usize,
+    /// Whether a failure was an output that could not be written.
+    pub write_failed: bool,
+}
+
+impl Summary {
+    /// Ok when nothing failed, else [`Error::Batch`]. (A single-story build returns its own
+    /// error before this, so `build DIR` keeps its exit codes.)
+    pub fn into_result(self) -> Result<()> {
+        if self.failed == 0 {
+            return Ok(());
+        }
+        Err(Error::Batch {
+            failed: self.failed,
+            total: self.built + self.current + self.failed,
+            write: self.write_failed,
+        })
+    }
+}
+
+fn report(
+    story: &Story,
+    result: Result<Outcome>,
+    quiet: bool,
+    many: bool,
+    out: &mut dyn Write,
+    summary: &mut Summary,
+) -> Result<()> {
+    match result {
+        Ok(Outcome::Built { written, warnings }) => {
+            summary.built += 1;
+            if quiet {
+                return Ok(());
+            }
+            for w in warnings {
+                let prefix = if many {
+                    label(&story.input) + "/"
+                } else {
+                    String::new()
+                };
+                eprintln!("warning: {prefix}{}: {}", w.path, w.reason);
+            }
+            for path in written {
+                line(out, &path.display().to_string())?;
+            }
+        }
+        Ok(Outcome::UpToDate) => {
+            summary.current += 1;
+            if !quiet {
+                line(out, &format!("up to date: {}", story.out_dir.display()))?;
+            }
+        }
+        Err(e) => {
+            summary.failed += 1;
+            summary.write_failed |= matches!(e, Error::Write { .. });
+            if !many {
+                return Err(e);
+            }
+            eprintln!("error: {}: {e}", label(&story.input));
+        }
+    }
+    Ok(())
+}
+
+fn label(path: &Path) -> String {
+    path.display().to_string()
+}
+
+fn line(out: &mut dyn Write, text: &str) -> Result<()> {
+    match writeln!(out, "{text}").and_then(|()| out.flush()) {
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(Error::Write {
+            path: PathBuf::from("<stdout>"),
+            source: e,
+        }),
+        _ => Ok(()),
+    }
+}
