@@ -345,7 +345,10 @@ fn a_folder_with_no_usable_article_exits_2_naming_every_file() {
     for name in ["empty.txt", "scan.pdf", "nav-only.html"] {
         assert!(stderr.contains(&format!("  {name}: ")), "{stderr}");
     }
-    assert!(!t.path().join("briefings").exists(), "no brief written");
+    assert!(
+        !t.path().join("briefings/in/brief.md").exists(),
+        "no brief written"
+    );
 }
 
 #[test]
