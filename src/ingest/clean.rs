@@ -70,7 +70,7 @@ static CAPTION_PREFIX: LazyLock<Regex> = LazyLock::new(|| {
 #[allow(clippy::unwrap_used)] // constant pattern
 static DATELINE_PREFIX: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"^\p{Lu}[\p{Lu} .'’-]+(?:,\s*\p{Lu}[\p{L} .]+)?\s*(?:\([^)]+\))?\s*(?::|[—–]|\s-)\s+",
+        r"^\p{Lu}[\p{Lu} .'’-]+(?:,\s*\p{Lu}[\p{L}\p{N} .]+)?\s*(?:\([^)]+\))?\s*(?::|[—–]|\s-)\s+",
     )
     .unwrap()
 });
@@ -308,7 +308,7 @@ SWITZERLAND-GENEVA-TALKS- Jane Doe\n\nThey spoke for an hour.\n\nSOURCE:Wire and
 
     #[test]
     fn wire_datelines_are_cut_from_the_first_sentence() {
-        let raw = "Headline\n\nISMAILIA: Crews worked on Friday.\n\nGENEVA (Reuters) - Talks began.\n\nBEIRUT, Lebanon — It rained.\n\nUS officials said: no.\n";
+        let raw = "Headline\n\nISMAILIA: Crews worked on Friday.\n\nGENEVA (Reuters) - Talks began.\n\nBEIRUT, Lebanon — It rained.\n\nSUEZ, March 29: Ships moved.\n\nUS officials said: no.\n";
         let texts: Vec<String> = kinds(raw, false).into_iter().map(|(_, t)| t).collect();
         assert_eq!(
             texts,
@@ -317,6 +317,7 @@ SWITZERLAND-GENEVA-TALKS- Jane Doe\n\nThey spoke for an hour.\n\nSOURCE:Wire and
                 "Crews worked on Friday.",
                 "Talks began.",
                 "It rained.",
+                "Ships moved.",
                 "US officials said: no."
             ]
         );
