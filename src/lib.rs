@@ -60,7 +60,8 @@ pub fn build(cfg: &Config) -> Result<Brief> {
 
 /// Read and segment the input folder; error when no usable article is left.
 pub fn load(cfg: &Config) -> Result<(Corpus, Vec<Warning>)> {
-    let (docs, warnings) = ingest::ingest(&cfg.input, &cfg.ingest)?;
+    let (mut docs, warnings) = ingest::ingest(&cfg.input, &cfg.ingest)?;
+    ingest::duplicates::mark(&mut docs);
     if docs.is_empty() {
         let detail = warnings
             .iter()
@@ -69,7 +70,7 @@ pub fn load(cfg: &Config) -> Result<(Corpus, Vec<Warning>)> {
         return Err(Error::NoArticles {
             path: cfg.input.clone(),
             detail: if detail.is_empty() {
-                " (no .txt or .md files)".into()
+                " (no .txt, .md or .html files)".into()
             } else {
                 format!(":{detail}")
             },

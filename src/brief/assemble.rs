@@ -270,7 +270,7 @@ fn sources(corpus: &Corpus) -> Vec<Source> {
             date: d.meta.date.clone(),
             author: d.meta.author.clone(),
             words: d.words(),
-            duplicate_of: None,
+            duplicate_of: d.duplicate_of.map(|original| original + 1),
         })
         .collect()
 }

@@ -1,16 +1,23 @@
 //! Stage 1, ingest: a folder on disk -> `Vec<Document>` (+ warnings).
 //!
-//! Walks the folder recursively in sorted order, reads `.txt` and `.md` files, splits front
-//! matter (YAML `---` or TOML `+++`), removes page furniture (navigation, ads, sign-up
-//! prompts, captions, credits, source lines), turns bylines and datelines into metadata, and
-//! detects the outlet. This stage and `write` are the only ones that touch the filesystem.
+//! Walks the folder recursively in sorted order, reads `.txt`, `.md` and saved `.html`
+//! pages, decodes them ([`decode`]: UTF-8, UTF-16, legacy single-byte encodings), reduces a
+//! page to its article ([`html`]), splits front matter (YAML `---` or TOML `+++`), removes
+//! page furniture (navigation, ads, sign-up prompts, captions, credits, source lines), turns
+//! bylines and datelines into metadata, and detects the outlet. Files that are not articles
+//! (binary, empty, too large, special files) are skipped with a [`Warning`] each. This stage
+//! and `write` are the only ones that touch the filesystem; [`duplicates`] then marks copies.
 //!
-//! Every kept piece of body text is a [`Block`] whose `span` indexes into [`Document::raw`],
-//! the file's text exactly as read, so anything extracted later is a verbatim span of it.
+//! Every kept piece of body text is a [`Block`] whose `span` indexes into [`Document::raw`]:
+//! the file's decoded text (for an HTML page, the article text extracted from it), so
+//! anything extracted later is a verbatim span of it.
 
 pub mod clean;
 pub mod date;
+pub mod decode;
+pub mod duplicates;
 pub mod frontmatter;
+pub mod html;
 pub mod outlet;
 pub mod walk;
 
@@ -28,12 +35,16 @@ pub struct Document {
     pub id: usize,
     /// Path relative to the input folder, with `/` separators.
     pub path: String,
-    /// The file's text exactly as decoded: every span in the pipeline indexes into it.
+    /// The file's text exactly as decoded (for an HTML page, the article text extracted
+    /// from it): every span in the pipeline indexes into it.
     pub raw: String,
     /// Title, outlet, date, url, author.
     pub meta: Meta,
     /// Body text kept after cleaning, in reading order.
     pub blocks: Vec<Block>,
+    /// When this article is a copy (the same file saved twice, or a syndicated wire story),
+    /// the index of the original in the document list; set by [`duplicates::mark`].
+    pub duplicate_of: Option<usize>,
 }
 
 impl Document {
@@ -77,6 +88,10 @@ pub enum OutletFrom {
     FrontMatter,
     /// The folder's `brief.toml` `[outlets]` table.
     Config,
+    /// A saved web page's own metadata (`og:site_name`, the JSON-LD publisher, else the
+    /// canonical URL's host). Weaker than `brief.toml`, so a user can correct a publisher's
+    /// site name.
+    PageMeta,
     /// A signature found in the text ("Source: Al Jazeera", "Bloomberg Terminal").
     Signature,
     /// Nothing found: the file name stands in.
@@ -134,29 +149,53 @@ pub fn ingest(dir: &Path, cfg: &IngestConfig) -> Result<(Vec<Document>, Vec<Warn
     let (files, mut warnings) = walk::article_files(dir)?;
     let mut docs = Vec::new();
     for file in files {
+        let warn = |reason: String| Warning {
+            path: file.rel.clone(),
+            reason,
+        };
+        // One warning per file: a decoding note joins the reason a file was skipped.
         match read_article(&file, cfg) {
-            Ok(Some(mut doc)) => {
+            Ok((Some(mut doc), note)) => {
+                warnings.extend(note.map(warn));
                 doc.id = docs.len();
                 docs.push(doc);
             }
-            Ok(None) => warnings.push(Warning {
-                path: file.rel.clone(),
-                reason: "no article text after cleaning".into(),
-            }),
-            Err(reason) => warnings.push(Warning {
-                path: file.rel.clone(),
-                reason,
-            }),
+            Ok((None, note)) => {
+                let reason = "no article text after cleaning".to_string();
+                warnings.push(warn(with_note(reason, note)));
+            }
+            Err(reason) => warnings.push(warn(reason)),
         }
     }
     Ok((docs, warnings))
 }
 
-/// Read and clean one file. `Ok(None)` when nothing usable is left.
-fn read_article(file: &walk::ArticleFile, cfg: &IngestConfig) -> Result<Option<Document>, String> {
-    let bytes = std::fs::read(&file.path).map_err(|e| format!("cannot read: {e}"))?;
-    let raw = String::from_utf8(bytes).map_err(|_| "not valid UTF-8 text".to_string())?;
-    parse_article(&file.rel, raw, cfg)
+/// Read, decode and clean one file: the document (`None` when nothing usable is left) and a
+/// note about its decoding, if any.
+fn read_article(
+    file: &walk::ArticleFile,
+    cfg: &IngestConfig,
+) -> Result<(Option<Document>, Option<String>), String> {
+    let bytes = walk::read_limited(&file.path)?;
+    let page = walk::is_html(&file.path);
+    let decoded = decode::decode(&bytes, page)?;
+    let note = decoded.note;
+    let doc = if page || html::looks_like_html(&decoded.text) {
+        parse_html(&file.rel, &decoded.text, cfg)
+    } else {
+        parse_article(&file.rel, decoded.text, cfg)
+    };
+    match doc {
+        Ok(doc) => Ok((doc, note)),
+        Err(reason) => Err(with_note(reason, note)),
+    }
+}
+
+fn with_note(reason: String, note: Option<String>) -> String {
+    match note {
+        Some(note) => format!("{reason} ({note})"),
+        None => reason,
+    }
 }
 
 /// Turn a file's text into a [`Document`]: front matter, cleaning, metadata, outlet.
@@ -168,18 +207,67 @@ pub fn parse_article(
     cfg: &IngestConfig,
 ) -> Result<Option<Document>, String> {
     let fm = frontmatter::split(&raw)?;
-    let cleaned = clean::clean(&raw, fm.body.clone(), !fm.meta.title.is_empty());
-    let mut cleaned = cleaned;
+    let has_title = !fm.meta.title.is_empty();
+    Ok(document(rel, raw, fm.body, fm.meta, has_title, cfg))
+}
+
+/// Turn a saved web page into a [`Document`] whose `raw` is the article text extracted from
+/// the page (see [`html`]): spans index into that text. Page metadata (site name, byline,
+/// date, canonical URL) comes first; what cleaning finds in the text fills the gaps.
+pub fn parse_html(rel: &str, page: &str, cfg: &IngestConfig) -> Result<Option<Document>, String> {
+    let page = html::extract(page)?;
+    let site = page
+        .meta
+        .site_name
+        .or_else(|| page.meta.url.as_deref().and_then(host));
+    let given = Meta {
+        title: page.meta.title,
+        url: page.meta.url,
+        date: page.meta.published.as_deref().and_then(date::parse),
+        author: page.meta.byline,
+        ..Meta::default()
+    };
+    let end = page.text.len();
+    let mut doc = document(rel, page.text, 0..end, given, false, cfg);
+    if let Some((doc, site)) = doc.as_mut().zip(site)
+        && doc.meta.outlet_from > OutletFrom::PageMeta
+    {
+        doc.meta.outlet = site;
+        doc.meta.outlet_from = OutletFrom::PageMeta;
+    }
+    Ok(doc)
+}
+
+/// The host of an http(s) URL without `www.`: an outlet name of last resort for a page.
+fn host(url: &str) -> Option<String> {
+    let rest = url.split_once("://")?.1;
+    let host = rest.split(['/', '?', '#']).next()?;
+    let host = host.rsplit_once('@').map_or(host, |(_, h)| h);
+    let host = host.split(':').next()?.trim_start_matches("www.");
+    (!host.is_empty()).then(|| host.to_string())
+}
+
+/// Clean `raw[body]` and complete the metadata `given` by the file. `None` when no body text
+/// is left.
+fn document(
+    rel: &str,
+    raw: String,
+    body: std::ops::Range<usize>,
+    given: Meta,
+    has_title: bool,
+    cfg: &IngestConfig,
+) -> Option<Document> {
+    let mut cleaned = clean::clean(&raw, body, has_title);
     if cleaned.blocks.iter().all(|b| b.kind == BlockKind::Headline) {
         // A lone line that ends like a sentence is the article, not a headline.
         match cleaned.blocks.as_mut_slice() {
             [only] if clean::is_terminated(&raw[only.span.clone()]) => {
                 only.kind = BlockKind::Paragraph;
             }
-            _ => return Ok(None),
+            _ => return None,
         }
     }
-    let mut meta = fm.meta.clone();
+    let mut meta = given;
     if meta.title.is_empty() {
         meta.title = cleaned
             .title
@@ -195,13 +283,14 @@ pub fn parse_article(
     let (outlet, from) = outlet::resolve(rel, &raw, &meta, cfg);
     meta.outlet = outlet;
     meta.outlet_from = from;
-    Ok(Some(Document {
+    Some(Document {
         id: 0,
         path: rel.to_string(),
         raw,
         meta,
         blocks: cleaned.blocks,
-    }))
+        duplicate_of: None,
+    })
 }
 
 /// The first sentence of the first block: the title of an article without a headline.
@@ -243,6 +332,7 @@ pub fn from_plain(id: usize, outlet: &str, text: &str) -> Document {
             ..Meta::default()
         },
         blocks,
+        duplicate_of: None,
     }
 }
 
@@ -266,5 +356,19 @@ mod tests {
                 .unwrap()
                 .is_none()
         );
+    }
+
+    #[test]
+    fn url_host_as_outlet_of_last_resort() {
+        assert_eq!(
+            host("https://www.example.org:8080/a/b?c").as_deref(),
+            Some("example.org")
+        );
+        assert_eq!(
+            host("http://user@news.example.com").as_deref(),
+            Some("news.example.com")
+        );
+        assert_eq!(host("not a url"), None);
+        assert_eq!(host("https:///path"), None);
     }
 }

@@ -1,12 +1,25 @@
-//! Find the article files under a folder: recursive, sorted, `.txt` and `.md` only.
+//! Find the article files under a folder: recursive, sorted, `.txt`, `.md` and `.html`.
+//!
+//! Symbolic links are followed (a loop is detected and skipped with a warning); files that
+//! are not regular files (named pipes, sockets, devices) are never opened, since reading a
+//! pipe could block forever; a file larger than [`MAX_ARTICLE_BYTES`] is skipped.
 
+use std::io::Read;
 use std::path::{Path, PathBuf};
 
 use super::Warning;
 use crate::error::{Error, Result};
 
 /// Extensions read as articles.
-pub const ARTICLE_EXTENSIONS: &[&str] = &["txt", "md", "markdown"];
+pub const ARTICLE_EXTENSIONS: &[&str] = &["txt", "md", "markdown", "html", "htm", "xhtml"];
+
+/// Extensions read as saved web pages.
+const HTML_EXTENSIONS: &[&str] = &["html", "htm", "xhtml"];
+
+/// Largest file read as an article: 10 MiB. A news article is rarely over 100 KB of text
+/// and a saved page rarely over 5 MB; anything bigger is a mistake (a log, a dump, a book)
+/// and reading it would only slow the run down.
+pub const MAX_ARTICLE_BYTES: u64 = 10 * 1024 * 1024;
 
 /// Files that live beside articles and are not articles themselves.
 const IGNORED_NAMES: &[&str] = &["brief.toml", "brief.md", "brief.html", "brief.json"];
@@ -41,11 +54,30 @@ pub fn article_files(dir: &Path) -> Result<(Vec<ArticleFile>, Vec<Warning>)> {
         });
         return Ok((files, warnings));
     }
+    let root = dir.canonicalize().ok();
+    let mut links = Vec::new();
     let walker = walkdir::WalkDir::new(dir)
-        .follow_links(false)
+        .follow_links(true)
         .sort_by_file_name()
         .into_iter()
-        .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'));
+        .filter_entry(|e| {
+            if e.depth() == 0 {
+                return true;
+            }
+            if e.file_name().to_string_lossy().starts_with('.') {
+                return false;
+            }
+            match folder_link(e, root.as_deref()) {
+                Some(reason) => {
+                    links.push(Warning {
+                        path: relative(dir, e.path()),
+                        reason,
+                    });
+                    false
+                }
+                None => true,
+            }
+        });
     for entry in walker {
         let entry = match entry {
             Ok(entry) => entry,
@@ -53,7 +85,7 @@ pub fn article_files(dir: &Path) -> Result<(Vec<ArticleFile>, Vec<Warning>)> {
                 let path = err.path().map(|p| relative(dir, p)).unwrap_or_default();
                 warnings.push(Warning {
                     path,
-                    reason: format!("cannot read: {err}"),
+                    reason: walk_error(&err),
                 });
                 continue;
             }
@@ -66,29 +98,117 @@ pub fn article_files(dir: &Path) -> Result<(Vec<ArticleFile>, Vec<Warning>)> {
         if IGNORED_NAMES.contains(&name.as_ref()) || rel.starts_with("brief.") {
             continue;
         }
-        let ext = entry
-            .path()
-            .extension()
-            .map(|e| e.to_string_lossy().to_ascii_lowercase())
-            .unwrap_or_default();
-        if ARTICLE_EXTENSIONS.contains(&ext.as_str()) {
-            files.push(ArticleFile {
+        let reason = if !entry.file_type().is_file() {
+            Some(format!("skipped: {}", special_kind(&entry.file_type())))
+        } else {
+            let ext = extension(entry.path());
+            (!ARTICLE_EXTENSIONS.contains(&ext.as_str())).then(|| unsupported(&ext))
+        };
+        match reason {
+            Some(reason) => warnings.push(Warning { path: rel, reason }),
+            None => files.push(ArticleFile {
                 path: entry.path().to_path_buf(),
                 rel,
-            });
-        } else {
-            let kind = if ext.is_empty() {
-                "no extension".to_string()
-            } else {
-                format!(".{ext}")
-            };
-            warnings.push(Warning {
-                path: rel,
-                reason: format!("skipped: {kind} is not an article format (.txt, .md)"),
-            });
+            }),
         }
     }
+    warnings.extend(links);
     Ok((files, warnings))
+}
+
+/// Why a symbolic link to a folder is not followed: it leads back to a folder that holds
+/// it (a loop) or into the input folder itself (every file would be read twice).
+fn folder_link(e: &walkdir::DirEntry, root: Option<&Path>) -> Option<String> {
+    if !(e.path_is_symlink() && e.file_type().is_dir()) {
+        return None;
+    }
+    let (root, target) = (root?, e.path().canonicalize().ok()?);
+    if root.starts_with(&target) {
+        Some("skipped: symbolic link loop (points back to a folder that holds it)".into())
+    } else if target.starts_with(root) {
+        Some("skipped: symbolic link to a folder that is read anyway".into())
+    } else {
+        None
+    }
+}
+
+/// Whether `path` names a saved web page (by its extension).
+pub fn is_html(path: &Path) -> bool {
+    HTML_EXTENSIONS.contains(&extension(path).as_str())
+}
+
+/// Read a file, refusing one over [`MAX_ARTICLE_BYTES`]. `Err` holds the reason.
+pub fn read_limited(path: &Path) -> Result<Vec<u8>, String> {
+    let file = std::fs::File::open(path).map_err(|e| format!("cannot read: {e}"))?;
+    let mut bytes = Vec::new();
+    // Read one byte past the limit, so a file that grew after the walk is caught too.
+    file.take(MAX_ARTICLE_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| format!("cannot read: {e}"))?;
+    if bytes.len() as u64 > MAX_ARTICLE_BYTES {
+        return Err(format!(
+            "skipped: larger than {} MB, the limit for one article",
+            MAX_ARTICLE_BYTES / (1024 * 1024)
+        ));
+    }
+    Ok(bytes)
+}
+
+fn extension(path: &Path) -> String {
+    path.extension()
+        .map(|e| e.to_string_lossy().to_ascii_lowercase())
+        .unwrap_or_default()
+}
+
+/// Why a file with extension `ext` is not read, in plain words.
+fn unsupported(ext: &str) -> String {
+    let kind = match ext {
+        "" => return "skipped: no extension (articles are .txt, .md or .html)".into(),
+        "pdf" => "a PDF document",
+        "jpg" | "jpeg" | "png" | "gif" | "webp" | "svg" | "heic" | "bmp" | "tif" | "tiff" => {
+            "an image"
+        }
+        "doc" | "docx" | "odt" | "rtf" | "pages" => "a word-processor document",
+        "zip" | "gz" | "tgz" | "7z" | "rar" => "an archive",
+        _ => return format!("skipped: .{ext} is not an article format (.txt, .md, .html)"),
+    };
+    format!("skipped: .{ext} is {kind}, not an article format (save it as .txt, .md or .html)")
+}
+
+/// What a walk error means, in plain words.
+fn walk_error(err: &walkdir::Error) -> String {
+    if let Some(ancestor) = err.loop_ancestor() {
+        return format!(
+            "skipped: symbolic link loop (back to {})",
+            ancestor.display()
+        );
+    }
+    match err.io_error() {
+        Some(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            "skipped: broken symbolic link (its target does not exist)".into()
+        }
+        Some(e) => format!("cannot read: {e}"),
+        None => format!("cannot read: {err}"),
+    }
+}
+
+/// The kind of a file that is neither a regular file nor a folder.
+fn special_kind(ft: &std::fs::FileType) -> &'static str {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        if ft.is_fifo() {
+            return "a named pipe, not a regular file";
+        }
+        if ft.is_socket() {
+            return "a socket, not a regular file";
+        }
+        if ft.is_block_device() || ft.is_char_device() {
+            return "a device, not a regular file";
+        }
+    }
+    let _ = ft;
+    "not a regular file"
 }
 
 /// `path` relative to `root`, with `/` separators on every platform.
@@ -119,7 +239,7 @@ mod tests {
         assert_eq!(rels, ["a.txt", "b/z.md"]);
         assert_eq!(warnings.len(), 1);
         assert_eq!(warnings[0].path, "c.pdf");
-        assert!(warnings[0].reason.contains(".pdf"));
+        assert!(warnings[0].reason.contains("PDF"));
     }
 
     #[test]

@@ -158,17 +158,24 @@ pub fn concepts_of(words: &[String], stems: &[String]) -> BTreeSet<String> {
 
 /// Concept weight = number of documents carrying it. With several documents, a concept must
 /// appear in at least two (three from ten documents on) to count: a cluster's important facts
-/// are the ones several sources repeat. Returns each sentence's counted concepts as ids into
-/// the returned weights.
+/// are the ones several sources repeat. A copy (`Document::duplicate_of`) counts as its
+/// original, so a wire story run by five outlets is one document here. Returns each
+/// sentence's counted concepts as ids into the returned weights.
 fn weigh_concepts(corpus: &Corpus, sets: &[BTreeSet<String>]) -> (Vec<Vec<usize>>, Vec<f64>) {
+    let original = |doc: usize| corpus.docs[doc].duplicate_of.unwrap_or(doc);
     let mut docs_of: BTreeMap<&str, BTreeSet<usize>> = BTreeMap::new();
     for (i, set) in sets.iter().enumerate() {
-        let doc = corpus.sentences[i].doc;
+        let doc = original(corpus.sentences[i].doc);
         for c in set {
             docs_of.entry(c.as_str()).or_default().insert(doc);
         }
     }
-    let min_df = match corpus.docs.len() {
+    let distinct = corpus
+        .docs
+        .iter()
+        .filter(|d| d.duplicate_of.is_none())
+        .count();
+    let min_df = match distinct {
         0 | 1 => 1,
         2..=9 => 2,
         _ => 3,

@@ -8,6 +8,8 @@ mod build;
 mod email;
 mod errors;
 mod example;
+mod properties;
+mod robust;
 mod safety;
 mod schema;
 mod templates;

@@ -1,0 +1,288 @@
+//! Duplicates: the same article saved twice, or one wire story run by several outlets.
+//!
+//! The method is near-duplicate detection over word shingles (Broder 1997). Each article's
+//! body (headline excluded: syndicating outlets rewrite headlines) becomes the set of its
+//! 5-word shingles, lowercased, each hashed to 64 bits with xxh3. Two articles are copies
+//! when the Jaccard similarity of their sets is at least [`NEAR`], or when at least
+//! [`CONTAINED`] of the smaller set is in the larger one (a story cut short or padded with
+//! a local paragraph). Similarities are exact, not MinHash estimates: the shared shingles of
+//! every pair are counted through an inverted index, so the cost follows the pairs that
+//! actually share text. Articles with identical sets are grouped first, and a shingle found
+//! in more than [`COMMON`] articles (boilerplate) is not counted.
+//!
+//! Copies form groups (connected components); the original of a group is its earliest
+//! dated article, then the first in walk order. Every other member gets `duplicate_of`, so
+//! ranking counts the group once while every outlet is still cited.
+
+use std::collections::{BTreeMap, HashMap};
+
+use xxhash_rust::xxh3::xxh3_64;
+
+use super::{BlockKind, Document};
+
+/// Words per shingle.
+pub const SHINGLE: usize = 5;
+/// Jaccard similarity of shingle sets from which two articles are copies.
+pub const NEAR: f64 = 0.5;
+/// Share of the smaller article's shingles found in the larger one from which it is a copy.
+pub const CONTAINED: f64 = 0.9;
+/// Containment only counts for articles of at least this many shingles.
+const MIN_CONTAINED: usize = 20;
+/// A shingle in more articles than this is boilerplate and not counted.
+pub const COMMON: usize = 200;
+
+/// Mark copies in `docs` (indices are positions in the slice): `duplicate_of` is the index
+/// of the group's original, `None` for originals and unique articles.
+pub fn mark(docs: &mut [Document]) {
+    let sets: Vec<Vec<u64>> = docs.iter().map(shingles).collect();
+    let mut groups = UnionFind::new(docs.len());
+    // Identical sets first: the same file saved twice costs nothing more.
+    let mut first_with: BTreeMap<&[u64], usize> = BTreeMap::new();
+    let mut reps = Vec::new();
+    for (i, set) in sets.iter().enumerate() {
+        if set.is_empty() {
+            continue;
+        }
+        match first_with.get(set.as_slice()) {
+            Some(&j) => groups.union(i, j),
+            None => {
+                first_with.insert(set, i);
+                reps.push(i);
+            }
+        }
+    }
+    for ((a, b), shared) in shared_counts(&sets, &reps) {
+        if is_copy(sets[a].len(), sets[b].len(), shared) {
+            groups.union(a, b);
+        }
+    }
+    let mut members: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+    for i in 0..docs.len() {
+        members.entry(groups.find(i)).or_default().push(i);
+    }
+    for group in members.values().filter(|g| g.len() > 1) {
+        let original = group
+            .iter()
+            .copied()
+            .min_by(|&a, &b| date_key(&docs[a]).cmp(&date_key(&docs[b])).then(a.cmp(&b)));
+        for &i in group {
+            docs[i].duplicate_of = original.filter(|&o| o != i);
+        }
+    }
+}
+
+/// Whether two articles with `a` and `b` shingles, `shared` in common, are copies.
+pub fn is_copy(a: usize, b: usize, shared: usize) -> bool {
+    let union = a + b - shared;
+    let smaller = a.min(b);
+    (union > 0 && shared as f64 >= NEAR * union as f64)
+        || (smaller >= MIN_CONTAINED && shared as f64 >= CONTAINED * smaller as f64)
+}
+
+/// The sorted, deduplicated shingle hashes of a document's body.
+pub fn shingles(doc: &Document) -> Vec<u64> {
+    let mut words: Vec<String> = Vec::new();
+    for block in doc.blocks.iter().filter(|b| b.kind != BlockKind::Headline) {
+        words.extend(
+            doc.text(&block.span)
+                .split(|c: char| !c.is_alphanumeric())
+                .filter(|w| !w.is_empty())
+                .map(str::to_lowercase),
+        );
+    }
+    let mut out: Vec<u64> = if words.len() < SHINGLE {
+        vec![xxh3_64(words.join(" ").as_bytes())]
+    } else {
+        words
+            .windows(SHINGLE)
+            .map(|w| xxh3_64(w.join(" ").as_bytes()))
+            .collect()
+    };
+    if words.is_empty() {
+        out.clear();
+    }
+    out.sort_unstable();
+    out.dedup();
+    out
+}
+
+/// Shared shingle counts for every pair of `reps` that shares any, through an inverted index.
+fn shared_counts(sets: &[Vec<u64>], reps: &[usize]) -> Vec<((usize, usize), usize)> {
+    let mut postings: HashMap<u64, Vec<usize>> = HashMap::new();
+    for &d in reps {
+        for &h in &sets[d] {
+            postings.entry(h).or_default().push(d);
+        }
+    }
+    let mut shared: HashMap<(usize, usize), usize> = HashMap::new();
+    for list in postings.values().filter(|l| l.len() <= COMMON) {
+        for (k, &a) in list.iter().enumerate() {
+            for &b in &list[k + 1..] {
+                *shared.entry((a, b)).or_default() += 1;
+            }
+        }
+    }
+    let mut out: Vec<_> = shared.into_iter().collect();
+    out.sort_unstable();
+    out
+}
+
+/// Dated articles first, earliest first.
+fn date_key(doc: &Document) -> (bool, Option<&str>) {
+    (doc.meta.date.is_none(), doc.meta.date.as_deref())
+}
+
+/// Disjoint sets over `0..n`, with path halving.
+struct UnionFind {
+    parent: Vec<usize>,
+}
+
+impl UnionFind {
+    fn new(n: usize) -> Self {
+        UnionFind {
+            parent: (0..n).collect(),
+        }
+    }
+
+    fn find(&mut self, mut i: usize) -> usize {
+        while self.parent[i] != i {
+            self.parent[i] = self.parent[self.parent[i]];
+            i = self.parent[i];
+        }
+        i
+    }
+
+    fn union(&mut self, a: usize, b: usize) {
+        let (ra, rb) = (self.find(a), self.find(b));
+        // The smaller index is the root, so roots are stable and deterministic.
+        if ra != rb {
+            self.parent[ra.max(rb)] = ra.min(rb);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ingest::from_plain;
+
+    const WIRE: &str = "A floodgate at the Marrow reservoir failed early on Thursday, forcing \
+the evacuation of about 12,000 residents from villages along the Vell river, officials said.\n\
+The regional water authority said the gate's hydraulic arm snapped shortly after 4 a.m. and \
+that water was flowing through the spillway at twice its normal rate.\n\
+Engineers were trying to lower the water level by opening two other gates, a spokesman said.\n";
+
+    fn docs(texts: &[&str]) -> Vec<Document> {
+        let mut docs: Vec<Document> = texts
+            .iter()
+            .enumerate()
+            .map(|(i, t)| from_plain(i, &format!("Outlet {i}"), t))
+            .collect();
+        mark(&mut docs);
+        docs
+    }
+
+    #[test]
+    fn exact_and_near_copies_point_to_the_original() {
+        let edited = WIRE.replace(
+            "a spokesman said",
+            "an authority spokesman told our reporter",
+        );
+        let other = "Farmers downstream said their fields were under water on Friday morning \
+and that the harvest would be lost for the second year running.\n";
+        let d = docs(&[other, WIRE, &edited, WIRE]);
+        let dup: Vec<_> = d.iter().map(|d| d.duplicate_of).collect();
+        assert_eq!(dup, [None, None, Some(1), Some(1)]);
+    }
+
+    #[test]
+    fn a_trimmed_copy_is_contained_and_the_earliest_dated_is_the_original() {
+        let long = format!(
+            "{WIRE}Farmers downstream said their fields were under water on Friday morning.\n\
+The authority has not said what caused the arm to snap, and councillors demanded an inquiry.\n\
+Opposition leaders said the reservoir had not been inspected since the spring of last year.\n"
+        );
+        let mut d: Vec<Document> = [long.as_str(), WIRE]
+            .iter()
+            .enumerate()
+            .map(|(i, t)| from_plain(i, "X", t))
+            .collect();
+        d[0].meta.date = Some("2025-06-13".into());
+        d[1].meta.date = Some("2025-06-12".into());
+        mark(&mut d);
+        assert_eq!(d[0].duplicate_of, Some(1));
+        assert_eq!(d[1].duplicate_of, None);
+    }
+
+    #[test]
+    fn different_articles_on_one_story_are_not_copies() {
+        let other = "About 12,000 people left villages along the Vell river on Thursday after \
+a floodgate at the Marrow reservoir failed, and the governor said the order would stay in \
+place until Saturday, when engineers finish inspecting the spillway.\n";
+        let d = docs(&[WIRE, other, "Short.\n", "Short.\n"]);
+        assert_eq!(d[1].duplicate_of, None);
+        assert_eq!(
+            d[3].duplicate_of,
+            Some(2),
+            "tiny identical texts are copies"
+        );
+    }
+
+    #[test]
+    fn thresholds() {
+        assert!(is_copy(100, 100, 67));
+        assert!(!is_copy(100, 100, 60));
+        assert!(is_copy(30, 300, 28));
+        assert!(!is_copy(10, 300, 10), "too short for containment alone");
+    }
+
+    #[test]
+    fn a_copy_counts_once_in_concept_weights() {
+        use crate::rank::select::{Budget, SelectConfig};
+        use crate::text::Corpus;
+        // The wire story (three copies) and a fact two independent outlets share.
+        let wire = "The floodgate at the Marrow reservoir failed early on Thursday morning.\n\
+    Engineers opened two other gates to lower the level of the reservoir water.\n";
+        let ledger =
+            "Farmers below the dam said their flooded fields would yield nothing this year.\n";
+        let post = "Local farmers said their flooded fields would yield nothing this year, and asked \
+    for state aid.\n";
+        let mk = |dups: bool| {
+            let mut docs = vec![
+                from_plain(0, "Wire", wire),
+                from_plain(1, "Copy A", wire),
+                from_plain(2, "Copy B", wire),
+                from_plain(3, "Ledger", ledger),
+                from_plain(4, "Post", post),
+            ];
+            if dups {
+                mark(&mut docs);
+            }
+            Corpus::new(docs)
+        };
+        let cfg = SelectConfig {
+            budget: Budget::Sentences(1),
+            centrality_weight: 0.0,
+            salience_weight: 0.0,
+        };
+        let first = |corpus: &Corpus| {
+            let points = crate::summarize(corpus, &cfg);
+            corpus
+                .text(&corpus.sentences[points[0].sentences[0]])
+                .to_string()
+        };
+        let marked = mk(true);
+        assert_eq!(marked.docs[2].duplicate_of, Some(0));
+        let unmarked = first(&mk(false));
+        assert!(
+            !unmarked.to_lowercase().contains("farmers"),
+            "three copies outweigh two: {unmarked}"
+        );
+        assert_eq!(marked.docs[4].duplicate_of, None);
+        let chosen = first(&marked);
+        assert!(
+            chosen.to_lowercase().contains("farmers"),
+            "as one document they do not: {chosen}"
+        );
+    }
+}
