@@ -75,7 +75,8 @@ pub struct Citation {
     pub source: usize,
     /// Article path relative to the input folder.
     pub doc: String,
-    /// Byte range `[start, end)` in the article file's text.
+    /// Byte range `[start, end)` in the article's text: the file as decoded, or for a saved
+    /// web page the article text extracted from it.
     pub span: [usize; 2],
     /// Article URL when known.
     pub url: Option<String>,
