@@ -25,9 +25,15 @@ pub enum Outcome {
         /// Articles skipped and why.
         warnings: Vec<Warning>,
     },
-    /// Skipped: the manifest matches the inputs.
-    UpToDate,
+    /// Skipped: the manifest matches the inputs; the brief's files, as they are.
+    UpToDate {
+        /// The current files.
+        files: Vec<PathBuf>,
+    },
 }
+
+/// How a current brief's files are listed: `briefings/x/brief.md (up to date)`.
+pub const UP_TO_DATE: &str = "(up to date)";
 
 /// Build one story unless its manifest says it is current (or `opts.force`).
 pub fn build_story(story: &Story, opts: &Options) -> Result<Outcome> {
@@ -49,7 +55,11 @@ pub fn build_story(story: &Story, opts: &Options) -> Result<Outcome> {
     let stored = manifest::load(&story.out_dir);
     if !opts.force && manifest::stale_reasons(&expected, stored.as_ref(), &story.out_dir).is_empty()
     {
-        return Ok(Outcome::UpToDate);
+        let files = formats
+            .iter()
+            .map(|f| story.out_dir.join(format!("brief.{}", f.extension())))
+            .collect();
+        return Ok(Outcome::UpToDate { files });
     }
     let renderer = Renderer::new(templates.as_deref())?;
     let mut brief = crate::build(&cfg)?;
@@ -113,7 +123,7 @@ fn baseline(stored: Manifest, inputs: &BTreeMap<String, String>) -> Option<Snaps
 }
 
 /// Build every story in parallel (a progress bar on a terminal), then report in order:
-/// the paths written, `up to date: DIR`, or the error. Errors do not stop the other stories.
+/// the paths written, the current paths marked `(up to date)`, or the error. Errors do not stop the other stories.
 pub fn build_all(stories: &[Story], opts: &Options, out: &mut dyn Write) -> Result<Summary> {
     let target = if opts.quiet || stories.len() < 2 {
         ProgressDrawTarget::hidden()
@@ -202,10 +212,12 @@ fn report(
                 line(out, &path.display().to_string())?;
             }
         }
-        Ok(Outcome::UpToDate) => {
+        Ok(Outcome::UpToDate { files }) => {
             summary.current += 1;
             if !quiet {
-                line(out, &format!("up to date: {}", story.out_dir.display()))?;
+                for path in files {
+                    line(out, &format!("{} {UP_TO_DATE}", path.display()))?;
+                }
             }
         }
         Err(e) => {

@@ -103,7 +103,7 @@ fn round(
     let mut buf = Vec::new();
     let summary = build_all(&stories, opts, &mut buf)?;
     for text in String::from_utf8_lossy(&buf).lines() {
-        if !text.starts_with("up to date: ") {
+        if !text.ends_with(super::build::UP_TO_DATE) {
             print(out, text)?;
         }
     }

@@ -59,7 +59,8 @@ fn a_new_article_rebuilds_exactly_its_brief() {
     let again = t.run(&["build", "inbox", "--all"]);
     assert_eq!(
         text(&again).0,
-        "up to date: briefings/day1\nup to date: briefings/day2\n"
+        "briefings/day1/brief.md (up to date)\nbriefings/day1/brief.html (up to date)\n\
+         briefings/day2/brief.md (up to date)\nbriefings/day2/brief.html (up to date)\n"
     );
 
     std::fs::copy(
@@ -70,7 +71,8 @@ fn a_new_article_rebuilds_exactly_its_brief() {
     let out = t.run(&["build", "inbox", "--all"]);
     assert_eq!(
         text(&out).0,
-        "briefings/day1/brief.md\nbriefings/day1/brief.html\nup to date: briefings/day2\n"
+        "briefings/day1/brief.md\nbriefings/day1/brief.html\n\
+         briefings/day2/brief.md (up to date)\nbriefings/day2/brief.html (up to date)\n"
     );
     assert_eq!(bytes(&t, "briefings/day2/brief.md"), day2);
     assert_eq!(
@@ -105,7 +107,10 @@ fn single_builds_skip_when_current_and_stdout_always_renders() {
     let t = BriefTest::fixture("basic");
     assert!(t.run(&["build", "sources"]).status.success());
     let out = t.run(&["build", "sources"]);
-    assert_eq!(text(&out).0, "up to date: .\n");
+    assert_eq!(
+        text(&out).0,
+        "./brief.md (up to date)\n./brief.html (up to date)\n"
+    );
     let out = t.run(&["build", "sources", "--force"]);
     assert_eq!(text(&out).0, "./brief.md\n./brief.html\n");
     let out = t.run(&["build", "sources", "-o", "-"]);
