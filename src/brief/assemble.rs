@@ -169,8 +169,27 @@ fn period(corpus: &Corpus) -> Option<Period> {
     })
 }
 
+/// Verbs that say what an actor wants: within an actor, these statements come first, so a
+/// reader sees at a glance what each side is after; then what it backs, opposes or warns of.
+const WANT_VERBS: &[&str] = &[
+    "want", "seek", "demand", "urge", "call", "propose", "push", "press", "ask", "expect", "hope",
+];
+const STANCE_VERBS: &[&str] = &["insist", "oppose", "reject", "support", "back", "warn"];
+
+/// 0 for a want, 1 for another stance, 2 for anything else said.
+fn stance_rank(verb: &str) -> u8 {
+    if WANT_VERBS.contains(&verb) {
+        0
+    } else if STANCE_VERBS.contains(&verb) {
+        1
+    } else {
+        2
+    }
+}
+
 fn positions(corpus: &Corpus, analysis: &Analysis, limits: &Limits) -> Vec<Position> {
-    let mut out: Vec<Position> = Vec::new();
+    // Actors in the order of their best statement; statements in score order.
+    let mut out: Vec<(Position, Vec<(u8, StatementEntry)>)> = Vec::new();
     for st in &analysis.statements {
         let (name, role) = match st.actor.and_then(|a| analysis.actors.get(a)) {
             Some(a) => (a.name.clone(), a.role.clone()),
@@ -189,18 +208,32 @@ fn positions(corpus: &Corpus, analysis: &Analysis, limits: &Limits) -> Vec<Posit
                 .map(|o| citation(corpus, o.doc, &o.span))
                 .collect(),
         };
-        match out.iter().position(|p| p.actor == name) {
-            Some(k) if out[k].statements.len() < limits.statements => out[k].statements.push(entry),
-            Some(_) => {}
-            None if out.len() < limits.positions => out.push(Position {
-                actor: name,
-                role,
-                statements: vec![entry],
-            }),
+        let stance = stance_rank(&st.verb);
+        match out.iter().position(|(p, _)| p.actor == name) {
+            Some(k) => out[k].1.push((stance, entry)),
+            None if out.len() < limits.positions => out.push((
+                Position {
+                    actor: name,
+                    role,
+                    statements: Vec::new(),
+                },
+                vec![(stance, entry)],
+            )),
             None => {}
         }
     }
-    out
+    out.into_iter()
+        .map(|(mut position, mut entries)| {
+            // Stable: wants, then other stances, then the rest, each still in score order.
+            entries.sort_by_key(|(stance, _)| *stance);
+            position.statements = entries
+                .into_iter()
+                .take(limits.statements)
+                .map(|(_, e)| e)
+                .collect();
+            position
+        })
+        .collect()
 }
 
 fn figures(corpus: &Corpus, analysis: &Analysis) -> Vec<FigureGroup> {
@@ -278,6 +311,12 @@ fn sources(corpus: &Corpus) -> Vec<Source> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn wants_come_before_other_stances_and_plain_statements() {
+        assert!(stance_rank("want") < stance_rank("support"));
+        assert!(stance_rank("support") < stance_rank("say"));
+    }
 
     #[test]
     fn third_person_forms() {
