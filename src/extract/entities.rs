@@ -17,6 +17,7 @@
 pub mod classify;
 pub mod detect;
 pub mod gazetteer;
+mod index;
 pub mod rank;
 pub mod resolve;
 pub mod roles;
