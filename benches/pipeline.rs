@@ -70,8 +70,17 @@ fn main() {
 }
 
 const STAGES: &[&str] = &[
-    "ingest", "segment", "tf-idf+LexRank", "entities", "select", "statements", "issues", "figures",
-    "assemble", "render md", "render html",
+    "ingest",
+    "segment",
+    "tf-idf+LexRank",
+    "entities",
+    "select",
+    "statements",
+    "issues",
+    "figures",
+    "assemble",
+    "render md",
+    "render html",
 ];
 
 /// Time every library stage once, in pipeline order.

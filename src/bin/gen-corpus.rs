@@ -72,8 +72,18 @@ const ROLES: &[&str] = &[
     "the police chief in",
 ];
 const EVENTS: &[&str] = &[
-    "flood", "strike", "election", "fire", "trade dispute", "bridge collapse", "drought",
-    "power outage", "budget crisis", "port closure", "earthquake", "rail strike",
+    "flood",
+    "strike",
+    "election",
+    "fire",
+    "trade dispute",
+    "bridge collapse",
+    "drought",
+    "power outage",
+    "budget crisis",
+    "port closure",
+    "earthquake",
+    "rail strike",
 ];
 const MEASURES: &[(&str, &str)] = &[
     ("people were killed", "people"),
@@ -258,7 +268,12 @@ fn article(rng: &mut Rng, st: &Story, outlet: &str, day: usize) -> (String, Stri
 }
 
 fn filler_tail(rng: &mut Rng) -> &'static str {
-    rng.pick(&["", " as the week ends", " despite repeated questions", " at this stage"])
+    rng.pick(&[
+        "",
+        " as the week ends",
+        " despite repeated questions",
+        " at this stage",
+    ])
 }
 
 fn push(body: &mut String, words: &mut usize, sentence: &str) {
@@ -274,13 +289,23 @@ fn capital(s: &str) -> String {
 }
 
 fn weekday(day: usize) -> &'static str {
-    ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"][day % 7]
+    [
+        "Monday",
+        "Tuesday",
+        "Wednesday",
+        "Thursday",
+        "Friday",
+        "Saturday",
+        "Sunday",
+    ][day % 7]
 }
 
 fn main() -> std::io::Result<()> {
     let args: Vec<String> = std::env::args().collect();
-    let (Some(dir), Some(n)) = (args.get(1), args.get(2).and_then(|n| n.parse::<usize>().ok()))
-    else {
+    let (Some(dir), Some(n)) = (
+        args.get(1),
+        args.get(2).and_then(|n| n.parse::<usize>().ok()),
+    ) else {
         eprintln!("usage: gen-corpus DIR N [SEED]");
         std::process::exit(2);
     };

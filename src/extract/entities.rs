@@ -27,6 +27,8 @@ use serde::Serialize;
 use std::collections::BTreeSet;
 use std::ops::Range;
 
+use rayon::prelude::*;
+
 use self::detect::{detect, detect_corpus, ends_with_initial};
 use self::rank::{best_name, raw_salience};
 use self::resolve::{cluster, mentions};
@@ -91,7 +93,7 @@ pub fn extract_actors(corpus: &Corpus) -> Vec<Actor> {
         .map(|d| gazetteer::norm(&d.meta.outlet))
         .collect();
     let mut actors: Vec<Actor> = clusters
-        .iter()
+        .par_iter()
         .map(|c| {
             let mentions = mentions(corpus, &found, c);
             let mut surfaces: Vec<String> = mentions
@@ -212,10 +214,10 @@ pub fn mention_spans(text: &str) -> Vec<(Range<usize>, ActorKind)> {
 pub fn sentence_salience(corpus: &Corpus, actors: &[Actor]) -> Vec<f64> {
     let mut scores = vec![0.0; corpus.sentences.len()];
     for actor in actors {
-        let mut seen = Vec::new();
+        // A set, not a list: a country can have thousands of mentions.
+        let mut seen = std::collections::HashSet::new();
         for m in &actor.mentions {
-            if !seen.contains(&m.sentence) {
-                seen.push(m.sentence);
+            if seen.insert(m.sentence) {
                 scores[m.sentence] += actor.salience;
             }
         }

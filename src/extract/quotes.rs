@@ -17,6 +17,8 @@ pub mod speaker;
 
 use std::ops::Range;
 
+use rayon::prelude::*;
+
 use serde::Serialize;
 
 use self::merge::merge;
@@ -74,10 +76,16 @@ pub struct Statement {
 /// Find statements, merged across outlets, best first. `centrality` is indexed like
 /// [`Corpus::sentences`].
 pub fn extract_statements(corpus: &Corpus, actors: &[Actor], centrality: &[f64]) -> Vec<Statement> {
-    let mut all: Vec<Statement> = Vec::new();
-    for doc in &corpus.docs {
-        all.extend(doc_statements(corpus, actors, doc.id));
-    }
+    // Documents are independent: find their statements in parallel, then concatenate them
+    // in document order, as a sequential loop would.
+    let all: Vec<Statement> = corpus
+        .docs
+        .par_iter()
+        .map(|doc| doc_statements(corpus, actors, doc.id))
+        .collect::<Vec<_>>()
+        .into_iter()
+        .flatten()
+        .collect();
     let mut merged = merge(corpus, actors, all);
     let outlets = corpus.outlet_count().max(1) as f64;
     for s in &mut merged {
@@ -103,7 +111,11 @@ pub fn extract_statements(corpus: &Corpus, actors: &[Actor], centrality: &[f64])
 /// Statements of one document, in text order, speakers resolved.
 fn doc_statements(corpus: &Corpus, actors: &[Actor], doc_id: usize) -> Vec<Statement> {
     let doc = &corpus.docs[doc_id];
-    let sentences: Vec<usize> = (0..corpus.sentences.len())
+    // Sentences are stored document by document: find this one's run instead of scanning
+    // every sentence of the corpus for every document.
+    let start = corpus.sentences.partition_point(|s| s.doc < doc_id);
+    let end = corpus.sentences.partition_point(|s| s.doc <= doc_id);
+    let sentences: Vec<usize> = (start..end)
         .filter(|&i| {
             corpus.sentences[i].doc == doc_id && corpus.sentences[i].kind != BlockKind::Headline
         })

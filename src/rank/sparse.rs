@@ -13,9 +13,9 @@ use super::tfidf::{SparseVec, cosine};
 
 /// Terms carried by more sentences than this do not propose neighbours (they still count in
 /// the cosine): a word in every tenth sentence says little about which sentences agree.
-pub const MAX_POSTINGS: usize = 200;
+pub const MAX_POSTINGS: usize = 100;
 /// Candidates per sentence scored by the exact cosine.
-pub const CANDIDATES: usize = 64;
+pub const CANDIDATES: usize = 48;
 /// Neighbours kept per sentence (before symmetrising).
 pub const NEIGHBOURS: usize = 20;
 

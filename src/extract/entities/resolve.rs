@@ -10,8 +10,8 @@
 use std::collections::BTreeMap;
 
 use super::detect::Detected;
-use super::index::ClusterIndex;
 use super::gazetteer::{Entry, norm};
+use super::index::ClusterIndex;
 use super::{ActorKind, Mention};
 use crate::ingest::BlockKind;
 use crate::text::Corpus;
