@@ -92,6 +92,7 @@ pub fn extract_actors(corpus: &Corpus) -> Vec<Actor> {
         .iter()
         .map(|d| gazetteer::norm(&d.meta.outlet))
         .collect();
+    let outlet_count = corpus.outlet_count();
     let mut actors: Vec<Actor> = clusters
         .par_iter()
         .map(|c| {
@@ -136,7 +137,7 @@ pub fn extract_actors(corpus: &Corpus) -> Vec<Actor> {
                 aliases: surfaces,
                 role: roles::best_role(&role_candidates),
                 outlets: outlets.into_iter().collect(),
-                salience: raw_salience(corpus, &mentions),
+                salience: raw_salience(corpus, outlet_count, &mentions),
                 mentions,
                 parent: c.parent.clone(),
             }

@@ -78,10 +78,11 @@ pub struct Statement {
 pub fn extract_statements(corpus: &Corpus, actors: &[Actor], centrality: &[f64]) -> Vec<Statement> {
     // Documents are independent: find their statements in parallel, then concatenate them
     // in document order, as a sequential loop would.
+    let mentions = doc_mentions(actors, corpus.docs.len());
     let all: Vec<Statement> = corpus
         .docs
         .par_iter()
-        .map(|doc| doc_statements(corpus, actors, doc.id))
+        .map(|doc| doc_statements(corpus, actors, &mentions[doc.id], doc.id))
         .collect::<Vec<_>>()
         .into_iter()
         .flatten()
@@ -109,7 +110,12 @@ pub fn extract_statements(corpus: &Corpus, actors: &[Actor], centrality: &[f64])
 }
 
 /// Statements of one document, in text order, speakers resolved.
-fn doc_statements(corpus: &Corpus, actors: &[Actor], doc_id: usize) -> Vec<Statement> {
+fn doc_statements(
+    corpus: &Corpus,
+    actors: &[Actor],
+    mentions: &[(usize, usize, usize)],
+    doc_id: usize,
+) -> Vec<Statement> {
     let doc = &corpus.docs[doc_id];
     // Sentences are stored document by document: find this one's run instead of scanning
     // every sentence of the corpus for every document.
@@ -143,7 +149,6 @@ fn doc_statements(corpus: &Corpus, actors: &[Actor], doc_id: usize) -> Vec<State
         }
     }
     raws.sort_by_key(|r| (r.span.start, r.span.end));
-    let mentions = doc_mentions(actors, doc_id);
     let mut last: Option<Resolved> = None;
     let mut out = Vec::new();
     for r in raws {
@@ -154,7 +159,7 @@ fn doc_statements(corpus: &Corpus, actors: &[Actor], doc_id: usize) -> Vec<State
         // Resolve on the cleaned phrase only: "officials travelling with Kerry" is not Kerry.
         let lead = doc.text(&full).len() - doc.text(&full).trim_start().len();
         let sp = full.start + lead..full.start + lead + phrase.len();
-        let mut res = resolve(phrase, &sp, actors, &mentions, last.as_ref(), &quote_spans);
+        let mut res = resolve(phrase, &sp, actors, mentions, last.as_ref(), &quote_spans);
         // "an official" after "senior US officials said": the same pool of sources.
         if res.anonymous
             && res.actor.is_none()
