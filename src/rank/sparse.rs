@@ -45,11 +45,16 @@ pub fn knn_edges(vectors: &[SparseVec], threshold: f64) -> Vec<Vec<(usize, f64)>
             |(acc, touched), i| neighbours(vectors, &postings, i, threshold, acc, touched),
         )
         .collect();
-    let mut edges: Vec<Vec<(usize, f64)>> = top.clone();
-    for (i, list) in top.iter().enumerate() {
-        for &(j, w) in list {
-            edges[j].push((i, w));
-        }
+    // Symmetrise in place: the reverse edges are gathered first, so no second copy of the
+    // lists is needed.
+    let reverse: Vec<(usize, usize, f64)> = top
+        .iter()
+        .enumerate()
+        .flat_map(|(i, list)| list.iter().map(move |&(j, w)| (j, i, w)))
+        .collect();
+    let mut edges = top;
+    for (j, i, w) in reverse {
+        edges[j].push((i, w));
     }
     edges.par_iter_mut().for_each(|e| {
         e.sort_by_key(|&(j, _)| j);
