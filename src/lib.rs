@@ -87,8 +87,10 @@ pub fn summarize(corpus: &Corpus, select: &SelectConfig) -> Vec<rank::Point> {
 
 /// Centrality and entity salience of every sentence, and the actors behind the salience.
 fn score(corpus: &Corpus) -> (Scores, Vec<entities::Actor>) {
-    let centrality = rank::centrality(corpus);
-    let actors = entities::extract_actors(corpus);
+    let (centrality, actors) = rayon::join(
+        || rank::centrality(corpus),
+        || entities::extract_actors(corpus),
+    );
     let salience = entities::sentence_salience(corpus, &actors);
     (
         Scores {
@@ -107,11 +109,26 @@ pub fn brief_corpus(
     fallback_title: &str,
 ) -> Brief {
     let (scores, actors) = score(corpus);
-    let summary = rank::select(corpus, &scores, select);
-    let statements = quotes::extract_statements(corpus, &actors, &scores.centrality);
-    let issues = issues::extract_open_issues(corpus, &scores.centrality);
-    let figures = figures::extract_figures(corpus);
-    let comparisons = figures::compare_figures(corpus, &figures);
+    // The extractors are independent of each other: run them side by side. Each result is
+    // the same as a sequential run's, so the brief stays byte-identical.
+    let ((summary, statements), (issues, (figures, comparisons))) = rayon::join(
+        || {
+            rayon::join(
+                || rank::select(corpus, &scores, select),
+                || quotes::extract_statements(corpus, &actors, &scores.centrality),
+            )
+        },
+        || {
+            rayon::join(
+                || issues::extract_open_issues(corpus, &scores.centrality),
+                || {
+                    let figures = figures::extract_figures(corpus);
+                    let comparisons = figures::compare_figures(corpus, &figures);
+                    (figures, comparisons)
+                },
+            )
+        },
+    );
     let analysis = Analysis {
         summary,
         actors,

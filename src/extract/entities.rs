@@ -17,6 +17,7 @@
 pub mod classify;
 pub mod detect;
 pub mod gazetteer;
+mod index;
 pub mod rank;
 pub mod resolve;
 pub mod roles;
@@ -25,6 +26,8 @@ pub mod tokens;
 use serde::Serialize;
 use std::collections::BTreeSet;
 use std::ops::Range;
+
+use rayon::prelude::*;
 
 use self::detect::{detect, detect_corpus, ends_with_initial};
 use self::rank::{best_name, raw_salience};
@@ -89,8 +92,9 @@ pub fn extract_actors(corpus: &Corpus) -> Vec<Actor> {
         .iter()
         .map(|d| gazetteer::norm(&d.meta.outlet))
         .collect();
+    let outlet_count = corpus.outlet_count();
     let mut actors: Vec<Actor> = clusters
-        .iter()
+        .par_iter()
         .map(|c| {
             let mentions = mentions(corpus, &found, c);
             let mut surfaces: Vec<String> = mentions
@@ -133,7 +137,7 @@ pub fn extract_actors(corpus: &Corpus) -> Vec<Actor> {
                 aliases: surfaces,
                 role: roles::best_role(&role_candidates),
                 outlets: outlets.into_iter().collect(),
-                salience: raw_salience(corpus, &mentions),
+                salience: raw_salience(corpus, outlet_count, &mentions),
                 mentions,
                 parent: c.parent.clone(),
             }
@@ -211,10 +215,10 @@ pub fn mention_spans(text: &str) -> Vec<(Range<usize>, ActorKind)> {
 pub fn sentence_salience(corpus: &Corpus, actors: &[Actor]) -> Vec<f64> {
     let mut scores = vec![0.0; corpus.sentences.len()];
     for actor in actors {
-        let mut seen = Vec::new();
+        // A set, not a list: a country can have thousands of mentions.
+        let mut seen = std::collections::HashSet::new();
         for m in &actor.mentions {
-            if !seen.contains(&m.sentence) {
-                seen.push(m.sentence);
+            if seen.insert(m.sentence) {
                 scores[m.sentence] += actor.salience;
             }
         }

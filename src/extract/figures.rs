@@ -32,6 +32,7 @@ mod tests_compare;
 
 use std::ops::Range;
 
+use rayon::prelude::*;
 use serde::Serialize;
 
 use crate::text::Corpus;
@@ -90,20 +91,34 @@ pub struct Comparison {
 
 /// Every figure in the corpus, in corpus order.
 pub fn extract_figures(corpus: &Corpus) -> Vec<Figure> {
-    let mut out = Vec::new();
-    // The last named source per article, to resolve "he said".
-    let mut last_source: Option<(usize, String)> = None;
+    // A pronoun source only resolves within its own article, so articles are independent:
+    // parse them in parallel and concatenate in corpus order.
+    let mut runs: Vec<Range<usize>> = Vec::new();
     for (si, s) in corpus.sentences.iter().enumerate() {
+        match runs.last_mut() {
+            Some(r) if corpus.sentences[r.start].doc == s.doc => r.end = si + 1,
+            _ => runs.push(si..si + 1),
+        }
+    }
+    runs.into_par_iter()
+        .flat_map_iter(|run| doc_figures(corpus, run))
+        .collect()
+}
+
+/// The figures of one article's run of sentences.
+fn doc_figures(corpus: &Corpus, run: Range<usize>) -> Vec<Figure> {
+    let mut out = Vec::new();
+    // The last named source in the article, to resolve "he said".
+    let mut last_source: Option<String> = None;
+    for si in run {
+        let s = &corpus.sentences[si];
         let text = corpus.text(s);
         let mut source = measure::attribution(text);
         if let Some(src) = &source {
             if measure::is_pronoun(src) {
-                source = last_source
-                    .as_ref()
-                    .filter(|(d, _)| *d == s.doc)
-                    .map(|(_, n)| n.clone());
+                source = last_source.clone();
             } else {
-                last_source = Some((s.doc, src.clone()));
+                last_source = Some(src.clone());
             }
         }
         let (toks, parsed) = grammar::parse_sentence(text);

@@ -3,7 +3,7 @@
 //! Method: every body sentence is matched against the cue phrases of
 //! `src/extract/issues_cues.txt` ("remains unclear", "no guarantee", "whether ... another
 //! matter"); matching sentences are merged across outlets when they are near-duplicates
-//! ([`overlap`] ≥ 0.35), or share three salient content terms (terms in fewer than 10% of
+//! ([`overlap`](crate::text::tokens::overlap) ≥ 0.35), or share three salient content terms (terms in fewer than 10% of
 //! the corpus's sentences, reporting words left out), or two and a cue class ("uncertain",
 //! "pending", "disputed") -- or just one when either sentence is about that one thing ("The
 //! cause is also unresolved"), or when they are consecutive sentences of one article with
@@ -11,13 +11,14 @@
 //! merged issue is scored by its best sentence's centrality times a support bonus of 50% per
 //! extra outlet, and the issues are returned best first.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeSet, HashMap};
 use std::sync::LazyLock;
 
+use rayon::prelude::*;
 use regex::Regex;
 
 use crate::text::Corpus;
-use crate::text::tokens::{overlap, terms};
+use crate::text::tokens::{StemCache, jaccard, stem_set, terms};
 
 /// One open issue, possibly stated by several outlets.
 #[derive(Debug, Clone, PartialEq)]
@@ -33,7 +34,7 @@ pub struct OpenIssue {
 /// The cue list shipped with `brief`.
 const CUES_TXT: &str = include_str!("issues_cues.txt");
 
-/// Near-duplicate threshold on [`overlap`]: reworded copies of one wire sentence score above.
+/// Near-duplicate threshold on [`overlap`](crate::text::tokens::overlap): reworded copies of one wire sentence score above.
 const SAME_SENTENCE: f64 = 0.35;
 
 /// One cue: its text, its class and its pattern.
@@ -122,11 +123,19 @@ pub fn extract_open_issues(corpus: &Corpus, centrality: &[f64]) -> Vec<OpenIssue
     let text = |i: usize| corpus.text(&corpus.sentences[i]);
     // Salient terms: in fewer than 10% of sentences (names of the story's main actors and
     // places are everywhere and say nothing about which issue a sentence raises).
-    let mut df: BTreeMap<String, usize> = BTreeMap::new();
-    for s in &corpus.sentences {
-        for t in terms(corpus.text(s)).into_iter().collect::<BTreeSet<_>>() {
-            *df.entry(t).or_default() += 1;
-        }
+    let per_sentence: Vec<Vec<String>> = corpus
+        .sentences
+        .par_iter()
+        .map_init(StemCache::default, |cache, s| {
+            let mut t = cache.terms(corpus.text(s));
+            t.sort_unstable();
+            t.dedup();
+            t
+        })
+        .collect();
+    let mut df: HashMap<String, usize> = HashMap::new();
+    for t in per_sentence.into_iter().flatten() {
+        *df.entry(t).or_default() += 1;
     }
     let limit = (corpus.sentences.len() as f64 * 0.1).max(2.0);
     let topic = |i: usize, cue: &Cue| -> BTreeSet<String> {
@@ -139,37 +148,30 @@ pub fn extract_open_issues(corpus: &Corpus, centrality: &[f64]) -> Vec<OpenIssue
     };
     let mut found: Vec<(usize, &Cue)> = corpus
         .sentences
-        .iter()
+        .par_iter()
         .enumerate()
         .filter(|(_, s)| s.is_body())
         .filter_map(|(i, s)| cue_of(corpus.text(s)).map(|c| (i, c)))
         .collect();
     // Best sentences first, so each cluster is led by its most central statement.
     found.sort_by(|a, b| weight(b.0).total_cmp(&weight(a.0)).then(a.0.cmp(&b.0)));
-    let mut clusters: Vec<(Vec<(usize, &Cue)>, &Cue)> = Vec::new();
-    for (i, cue) in found {
-        let mine = topic(i, cue);
-        let related = |m: usize, their_cue: &Cue| {
-            let theirs = topic(m, their_cue);
-            let shared = mine.intersection(&theirs).count();
-            let small = mine.len().min(theirs.len()) <= SMALL_TOPIC;
-            let same_class = their_cue.class == cue.class;
-            // The next sentence of the same article with a cue of the same class goes on
-            // about the same issue ("...remain outstanding." "We cannot guarantee...").
-            let next = i.abs_diff(m) == 1 && corpus.sentences[i].doc == corpus.sentences[m].doc;
-            overlap(text(i), text(m)) >= SAME_SENTENCE
-                || (next && same_class)
-                || shared >= 3
-                || (same_class && (shared >= 2 || (shared >= 1 && small)))
-        };
-        let home = clusters
-            .iter_mut()
-            .find(|(members, _)| members.iter().any(|&(m, c)| related(m, c)));
-        match home {
-            Some((members, _)) => members.push((i, cue)),
-            None => clusters.push((vec![(i, cue)], cue)),
-        }
-    }
+    let items: Vec<Item> = found
+        .par_iter()
+        .map(|&(i, cue)| Item {
+            sentence: i,
+            doc: corpus.sentences[i].doc,
+            class: &cue.class,
+            topic: topic(i, cue),
+            stems: stem_set(text(i)),
+        })
+        .collect();
+    let clusters: Vec<(Vec<(usize, &Cue)>, &Cue)> = group(&items)
+        .into_iter()
+        .map(|members| {
+            let list: Vec<(usize, &Cue)> = members.iter().map(|&k| found[k]).collect();
+            (list, found[members[0]].1)
+        })
+        .collect();
     let mut issues: Vec<OpenIssue> = clusters
         .into_iter()
         .map(|(members, cue)| {
@@ -193,6 +195,108 @@ pub fn extract_open_issues(corpus: &Corpus, centrality: &[f64]) -> Vec<OpenIssue
             .then(a.sentences[0].cmp(&b.sentences[0]))
     });
     issues
+}
+
+/// The stems of an item any item with Jaccard >= [`SAME_SENTENCE`] must share one of: the
+/// rarest `|x| - t|x| + 1` (rounded to the longer side).
+fn prefix<'a>(it: &'a Item, df: &HashMap<&str, usize>) -> Vec<&'a str> {
+    let mut v: Vec<&str> = it.stems.iter().map(String::as_str).collect();
+    v.sort_by_key(|s| (df.get(s).copied().unwrap_or(0), *s));
+    let keep = v.len() - (SAME_SENTENCE * v.len() as f64).floor() as usize + 1;
+    v.truncate(keep);
+    v
+}
+
+/// A cue sentence with the word sets the merge rule compares.
+struct Item<'a> {
+    sentence: usize,
+    doc: usize,
+    class: &'a str,
+    topic: BTreeSet<String>,
+    stems: BTreeSet<String>,
+}
+
+/// Whether two cue sentences raise the same issue.
+fn related(a: &Item, b: &Item) -> bool {
+    let shared = a.topic.intersection(&b.topic).count();
+    let small = a.topic.len().min(b.topic.len()) <= SMALL_TOPIC;
+    let same_class = a.class == b.class;
+    // The next sentence of the same article with a cue of the same class goes on about the
+    // same issue ("...remain outstanding." "We cannot guarantee...").
+    let next = a.sentence.abs_diff(b.sentence) == 1 && a.doc == b.doc;
+    jaccard(&a.stems, &b.stems) >= SAME_SENTENCE
+        || (next && same_class)
+        || shared >= 3
+        || (same_class && (shared >= 2 || (shared >= 1 && small)))
+}
+
+/// Above this many cue sentences, terms and stems already carried by more than
+/// [`MAX_POSTINGS`] earlier ones stop proposing candidates (they name what every issue
+/// shares, not which issue this is), so merging stays near-linear on thousands of articles.
+/// Smaller inputs compare every candidate, exactly as before.
+const LARGE: usize = 2000;
+const MAX_POSTINGS: usize = 64;
+
+/// Greedy grouping in order: each item joins the first group (in creation order) holding a
+/// related item, else starts one. Only items that can be related are compared: those sharing
+/// a topic term, the neighbouring sentence, and those sharing a stem in the prefix that any
+/// pair with Jaccard >= [`SAME_SENTENCE`] must share (prefix filtering, Bayardo et al. 2007,
+/// with stems ordered rarest first). The result is that of comparing all pairs.
+fn group(items: &[Item]) -> Vec<Vec<usize>> {
+    let cap = if items.len() > LARGE {
+        MAX_POSTINGS
+    } else {
+        usize::MAX
+    };
+    let mut df: HashMap<&str, usize> = HashMap::new();
+    for it in items {
+        for s in &it.stems {
+            *df.entry(s.as_str()).or_default() += 1;
+        }
+    }
+    let mut groups: Vec<Vec<usize>> = Vec::new();
+    let mut group_of: Vec<usize> = Vec::with_capacity(items.len());
+    let mut by_term: HashMap<&str, Vec<usize>> = HashMap::new();
+    let mut by_stem: HashMap<&str, Vec<usize>> = HashMap::new();
+    let mut by_sentence: HashMap<usize, usize> = HashMap::new();
+    for (k, it) in items.iter().enumerate() {
+        let own_prefix = prefix(it, &df);
+        let mut cands: Vec<usize> = it
+            .topic
+            .iter()
+            .filter_map(|t| by_term.get(t.as_str()))
+            .chain(own_prefix.iter().filter_map(|s| by_stem.get(s)))
+            .filter(|p| p.len() <= cap)
+            .flatten()
+            .copied()
+            .collect();
+        for near in [it.sentence.wrapping_sub(1), it.sentence + 1] {
+            cands.extend(by_sentence.get(&near).copied());
+        }
+        cands.sort_unstable_by_key(|&m| (group_of[m], m));
+        cands.dedup();
+        let home = cands
+            .into_iter()
+            .find(|&m| related(it, &items[m]))
+            .map(|m| group_of[m]);
+        let g = match home {
+            Some(g) => g,
+            None => {
+                groups.push(Vec::new());
+                groups.len() - 1
+            }
+        };
+        groups[g].push(k);
+        group_of.push(g);
+        for t in &it.topic {
+            by_term.entry(t.as_str()).or_default().push(k);
+        }
+        for s in own_prefix {
+            by_stem.entry(s).or_default().push(k);
+        }
+        by_sentence.insert(it.sentence, k);
+    }
+    groups
 }
 
 #[cfg(test)]

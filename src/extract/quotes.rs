@@ -17,6 +17,8 @@ pub mod speaker;
 
 use std::ops::Range;
 
+use rayon::prelude::*;
+
 use serde::Serialize;
 
 use self::merge::merge;
@@ -74,10 +76,17 @@ pub struct Statement {
 /// Find statements, merged across outlets, best first. `centrality` is indexed like
 /// [`Corpus::sentences`].
 pub fn extract_statements(corpus: &Corpus, actors: &[Actor], centrality: &[f64]) -> Vec<Statement> {
-    let mut all: Vec<Statement> = Vec::new();
-    for doc in &corpus.docs {
-        all.extend(doc_statements(corpus, actors, doc.id));
-    }
+    // Documents are independent: find their statements in parallel, then concatenate them
+    // in document order, as a sequential loop would.
+    let mentions = doc_mentions(actors, corpus.docs.len());
+    let all: Vec<Statement> = corpus
+        .docs
+        .par_iter()
+        .map(|doc| doc_statements(corpus, actors, &mentions[doc.id], doc.id))
+        .collect::<Vec<_>>()
+        .into_iter()
+        .flatten()
+        .collect();
     let mut merged = merge(corpus, actors, all);
     let outlets = corpus.outlet_count().max(1) as f64;
     for s in &mut merged {
@@ -101,9 +110,18 @@ pub fn extract_statements(corpus: &Corpus, actors: &[Actor], centrality: &[f64])
 }
 
 /// Statements of one document, in text order, speakers resolved.
-fn doc_statements(corpus: &Corpus, actors: &[Actor], doc_id: usize) -> Vec<Statement> {
+fn doc_statements(
+    corpus: &Corpus,
+    actors: &[Actor],
+    mentions: &[(usize, usize, usize)],
+    doc_id: usize,
+) -> Vec<Statement> {
     let doc = &corpus.docs[doc_id];
-    let sentences: Vec<usize> = (0..corpus.sentences.len())
+    // Sentences are stored document by document: find this one's run instead of scanning
+    // every sentence of the corpus for every document.
+    let start = corpus.sentences.partition_point(|s| s.doc < doc_id);
+    let end = corpus.sentences.partition_point(|s| s.doc <= doc_id);
+    let sentences: Vec<usize> = (start..end)
         .filter(|&i| {
             corpus.sentences[i].doc == doc_id && corpus.sentences[i].kind != BlockKind::Headline
         })
@@ -131,7 +149,6 @@ fn doc_statements(corpus: &Corpus, actors: &[Actor], doc_id: usize) -> Vec<State
         }
     }
     raws.sort_by_key(|r| (r.span.start, r.span.end));
-    let mentions = doc_mentions(actors, doc_id);
     let mut last: Option<Resolved> = None;
     let mut out = Vec::new();
     for r in raws {
@@ -142,7 +159,7 @@ fn doc_statements(corpus: &Corpus, actors: &[Actor], doc_id: usize) -> Vec<State
         // Resolve on the cleaned phrase only: "officials travelling with Kerry" is not Kerry.
         let lead = doc.text(&full).len() - doc.text(&full).trim_start().len();
         let sp = full.start + lead..full.start + lead + phrase.len();
-        let mut res = resolve(phrase, &sp, actors, &mentions, last.as_ref(), &quote_spans);
+        let mut res = resolve(phrase, &sp, actors, mentions, last.as_ref(), &quote_spans);
         // "an official" after "senior US officials said": the same pool of sources.
         if res.anonymous
             && res.actor.is_none()

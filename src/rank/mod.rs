@@ -9,6 +9,7 @@
 
 pub mod lexrank;
 pub mod select;
+pub mod sparse;
 pub mod tfidf;
 
 pub use select::{Budget, Point, select};

@@ -10,6 +10,8 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
+use rayon::prelude::*;
+
 use super::Scores;
 use crate::text::{Corpus, tokens};
 
@@ -66,17 +68,22 @@ const MAX_WORDS: usize = 80;
 pub fn select(corpus: &Corpus, scores: &Scores, cfg: &SelectConfig) -> Vec<Point> {
     let (concept_sets, stem_sets): (Vec<BTreeSet<String>>, Vec<BTreeSet<String>>) = corpus
         .sentences
-        .iter()
-        .map(|s| {
+        .par_iter()
+        .map_init(tokens::StemCache::default, |cache, s| {
             let words = tokens::words(corpus.text(s));
-            let stems: Vec<String> = words.iter().map(|w| tokens::stem(w)).collect();
+            let stems: Vec<String> = words.iter().map(|w| cache.stem(w)).collect();
             (concepts_of(&words, &stems), stems.into_iter().collect())
         })
         .unzip();
     let (concepts, weights) = weigh_concepts(corpus, &concept_sets);
+    drop(concept_sets);
+    let stem_sets = tokens::intern(stem_sets);
     let candidates: Vec<usize> = (0..corpus.sentences.len())
+        .into_par_iter()
         .filter(|&i| is_candidate(corpus, i))
         .collect();
+    // Whether a sentence is too close to one already chosen; updated once per choice.
+    let mut redundant = vec![false; corpus.sentences.len()];
     let value = |i: usize| {
         let c = scores.centrality.get(i).copied().unwrap_or(0.0);
         let e = scores.salience.get(i).copied().unwrap_or(0.0);
@@ -95,7 +102,7 @@ pub fn select(corpus: &Corpus, scores: &Scores, cfg: &SelectConfig) -> Vec<Point
         };
         let mut best: Option<(f64, bool, usize)> = None;
         for &i in &candidates {
-            if chosen.contains(&i) || is_redundant(&stem_sets, i, &chosen) {
+            if chosen.contains(&i) || redundant[i] {
                 continue;
             }
             let gain: f64 = concepts[i]
@@ -122,6 +129,10 @@ pub fn select(corpus: &Corpus, scores: &Scores, cfg: &SelectConfig) -> Vec<Point
         concepts[i].iter().for_each(|&c| covered[c] = true);
         used += cost(corpus, i, cfg.budget);
         chosen.push(i);
+        for &k in &candidates {
+            redundant[k] =
+                redundant[k] || tokens::jaccard_ids(&stem_sets[k], &stem_sets[i]) >= REDUNDANT;
+        }
     }
     let mut points: Vec<Point> = chosen
         .iter()
@@ -216,14 +227,8 @@ fn cost_exponent(budget: Budget) -> f64 {
     }
 }
 
-fn is_redundant(sets: &[BTreeSet<String>], i: usize, chosen: &[usize]) -> bool {
-    chosen
-        .iter()
-        .any(|&j| tokens::jaccard(&sets[i], &sets[j]) >= REDUNDANT)
-}
-
 /// The chosen sentence plus, for each other outlet, its closest near-duplicate.
-fn with_copies(corpus: &Corpus, sets: &[BTreeSet<String>], i: usize) -> Vec<usize> {
+fn with_copies(corpus: &Corpus, sets: &[Vec<u32>], i: usize) -> Vec<usize> {
     let outlet = corpus.outlet(&corpus.sentences[i]);
     let mut best: BTreeMap<&str, (f64, usize)> = BTreeMap::new();
     for (j, s) in corpus.sentences.iter().enumerate() {
@@ -231,7 +236,7 @@ fn with_copies(corpus: &Corpus, sets: &[BTreeSet<String>], i: usize) -> Vec<usiz
         if j == i || other == outlet || !s.is_body() {
             continue;
         }
-        let sim = tokens::jaccard(&sets[i], &sets[j]);
+        let sim = tokens::jaccard_ids(&sets[i], &sets[j]);
         if sim >= DUPLICATE && best.get(other).is_none_or(|&(b, _)| sim > b) {
             best.insert(other, (sim, j));
         }

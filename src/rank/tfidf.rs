@@ -1,6 +1,8 @@
 //! Sparse tf-idf vectors over stemmed content words.
 
-use std::collections::BTreeMap;
+use std::collections::HashMap;
+
+use rayon::prelude::*;
 
 use crate::text::{Corpus, tokens};
 
@@ -10,7 +12,7 @@ pub type SparseVec = Vec<(u32, f64)>;
 /// Term ids and inverse document frequencies for a corpus.
 #[derive(Debug, Clone, Default)]
 pub struct Vocabulary {
-    ids: BTreeMap<String, u32>,
+    ids: HashMap<String, u32>,
 }
 
 impl Vocabulary {
@@ -23,17 +25,21 @@ impl Vocabulary {
 /// One L2-normalised tf-idf vector per sentence. The idf is computed over sentences
 /// (each sentence is a "document" for LexRank, as in the original paper).
 pub fn vectors(corpus: &Corpus) -> Vec<SparseVec> {
-    let mut vocab = Vocabulary::default();
-    let term_ids: Vec<Vec<u32>> = corpus
+    // Tokenising is the costly part and independent per sentence: do it in parallel, then
+    // number the terms in sentence order, as a sequential pass would.
+    let terms: Vec<Vec<String>> = corpus
         .sentences
-        .iter()
-        .map(|s| {
-            tokens::terms(corpus.text(s))
-                .iter()
-                .map(|t| vocab.id(t))
-                .collect()
+        .par_iter()
+        .map_init(tokens::StemCache::default, |cache, s| {
+            cache.terms(corpus.text(s))
         })
         .collect();
+    let mut vocab = Vocabulary::default();
+    let term_ids: Vec<Vec<u32>> = terms
+        .iter()
+        .map(|ts| ts.iter().map(|t| vocab.id(t)).collect())
+        .collect();
+    drop(terms);
     let mut df = vec![0u32; vocab.ids.len()];
     for ids in &term_ids {
         let mut uniq = ids.clone();
@@ -45,11 +51,16 @@ pub fn vectors(corpus: &Corpus) -> Vec<SparseVec> {
     }
     let n = term_ids.len().max(1) as f64;
     term_ids
-        .iter()
+        .par_iter()
         .map(|ids| {
-            let mut tf: BTreeMap<u32, f64> = BTreeMap::new();
-            for &id in ids {
-                *tf.entry(id).or_insert(0.0) += 1.0;
+            let mut sorted = ids.clone();
+            sorted.sort_unstable();
+            let mut tf: Vec<(u32, f64)> = Vec::with_capacity(sorted.len());
+            for id in sorted {
+                match tf.last_mut() {
+                    Some((last, f)) if *last == id => *f += 1.0,
+                    _ => tf.push((id, 1.0)),
+                }
             }
             let mut v: SparseVec = tf
                 .into_iter()

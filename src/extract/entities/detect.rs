@@ -10,6 +10,8 @@
 
 use std::ops::Range;
 
+use rayon::prelude::*;
+
 use super::ActorKind;
 use super::classify::classify;
 use super::gazetteer::{Entry, GAZETTEER, Gazetteer};
@@ -375,23 +377,29 @@ fn typed(
 
 /// Mentions of every sentence of the corpus, with corpus-wide capitalisation evidence.
 pub(crate) fn detect_corpus(corpus: &Corpus) -> Vec<Found> {
+    // Sentences are tokenised and searched independently (in parallel, results in corpus
+    // order); only the capitalisation evidence is gathered over the whole corpus in between.
     let toks: Vec<_> = corpus
         .sentences
-        .iter()
+        .par_iter()
         .map(|s| tokenize(&corpus.docs[s.doc].raw, s.span.clone()))
         .collect();
     let mut ev = Evidence::default();
     for t in toks.iter().filter(|t| !is_shouting(t)) {
         ev.add(t);
     }
-    let mut found = Vec::new();
-    for (i, (s, t)) in corpus.sentences.iter().zip(&toks).enumerate() {
-        let title_case = matches!(s.kind, BlockKind::Headline | BlockKind::Subhead);
-        for det in detect(&corpus.docs[s.doc].raw, t, &ev, title_case) {
-            found.push(Found { sentence: i, det });
-        }
-    }
-    found
+    corpus
+        .sentences
+        .par_iter()
+        .zip(&toks)
+        .enumerate()
+        .flat_map_iter(|(i, (s, t))| {
+            let title_case = matches!(s.kind, BlockKind::Headline | BlockKind::Subhead);
+            detect(&corpus.docs[s.doc].raw, t, &ev, title_case)
+                .into_iter()
+                .map(move |det| Found { sentence: i, det })
+        })
+        .collect()
 }
 
 /// Whether a text ends in a capital initial and a period ("... P.").

@@ -4,7 +4,7 @@
 //! and leads, that are mentioned often (log-scaled, so volume does not swamp spread), and
 //! that speak (followed by a reporting verb).
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap};
 use std::sync::LazyLock;
 
 use regex::Regex;
@@ -21,9 +21,14 @@ pub(crate) fn best_name(surfaces: &[String]) -> String {
     } else {
         multi
     };
+    // Counted once: a country can have thousands of mentions.
+    let mut counts: HashMap<&str, usize> = HashMap::new();
+    for x in surfaces {
+        *counts.entry(x.as_str()).or_default() += 1;
+    }
     let mut best: Option<(usize, usize, &String)> = None;
     for s in pool {
-        let count = surfaces.iter().filter(|x| *x == s).count();
+        let count = counts.get(s.as_str()).copied().unwrap_or(0);
         let better = match best {
             None => true,
             Some((c, l, b)) => (count, s.len()) > (c, l) || ((count, s.len()) == (c, l) && s < b),
@@ -41,13 +46,14 @@ static SPEECH_AFTER: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// Unscaled salience: outlet spread, headline and lead presence, volume, speaking.
-pub(crate) fn raw_salience(corpus: &Corpus, mentions: &[Mention]) -> f64 {
+/// `outlet_count` is [`Corpus::outlet_count`], passed in so it is counted once per corpus.
+pub(crate) fn raw_salience(corpus: &Corpus, outlet_count: usize, mentions: &[Mention]) -> f64 {
     let docs = corpus.docs.len().max(1) as f64;
     let outlets: BTreeSet<&str> = mentions
         .iter()
         .map(|m| corpus.docs[m.doc].meta.outlet.as_str())
         .collect();
-    let spread = outlets.len() as f64 / corpus.outlet_count().max(1) as f64;
+    let spread = outlets.len() as f64 / outlet_count.max(1) as f64;
     let mut headline_docs = BTreeSet::new();
     let mut lead_docs = BTreeSet::new();
     let mut speaking = 0usize;

@@ -11,6 +11,7 @@ use std::collections::BTreeMap;
 
 use super::detect::Detected;
 use super::gazetteer::{Entry, norm};
+use super::index::ClusterIndex;
 use super::{ActorKind, Mention};
 use crate::ingest::BlockKind;
 use crate::text::Corpus;
@@ -63,7 +64,7 @@ pub(crate) fn surname_key(words: &[String]) -> String {
 }
 
 /// Acronym of a multi-word name's capitalised words ("Suez Canal Authority" -> "sca").
-fn acronym(words: &[String]) -> String {
+pub(crate) fn acronym(words: &[String]) -> String {
     let skip = ["of", "for", "and", "the"];
     words
         .iter()
@@ -192,14 +193,17 @@ pub(crate) fn cluster(corpus: &Corpus, found: &[Found]) -> Vec<Cluster> {
         clusters[at].members.push(i);
     }
     // Pass 3: single words and headline mentions attach to what exists, or (body) stand alone.
+    let mut index = ClusterIndex::new(&clusters, found);
+    let mut singles: BTreeMap<String, usize> = BTreeMap::new();
     for &i in &pending {
         let f = &found[i];
         let d = &f.det;
         if !headline(f) && d.words.len() > 1 && d.kind == ActorKind::Person {
             continue;
         }
-        if let Some(at) = attach(&clusters, found, d, &people) {
+        if let Some(at) = attach(&clusters, &index, d, &people) {
             clusters[at].members.push(i);
+            index.add(&clusters, found, at, i);
         } else if !headline(f) && d.entry.is_none() && !(d.guessed && d.kind == ActorKind::Group) {
             let c = Cluster {
                 canonical: None,
@@ -207,7 +211,17 @@ pub(crate) fn cluster(corpus: &Corpus, found: &[Found]) -> Vec<Cluster> {
                 parent: None,
                 members: Vec::new(),
             };
-            add(&mut clusters, format!("s:{}", d.words.join(" ")), c, i);
+            let key = format!("s:{}", d.words.join(" "));
+            let before = clusters.len();
+            add(&mut clusters, key.clone(), c, i);
+            // `add` found the cluster by key or made a new one: mirror that here.
+            let at = if clusters.len() > before {
+                singles.insert(key, before);
+                before
+            } else {
+                singles.get(&key).copied().unwrap_or(before)
+            };
+            index.add(&clusters, found, at, i);
         }
     }
     clusters.retain(|c| c.members.iter().any(|&i| !headline(&found[i])));
@@ -221,24 +235,20 @@ const PARTICLE_START: &[&str] = &[
 /// The existing cluster a single word (or headline mention) belongs to.
 fn attach(
     clusters: &[Cluster],
-    found: &[Found],
+    index: &ClusterIndex,
     d: &Detected,
     people: &BTreeMap<String, Vec<(String, usize)>>,
 ) -> Option<usize> {
     let key = d.words.join(" ");
     if let Some(canon) = d.entry.as_ref().and_then(entry_name) {
-        return clusters
-            .iter()
-            .position(|c| c.canonical.as_deref() == Some(canon));
+        return index.by_canonical(canon);
     }
     if d.words.len() > 1 {
         if d.kind == ActorKind::Person {
             let surname = surname_key(&d.words);
             return people.get(&surname).and_then(|l| l.first()).map(|x| x.1);
         }
-        return clusters
-            .iter()
-            .position(|c| c.canonical.is_none() && member_words(found, c).contains(&key));
+        return index.by_words(&key);
     }
     // A surname, plain or with its particle: the most mentioned person with it.
     let surname = surname_key(&d.words);
@@ -249,13 +259,7 @@ fn attach(
             .map(|x| x.1);
     }
     // An acronym or the first word of a multi-word organisation.
-    clusters.iter().position(|c| {
-        c.kind == ActorKind::Organisation
-            && member_words(found, c).iter().any(|w| {
-                let ws: Vec<String> = w.split(' ').map(str::to_string).collect();
-                ws.len() > 1 && (acronym(&ws) == key || ws[0] == key)
-            })
-    })
+    index.by_org_key(&key)
 }
 
 fn entry_name(e: &Entry) -> Option<&str> {
@@ -265,17 +269,6 @@ fn entry_name(e: &Entry) -> Option<&str> {
         Entry::Org { name, .. } => Some(name),
         Entry::Adjective(_) => None,
     }
-}
-
-fn member_words(found: &[Found], c: &Cluster) -> Vec<String> {
-    let mut v: Vec<String> = c
-        .members
-        .iter()
-        .map(|&i| found[i].det.words.join(" "))
-        .collect();
-    v.sort();
-    v.dedup();
-    v
 }
 
 /// Whether the word before `at` is a locative preposition ("in Moscow").

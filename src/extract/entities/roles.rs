@@ -2,6 +2,7 @@
 //! ("Russia's foreign minister Sergei Lavrov", "UN Special Envoy Staffan de Mistura") or an
 //! apposition right after it ("Faysal Itani, an analyst with the Atlantic Council, said").
 
+use std::collections::HashMap;
 use std::ops::Range;
 
 use super::gazetteer::{GAZETTEER, norm};
@@ -110,15 +111,26 @@ pub(crate) fn best_role(candidates: &[String]) -> Option<String> {
     // Honorifics ("Mr.", "Dr.") mark a person but are no role.
     let candidates: Vec<&String> = candidates.iter().filter(|c| !is_honorific(c)).collect();
     let keys: Vec<String> = candidates.iter().map(|c| norm(c)).collect();
-    let mut best: Option<(usize, usize, usize)> = None; // (support, words, index)
+    // Distinct keys in first-seen order, with their counts: a much-quoted person has
+    // thousands of role mentions but only a few distinct roles.
+    let mut distinct: Vec<(&str, usize, usize)> = Vec::new(); // (key, count, first index)
+    let mut seen: HashMap<&str, usize> = HashMap::new();
     for (i, key) in keys.iter().enumerate() {
-        if keys[..i].contains(key) {
-            continue;
+        match seen.get(key.as_str()) {
+            Some(&d) => distinct[d].1 += 1,
+            None => {
+                seen.insert(key, distinct.len());
+                distinct.push((key, 1, i));
+            }
         }
-        let support = keys
+    }
+    let mut best: Option<(usize, usize, usize)> = None; // (support, words, index)
+    for &(key, _, i) in &distinct {
+        let support: usize = distinct
             .iter()
-            .filter(|k| k.ends_with(key.as_str()) || key.ends_with(k.as_str()))
-            .count();
+            .filter(|(k, _, _)| k.ends_with(key) || key.ends_with(k))
+            .map(|(_, n, _)| n)
+            .sum();
         let words = key.split(' ').count();
         if best.is_none_or(|(bs, bw, _)| (support, words) > (bs, bw)) {
             best = Some((support, words, i));

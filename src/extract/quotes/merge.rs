@@ -1,45 +1,89 @@
 //! Cross-outlet merging: one statement per story, one occurrence per outlet.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap};
+
+use rayon::prelude::*;
 
 use super::{Occurrence, SAME_SPEAKER_STATEMENT, SAME_STATEMENT, Statement};
 use crate::extract::entities::{Actor, ActorKind};
 use crate::text::Corpus;
 use crate::text::tokens::stems;
 
+/// Statements above which merging bounds its candidates.
+const LARGE: usize = 2000;
+/// Longest stem posting list that still proposes candidates on a large input.
+const MAX_POSTINGS: usize = 64;
+
 /// Merge statements carried by several outlets; drop same-outlet repeats. Word sets are
 /// computed once per statement, so the pairwise comparison stays cheap.
 pub(crate) fn merge(corpus: &Corpus, actors: &[Actor], all: Vec<Statement>) -> Vec<Statement> {
     let sets: Vec<BTreeSet<String>> = all
-        .iter()
+        .par_iter()
         .map(|s| {
             stems(occ_text(corpus, &s.occurrences[0]))
                 .into_iter()
                 .collect()
         })
         .collect();
+    // Only statements sharing a stem in their rarest-first prefix can reach the lower
+    // threshold (prefix filtering, Bayardo et al. 2007), so only those are compared; the
+    // first matching group is the one a scan of every group would find.
+    let floor = SAME_STATEMENT.min(SAME_SPEAKER_STATEMENT);
+    let mut df: HashMap<&str, usize> = HashMap::new();
+    for set in &sets {
+        for w in set {
+            *df.entry(w.as_str()).or_default() += 1;
+        }
+    }
+    // On thousands of articles, stems already in more than MAX_POSTINGS earlier statements
+    // stop proposing candidates (smaller inputs compare every candidate, as before).
+    let cap = if all.len() > LARGE {
+        MAX_POSTINGS
+    } else {
+        usize::MAX
+    };
     let mut groups: Vec<Vec<usize>> = Vec::new();
+    let mut group_of: HashMap<usize, usize> = HashMap::new();
+    let mut by_stem: HashMap<&str, Vec<usize>> = HashMap::new();
     for (i, s) in all.iter().enumerate() {
         let outlet = &corpus.docs[s.occurrences[0].doc].meta.outlet;
-        let same = groups.iter_mut().find(|g| {
-            g.iter().any(|&j| {
-                let o = &all[j];
-                let ov = jaccard(&sets[i], &sets[j]);
-                let same_speaker =
-                    (o.actor.is_some() && o.actor == s.actor) || (o.anonymous && s.anonymous);
-                ov >= SAME_STATEMENT || (ov >= SAME_SPEAKER_STATEMENT && same_speaker)
-            })
+        let mut prefix: Vec<&str> = sets[i].iter().map(String::as_str).collect();
+        prefix.sort_by_key(|w| (df.get(w).copied().unwrap_or(0), *w));
+        prefix.truncate(prefix.len() - (floor * prefix.len() as f64).floor() as usize + 1);
+        let mut cands: Vec<(usize, usize)> = prefix
+            .iter()
+            .filter_map(|w| by_stem.get(w))
+            .filter(|p| p.len() <= cap)
+            .flatten()
+            .filter_map(|&j| group_of.get(&j).map(|&g| (g, j)))
+            .collect();
+        cands.sort_unstable();
+        cands.dedup();
+        let same = cands.into_iter().find(|&(_, j)| {
+            let o = &all[j];
+            let ov = jaccard(&sets[i], &sets[j]);
+            let same_speaker =
+                (o.actor.is_some() && o.actor == s.actor) || (o.anonymous && s.anonymous);
+            ov >= SAME_STATEMENT || (ov >= SAME_SPEAKER_STATEMENT && same_speaker)
         });
         match same {
-            Some(g) => {
-                let seen = g
+            Some((g, _)) => {
+                let seen = groups[g]
                     .iter()
                     .any(|&j| corpus.docs[all[j].occurrences[0].doc].meta.outlet == *outlet);
-                if !seen {
-                    g.push(i);
+                if seen {
+                    continue;
                 }
+                groups[g].push(i);
+                group_of.insert(i, g);
             }
-            None => groups.push(vec![i]),
+            None => {
+                groups.push(vec![i]);
+                group_of.insert(i, groups.len() - 1);
+            }
+        }
+        for w in prefix {
+            by_stem.entry(w).or_default().push(i);
         }
     }
     groups

@@ -37,20 +37,19 @@ pub(crate) struct Resolved {
     pub(crate) anonymous: bool,
 }
 
-/// Actor mentions of one document: (start, end, actor index), in text order.
-pub(crate) fn doc_mentions(actors: &[Actor], doc: usize) -> Vec<(usize, usize, usize)> {
-    let mut v: Vec<(usize, usize, usize)> = actors
-        .iter()
-        .enumerate()
-        .flat_map(|(i, a)| {
-            a.mentions
-                .iter()
-                .filter(|m| m.doc == doc)
-                .map(move |m| (m.span.start, m.span.end, i))
-        })
-        .collect();
-    v.sort_unstable();
-    v
+/// Actor mentions of every document: (start, end, actor index), in text order, indexed by
+/// document. One pass over the actors, instead of one per document.
+pub(crate) fn doc_mentions(actors: &[Actor], docs: usize) -> Vec<Vec<(usize, usize, usize)>> {
+    let mut by_doc: Vec<Vec<(usize, usize, usize)>> = vec![Vec::new(); docs];
+    for (i, a) in actors.iter().enumerate() {
+        for m in &a.mentions {
+            if let Some(v) = by_doc.get_mut(m.doc) {
+                v.push((m.span.start, m.span.end, i));
+            }
+        }
+    }
+    by_doc.iter_mut().for_each(|v| v.sort_unstable());
+    by_doc
 }
 
 /// Resolve `phrase` (at `span` in the document) given the document's mentions, the last
