@@ -328,19 +328,19 @@ mod tests {
     fn cues_match_with_gaps_and_curly_quotes() {
         let cases = [
             (
-                "What led to the sudden about-face remains unclear.",
+                "What led to the change of plan remains unclear.",
                 Some("what led to ... remains unclear"),
             ),
             (
-                "\u{201c}Whether the local parties agree or abide\u{201d} by it \u{201c}is, of course, another matter,\u{201d} he said.",
+                "\u{201c}Whether the militias respect\u{201d} the deal \u{201c}is, frankly, another matter,\u{201d} she said.",
                 Some("whether ... another matter"),
             ),
             (
-                "We continue to have some issues that remain outstanding.",
+                "Two questions remain outstanding, officials said.",
                 Some("remain outstanding"),
             ),
             (
-                "There was no guarantee of a final agreement.",
+                "There is no guarantee that the truce will last.",
                 Some("no guarantee"),
             ),
             (
@@ -368,15 +368,15 @@ mod tests {
         let c = corpus(&[
             (
                 "AJ",
-                "Talks began.\nThey warned there was no guarantee of a final agreement within the narrow window available before both men return home.\nWhy the meeting was back on is not clear.",
+                "Talks began.\nAides cautioned there was no guarantee of a signed accord before the ministers fly home tonight.\nWhy the summit was rescheduled is not clear.",
             ),
             (
                 "MEE",
-                "They warned they could not guarantee a final agreement would be reached within the narrow window available before both men return home.\nThe rebels are unclear about their next move.",
+                "Aides cautioned there was no guarantee of a signed accord before the two ministers fly home tonight.\nThe rebels are unclear about their next move.",
             ),
             (
                 "BB",
-                "Whether the local parties agree or abide is another matter, he said.",
+                "Whether the militias respect the deal is another matter, she said.",
             ),
         ]);
         let centrality: Vec<f64> = (0..c.sentences.len())

@@ -116,11 +116,11 @@ mod tests {
                 Some("Al Jazeera"),
             ),
             (
-                "Body.\nMiddle East Eye delivers independent coverage.",
+                "Body.\nMiddle East Eye delivers coverage of the region.",
                 Some("Middle East Eye"),
             ),
             (
-                "Body.\nBefore it's here, it's on the Bloomberg Terminal.",
+                "Body.\nBefore it’s here, it’s on the Bloomberg Terminal; subscribe.",
                 Some("Bloomberg"),
             ),
             (

@@ -28,17 +28,17 @@ fn grouping_and_agreement() {
         (
             "AJ",
             None,
-            "The conflict has claimed an estimated 400,000 lives. Millions of others have been displaced during the five years of war.",
+            "The war has taken an estimated 90,000 lives. Millions of residents have been displaced during the four years of war.",
         ),
         (
             "BB",
             None,
-            "Syria's 5 1/2-year civil war has killed more than 280,000 people and sent millions fleeing.",
+            "The country's 4 1/2-year civil war has killed more than 60,000 people and sent millions fleeing.",
         ),
         (
             "TRT",
             None,
-            "The five year war goes on, and half the pre-war population has been uprooted.",
+            "The four year war drags on, and half the population has been uprooted.",
         ),
     ]);
     let figs = extract_figures(&c);
@@ -46,8 +46,8 @@ fn grouping_and_agreement() {
     assert_eq!(
         got,
         [
-            "war duration agree=false revision=false [AJ:five years, BB:5 1/2-year, TRT:five year]",
-            "death toll agree=false revision=false [AJ:an estimated 400,000, BB:more than 280,000]",
+            "war duration agree=false revision=false [AJ:four years, BB:4 1/2-year, TRT:four year]",
+            "death toll agree=false revision=false [AJ:an estimated 90,000, BB:more than 60,000]",
             "displaced agree=true revision=false [AJ:Millions, BB:millions, TRT:half]",
         ]
     );
