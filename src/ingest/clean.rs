@@ -284,7 +284,7 @@ SWITZERLAND-GENEVA-TALKS- Jane Doe\n\nThey spoke for an hour.\n\nSOURCE:Wire and
 
     #[test]
     fn long_unterminated_line_is_a_paragraph() {
-        let raw = "Headline\n\nStandfirst.\n\n\"Any agreement has to open the roads into the city before winter sets in,\" a senior official told reporters\n";
+        let raw = "Headline\n\nStandfirst.\n\n\"Any agreement has to open the roads into the city before the first snow of winter sets in,\" a senior official told reporters\n";
         assert_eq!(kinds(raw, false)[2].0, BlockKind::Paragraph);
     }
 
