@@ -11,7 +11,7 @@ use crate::config::Config;
 use crate::error::{Error, Result};
 use crate::rank::select::Budget;
 use crate::render::{Format, Renderer};
-use crate::text::segment;
+use crate::text::{fold, segment};
 use crate::workflow;
 
 /// Run a command. Normal output goes to `out`; warnings go to stderr.
@@ -396,10 +396,6 @@ fn warn_all(warnings: &[crate::ingest::Warning]) {
     for w in warnings {
         eprintln!("warning: {}: {}", w.path, w.reason);
     }
-}
-
-fn fold(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 fn writeln(out: &mut dyn Write, line: &str) -> Result<()> {

@@ -5,6 +5,7 @@ use std::ops::Range;
 use super::*;
 use crate::extract::entities;
 use crate::ingest::BlockKind;
+use crate::text::fold;
 
 /// Assemble the brief. `fallback_title` names the story when no headline is found.
 pub fn assemble(
@@ -116,11 +117,6 @@ fn citation(corpus: &Corpus, doc: usize, span: &Range<usize>) -> Citation {
         url: d.meta.url.clone(),
         date: d.meta.date.clone(),
     }
-}
-
-/// Fold runs of white space (hard-wrapped lines) into single spaces.
-fn fold(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 fn round(x: f64) -> f64 {

@@ -15,6 +15,8 @@
 use dom_query::{Document, Selection};
 use dom_smoothie::{Config, Readability, TextMode};
 
+use crate::text::fold;
+
 /// What a page says about itself.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct PageMeta {
@@ -136,11 +138,6 @@ fn attr(doc: &Document, selector: &str, name: &str) -> Option<String> {
         .attr(name)
         .map(|v| v.trim().to_string())
         .filter(|v| !v.is_empty())
-}
-
-/// Fold runs of white space into single spaces and trim.
-fn fold(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 #[cfg(test)]

@@ -302,7 +302,7 @@ fn first_sentence(raw: &str, blocks: &[Block]) -> String {
     let end = crate::text::segment::split_sentences(text)
         .first()
         .map_or(text.len(), |r| r.end);
-    text[..end].split_whitespace().collect::<Vec<_>>().join(" ")
+    crate::text::fold(&text[..end])
 }
 
 /// Build a document straight from text, with no cleaning: one paragraph per non-empty line.

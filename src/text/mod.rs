@@ -17,6 +17,12 @@ use std::ops::Range;
 
 use crate::ingest::{BlockKind, Document};
 
+/// Fold runs of white space (line breaks of hard-wrapped text included) into single spaces,
+/// trimmed: how a verbatim span is shown.
+pub fn fold(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
 /// One sentence (or headline, bullet, subhead unit) of one document.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Sentence {

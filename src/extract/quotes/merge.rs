@@ -7,7 +7,7 @@ use rayon::prelude::*;
 use super::{Occurrence, SAME_SPEAKER_STATEMENT, SAME_STATEMENT, Statement};
 use crate::extract::entities::{Actor, ActorKind};
 use crate::text::Corpus;
-use crate::text::tokens::stems;
+use crate::text::tokens::{jaccard, stems};
 
 /// Statements above which merging bounds its candidates.
 const LARGE: usize = 2000;
@@ -90,15 +90,6 @@ pub(crate) fn merge(corpus: &Corpus, actors: &[Actor], all: Vec<Statement>) -> V
         .into_iter()
         .filter_map(|g| combine(actors, g.into_iter().map(|i| all[i].clone()).collect()))
         .collect()
-}
-
-/// Jaccard similarity of two stem sets, as [`crate::text::tokens::overlap`] computes it.
-fn jaccard(a: &BTreeSet<String>, b: &BTreeSet<String>) -> f64 {
-    if a.is_empty() || b.is_empty() {
-        return 0.0;
-    }
-    let inter = a.intersection(b).count() as f64;
-    inter / ((a.len() + b.len()) as f64 - inter)
 }
 
 /// One statement from an outlet group: the actor most occurrences credit (institutions
