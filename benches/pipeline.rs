@@ -71,6 +71,7 @@ fn main() {
 
 const STAGES: &[&str] = &[
     "ingest",
+    "duplicates",
     "segment",
     "tf-idf+LexRank",
     "entities",
@@ -91,7 +92,9 @@ fn stages(dir: &Path) -> Vec<Duration> {
         t.push(clock.elapsed());
         clock = Instant::now();
     };
-    let (docs, warnings) = brief::ingest::ingest(dir, &Default::default()).unwrap_or_default();
+    let (mut docs, warnings) = brief::ingest::ingest(dir, &Default::default()).unwrap_or_default();
+    lap(&mut t);
+    brief::ingest::duplicates::mark(&mut docs);
     lap(&mut t);
     let corpus = Corpus::new(docs);
     lap(&mut t);

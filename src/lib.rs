@@ -108,25 +108,27 @@ pub fn brief_corpus(
     warnings: Vec<Warning>,
     fallback_title: &str,
 ) -> Brief {
-    let (scores, actors) = score(corpus);
-    // The extractors are independent of each other: run them side by side. Each result is
-    // the same as a sequential run's, so the brief stays byte-identical.
-    let ((summary, statements), (issues, (figures, comparisons))) = rayon::join(
+    // The stages run side by side where they are independent of each other: figures need
+    // nothing but the corpus; selection, statements and issues need the scores. Each result
+    // is the same as a sequential run's, so the brief stays byte-identical.
+    let ((scores, actors, summary, statements, issues), (figures, comparisons)) = rayon::join(
         || {
-            rayon::join(
-                || rank::select(corpus, &scores, select),
-                || quotes::extract_statements(corpus, &actors, &scores.centrality),
-            )
+            let (scores, actors) = score(corpus);
+            let ((summary, statements), issues) = rayon::join(
+                || {
+                    rayon::join(
+                        || rank::select(corpus, &scores, select),
+                        || quotes::extract_statements(corpus, &actors, &scores.centrality),
+                    )
+                },
+                || issues::extract_open_issues(corpus, &scores.centrality),
+            );
+            (scores, actors, summary, statements, issues)
         },
         || {
-            rayon::join(
-                || issues::extract_open_issues(corpus, &scores.centrality),
-                || {
-                    let figures = figures::extract_figures(corpus);
-                    let comparisons = figures::compare_figures(corpus, &figures);
-                    (figures, comparisons)
-                },
-            )
+            let figures = figures::extract_figures(corpus);
+            let comparisons = figures::compare_figures(corpus, &figures);
+            (figures, comparisons)
         },
     );
     let analysis = Analysis {

@@ -16,6 +16,7 @@
 
 use std::collections::{BTreeMap, HashMap};
 
+use rayon::prelude::*;
 use xxhash_rust::xxh3::xxh3_64;
 
 use super::{BlockKind, Document};
@@ -34,7 +35,7 @@ pub const COMMON: usize = 200;
 /// Mark copies in `docs` (indices are positions in the slice): `duplicate_of` is the index
 /// of the group's original, `None` for originals and unique articles.
 pub fn mark(docs: &mut [Document]) {
-    let sets: Vec<Vec<u64>> = docs.iter().map(shingles).collect();
+    let sets: Vec<Vec<u64>> = docs.par_iter().map(shingles).collect();
     let mut groups = UnionFind::new(docs.len());
     // Identical sets first: the same file saved twice costs nothing more.
     let mut first_with: BTreeMap<&[u64], usize> = BTreeMap::new();
@@ -81,50 +82,120 @@ pub fn is_copy(a: usize, b: usize, shared: usize) -> bool {
 
 /// The sorted, deduplicated shingle hashes of a document's body.
 pub fn shingles(doc: &Document) -> Vec<u64> {
-    let mut words: Vec<String> = Vec::new();
+    // The lowercased words joined by single spaces, and where each word starts: a shingle
+    // is then a slice of this one buffer (the same bytes as joining its words).
+    let mut joined = String::new();
+    let mut starts: Vec<usize> = Vec::new();
     for block in doc.blocks.iter().filter(|b| b.kind != BlockKind::Headline) {
-        words.extend(
-            doc.text(&block.span)
-                .split(|c: char| !c.is_alphanumeric())
-                .filter(|w| !w.is_empty())
-                .map(str::to_lowercase),
-        );
+        for word in doc
+            .text(&block.span)
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+        {
+            if !starts.is_empty() {
+                joined.push(' ');
+            }
+            starts.push(joined.len());
+            if word.is_ascii() {
+                joined.extend(word.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+            } else {
+                joined.push_str(&word.to_lowercase());
+            }
+        }
     }
-    let mut out: Vec<u64> = if words.len() < SHINGLE {
-        vec![xxh3_64(words.join(" ").as_bytes())]
+    if starts.is_empty() {
+        return Vec::new();
+    }
+    let mut out: Vec<u64> = if starts.len() < SHINGLE {
+        vec![xxh3_64(joined.as_bytes())]
     } else {
-        words
-            .windows(SHINGLE)
-            .map(|w| xxh3_64(w.join(" ").as_bytes()))
+        (0..=starts.len() - SHINGLE)
+            .map(|i| {
+                // The shingle ends before the space that precedes the word after it.
+                let end = starts.get(i + SHINGLE).map_or(joined.len(), |&s| s - 1);
+                xxh3_64(&joined.as_bytes()[starts[i]..end])
+            })
             .collect()
     };
-    if words.is_empty() {
-        out.clear();
-    }
     out.sort_unstable();
     out.dedup();
     out
 }
 
-/// Shared shingle counts for every pair of `reps` that shares any, through an inverted index.
+/// Shared shingle counts for every pair of `reps` that shares any, through an inverted index,
+/// in `(a, b)` order with `a < b`.
+///
+/// Each representative counts, in parallel, the shingles it shares with later ones into a
+/// dense counter array (no pair map), so the cost is the number of postings walked.
 fn shared_counts(sets: &[Vec<u64>], reps: &[usize]) -> Vec<((usize, usize), usize)> {
-    let mut postings: HashMap<u64, Vec<usize>> = HashMap::new();
+    let mut postings: HashMap<u64, Vec<u32>, BuildHashed> = HashMap::default();
     for &d in reps {
         for &h in &sets[d] {
-            postings.entry(h).or_default().push(d);
+            postings.entry(h).or_default().push(d as u32);
         }
     }
-    let mut shared: HashMap<(usize, usize), usize> = HashMap::new();
-    for list in postings.values().filter(|l| l.len() <= COMMON) {
-        for (k, &a) in list.iter().enumerate() {
-            for &b in &list[k + 1..] {
-                *shared.entry((a, b)).or_default() += 1;
-            }
+    let n = sets.len();
+    let per_rep: Vec<Vec<((usize, usize), usize)>> = reps
+        .par_iter()
+        .map_init(
+            || (vec![0u32; n], Vec::new()),
+            |(counts, touched), &a| {
+                for h in &sets[a] {
+                    let Some(list) = postings.get(h).filter(|l| l.len() <= COMMON) else {
+                        continue;
+                    };
+                    // Postings are in ascending document order: the later ones follow `a`.
+                    let after = list.partition_point(|&d| d as usize <= a);
+                    for &b in &list[after..] {
+                        let b = b as usize;
+                        if counts[b] == 0 {
+                            touched.push(b);
+                        }
+                        counts[b] += 1;
+                    }
+                }
+                touched.sort_unstable();
+                let out = touched
+                    .iter()
+                    .map(|&b| ((a, b), counts[b] as usize))
+                    .collect();
+                for &b in touched.iter() {
+                    counts[b] = 0;
+                }
+                touched.clear();
+                out
+            },
+        )
+        .collect();
+    per_rep.concat()
+}
+
+/// Shingles are already xxh3 hashes: a map keyed by them needs no second hash.
+#[derive(Default, Clone, Copy)]
+struct BuildHashed;
+
+impl std::hash::BuildHasher for BuildHashed {
+    type Hasher = Hashed;
+    fn build_hasher(&self) -> Hashed {
+        Hashed(0)
+    }
+}
+
+/// The identity hasher of [`BuildHashed`].
+struct Hashed(u64);
+
+impl std::hash::Hasher for Hashed {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = self.0.rotate_left(8) ^ u64::from(b);
         }
     }
-    let mut out: Vec<_> = shared.into_iter().collect();
-    out.sort_unstable();
-    out
+    fn write_u64(&mut self, n: u64) {
+        self.0 = n;
+    }
 }
 
 /// Dated articles first, earliest first.

@@ -24,6 +24,7 @@ pub mod walk;
 use std::ops::Range;
 use std::path::Path;
 
+use rayon::prelude::*;
 use serde::Serialize;
 
 use crate::error::Result;
@@ -147,14 +148,20 @@ pub struct IngestConfig {
 /// Unreadable or unsupported files become warnings; only an unreadable folder is an error.
 pub fn ingest(dir: &Path, cfg: &IngestConfig) -> Result<(Vec<Document>, Vec<Warning>)> {
     let (files, mut warnings) = walk::article_files(dir)?;
+    // Files are read and cleaned side by side; results are taken in walk order, so ids and
+    // warnings are the same as a sequential run's.
+    let read: Vec<_> = files
+        .par_iter()
+        .map(|file| read_article(file, cfg))
+        .collect();
     let mut docs = Vec::new();
-    for file in files {
+    for (file, result) in files.iter().zip(read) {
         let warn = |reason: String| Warning {
             path: file.rel.clone(),
             reason,
         };
         // One warning per file: a decoding note joins the reason a file was skipped.
-        match read_article(&file, cfg) {
+        match result {
             Ok((Some(mut doc), note)) => {
                 warnings.extend(note.map(warn));
                 doc.id = docs.len();

@@ -15,6 +15,8 @@ pub mod tokens;
 
 use std::ops::Range;
 
+use rayon::prelude::*;
+
 use crate::ingest::{BlockKind, Document};
 
 /// Fold runs of white space (line breaks of hard-wrapped text included) into single spaces,
@@ -61,34 +63,9 @@ impl Corpus {
         for (i, doc) in docs.iter_mut().enumerate() {
             doc.id = i;
         }
-        let mut sentences = Vec::new();
-        for doc in &docs {
-            let mut position = 0;
-            for (b, block) in doc.blocks.iter().enumerate() {
-                let spans = match block.kind {
-                    // Headlines, subheads and bullets are units of their own.
-                    BlockKind::Headline | BlockKind::Subhead | BlockKind::Bullet => {
-                        vec![block.span.clone()]
-                    }
-                    BlockKind::Paragraph | BlockKind::Standfirst => {
-                        segment::split_sentences(doc.text(&block.span))
-                            .into_iter()
-                            .map(|r| block.span.start + r.start..block.span.start + r.end)
-                            .collect()
-                    }
-                };
-                for span in spans {
-                    sentences.push(Sentence {
-                        doc: doc.id,
-                        span,
-                        kind: block.kind,
-                        block: b,
-                        position,
-                    });
-                    position += 1;
-                }
-            }
-        }
+        // Documents are segmented side by side and concatenated in document order.
+        let per_doc: Vec<Vec<Sentence>> = docs.par_iter().map(segment_document).collect();
+        let sentences = per_doc.concat();
         Corpus { docs, sentences }
     }
 
@@ -109,4 +86,35 @@ impl Corpus {
         outlets.dedup();
         outlets.len()
     }
+}
+
+/// The sentences of one document, in reading order.
+fn segment_document(doc: &Document) -> Vec<Sentence> {
+    let mut sentences = Vec::new();
+    let mut position = 0;
+    for (b, block) in doc.blocks.iter().enumerate() {
+        let spans = match block.kind {
+            // Headlines, subheads and bullets are units of their own.
+            BlockKind::Headline | BlockKind::Subhead | BlockKind::Bullet => {
+                vec![block.span.clone()]
+            }
+            BlockKind::Paragraph | BlockKind::Standfirst => {
+                segment::split_sentences(doc.text(&block.span))
+                    .into_iter()
+                    .map(|r| block.span.start + r.start..block.span.start + r.end)
+                    .collect()
+            }
+        };
+        for span in spans {
+            sentences.push(Sentence {
+                doc: doc.id,
+                span,
+                kind: block.kind,
+                block: b,
+                position,
+            });
+            position += 1;
+        }
+    }
+    sentences
 }
