@@ -3,7 +3,7 @@
 
 use std::sync::LazyLock;
 
-use regex::Regex;
+use regex::{Regex, RegexSet};
 use serde::Deserialize;
 
 use super::{IngestConfig, Meta, OutletFrom};
@@ -38,16 +38,39 @@ pub fn compile(outlet: &str, pattern: &str) -> Result<Signature, regex::Error> {
     })
 }
 
+/// The built-in signatures as one set: the outlet of each pattern, in file order, and the
+/// patterns compiled together (one pass over a line instead of one per pattern).
+struct Builtin {
+    outlets: Vec<String>,
+    set: RegexSet,
+}
+
 // Built from a file compiled into the binary; the unit test `builtin_signatures_load`
-// keeps it valid, and a bad entry is skipped rather than panicking.
-static BUILTIN: LazyLock<Vec<Signature>> = LazyLock::new(|| {
-    let Ok(file) = toml::from_str::<OutletFile>(OUTLETS) else {
-        return Vec::new();
+// keeps it valid, and a bad file leaves no built-in signatures rather than panicking.
+static BUILTIN: LazyLock<Builtin> = LazyLock::new(|| {
+    let empty = || Builtin {
+        outlets: Vec::new(),
+        set: RegexSet::empty(),
     };
-    file.outlet
+    let Ok(file) = toml::from_str::<OutletFile>(OUTLETS) else {
+        return empty();
+    };
+    let pairs: Vec<(&str, String)> = file
+        .outlet
         .iter()
-        .flat_map(|o| o.patterns.iter().filter_map(|p| compile(&o.name, p).ok()))
-        .collect()
+        .flat_map(|o| {
+            o.patterns
+                .iter()
+                .map(|p| (o.name.as_str(), format!("(?i){p}")))
+        })
+        .collect();
+    match RegexSet::new(pairs.iter().map(|(_, p)| p)) {
+        Ok(set) => Builtin {
+            outlets: pairs.iter().map(|(o, _)| o.to_string()).collect(),
+            set,
+        },
+        Err(_) => empty(),
+    }
 });
 
 #[allow(clippy::unwrap_used)] // constant pattern
@@ -57,7 +80,7 @@ static SOURCE_LINE: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Whether a line matches a built-in outlet signature (such lines are furniture).
 pub fn is_signature_line(line: &str) -> bool {
-    BUILTIN.iter().any(|s| s.pattern.is_match(line))
+    BUILTIN.set.is_match(line)
 }
 
 /// The outlet for an article, and where it came from.
@@ -84,10 +107,18 @@ pub fn detect(raw: &str, extra: &[Signature]) -> Option<String> {
         .map(str::trim)
         .filter(|l| !l.is_empty())
         .collect();
-    for sig in extra.iter().chain(BUILTIN.iter()) {
+    for sig in extra {
         if lines.iter().any(|l| sig.pattern.is_match(l)) {
             return Some(sig.outlet.clone());
         }
+    }
+    // The first built-in pattern, in file order, that matches any line.
+    let first = lines
+        .iter()
+        .filter_map(|l| BUILTIN.set.matches(l).iter().next())
+        .min();
+    if let Some(i) = first {
+        return BUILTIN.outlets.get(i).cloned();
     }
     lines.iter().rev().find_map(|l| {
         let c = SOURCE_LINE.captures(l)?;
@@ -104,7 +135,12 @@ mod tests {
     fn builtin_signatures_load() {
         let file: OutletFile = toml::from_str(OUTLETS).unwrap();
         let n: usize = file.outlet.iter().map(|o| o.patterns.len()).sum();
-        assert_eq!(BUILTIN.len(), n, "every pattern in outlets.toml compiles");
+        assert_eq!(
+            BUILTIN.set.len(),
+            n,
+            "every pattern in outlets.toml compiles"
+        );
+        assert_eq!(BUILTIN.outlets.len(), n);
     }
 
     #[test]
