@@ -14,7 +14,7 @@
 //! dated article, then the first in walk order. Every other member gets `duplicate_of`, so
 //! ranking counts the group once while every outlet is still cited.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 
 use rayon::prelude::*;
 use xxhash_rust::xxh3::xxh3_64;
@@ -125,13 +125,28 @@ pub fn shingles(doc: &Document) -> Vec<u64> {
 /// Shared shingle counts for every pair of `reps` that shares any, through an inverted index,
 /// in `(a, b)` order with `a < b`.
 ///
-/// Each representative counts, in parallel, the shingles it shares with later ones into a
-/// dense counter array (no pair map), so the cost is the number of postings walked.
+/// The index is a sorted array of `(shingle, document)` pairs, whose runs are the postings
+/// (no map of millions of small lists). Only shingles held by 2 to [`COMMON`]
+/// representatives are kept; each representative then counts, in parallel, the shingles it
+/// shares with later ones into a dense counter array, so the cost is the number of postings
+/// walked.
 fn shared_counts(sets: &[Vec<u64>], reps: &[usize]) -> Vec<((usize, usize), usize)> {
-    let mut postings: HashMap<u64, Vec<u32>, BuildHashed> = HashMap::default();
-    for &d in reps {
-        for &h in &sets[d] {
-            postings.entry(h).or_default().push(d as u32);
+    let mut pairs: Vec<(u64, u32)> = reps
+        .iter()
+        .flat_map(|&d| sets[d].iter().map(move |&h| (h, d as u32)))
+        .collect();
+    pairs.par_sort_unstable();
+    // Postings of shared shingles, and for each document the postings it is in.
+    let mut postings: Vec<&[(u64, u32)]> = Vec::new();
+    let mut member_of: Vec<Vec<u32>> = vec![Vec::new(); sets.len()];
+    for run in pairs.chunk_by(|x, y| x.0 == y.0) {
+        if run.len() < 2 || run.len() > COMMON {
+            continue;
+        }
+        let id = postings.len() as u32;
+        postings.push(run);
+        for &(_, d) in run {
+            member_of[d as usize].push(id);
         }
     }
     let n = sets.len();
@@ -140,13 +155,11 @@ fn shared_counts(sets: &[Vec<u64>], reps: &[usize]) -> Vec<((usize, usize), usiz
         .map_init(
             || (vec![0u32; n], Vec::new()),
             |(counts, touched), &a| {
-                for h in &sets[a] {
-                    let Some(list) = postings.get(h).filter(|l| l.len() <= COMMON) else {
-                        continue;
-                    };
-                    // Postings are in ascending document order: the later ones follow `a`.
-                    let after = list.partition_point(|&d| d as usize <= a);
-                    for &b in &list[after..] {
+                for &p in &member_of[a] {
+                    let list = postings[p as usize];
+                    // A run is sorted by document: the later ones follow `a`.
+                    let after = list.partition_point(|&(_, d)| d as usize <= a);
+                    for &(_, b) in &list[after..] {
                         let b = b as usize;
                         if counts[b] == 0 {
                             touched.push(b);
@@ -168,34 +181,6 @@ fn shared_counts(sets: &[Vec<u64>], reps: &[usize]) -> Vec<((usize, usize), usiz
         )
         .collect();
     per_rep.concat()
-}
-
-/// Shingles are already xxh3 hashes: a map keyed by them needs no second hash.
-#[derive(Default, Clone, Copy)]
-struct BuildHashed;
-
-impl std::hash::BuildHasher for BuildHashed {
-    type Hasher = Hashed;
-    fn build_hasher(&self) -> Hashed {
-        Hashed(0)
-    }
-}
-
-/// The identity hasher of [`BuildHashed`].
-struct Hashed(u64);
-
-impl std::hash::Hasher for Hashed {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.0 = self.0.rotate_left(8) ^ u64::from(b);
-        }
-    }
-    fn write_u64(&mut self, n: u64) {
-        self.0 = n;
-    }
 }
 
 /// Dated articles first, earliest first.
