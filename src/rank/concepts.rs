@@ -76,13 +76,12 @@ fn bigrams(lex: &Lexicon, i: usize, mut f: impl FnMut(u32, u32)) {
 /// original, so a wire story run by five outlets is one document here.
 ///
 /// Returns, for each of `candidates` (sentence indices), its counted concepts as distinct ids
-/// into the returned weights. Weights are whole numbers, so sums of them are exact in any
-/// order.
+/// into the returned weights (document counts).
 pub(super) fn weigh(
     corpus: &Corpus,
     lex: &Lexicon,
     candidates: &[usize],
-) -> (Vec<Vec<u32>>, Vec<f64>) {
+) -> (Vec<Vec<u32>>, Vec<u32>) {
     let original = |doc: usize| corpus.docs[doc].duplicate_of.unwrap_or(doc);
     // Sentences grouped by original document, so a concept's documents can be counted with
     // one "last document seen" mark.
@@ -119,14 +118,28 @@ pub(super) fn weigh(
         2..=9 => 2,
         _ => 3,
     };
+    // Counted concepts renumbered 0.. in id order: most bigrams occur in one document only.
+    let mut weights: Vec<u32> = Vec::new();
+    let compact: Vec<u32> = docs
+        .iter()
+        .map(|&d| {
+            if d >= min_df {
+                weights.push(d);
+                (weights.len() - 1) as u32
+            } else {
+                u32::MAX
+            }
+        })
+        .collect();
+    drop(docs);
     let concepts = candidates
         .par_iter()
         .map(|&i| {
             let mut v = Vec::new();
             bigrams(lex, i, |a, b| {
                 let id = keys.known(a, b).and_then(|k| ids.get(&k).copied());
-                if let Some(id) = id.filter(|&id| docs[id as usize] >= min_df) {
-                    v.push(id);
+                if let Some(c) = id.map(|id| compact[id as usize]).filter(|&c| c != u32::MAX) {
+                    v.push(c);
                 }
             });
             v.sort_unstable();
@@ -134,7 +147,6 @@ pub(super) fn weigh(
             v
         })
         .collect();
-    let weights = docs.iter().map(|&d| f64::from(d)).collect();
     (concepts, weights)
 }
 

@@ -92,10 +92,19 @@ pub fn select(corpus: &Corpus, scores: &Scores, cfg: &SelectConfig) -> Vec<Point
             (value(i), cost, divisor)
         })
         .collect();
+    // Each candidate's gain, the weight of its concepts not yet covered, kept up to date as
+    // concepts are covered. Weights are whole numbers: an integer sum is the f64 sum exactly,
+    // in any order.
+    let mut gains: Vec<u64> = concepts
+        .iter()
+        .map(|cs| cs.iter().map(|&c| u64::from(weights[c as usize])).sum())
+        .collect();
+    let holders = holders(&concepts, weights.len());
     // Whether a sentence is too close to one already chosen; updated once per choice.
     let mut redundant = vec![false; corpus.sentences.len()];
     let mut is_chosen = vec![false; corpus.sentences.len()];
     let mut covered = vec![false; weights.len()];
+    let mut marks = vec![false; stem_sets.stems];
     let mut chosen: Vec<usize> = Vec::new();
     let mut used = 0usize;
     loop {
@@ -110,14 +119,9 @@ pub fn select(corpus: &Corpus, scores: &Scores, cfg: &SelectConfig) -> Vec<Point
             if is_chosen[i] || redundant[i] {
                 continue;
             }
-            let gain: f64 = concepts[p]
-                .iter()
-                .filter(|&&c| !covered[c as usize])
-                .map(|&c| weights[c as usize])
-                .sum();
             // When no sentence covers a new concept (short clusters, few shared bigrams), the
             // budget is still filled, by centrality and salience alone.
-            let gain = gain.max(FILL_GAIN);
+            let gain = (gains[p] as f64).max(FILL_GAIN);
             let (value, cost, divisor) = fixed[p];
             let fits = cost <= remaining;
             let score = gain * value / divisor;
@@ -132,14 +136,25 @@ pub fn select(corpus: &Corpus, scores: &Scores, cfg: &SelectConfig) -> Vec<Point
         }
         let Some((_, _, p)) = best else { break };
         let i = candidates[p];
-        concepts[p].iter().for_each(|&c| covered[c as usize] = true);
+        for &c in &concepts[p] {
+            let c = c as usize;
+            if !covered[c] {
+                covered[c] = true;
+                for &q in &holders.ids[holders.starts[c]..holders.starts[c + 1]] {
+                    gains[q as usize] -= u64::from(weights[c]);
+                }
+            }
+        }
         used += fixed[p].1;
         chosen.push(i);
         is_chosen[i] = true;
         let set = stem_sets.get(i);
+        set.iter().for_each(|&s| marks[s as usize] = true);
         for &k in &candidates {
-            redundant[k] = redundant[k] || tokens::jaccard_ids(stem_sets.get(k), set) >= REDUNDANT;
+            redundant[k] =
+                redundant[k] || jaccard_marked(stem_sets.get(k), set.len(), &marks) >= REDUNDANT;
         }
+        set.iter().for_each(|&s| marks[s as usize] = false);
     }
     let mut points: Vec<Point> = chosen
         .iter()
@@ -157,6 +172,8 @@ pub fn select(corpus: &Corpus, scores: &Scores, cfg: &SelectConfig) -> Vec<Point
 struct StemSets {
     ids: Vec<u32>,
     starts: Vec<usize>,
+    /// Number of distinct stems.
+    stems: usize,
 }
 
 impl StemSets {
@@ -172,12 +189,53 @@ impl StemSets {
             ids.extend(set);
             starts.push(ids.len());
         }
-        StemSets { ids, starts }
+        StemSets {
+            ids,
+            starts,
+            stems: lex.stem_count(),
+        }
     }
 
     fn get(&self, i: usize) -> &[u32] {
         &self.ids[self.starts[i]..self.starts[i + 1]]
     }
+}
+
+/// For each concept, the candidates (positions) that carry it, in one array.
+struct Holders {
+    ids: Vec<u32>,
+    starts: Vec<usize>,
+}
+
+fn holders(concepts: &[Vec<u32>], count: usize) -> Holders {
+    let mut starts = vec![0usize; count + 1];
+    for cs in concepts {
+        for &c in cs {
+            starts[c as usize + 1] += 1;
+        }
+    }
+    for k in 1..=count {
+        starts[k] += starts[k - 1];
+    }
+    let mut at = starts.clone();
+    let mut ids = vec![0u32; starts[count]];
+    for (p, cs) in concepts.iter().enumerate() {
+        for &c in cs {
+            ids[at[c as usize]] = p as u32;
+            at[c as usize] += 1;
+        }
+    }
+    Holders { ids, starts }
+}
+
+/// [`tokens::jaccard_ids`] of `b` and a set of `a_len` ids marked in `marks`: the same
+/// counts in the same formula, so the same value.
+fn jaccard_marked(b: &[u32], a_len: usize, marks: &[bool]) -> f64 {
+    if a_len == 0 || b.is_empty() {
+        return 0.0;
+    }
+    let inter = b.iter().filter(|&&s| marks[s as usize]).count() as f64;
+    inter / ((a_len + b.len()) as f64 - inter)
 }
 
 /// Whether a sentence may be a summary sentence: running text of sensible length that ends
@@ -221,14 +279,17 @@ fn cost_exponent(budget: Budget) -> f64 {
 /// The chosen sentence plus, for each other outlet, its closest near-duplicate.
 fn with_copies(corpus: &Corpus, sets: &StemSets, i: usize) -> Vec<usize> {
     let outlet = corpus.outlet(&corpus.sentences[i]);
+    let mut marks = vec![false; sets.stems];
+    let set = sets.get(i);
+    set.iter().for_each(|&s| marks[s as usize] = true);
     let mut best: BTreeMap<&str, (f64, usize)> = BTreeMap::new();
     for (j, s) in corpus.sentences.iter().enumerate() {
-        let other = corpus.outlet(s);
-        if j == i || other == outlet || !s.is_body() {
+        if j == i || !s.is_body() {
             continue;
         }
-        let sim = tokens::jaccard_ids(sets.get(i), sets.get(j));
-        if sim >= DUPLICATE && best.get(other).is_none_or(|&(b, _)| sim > b) {
+        let sim = jaccard_marked(sets.get(j), set.len(), &marks);
+        let other = corpus.outlet(s);
+        if sim >= DUPLICATE && other != outlet && best.get(other).is_none_or(|&(b, _)| sim > b) {
             best.insert(other, (sim, j));
         }
     }

@@ -132,13 +132,16 @@ fn neighbours(
     scored.into_iter().map(|(sim, j)| (j as u32, sim)).collect()
 }
 
-/// [`cosine`] of a vector spread out by term (`dense`) and a sparse one. The same value:
-/// the same products in the same (ascending term) order, plus products with zero for the
-/// terms `dense` lacks, and adding +0 to a sum of non-negative weights changes nothing.
+/// [`cosine`] of a vector spread out by term (`dense`, zero for the terms it lacks) and a
+/// sparse one: the same value, the same products added in the same (ascending term) order.
 fn dense_cosine(dense: &[f64], b: &SparseVec) -> f64 {
     let mut dot = 0.0;
     for &(t, w) in b {
-        dot += dense[t as usize] * w;
+        let a = dense[t as usize];
+        // Only common terms: the loads stay independent, the chain of additions short.
+        if a != 0.0 {
+            dot += a * w;
+        }
     }
     dot
 }
