@@ -6,7 +6,9 @@
 //! only each sentence's strongest neighbours ([`super::sparse`]), so cost grows linearly;
 //! below it the result is exactly the all-pairs one.
 
-use super::tfidf::{SparseVec, cosine};
+use super::tfidf::SparseVec;
+#[cfg(doc)]
+use super::tfidf::cosine;
 
 /// Minimum cosine for an edge (Erkan & Radev use 0.1 for the continuous variant).
 pub const THRESHOLD: f64 = 0.1;
@@ -17,6 +19,50 @@ const TOLERANCE: f64 = 1e-9;
 /// example story is far below it (a 10-article cluster has about 300 sentences).
 pub const SPARSE_ABOVE: usize = 2000;
 
+/// A similarity graph as adjacency lists in one array: sentence `i`'s (neighbour, cosine)
+/// pairs are `edges[starts[i]..starts[i + 1]]`, neighbours ascending, no self-loops.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Graph {
+    starts: Vec<usize>,
+    edges: Vec<(u32, f64)>,
+}
+
+impl Graph {
+    /// A graph from one list per sentence, each already sorted by neighbour.
+    pub fn from_lists(lists: Vec<Vec<(u32, f64)>>) -> Self {
+        let mut starts = Vec::with_capacity(lists.len() + 1);
+        let mut edges = Vec::with_capacity(lists.iter().map(Vec::len).sum());
+        starts.push(0);
+        for list in lists {
+            edges.extend(list);
+            starts.push(edges.len());
+        }
+        Graph { starts, edges }
+    }
+
+    /// Number of sentences.
+    pub fn len(&self) -> usize {
+        self.starts.len().saturating_sub(1)
+    }
+
+    /// Whether the graph has no sentences.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// Sentence `i`'s (neighbour, cosine) pairs, neighbours ascending.
+    pub fn neighbours(&self, i: usize) -> &[(u32, f64)] {
+        &self.edges[self.starts[i]..self.starts[i + 1]]
+    }
+
+    /// Each sentence's total edge weight, summed in neighbour order.
+    pub fn out_weights(&self) -> Vec<f64> {
+        (0..self.len())
+            .map(|i| self.neighbours(i).iter().map(|(_, w)| w).sum())
+            .collect()
+    }
+}
+
 /// Centrality of each vector, scaled so the maximum is 1 (all zeros for an empty input).
 pub fn lexrank(vectors: &[SparseVec], threshold: f64) -> Vec<f64> {
     let n = vectors.len();
@@ -24,34 +70,35 @@ pub fn lexrank(vectors: &[SparseVec], threshold: f64) -> Vec<f64> {
         return Vec::new();
     }
     if n > SPARSE_ABOVE {
-        let edges = super::sparse::knn_edges(vectors, threshold);
+        let graph = super::sparse::knn_edges(vectors, threshold);
         // Ranks sum to 1 over many thousands of sentences: a total change below 1e-7 no
         // longer moves any sentence's place in the order.
-        let rank = super::sparse::power_iteration(&edges, DAMPING, ITERATIONS, 1e-7);
+        let rank = super::sparse::power_iteration(&graph, DAMPING, ITERATIONS, 1e-7);
         return scale(rank);
     }
-    let edges = similarity_edges(vectors, threshold);
-    let out_weight: Vec<f64> = edges
-        .iter()
-        .map(|e| e.iter().map(|(_, w)| w).sum())
-        .collect();
+    let graph = similarity_edges(vectors, threshold);
+    let out_weight = graph.out_weights();
     let mut rank = vec![1.0 / n as f64; n];
+    let mut next = vec![0.0; n];
     for _ in 0..ITERATIONS {
-        let mut next = vec![(1.0 - DAMPING) / n as f64; n];
+        next.fill((1.0 - DAMPING) / n as f64);
         let mut dangling = 0.0;
         for i in 0..n {
             if out_weight[i] == 0.0 {
                 dangling += rank[i];
                 continue;
             }
-            for &(j, w) in &edges[i] {
-                next[j] += DAMPING * rank[i] * w / out_weight[i];
+            // The same products as `DAMPING * rank[i] * w / out_weight[i]`, which is
+            // evaluated left to right.
+            let (share, out) = (DAMPING * rank[i], out_weight[i]);
+            for &(j, w) in graph.neighbours(i) {
+                next[j as usize] += share * w / out;
             }
         }
         next.iter_mut()
             .for_each(|r| *r += DAMPING * dangling / n as f64);
         let delta: f64 = next.iter().zip(&rank).map(|(a, b)| (a - b).abs()).sum();
-        rank = next;
+        std::mem::swap(&mut rank, &mut next);
         if delta < TOLERANCE {
             break;
         }
@@ -68,41 +115,86 @@ fn scale(mut rank: Vec<f64>) -> Vec<f64> {
     rank
 }
 
+/// Term postings: for each term id, the (sentence, weight) pairs that carry it, sentences
+/// ascending; terms in more than `max` sentences get none.
+pub fn postings(vectors: &[SparseVec], max: usize) -> Graph {
+    let terms = vectors
+        .iter()
+        .filter_map(|v| v.last())
+        .map(|&(t, _)| t as usize + 1)
+        .max()
+        .unwrap_or(0);
+    let mut count = vec![0usize; terms];
+    for v in vectors {
+        for &(t, _) in v {
+            count[t as usize] += 1;
+        }
+    }
+    let mut starts = Vec::with_capacity(terms + 1);
+    starts.push(0);
+    for c in &mut count {
+        let kept = if *c > max { 0 } else { *c };
+        starts.push(starts[starts.len() - 1] + kept);
+        // From here on, where the term's next posting goes (or MAX when it has none).
+        *c = if kept == 0 {
+            usize::MAX
+        } else {
+            starts[starts.len() - 2]
+        };
+    }
+    let mut edges = vec![(0u32, 0.0f64); starts[terms]];
+    for (i, v) in vectors.iter().enumerate() {
+        for &(t, w) in v {
+            let at = &mut count[t as usize];
+            if *at != usize::MAX {
+                edges[*at] = (i as u32, w);
+                *at += 1;
+            }
+        }
+    }
+    Graph { starts, edges }
+}
+
 /// Adjacency lists (neighbour, cosine) for pairs at or above the threshold, self-loops
 /// excluded, neighbours in ascending order.
-pub fn similarity_edges(vectors: &[SparseVec], threshold: f64) -> Vec<Vec<(usize, f64)>> {
+///
+/// Each pair's cosine is accumulated through the postings of the first sentence's terms, in
+/// ascending term order: the same products added in the same order as [`cosine`].
+pub fn similarity_edges(vectors: &[SparseVec], threshold: f64) -> Graph {
     let n = vectors.len();
-    let mut postings: Vec<Vec<usize>> = Vec::new();
-    for (i, v) in vectors.iter().enumerate() {
-        for &(t, _) in v {
-            let t = t as usize;
-            if postings.len() <= t {
-                postings.resize(t + 1, Vec::new());
-            }
-            postings[t].push(i);
-        }
-    }
-    let mut edges = vec![Vec::new(); n];
-    let mut candidates = Vec::new();
+    let postings = postings(vectors, usize::MAX);
+    let mut lists: Vec<Vec<(u32, f64)>> = vec![Vec::new(); n];
+    let mut acc = vec![0.0f64; n];
+    let mut seen = vec![false; n];
+    let mut touched: Vec<usize> = Vec::new();
     for i in 0..n {
-        candidates.clear();
-        for &(t, _) in &vectors[i] {
-            candidates.extend(postings[t as usize].iter().copied().filter(|&j| j > i));
-        }
-        candidates.sort_unstable();
-        candidates.dedup();
-        for &j in &candidates {
-            let sim = cosine(&vectors[i], &vectors[j]);
-            if sim >= threshold {
-                edges[i].push((j, sim));
-                edges[j].push((i, sim));
+        for &(t, w) in &vectors[i] {
+            let list = postings.neighbours(t as usize);
+            let after = list.partition_point(|&(j, _)| j as usize <= i);
+            for &(j, wj) in &list[after..] {
+                let j = j as usize;
+                if !seen[j] {
+                    seen[j] = true;
+                    touched.push(j);
+                }
+                acc[j] += w * wj;
             }
         }
+        touched.sort_unstable();
+        for &j in &touched {
+            let sim = acc[j];
+            acc[j] = 0.0;
+            seen[j] = false;
+            if sim >= threshold {
+                lists[i].push((j as u32, sim));
+                lists[j].push((i as u32, sim));
+            }
+        }
+        touched.clear();
     }
-    for e in &mut edges {
-        e.sort_by_key(|&(j, _)| j);
-    }
-    edges
+    // Lists are built in ascending order already: lower neighbours arrive first, from
+    // earlier rows in row order, then the higher ones in ascending order.
+    Graph::from_lists(lists)
 }
 
 #[cfg(test)]

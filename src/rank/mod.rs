@@ -7,6 +7,8 @@
 //!    weighted by centrality and entity salience; concepts already covered count nothing
 //!    again, and near-duplicates of a chosen sentence are merged into it as further citations.
 
+mod concepts;
+pub mod lexicon;
 pub mod lexrank;
 pub mod select;
 pub mod sparse;

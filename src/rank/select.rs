@@ -13,6 +13,8 @@ use std::collections::{BTreeMap, BTreeSet};
 use rayon::prelude::*;
 
 use super::Scores;
+use super::concepts;
+use super::lexicon::Lexicon;
 use crate::text::{Corpus, tokens};
 
 /// How long the summary may be.
@@ -66,31 +68,43 @@ const MAX_WORDS: usize = 80;
 
 /// Choose summary points, in reading order (article date, then position in the article).
 pub fn select(corpus: &Corpus, scores: &Scores, cfg: &SelectConfig) -> Vec<Point> {
-    let (concept_sets, stem_sets): (Vec<BTreeSet<String>>, Vec<BTreeSet<String>>) = corpus
-        .sentences
-        .par_iter()
-        .map_init(tokens::StemCache::default, |cache, s| {
-            let words = tokens::words(corpus.text(s));
-            let stems: Vec<String> = words.iter().map(|w| cache.stem(w)).collect();
-            (concepts_of(&words, &stems), stems.into_iter().collect())
-        })
-        .unzip();
-    let (concepts, weights) = weigh_concepts(corpus, &concept_sets);
-    drop(concept_sets);
-    let stem_sets = tokens::intern(stem_sets);
+    let lex = Lexicon::new(corpus);
     let candidates: Vec<usize> = (0..corpus.sentences.len())
         .into_par_iter()
         .filter(|&i| is_candidate(corpus, i))
         .collect();
-    // Whether a sentence is too close to one already chosen; updated once per choice.
-    let mut redundant = vec![false; corpus.sentences.len()];
+    // Indexed like `candidates`.
+    let (concepts, weights) = concepts::weigh(corpus, &lex, &candidates);
+    let stem_sets = StemSets::new(&lex);
+    drop(lex);
+    // Each candidate's value, cost and cost divisor do not change from round to round.
     let value = |i: usize| {
         let c = scores.centrality.get(i).copied().unwrap_or(0.0);
         let e = scores.salience.get(i).copied().unwrap_or(0.0);
         (1.0 + cfg.centrality_weight * c + cfg.salience_weight * e)
             * readability(corpus.text(&corpus.sentences[i]))
     };
+    let fixed: Vec<(f64, usize, f64)> = candidates
+        .par_iter()
+        .map(|&i| {
+            let cost = cost(corpus, i, cfg.budget);
+            let divisor = (cost as f64).max(1.0).powf(cost_exponent(cfg.budget));
+            (value(i), cost, divisor)
+        })
+        .collect();
+    // Each candidate's gain, the weight of its concepts not yet covered, kept up to date as
+    // concepts are covered. Weights are whole numbers: an integer sum is the f64 sum exactly,
+    // in any order.
+    let mut gains: Vec<u64> = concepts
+        .iter()
+        .map(|cs| cs.iter().map(|&c| u64::from(weights[c as usize])).sum())
+        .collect();
+    let holders = holders(&concepts, weights.len());
+    // Whether a sentence is too close to one already chosen; updated once per choice.
+    let mut redundant = vec![false; corpus.sentences.len()];
+    let mut is_chosen = vec![false; corpus.sentences.len()];
     let mut covered = vec![false; weights.len()];
+    let mut marks = vec![false; stem_sets.stems];
     let mut chosen: Vec<usize> = Vec::new();
     let mut used = 0usize;
     loop {
@@ -101,38 +115,46 @@ pub fn select(corpus: &Corpus, scores: &Scores, cfg: &SelectConfig) -> Vec<Point
             Budget::Words(n) | Budget::Bytes(n) => n - used,
         };
         let mut best: Option<(f64, bool, usize)> = None;
-        for &i in &candidates {
-            if chosen.contains(&i) || redundant[i] {
+        for (p, &i) in candidates.iter().enumerate() {
+            if is_chosen[i] || redundant[i] {
                 continue;
             }
-            let gain: f64 = concepts[i]
-                .iter()
-                .filter(|&&c| !covered[c])
-                .map(|&c| weights[c])
-                .sum();
             // When no sentence covers a new concept (short clusters, few shared bigrams), the
             // budget is still filled, by centrality and salience alone.
-            let gain = gain.max(FILL_GAIN);
-            let cost = cost(corpus, i, cfg.budget);
+            let gain = (gains[p] as f64).max(FILL_GAIN);
+            let (value, cost, divisor) = fixed[p];
             let fits = cost <= remaining;
-            let score = gain * value(i) / (cost as f64).max(1.0).powf(cost_exponent(cfg.budget));
+            let score = gain * value / divisor;
             // Prefer sentences that fit; among equals, the earlier sentence.
             let better = match best {
                 None => true,
                 Some((b, bfits, _)) => (fits, score) > (bfits, b),
             };
             if better {
-                best = Some((score, fits, i));
+                best = Some((score, fits, p));
             }
         }
-        let Some((_, _, i)) = best else { break };
-        concepts[i].iter().for_each(|&c| covered[c] = true);
-        used += cost(corpus, i, cfg.budget);
+        let Some((_, _, p)) = best else { break };
+        let i = candidates[p];
+        for &c in &concepts[p] {
+            let c = c as usize;
+            if !covered[c] {
+                covered[c] = true;
+                for &q in &holders.ids[holders.starts[c]..holders.starts[c + 1]] {
+                    gains[q as usize] -= u64::from(weights[c]);
+                }
+            }
+        }
+        used += fixed[p].1;
         chosen.push(i);
+        is_chosen[i] = true;
+        let set = stem_sets.get(i);
+        set.iter().for_each(|&s| marks[s as usize] = true);
         for &k in &candidates {
             redundant[k] =
-                redundant[k] || tokens::jaccard_ids(&stem_sets[k], &stem_sets[i]) >= REDUNDANT;
+                redundant[k] || jaccard_marked(stem_sets.get(k), set.len(), &marks) >= REDUNDANT;
         }
+        set.iter().for_each(|&s| marks[s as usize] = false);
     }
     let mut points: Vec<Point> = chosen
         .iter()
@@ -144,6 +166,76 @@ pub fn select(corpus: &Corpus, scores: &Scores, cfg: &SelectConfig) -> Vec<Point
         reading_key(corpus, a.sentences[0]).cmp(&reading_key(corpus, b.sentences[0]))
     });
     points
+}
+
+/// Each sentence's set of stems as sorted ids, stored one after another.
+struct StemSets {
+    ids: Vec<u32>,
+    starts: Vec<usize>,
+    /// Number of distinct stems.
+    stems: usize,
+}
+
+impl StemSets {
+    fn new(lex: &Lexicon) -> Self {
+        let sets: Vec<Vec<u32>> = (0..lex.len())
+            .into_par_iter()
+            .map(|i| lex.stem_set(i))
+            .collect();
+        let mut ids = Vec::with_capacity(sets.iter().map(Vec::len).sum());
+        let mut starts = Vec::with_capacity(sets.len() + 1);
+        starts.push(0);
+        for set in sets {
+            ids.extend(set);
+            starts.push(ids.len());
+        }
+        StemSets {
+            ids,
+            starts,
+            stems: lex.stem_count(),
+        }
+    }
+
+    fn get(&self, i: usize) -> &[u32] {
+        &self.ids[self.starts[i]..self.starts[i + 1]]
+    }
+}
+
+/// For each concept, the candidates (positions) that carry it, in one array.
+struct Holders {
+    ids: Vec<u32>,
+    starts: Vec<usize>,
+}
+
+fn holders(concepts: &[Vec<u32>], count: usize) -> Holders {
+    let mut starts = vec![0usize; count + 1];
+    for cs in concepts {
+        for &c in cs {
+            starts[c as usize + 1] += 1;
+        }
+    }
+    for k in 1..=count {
+        starts[k] += starts[k - 1];
+    }
+    let mut at = starts.clone();
+    let mut ids = vec![0u32; starts[count]];
+    for (p, cs) in concepts.iter().enumerate() {
+        for &c in cs {
+            ids[at[c as usize]] = p as u32;
+            at[c as usize] += 1;
+        }
+    }
+    Holders { ids, starts }
+}
+
+/// [`tokens::jaccard_ids`] of `b` and a set of `a_len` ids marked in `marks`: the same
+/// counts in the same formula, so the same value.
+fn jaccard_marked(b: &[u32], a_len: usize, marks: &[bool]) -> f64 {
+    if a_len == 0 || b.is_empty() {
+        return 0.0;
+    }
+    let inter = b.iter().filter(|&&s| marks[s as usize]).count() as f64;
+    inter / ((a_len + b.len()) as f64 - inter)
 }
 
 /// Whether a sentence may be a summary sentence: running text of sensible length that ends
@@ -167,49 +259,6 @@ pub fn concepts_of(words: &[String], stems: &[String]) -> BTreeSet<String> {
         .collect()
 }
 
-/// Concept weight = number of documents carrying it. With several documents, a concept must
-/// appear in at least two (three from ten documents on) to count: a cluster's important facts
-/// are the ones several sources repeat. A copy (`Document::duplicate_of`) counts as its
-/// original, so a wire story run by five outlets is one document here. Returns each
-/// sentence's counted concepts as ids into the returned weights.
-fn weigh_concepts(corpus: &Corpus, sets: &[BTreeSet<String>]) -> (Vec<Vec<usize>>, Vec<f64>) {
-    let original = |doc: usize| corpus.docs[doc].duplicate_of.unwrap_or(doc);
-    let mut docs_of: BTreeMap<&str, BTreeSet<usize>> = BTreeMap::new();
-    for (i, set) in sets.iter().enumerate() {
-        let doc = original(corpus.sentences[i].doc);
-        for c in set {
-            docs_of.entry(c.as_str()).or_default().insert(doc);
-        }
-    }
-    let distinct = corpus
-        .docs
-        .iter()
-        .filter(|d| d.duplicate_of.is_none())
-        .count();
-    let min_df = match distinct {
-        0 | 1 => 1,
-        2..=9 => 2,
-        _ => 3,
-    };
-    let mut ids: BTreeMap<&str, usize> = BTreeMap::new();
-    let mut weights = Vec::new();
-    for (c, docs) in &docs_of {
-        if docs.len() >= min_df {
-            ids.insert(c, weights.len());
-            weights.push(docs.len() as f64);
-        }
-    }
-    let concepts = sets
-        .iter()
-        .map(|set| {
-            set.iter()
-                .filter_map(|c| ids.get(c.as_str()).copied())
-                .collect()
-        })
-        .collect();
-    (concepts, weights)
-}
-
 fn cost(corpus: &Corpus, i: usize, budget: Budget) -> usize {
     let text = corpus.text(&corpus.sentences[i]);
     match budget {
@@ -228,16 +277,19 @@ fn cost_exponent(budget: Budget) -> f64 {
 }
 
 /// The chosen sentence plus, for each other outlet, its closest near-duplicate.
-fn with_copies(corpus: &Corpus, sets: &[Vec<u32>], i: usize) -> Vec<usize> {
+fn with_copies(corpus: &Corpus, sets: &StemSets, i: usize) -> Vec<usize> {
     let outlet = corpus.outlet(&corpus.sentences[i]);
+    let mut marks = vec![false; sets.stems];
+    let set = sets.get(i);
+    set.iter().for_each(|&s| marks[s as usize] = true);
     let mut best: BTreeMap<&str, (f64, usize)> = BTreeMap::new();
     for (j, s) in corpus.sentences.iter().enumerate() {
-        let other = corpus.outlet(s);
-        if j == i || other == outlet || !s.is_body() {
+        if j == i || !s.is_body() {
             continue;
         }
-        let sim = tokens::jaccard_ids(&sets[i], &sets[j]);
-        if sim >= DUPLICATE && best.get(other).is_none_or(|&(b, _)| sim > b) {
+        let sim = jaccard_marked(sets.get(j), set.len(), &marks);
+        let other = corpus.outlet(s);
+        if sim >= DUPLICATE && other != outlet && best.get(other).is_none_or(|&(b, _)| sim > b) {
             best.insert(other, (sim, j));
         }
     }

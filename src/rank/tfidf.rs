@@ -1,70 +1,53 @@
 //! Sparse tf-idf vectors over stemmed content words.
 
-use std::collections::HashMap;
-
 use rayon::prelude::*;
 
-use crate::text::{Corpus, tokens};
+use super::lexicon::Lexicon;
+use crate::text::Corpus;
 
 /// A sparse, L2-normalised vector: (term id, weight), sorted by term id.
 pub type SparseVec = Vec<(u32, f64)>;
 
-/// Term ids and inverse document frequencies for a corpus.
-#[derive(Debug, Clone, Default)]
-pub struct Vocabulary {
-    ids: HashMap<String, u32>,
-}
-
-impl Vocabulary {
-    fn id(&mut self, term: &str) -> u32 {
-        let next = self.ids.len() as u32;
-        *self.ids.entry(term.to_string()).or_insert(next)
-    }
-}
-
 /// One L2-normalised tf-idf vector per sentence. The idf is computed over sentences
 /// (each sentence is a "document" for LexRank, as in the original paper).
 pub fn vectors(corpus: &Corpus) -> Vec<SparseVec> {
-    // Tokenising is the costly part and independent per sentence: do it in parallel, then
-    // number the terms in sentence order, as a sequential pass would.
-    let terms: Vec<Vec<String>> = corpus
-        .sentences
-        .par_iter()
-        .map_init(tokens::StemCache::default, |cache, s| {
-            cache.terms(corpus.text(s))
+    vectors_of(&Lexicon::new(corpus))
+}
+
+/// [`vectors`] of an already tokenised corpus. Term ids number the terms in order of first
+/// occurrence, and each vector's norm is summed in term id order.
+pub fn vectors_of(lex: &Lexicon) -> Vec<SparseVec> {
+    // Each sentence's term frequencies, sorted by term id.
+    let counts: Vec<Vec<(u32, u32)>> = (0..lex.len())
+        .into_par_iter()
+        .map_init(Vec::new, |sorted: &mut Vec<u32>, i| {
+            sorted.clear();
+            sorted.extend(lex.terms(i));
+            sorted.sort_unstable();
+            let mut tf: Vec<(u32, u32)> = Vec::with_capacity(sorted.len());
+            for &id in sorted.iter() {
+                match tf.last_mut() {
+                    Some((last, f)) if *last == id => *f += 1,
+                    _ => tf.push((id, 1)),
+                }
+            }
+            tf
         })
         .collect();
-    let mut vocab = Vocabulary::default();
-    let term_ids: Vec<Vec<u32>> = terms
-        .iter()
-        .map(|ts| ts.iter().map(|t| vocab.id(t)).collect())
-        .collect();
-    drop(terms);
-    let mut df = vec![0u32; vocab.ids.len()];
-    for ids in &term_ids {
-        let mut uniq = ids.clone();
-        uniq.sort_unstable();
-        uniq.dedup();
-        for id in uniq {
+    let mut df = vec![0u32; lex.term_count()];
+    for tf in &counts {
+        for &(id, _) in tf {
             df[id as usize] += 1;
         }
     }
-    let n = term_ids.len().max(1) as f64;
-    term_ids
-        .par_iter()
-        .map(|ids| {
-            let mut sorted = ids.clone();
-            sorted.sort_unstable();
-            let mut tf: Vec<(u32, f64)> = Vec::with_capacity(sorted.len());
-            for id in sorted {
-                match tf.last_mut() {
-                    Some((last, f)) if *last == id => *f += 1.0,
-                    _ => tf.push((id, 1.0)),
-                }
-            }
+    let n = lex.len().max(1) as f64;
+    let idf: Vec<f64> = df.iter().map(|&d| 1.0 + (n / f64::from(d)).ln()).collect();
+    counts
+        .into_par_iter()
+        .map(|tf| {
             let mut v: SparseVec = tf
                 .into_iter()
-                .map(|(id, f)| (id, f * (1.0 + (n / f64::from(df[id as usize])).ln())))
+                .map(|(id, f)| (id, f64::from(f) * idf[id as usize]))
                 .collect();
             let norm = v.iter().map(|(_, w)| w * w).sum::<f64>().sqrt();
             if norm > 0.0 {
