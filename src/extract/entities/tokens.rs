@@ -3,10 +3,11 @@
 //! Tokens keep name-internal punctuation ("al-Assad", "U.S.", "O'Neill") and split off the
 //! possessive ("Russia's" -> "Russia" + possessive flag), because a possessive ends a name.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeSet;
 use std::ops::Range;
 
-use super::gazetteer::norm;
+use super::gazetteer::norm_into;
+use super::hash::FastMap;
 use crate::text::tokens::is_stop_word;
 
 /// Lowercase particles that may sit inside a personal name ("Staffan de Mistura").
@@ -20,13 +21,51 @@ const PREFIXES: &[&str] = &[
     "al-", "el-", "ad-", "as-", "ash-", "an-", "bin-", "ibn-", "abu-",
 ];
 
+/// A word's id in a [`Vocab`].
+pub(crate) type Sym = u32;
+
+/// Every distinct normalised word of a text or corpus once: tokens carry ids, not strings.
+#[derive(Debug, Default, Clone)]
+pub(crate) struct Vocab {
+    words: Vec<Box<str>>,
+    ids: FastMap<Box<str>, Sym>,
+}
+
+impl Vocab {
+    /// The id of `word`, added if new.
+    pub(crate) fn intern(&mut self, word: &str) -> Sym {
+        if let Some(&id) = self.ids.get(word) {
+            return id;
+        }
+        let id = Sym::try_from(self.words.len()).unwrap_or(Sym::MAX);
+        self.words.push(word.into());
+        self.ids.insert(word.into(), id);
+        id
+    }
+
+    /// The word with id `id`.
+    pub(crate) fn word(&self, id: Sym) -> &str {
+        self.words.get(id as usize).map_or("", |w| w)
+    }
+
+    /// Number of distinct words.
+    pub(crate) fn len(&self) -> usize {
+        self.words.len()
+    }
+
+    /// The ids `other`'s words have here (added if new), indexed by their id in `other`.
+    pub(crate) fn absorb(&mut self, other: &Vocab) -> Vec<Sym> {
+        other.words.iter().map(|w| self.intern(w)).collect()
+    }
+}
+
 /// One word of a sentence.
 #[derive(Debug, Clone)]
 pub(crate) struct Token {
     /// Byte range in the analysed text.
     pub(crate) span: Range<usize>,
-    /// `gazetteer::norm` of the token text.
-    pub(crate) word: String,
+    /// `gazetteer::norm` of the token text, as an id in the tokenizer's [`Vocab`].
+    pub(crate) word: Sym,
     /// Starts with a capital (or is a particle-prefixed capitalised name).
     pub(crate) cap: bool,
     /// Entirely upper case, at least two letters ("UN", "ISIL").
@@ -41,11 +80,12 @@ pub(crate) struct Token {
     pub(crate) initial: bool,
 }
 
-/// Split `text[range]` into word tokens, spans relative to `text`.
-pub(crate) fn tokenize(text: &str, range: Range<usize>) -> Vec<Token> {
+/// Split `text[range]` into word tokens, spans relative to `text`; words go into `vocab`.
+pub(crate) fn tokenize(text: &str, range: Range<usize>, vocab: &mut Vocab) -> Vec<Token> {
     let s = text.get(range.clone()).unwrap_or("");
     let chars: Vec<(usize, char)> = s.char_indices().collect();
     let mut out: Vec<Token> = Vec::new();
+    let mut buf = String::new();
     let mut i = 0;
     let mut last_end = 0;
     while i < chars.len() {
@@ -92,12 +132,12 @@ pub(crate) fn tokenize(text: &str, range: Range<usize>) -> Vec<Token> {
             || gap.trim() == "-";
         let joined =
             !out.is_empty() && !gap.is_empty() && gap.chars().all(|c| c == ' ' || c == '\u{a0}');
+        norm_into(tok, &mut buf);
         out.push(make_token(
             tok,
             range.start + start_byte,
-            joined,
-            possessive,
-            initial,
+            vocab.intern(&buf),
+            [joined, possessive, initial],
         ));
         last_end = end_byte;
     }
@@ -114,73 +154,124 @@ fn is_initials(tok: &str) -> bool {
     tok.split('.').all(|p| p.chars().count() == 1) && tok.starts_with(char::is_uppercase)
 }
 
-fn make_token(tok: &str, start: usize, joined: bool, possessive: bool, initial: bool) -> Token {
+/// A token from its text, position, word id and `[joined, possessive, initial]`.
+fn make_token(
+    tok: &str,
+    start: usize,
+    word: Sym,
+    [joined, possessive, initial]: [bool; 3],
+) -> Token {
     let first = tok.chars().next().unwrap_or(' ');
-    let lower_tok = tok.to_lowercase();
-    let prefixed = PREFIXES
-        .iter()
-        .find(|p| lower_tok.starts_with(*p) && tok.starts_with(&p[..1]))
-        .is_some_and(|p| tok[p.len()..].starts_with(char::is_uppercase));
+    let prefixed = if tok.is_ascii() {
+        // The general test below, without lowercasing a copy.
+        PREFIXES
+            .iter()
+            .find(|p| {
+                tok.len() >= p.len()
+                    && tok.as_bytes()[..p.len()].eq_ignore_ascii_case(p.as_bytes())
+                    && tok.starts_with(&p[..1])
+            })
+            .is_some_and(|p| tok[p.len()..].starts_with(char::is_uppercase))
+    } else {
+        let lower_tok = tok.to_lowercase();
+        PREFIXES
+            .iter()
+            .find(|p| lower_tok.starts_with(*p) && tok.starts_with(&p[..1]))
+            .is_some_and(|p| tok[p.len()..].starts_with(char::is_uppercase))
+    };
     // "Russian-backed", "Pro-government": capitalised compounds that are not names.
     let lower_tail = tok
         .rsplit('-')
         .next()
         .is_some_and(|t| t.starts_with(char::is_lowercase));
-    let letters: Vec<char> = tok.chars().filter(|c| c.is_alphabetic()).collect();
+    let (mut letters, mut all_upper, mut all_lower) = (0, true, true);
+    for c in tok.chars().filter(|c| c.is_alphabetic()) {
+        letters += 1;
+        all_upper &= c.is_uppercase();
+        all_lower &= c.is_lowercase();
+    }
     Token {
         span: start..start + tok.len(),
-        word: norm(tok),
+        word,
         cap: (first.is_uppercase() && !(tok.contains('-') && lower_tail)) || prefixed,
-        upper: letters.len() >= 2 && letters.iter().all(|c| c.is_uppercase()),
-        lower: !letters.is_empty() && letters.iter().all(|c| c.is_lowercase()),
+        upper: letters >= 2 && all_upper,
+        lower: letters > 0 && all_lower,
         joined,
         possessive,
         initial,
     }
 }
 
-/// Capitalisation evidence from a whole text (or corpus): which words are names.
+/// Capitalisation evidence from a whole text (or corpus): which words are names. Holds the
+/// vocabulary of the tokens it was built from; counts are indexed by word id.
 #[derive(Debug, Default, Clone)]
 pub(crate) struct Evidence {
-    /// Words seen capitalised away from sentence starts, with counts.
-    pub(crate) mid_caps: BTreeMap<String, usize>,
-    /// Words seen in lower case.
-    pub(crate) lowercase: BTreeSet<String>,
+    /// The words of the tokens.
+    vocab: Vocab,
+    /// Times each word was seen capitalised away from sentence starts.
+    mid_caps: Vec<u32>,
+    /// Whether each word was seen in lower case.
+    lowercase: Vec<bool>,
     /// Last words of multi-word person names ("kerry", "assad").
     pub(crate) surnames: BTreeSet<String>,
 }
 
 impl Evidence {
+    /// Evidence over the words of `vocab`, none recorded yet.
+    pub(crate) fn new(vocab: Vocab) -> Self {
+        let n = vocab.len();
+        Evidence {
+            vocab,
+            mid_caps: vec![0; n],
+            lowercase: vec![false; n],
+            surnames: BTreeSet::new(),
+        }
+    }
+
+    /// The word with id `id`.
+    pub(crate) fn word(&self, id: Sym) -> &str {
+        self.vocab.word(id)
+    }
+
     /// Record the tokens of one (non-shouting) sentence.
     pub(crate) fn add(&mut self, tokens: &[Token]) {
         for t in tokens {
+            let i = t.word as usize;
             if t.lower {
-                self.lowercase.insert(t.word.clone());
-            } else if t.cap && !t.initial && !t.upper {
-                *self.mid_caps.entry(t.word.clone()).or_default() += 1;
+                if let Some(l) = self.lowercase.get_mut(i) {
+                    *l = true;
+                }
+            } else if t.cap
+                && !t.initial
+                && !t.upper
+                && let Some(n) = self.mid_caps.get_mut(i)
+            {
+                *n += 1;
             }
         }
     }
 
     /// Whether a word was seen capitalised away from sentence starts at least `n` times.
-    pub(crate) fn capitalised(&self, word: &str, n: usize) -> bool {
-        self.mid_caps.get(word).is_some_and(|&c| c >= n)
+    pub(crate) fn capitalised(&self, word: Sym, n: usize) -> bool {
+        self.mid_caps
+            .get(word as usize)
+            .is_some_and(|&c| c > 0 && c as usize >= n)
     }
 
     /// Whether a capitalised sentence-initial word is ordinary vocabulary.
-    pub(crate) fn is_common(&self, word: &str) -> bool {
-        is_stop_word(word) || self.lowercase.contains(word)
+    pub(crate) fn is_common(&self, word: Sym) -> bool {
+        self.lowercase.get(word as usize).copied().unwrap_or(false) || is_stop_word(self.word(word))
     }
 }
 
 /// Whether a sentence is set in capitals (a wire headline): most cased words are upper case.
 pub(crate) fn is_shouting(tokens: &[Token]) -> bool {
-    let cased: Vec<&Token> = tokens
+    let cased = tokens
         .iter()
         .filter(|t| t.upper || t.lower || t.cap)
-        .collect();
-    let upper = cased.iter().filter(|t| t.upper).count();
-    cased.len() >= 3 && upper * 10 >= cased.len() * 7
+        .count();
+    let upper = tokens.iter().filter(|t| t.upper).count();
+    cased >= 3 && upper * 10 >= cased * 7
 }
 
 #[cfg(test)]
@@ -190,7 +281,8 @@ mod tests {
     #[test]
     fn tokens_keep_initials_particles_and_split_possessives() {
         let text = "Russia's envoy met U.S. officials and al-Assad.";
-        let toks = tokenize(text, 0..text.len());
+        let mut vocab = Vocab::default();
+        let toks = tokenize(text, 0..text.len(), &mut vocab);
         let words: Vec<&str> = toks.iter().map(|t| &text[t.span.clone()]).collect();
         assert_eq!(
             words,
@@ -206,6 +298,6 @@ mod tests {
         );
         assert!(toks[0].possessive && toks[0].initial);
         assert!(toks[6].cap && toks[3].upper);
-        assert_eq!(toks[3].word, "us");
+        assert_eq!(vocab.word(toks[3].word), "us");
     }
 }
