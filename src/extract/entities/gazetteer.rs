@@ -91,7 +91,18 @@ pub(crate) fn norm(s: &str) -> String {
 pub(crate) fn norm_into(s: &str, out: &mut String) {
     out.clear();
     // `deunicode` passes bytes below 0x7F through unchanged; then lowercase, drop periods,
-    // collapse white space, as the general path does.
+    // collapse white space, as the general path does. A single word (a token) needs no
+    // white space handling, and "the " cannot begin it.
+    if s.bytes()
+        .all(|b| b < 0x7f && !char::from(b).is_whitespace())
+    {
+        out.push_str(s);
+        out.make_ascii_lowercase();
+        if out.contains('.') {
+            out.retain(|c| c != '.');
+        }
+        return;
+    }
     if s.bytes().all(|b| b < 0x7f) {
         let mut blank = false;
         for b in s.bytes() {

@@ -167,9 +167,9 @@ fn make_token(
         PREFIXES
             .iter()
             .find(|p| {
-                tok.len() >= p.len()
+                tok.starts_with(&p[..1])
+                    && tok.len() >= p.len()
                     && tok.as_bytes()[..p.len()].eq_ignore_ascii_case(p.as_bytes())
-                    && tok.starts_with(&p[..1])
             })
             .is_some_and(|p| tok[p.len()..].starts_with(char::is_uppercase))
     } else {
