@@ -28,7 +28,7 @@ pub(crate) struct Detected {
     /// Best-guess kind.
     pub(crate) kind: ActorKind,
     /// Gazetteer entry when the whole mention is a known name.
-    pub(crate) entry: Option<Entry>,
+    pub(crate) entry: Option<&'static Entry>,
     /// The kind is only a default (single unknown word).
     pub(crate) guessed: bool,
     /// Byte range of a capitalised role right before it ("Secretary of State").
@@ -250,7 +250,7 @@ fn words_of<'a>(ev: &'a Evidence, tokens: &[Token], r: &Range<usize>) -> Vec<&'a
 /// Apply the sentence-start filter and type the piece.
 fn finish(
     text: &str,
-    g: &Gazetteer,
+    g: &'static Gazetteer,
     tokens: &[Token],
     piece: Piece,
     ev: &Evidence,
@@ -352,7 +352,7 @@ fn strip_opener(
 /// Type a mention range and build its record.
 fn typed(
     text: &str,
-    g: &Gazetteer,
+    g: &'static Gazetteer,
     tokens: &[Token],
     mut r: Range<usize>,
     role: Option<Range<usize>>,
@@ -381,17 +381,8 @@ fn typed(
         return None;
     }
     let span = tokens[r.start].span.start..tokens[r.end - 1].span.end;
-    let entry = g.lookup(&words.join(" ")).cloned();
-    let (kind, guessed) = classify(
-        text,
-        g,
-        tokens,
-        &r,
-        &words,
-        entry.as_ref(),
-        role.is_some(),
-        ev,
-    );
+    let entry = g.lookup(&words.join(" "));
+    let (kind, guessed) = classify(text, g, tokens, &r, &words, entry, role.is_some(), ev);
     Some(Detected {
         span,
         kind,

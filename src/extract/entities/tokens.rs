@@ -80,43 +80,54 @@ pub(crate) struct Token {
     pub(crate) initial: bool,
 }
 
+/// The character at byte `i` of `s` (a character boundary), ASCII decoded directly.
+fn char_at(s: &str, i: usize) -> Option<char> {
+    let b = *s.as_bytes().get(i)?;
+    if b.is_ascii() {
+        Some(char::from(b))
+    } else {
+        s.get(i..)?.chars().next()
+    }
+}
+
 /// Split `text[range]` into word tokens, spans relative to `text`; words go into `vocab`.
 pub(crate) fn tokenize(text: &str, range: Range<usize>, vocab: &mut Vocab) -> Vec<Token> {
     let s = text.get(range.clone()).unwrap_or("");
-    let chars: Vec<(usize, char)> = s.char_indices().collect();
+    let alnum = |i: usize| char_at(s, i).is_some_and(char::is_alphanumeric);
     let mut out: Vec<Token> = Vec::new();
     let mut buf = String::new();
+    // Byte positions; `i` always sits on a character boundary.
     let mut i = 0;
     let mut last_end = 0;
-    while i < chars.len() {
-        if !chars[i].1.is_alphanumeric() {
-            i += 1;
+    while let Some(c) = char_at(s, i) {
+        if !c.is_alphanumeric() {
+            i += c.len_utf8();
             continue;
         }
         let start = i;
         let mut segment = 0; // letters since the last period: only initials take inner periods
-        while i < chars.len() {
-            let c = chars[i].1;
-            let next_alnum = chars.get(i + 1).is_some_and(|(_, n)| n.is_alphanumeric());
+        while let Some(c) = char_at(s, i) {
+            let next = i + c.len_utf8();
+            let next_alnum = alnum(next);
             if c.is_alphanumeric() {
                 segment += 1;
-                i += 1;
+                i = next;
             } else if (matches!(c, '-' | '\'' | '’' | '&')
-                || (c == '.' && segment == 1 && next_initial(&chars, i)))
+                || (c == '.' && segment == 1 && next_initial(s, next)))
                 && next_alnum
             {
                 segment = 0;
-                i += 1;
+                i = next;
             } else {
                 break;
             }
         }
-        let mut end_byte = chars.get(i).map_or(s.len(), |(b, _)| *b);
-        let mut tok = &s[chars[start].0..end_byte];
+        let mut end_byte = i;
+        let mut tok = &s[start..end_byte];
         // "U.S" + "." : initials keep their final period.
-        if chars.get(i).is_some_and(|(_, c)| *c == '.') && is_initials(tok) {
+        if s.as_bytes().get(i) == Some(&b'.') && is_initials(tok) {
             end_byte += 1;
-            tok = &s[chars[start].0..end_byte];
+            tok = &s[start..end_byte];
         }
         let mut possessive = false;
         for suffix in ["'s", "’s"] {
@@ -125,8 +136,7 @@ pub(crate) fn tokenize(text: &str, range: Range<usize>, vocab: &mut Vocab) -> Ve
                 possessive = true;
             }
         }
-        let start_byte = chars[start].0;
-        let gap = &s[last_end..start_byte];
+        let gap = &s[last_end..start];
         let initial = out.is_empty()
             || gap.contains(['“', '"', '‘', '(', '[', ':', '—', '–'])
             || gap.trim() == "-";
@@ -135,7 +145,7 @@ pub(crate) fn tokenize(text: &str, range: Range<usize>, vocab: &mut Vocab) -> Ve
         norm_into(tok, &mut buf);
         out.push(make_token(
             tok,
-            range.start + start_byte,
+            range.start + start,
             vocab.intern(&buf),
             [joined, possessive, initial],
         ));
@@ -144,9 +154,11 @@ pub(crate) fn tokenize(text: &str, range: Range<usize>, vocab: &mut Vocab) -> Ve
     out
 }
 
-/// Whether the period at `i` is followed by another single-letter initial ("U.S.", not "U.N.in").
-fn next_initial(chars: &[(usize, char)], i: usize) -> bool {
-    !chars.get(i + 2).is_some_and(|(_, c)| c.is_alphanumeric())
+/// Whether the period before byte `next` is followed by another single-letter initial
+/// ("U.S.", not "U.N.in"): no letter or digit two characters after the period.
+fn next_initial(s: &str, next: usize) -> bool {
+    let after = char_at(s, next).map_or(next, |c| next + c.len_utf8());
+    !char_at(s, after).is_some_and(char::is_alphanumeric)
 }
 
 /// "U.S", "J" (as in "J. Smith"): initials keep their final period.
@@ -277,6 +289,106 @@ pub(crate) fn is_shouting(tokens: &[Token]) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::extract::entities::gazetteer::norm;
+
+    /// The tokenizer as it was (over a vector of characters), for comparison: spans, words,
+    /// `[cap, upper, lower, joined, possessive, initial]`.
+    fn reference(s: &str) -> Vec<(Range<usize>, String, [bool; 6])> {
+        let chars: Vec<(usize, char)> = s.char_indices().collect();
+        let next_initial = |i: usize| !chars.get(i + 2).is_some_and(|(_, c)| c.is_alphanumeric());
+        let mut out: Vec<(Range<usize>, String, [bool; 6])> = Vec::new();
+        let (mut i, mut last_end) = (0, 0);
+        while i < chars.len() {
+            if !chars[i].1.is_alphanumeric() {
+                i += 1;
+                continue;
+            }
+            let start = i;
+            let mut segment = 0;
+            while i < chars.len() {
+                let c = chars[i].1;
+                let next_alnum = chars.get(i + 1).is_some_and(|(_, n)| n.is_alphanumeric());
+                if c.is_alphanumeric() {
+                    segment += 1;
+                    i += 1;
+                } else if (matches!(c, '-' | '\'' | '’' | '&')
+                    || (c == '.' && segment == 1 && next_initial(i)))
+                    && next_alnum
+                {
+                    segment = 0;
+                    i += 1;
+                } else {
+                    break;
+                }
+            }
+            let mut end_byte = chars.get(i).map_or(s.len(), |(b, _)| *b);
+            let mut tok = &s[chars[start].0..end_byte];
+            if chars.get(i).is_some_and(|(_, c)| *c == '.') && is_initials(tok) {
+                end_byte += 1;
+                tok = &s[chars[start].0..end_byte];
+            }
+            let mut possessive = false;
+            for suffix in ["'s", "’s"] {
+                if tok.len() > suffix.len() && tok.ends_with(suffix) {
+                    tok = &tok[..tok.len() - suffix.len()];
+                    possessive = true;
+                }
+            }
+            let start_byte = chars[start].0;
+            let gap = &s[last_end..start_byte];
+            let initial = out.is_empty()
+                || gap.contains(['“', '"', '‘', '(', '[', ':', '—', '–'])
+                || gap.trim() == "-";
+            let joined = !out.is_empty()
+                && !gap.is_empty()
+                && gap.chars().all(|c| c == ' ' || c == '\u{a0}');
+            let first = tok.chars().next().unwrap_or(' ');
+            let lower_tok = tok.to_lowercase();
+            let prefixed = PREFIXES
+                .iter()
+                .find(|p| lower_tok.starts_with(*p) && tok.starts_with(&p[..1]))
+                .is_some_and(|p| tok[p.len()..].starts_with(char::is_uppercase));
+            let lower_tail = tok
+                .rsplit('-')
+                .next()
+                .is_some_and(|t| t.starts_with(char::is_lowercase));
+            let letters: Vec<char> = tok.chars().filter(|c| c.is_alphabetic()).collect();
+            let flags = [
+                (first.is_uppercase() && !(tok.contains('-') && lower_tail)) || prefixed,
+                letters.len() >= 2 && letters.iter().all(|c| c.is_uppercase()),
+                !letters.is_empty() && letters.iter().all(|c| c.is_lowercase()),
+                joined,
+                possessive,
+                initial,
+            ];
+            out.push((start_byte..start_byte + tok.len(), norm(tok), flags));
+            last_end = end_byte;
+        }
+        out
+    }
+
+    #[test]
+    fn tokenizer_matches_the_reference() {
+        let texts = [
+            "Russia's envoy met U.S. officials and al-Assad.",
+            "The U.N.in Geneva: “J. Smith” (P. Simmons) and Al-Sisi, Pro-government AT&T O’Neill’s",
+            "ÉLYSÉE’s Erdoğan—Putin – 4-38 U.S.A. a.b.c J.R.R. Tolkien's x. Y.",
+            "  el-Baradei bin-Laden ASH-Sharq Ibn-Saud  \u{a0}Kerry\u{a0} Lavrov - ‘quote’ [Note]",
+            "K.\u{301}x ŞİŞLİ 北京 résumé. DEL\u{7f}x ²nd 3.5 e.g. i.e.",
+        ];
+        for text in texts {
+            let mut vocab = Vocab::default();
+            let got: Vec<(Range<usize>, String, [bool; 6])> =
+                tokenize(text, 0..text.len(), &mut vocab)
+                    .into_iter()
+                    .map(|t| {
+                        let flags = [t.cap, t.upper, t.lower, t.joined, t.possessive, t.initial];
+                        (t.span, vocab.word(t.word).to_string(), flags)
+                    })
+                    .collect();
+            assert_eq!(got, reference(text), "{text}");
+        }
+    }
 
     #[test]
     fn tokens_keep_initials_particles_and_split_possessives() {
