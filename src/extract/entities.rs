@@ -17,6 +17,7 @@
 pub mod classify;
 pub mod detect;
 pub mod gazetteer;
+mod hash;
 mod index;
 pub mod rank;
 pub mod resolve;
@@ -32,7 +33,7 @@ use rayon::prelude::*;
 use self::detect::{detect, detect_corpus, ends_with_initial};
 use self::rank::{best_name, raw_salience};
 use self::resolve::{cluster, mentions};
-use self::tokens::{Evidence, is_shouting, tokenize};
+use self::tokens::{Evidence, Vocab, is_shouting, tokenize};
 use crate::text::Corpus;
 use crate::text::segment::split_sentences;
 
@@ -183,11 +184,12 @@ pub fn mention_spans(text: &str) -> Vec<(Range<usize>, ActorKind)> {
         }
         pos += line.len();
     }
+    let mut vocab = Vocab::default();
     let toks: Vec<_> = sentences
         .iter()
-        .map(|r| tokenize(text, r.clone()))
+        .map(|r| tokenize(text, r.clone(), &mut vocab))
         .collect();
-    let mut ev = Evidence::default();
+    let mut ev = Evidence::new(vocab);
     for t in toks.iter().filter(|t| !is_shouting(t)) {
         ev.add(t);
     }

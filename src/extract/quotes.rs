@@ -13,6 +13,7 @@
 
 pub mod find;
 pub mod merge;
+pub(crate) mod pattern;
 pub mod speaker;
 
 use std::ops::Range;

@@ -41,7 +41,10 @@ pub(crate) fn classify(
         || g.first_names.contains(&words[0])
         || words.iter().any(|w| PARTICLES.contains(&w.as_str()))
         || words.last().is_some_and(|w| {
-            w.contains('-') && PARTICLES.iter().any(|p| w.starts_with(&format!("{p}-")))
+            w.contains('-')
+                && PARTICLES
+                    .iter()
+                    .any(|p| w.strip_prefix(p).is_some_and(|r| r.starts_with('-')))
         })
     {
         return (ActorKind::Person, false);
@@ -58,7 +61,7 @@ pub(crate) fn classify(
         let after = text[t.span.end..].trim_start();
         if ["said", "says", "told", "added"]
             .iter()
-            .any(|v| after.starts_with(&format!("{v} ")))
+            .any(|v| after.strip_prefix(v).is_some_and(|r| r.starts_with(' ')))
         {
             return (ActorKind::Person, true);
         }

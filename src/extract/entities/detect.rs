@@ -16,7 +16,7 @@ use super::ActorKind;
 use super::classify::classify;
 use super::gazetteer::{Entry, GAZETTEER, Gazetteer};
 use super::resolve::Found;
-use super::tokens::{Evidence, PARTICLES, Token, is_shouting, tokenize};
+use super::tokens::{Evidence, PARTICLES, Token, Vocab, is_shouting, tokenize};
 use crate::ingest::BlockKind;
 use crate::text::Corpus;
 
@@ -28,7 +28,7 @@ pub(crate) struct Detected {
     /// Best-guess kind.
     pub(crate) kind: ActorKind,
     /// Gazetteer entry when the whole mention is a known name.
-    pub(crate) entry: Option<Entry>,
+    pub(crate) entry: Option<&'static Entry>,
     /// The kind is only a default (single unknown word).
     pub(crate) guessed: bool,
     /// Byte range of a capitalised role right before it ("Secretary of State").
@@ -51,16 +51,20 @@ pub(crate) fn detect(
     // title-case headline, words also seen in lower case are not names.
     let cap = |t: &Token| {
         if shouting {
-            t.upper && (ev.capitalised(&t.word, 1) || g.lookup(&t.word).is_some())
-        } else if title_case && !t.upper && ev.is_common(&t.word) && g.lookup(&t.word).is_none() {
+            t.upper && (ev.capitalised(t.word, 1) || g.lookup(ev.word(t.word)).is_some())
+        } else if title_case
+            && !t.upper
+            && ev.is_common(t.word)
+            && g.lookup(ev.word(t.word)).is_none()
+        {
             false
         } else {
-            t.cap && !g.non_actors.contains(&t.word)
+            t.cap && !g.non_actors.contains(ev.word(t.word))
         }
     };
     let mut out = Vec::new();
-    for run in runs(tokens, &cap) {
-        let mut pieces = split_run(g, tokens, run);
+    for run in runs(ev, tokens, &cap) {
+        let mut pieces = split_run(g, ev, tokens, run);
         if title_case {
             // Title case joins unrelated capitalised words ("Kerry Heading"): only single
             // words and gazetteer names are trusted, and they only confirm known actors.
@@ -68,7 +72,8 @@ pub(crate) fn detect(
                 .into_iter()
                 .flat_map(|p| {
                     if p.tokens.len() > 1
-                        && g.lookup(&words_of(tokens, &p.tokens).join(" ")).is_none()
+                        && g.lookup(&words_of(ev, tokens, &p.tokens).join(" "))
+                            .is_none()
                     {
                         p.tokens
                             .clone()
@@ -91,7 +96,7 @@ pub(crate) fn detect(
 }
 
 /// Maximal capitalised runs, as token index ranges.
-fn runs(tokens: &[Token], cap: &dyn Fn(&Token) -> bool) -> Vec<Range<usize>> {
+fn runs(ev: &Evidence, tokens: &[Token], cap: &dyn Fn(&Token) -> bool) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < tokens.len() {
@@ -109,10 +114,17 @@ fn runs(tokens: &[Token], cap: &dyn Fn(&Token) -> bool) -> Vec<Range<usize>> {
                 continue;
             }
             // A connector needs a capitalised word right after it.
-            let connector_len = match t.word.as_str() {
+            let connector_len = match ev.word(t.word) {
                 w if PARTICLES.contains(&w) && t.lower => 1,
                 "of" | "for" => 1,
-                "and" if has_of && tokens.get(end + 1).is_some_and(|n| n.word == "the") => 2,
+                "and"
+                    if has_of
+                        && tokens
+                            .get(end + 1)
+                            .is_some_and(|n| ev.word(n.word) == "the") =>
+                {
+                    2
+                }
                 _ => 0,
             };
             let after = end + connector_len;
@@ -122,7 +134,7 @@ fn runs(tokens: &[Token], cap: &dyn Fn(&Token) -> bool) -> Vec<Range<usize>> {
             if !ok {
                 break;
             }
-            has_of |= t.word == "of";
+            has_of |= ev.word(t.word) == "of";
             end = after + 1;
         }
         out.push(start..end);
@@ -138,8 +150,8 @@ struct Piece {
 }
 
 /// Cut a run at roles; keep multi-word gazetteer names whole.
-fn split_run(g: &Gazetteer, tokens: &[Token], run: Range<usize>) -> Vec<Piece> {
-    let words: Vec<String> = tokens[run.clone()].iter().map(|t| t.word.clone()).collect();
+fn split_run(g: &Gazetteer, ev: &Evidence, tokens: &[Token], run: Range<usize>) -> Vec<Piece> {
+    let words = words_of(ev, tokens, &run);
     let mut pieces = Vec::new();
     let mut cur_start = run.start;
     let mut role: Option<Range<usize>> = None;
@@ -190,10 +202,11 @@ fn split_run(g: &Gazetteer, tokens: &[Token], run: Range<usize>) -> Vec<Piece> {
     let mut out = Vec::new();
     for p in pieces {
         let all_known = p.tokens.len() > 1
-            && g.lookup(&words_of(tokens, &p.tokens).join(" ")).is_none()
+            && g.lookup(&words_of(ev, tokens, &p.tokens).join(" "))
+                .is_none()
             && tokens[p.tokens.clone()].iter().all(|t| {
                 matches!(
-                    g.lookup(&t.word),
+                    g.lookup(ev.word(t.word)),
                     Some(
                         Entry::State(_)
                             | Entry::Capital { .. }
@@ -203,7 +216,7 @@ fn split_run(g: &Gazetteer, tokens: &[Token], run: Range<usize>) -> Vec<Piece> {
                 )
             });
         let first_adjective =
-            p.tokens.len() > 1 && !all_known && splits_off_adjective(g, tokens, &p.tokens);
+            p.tokens.len() > 1 && !all_known && splits_off_adjective(g, ev, tokens, &p.tokens);
         if all_known {
             for i in p.tokens.clone() {
                 out.push(Piece {
@@ -229,14 +242,15 @@ fn split_run(g: &Gazetteer, tokens: &[Token], run: Range<usize>) -> Vec<Piece> {
     out
 }
 
-fn words_of(tokens: &[Token], r: &Range<usize>) -> Vec<String> {
-    tokens[r.clone()].iter().map(|t| t.word.clone()).collect()
+/// The words of a token range.
+fn words_of<'a>(ev: &'a Evidence, tokens: &[Token], r: &Range<usize>) -> Vec<&'a str> {
+    tokens[r.clone()].iter().map(|t| ev.word(t.word)).collect()
 }
 
 /// Apply the sentence-start filter and type the piece.
 fn finish(
     text: &str,
-    g: &Gazetteer,
+    g: &'static Gazetteer,
     tokens: &[Token],
     piece: Piece,
     ev: &Evidence,
@@ -246,7 +260,7 @@ fn finish(
         return Vec::new();
     };
     // "(West) Indian Phil Simmons" once the opener is gone: the nationality stands apart.
-    if r.start > piece_start && r.len() > 1 && splits_off_adjective(g, tokens, &r) {
+    if r.start > piece_start && r.len() > 1 && splits_off_adjective(g, ev, tokens, &r) {
         let parts = [r.start..r.start + 1, r.start + 1..r.end];
         return parts
             .into_iter()
@@ -259,16 +273,17 @@ fn finish(
 }
 
 /// Whether a run opens with a nationality that is not part of the name after it.
-fn splits_off_adjective(g: &Gazetteer, tokens: &[Token], r: &Range<usize>) -> bool {
-    g.lookup(&words_of(tokens, r).join(" ")).is_none()
+fn splits_off_adjective(g: &Gazetteer, ev: &Evidence, tokens: &[Token], r: &Range<usize>) -> bool {
+    let first = ev.word(tokens[r.start].word);
+    g.lookup(&words_of(ev, tokens, r).join(" ")).is_none()
         && matches!(
-            g.lookup(&tokens[r.start].word),
+            g.lookup(first),
             Some(Entry::Adjective(_) | Entry::State(_) | Entry::Capital { .. } | Entry::Place(_))
         )
-        && !g.first_names.contains(&tokens[r.start].word)
+        && !g.first_names.contains(first)
         && !tokens[r.clone()]
             .iter()
-            .any(|t| g.org_words.contains(&t.word))
+            .any(|t| g.org_words.contains(ev.word(t.word)))
 }
 
 /// The piece without a sentence-opening word that is not part of the name; `None` when
@@ -290,21 +305,26 @@ fn strip_opener(
     {
         r.start += 1;
     }
-    let known = |t: &Token| g.lookup(&t.word).is_some() || g.first_names.contains(&t.word);
+    let known = |t: &Token| {
+        let w = ev.word(t.word);
+        g.lookup(w).is_some() || g.first_names.contains(w)
+    };
     let first = &tokens[r.start];
-    if first.initial && piece.role.is_none() && g.lookup(&words_of(tokens, &r).join(" ")).is_none()
+    if first.initial
+        && piece.role.is_none()
+        && g.lookup(&words_of(ev, tokens, &r).join(" ")).is_none()
     {
         let rest_known = r.len() > 1 && known(&tokens[r.start + 1]);
         // "A. Dale" is an initial, "A drug" an article.
-        let is_initial_letter = first.word.chars().count() == 1
+        let is_initial_letter = ev.word(first.word).chars().count() == 1
             && text
                 .get(first.span.clone())
                 .is_some_and(|t| t.ends_with('.'));
-        let particle = r.len() > 1 && PARTICLES.contains(&first.word.as_str());
+        let particle = r.len() > 1 && PARTICLES.contains(&ev.word(first.word));
         if !particle
             && !known(first)
             && !is_initial_letter
-            && (ev.is_common(&first.word) || rest_known)
+            && (ev.is_common(first.word) || rest_known)
         {
             r.start += 1;
             while r.start < r.end && !tokens[r.start].cap {
@@ -313,7 +333,7 @@ fn strip_opener(
         } else if !particle
             && r.len() == 1
             && !known(first)
-            && !ev.capitalised(&first.word, 1)
+            && !ev.capitalised(first.word, 1)
             && !first.upper
         {
             // An unknown opening word is ordinary vocabulary ("Expectations had ...", "However,")
@@ -321,7 +341,7 @@ fn strip_opener(
             let after = text[first.span.end..].trim_start();
             let label = after.starts_with([':', '(', '-'])
                 || after.starts_with(|c: char| c.is_ascii_digit());
-            if !label || ev.is_common(&first.word) {
+            if !label || ev.is_common(first.word) {
                 return None;
             }
         }
@@ -332,7 +352,7 @@ fn strip_opener(
 /// Type a mention range and build its record.
 fn typed(
     text: &str,
-    g: &Gazetteer,
+    g: &'static Gazetteer,
     tokens: &[Token],
     mut r: Range<usize>,
     role: Option<Range<usize>>,
@@ -340,12 +360,19 @@ fn typed(
 ) -> Option<Detected> {
     // "the Obama administration": a lower-case head word completing a gazetteer name.
     if let Some(next) = tokens.get(r.end).filter(|t| t.lower && t.joined) {
-        let longer = format!("{} {}", words_of(tokens, &r).join(" "), next.word);
+        let longer = format!(
+            "{} {}",
+            words_of(ev, tokens, &r).join(" "),
+            ev.word(next.word)
+        );
         if g.lookup(&longer).is_some() {
             r.end += 1;
         }
     }
-    let words = words_of(tokens, &r);
+    let words: Vec<String> = words_of(ev, tokens, &r)
+        .into_iter()
+        .map(str::to_string)
+        .collect();
     if words.iter().all(|w| g.non_actors.contains(w)) || g.non_actors.contains(&words.join(" ")) {
         return None;
     }
@@ -354,17 +381,8 @@ fn typed(
         return None;
     }
     let span = tokens[r.start].span.start..tokens[r.end - 1].span.end;
-    let entry = g.lookup(&words.join(" ")).cloned();
-    let (kind, guessed) = classify(
-        text,
-        g,
-        tokens,
-        &r,
-        &words,
-        entry.as_ref(),
-        role.is_some(),
-        ev,
-    );
+    let entry = g.lookup(&words.join(" "));
+    let (kind, guessed) = classify(text, g, tokens, &r, &words, entry, role.is_some(), ev);
     Some(Detected {
         span,
         kind,
@@ -375,16 +393,43 @@ fn typed(
     })
 }
 
+/// Sentences tokenised together, with one vocabulary.
+const CHUNK: usize = 512;
+
 /// Mentions of every sentence of the corpus, with corpus-wide capitalisation evidence.
 pub(crate) fn detect_corpus(corpus: &Corpus) -> Vec<Found> {
     // Sentences are tokenised and searched independently (in parallel, results in corpus
     // order); only the capitalisation evidence is gathered over the whole corpus in between.
-    let toks: Vec<_> = corpus
+    // Each chunk of sentences interns its words into its own vocabulary; the chunk
+    // vocabularies are then merged in corpus order and the tokens renumbered, so a token is
+    // a few plain fields and each distinct word is stored once.
+    let chunks: Vec<(Vocab, Vec<Vec<Token>>)> = corpus
         .sentences
-        .par_iter()
-        .map(|s| tokenize(&corpus.docs[s.doc].raw, s.span.clone()))
+        .par_chunks(CHUNK)
+        .map(|chunk| {
+            let mut vocab = Vocab::default();
+            let toks = chunk
+                .iter()
+                .map(|s| tokenize(&corpus.docs[s.doc].raw, s.span.clone(), &mut vocab))
+                .collect();
+            (vocab, toks)
+        })
         .collect();
-    let mut ev = Evidence::default();
+    let mut vocab = Vocab::default();
+    let maps: Vec<Vec<u32>> = chunks.iter().map(|(v, _)| vocab.absorb(v)).collect();
+    let toks: Vec<Vec<Token>> = chunks
+        .into_par_iter()
+        .zip(maps)
+        .flat_map_iter(|((_, toks), map)| {
+            toks.into_iter().map(move |mut t| {
+                for tok in &mut t {
+                    tok.word = map[tok.word as usize];
+                }
+                t
+            })
+        })
+        .collect();
+    let mut ev = Evidence::new(vocab);
     for t in toks.iter().filter(|t| !is_shouting(t)) {
         ev.add(t);
     }

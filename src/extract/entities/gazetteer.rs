@@ -5,10 +5,10 @@
 //! "the" removed, so "the U.S.", "US" and "us" share a key ("us" in lowercase text is never
 //! looked up, because only capitalised runs reach the gazetteer).
 
-use std::collections::{BTreeMap, BTreeSet};
 use std::sync::LazyLock;
 
 use super::ActorKind;
+use super::hash::{FastMap, FastSet};
 
 const COUNTRIES: &str = include_str!("../gazetteer/countries.txt");
 const PLACES: &str = include_str!("../gazetteer/places.txt");
@@ -51,27 +51,29 @@ impl Entry {
     }
 }
 
-/// All word lists, parsed once.
+/// All word lists, parsed once. Only looked up, never iterated, so hashed.
 #[derive(Debug, Default)]
 pub(crate) struct Gazetteer {
     /// Normalised name -> entry. The first line that defines a name wins.
-    pub(crate) names: BTreeMap<String, Entry>,
+    pub(crate) names: FastMap<String, Entry>,
     /// Longest name in tokens, to bound the longest-match search.
     pub(crate) longest: usize,
     /// Given names.
-    pub(crate) first_names: BTreeSet<String>,
+    pub(crate) first_names: FastSet<String>,
     /// Roles as lowercase token sequences, longest first.
     pub(crate) roles: Vec<Vec<String>>,
+    /// First word of a role -> indices into `roles`, in order.
+    role_starts: FastMap<String, Vec<usize>>,
     /// Single words that occur in some role (for backwards role scans).
-    pub(crate) role_words: BTreeSet<String>,
+    pub(crate) role_words: FastSet<String>,
     /// Last words of roles ("minister", "envoy"): what an apposition must contain.
-    pub(crate) role_heads: BTreeSet<String>,
+    pub(crate) role_heads: FastSet<String>,
     /// Words that are never actors.
-    pub(crate) non_actors: BTreeSet<String>,
+    pub(crate) non_actors: FastSet<String>,
     /// Organisation head words.
-    pub(crate) org_words: BTreeSet<String>,
+    pub(crate) org_words: FastSet<String>,
     /// Place head words.
-    pub(crate) place_words: BTreeSet<String>,
+    pub(crate) place_words: FastSet<String>,
 }
 
 /// The built-in gazetteer.
@@ -80,12 +82,69 @@ pub(crate) static GAZETTEER: LazyLock<Gazetteer> = LazyLock::new(Gazetteer::buil
 /// Lookup key: ASCII-folded, lowercase, periods removed, curly apostrophes straightened,
 /// leading "the " dropped, white space collapsed.
 pub(crate) fn norm(s: &str) -> String {
-    let folded = deunicode::deunicode(s).to_lowercase().replace('.', "");
-    let joined = folded.split_whitespace().collect::<Vec<_>>().join(" ");
-    joined
-        .strip_prefix("the ")
-        .map(str::to_string)
-        .unwrap_or(joined)
+    let mut out = String::new();
+    norm_into(s, &mut out);
+    out
+}
+
+/// [`norm`] into `out` (cleared first), without allocating for ASCII text.
+pub(crate) fn norm_into(s: &str, out: &mut String) {
+    out.clear();
+    // `deunicode` passes bytes below 0x7F through unchanged; then lowercase, drop periods,
+    // collapse white space, as the general path does. A single word (a token) needs no
+    // white space handling, and "the " cannot begin it.
+    if s.bytes()
+        .all(|b| b < 0x7f && !char::from(b).is_whitespace())
+    {
+        out.push_str(s);
+        out.make_ascii_lowercase();
+        if out.contains('.') {
+            out.retain(|c| c != '.');
+        }
+        return;
+    }
+    if s.bytes().all(|b| b < 0x7f) {
+        let mut blank = false;
+        for b in s.bytes() {
+            if b == b'.' {
+                continue;
+            }
+            if char::from(b).is_whitespace() {
+                blank = true;
+                continue;
+            }
+            if blank && !out.is_empty() {
+                out.push(' ');
+            }
+            blank = false;
+            out.push(char::from(b.to_ascii_lowercase()));
+        }
+    } else {
+        let folded = deunicode::deunicode(s).to_lowercase().replace('.', "");
+        for (i, w) in folded.split_whitespace().enumerate() {
+            if i > 0 {
+                out.push(' ');
+            }
+            out.push_str(w);
+        }
+    }
+    if out.starts_with("the ") {
+        out.drain(..4);
+    }
+}
+
+/// Whether [`norm`] leaves `s` as it is: ASCII without capitals, periods, or blanks other
+/// than single spaces between words, and no leading "the ".
+fn is_norm(s: &str) -> bool {
+    let b = s.as_bytes();
+    b.first() != Some(&b' ')
+        && b.last() != Some(&b' ')
+        && !s.starts_with("the ")
+        && b.iter().all(|&c| {
+            c < 0x7f && c != b'.' && !c.is_ascii_uppercase() && !char::from(c).is_whitespace()
+                || c == b' '
+        })
+        && !s.contains("  ")
 }
 
 /// Data lines of a file: trimmed, comments and blanks skipped.
@@ -175,6 +234,11 @@ impl Gazetteer {
             .map(|l| l.split_whitespace().map(norm).collect::<Vec<_>>())
             .collect();
         g.roles.sort_by(|a, b| b.len().cmp(&a.len()).then(a.cmp(b)));
+        for (i, r) in g.roles.iter().enumerate() {
+            if let Some(first) = r.first() {
+                g.role_starts.entry(first.clone()).or_default().push(i);
+            }
+        }
         g.role_words = g
             .roles
             .iter()
@@ -200,14 +264,26 @@ impl Gazetteer {
 
     /// The entry for a name, if any.
     pub(crate) fn lookup(&self, name: &str) -> Option<&Entry> {
-        self.names.get(&norm(name))
+        if is_norm(name) {
+            self.names.get(name)
+        } else {
+            self.names.get(&norm(name))
+        }
     }
 
     /// Length in tokens of the longest role starting at `words[0]` (already normalised).
-    pub(crate) fn role_at(&self, words: &[String]) -> usize {
-        self.roles
-            .iter()
-            .find(|r| words.len() >= r.len() && words[..r.len()] == r[..])
+    pub(crate) fn role_at<S: AsRef<str>>(&self, words: &[S]) -> usize {
+        // Every role has a first word (blank lines are skipped).
+        let Some(first) = words.first() else {
+            return 0;
+        };
+        // The roles starting with this word, in the longest-first order of `roles`.
+        self.role_starts
+            .get(first.as_ref())
+            .into_iter()
+            .flatten()
+            .map(|&i| &self.roles[i])
+            .find(|r| words.len() >= r.len() && r.iter().zip(words).all(|(a, b)| a == b.as_ref()))
             .map_or(0, Vec::len)
     }
 }
@@ -215,6 +291,51 @@ impl Gazetteer {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// `norm` as it was: one allocation per step.
+    fn reference(s: &str) -> String {
+        let folded = deunicode::deunicode(s).to_lowercase().replace('.', "");
+        let joined = folded.split_whitespace().collect::<Vec<_>>().join(" ");
+        joined
+            .strip_prefix("the ")
+            .map(str::to_string)
+            .unwrap_or(joined)
+    }
+
+    #[test]
+    fn norm_matches_the_reference_and_is_norm_is_safe() {
+        let cases = [
+            "",
+            " ",
+            "the",
+            "The",
+            "the U.S.",
+            "THE  the x",
+            " the x ",
+            "U.S.",
+            "a . b",
+            "Tab\there",
+            "vt\u{b}ff\u{c}cr\r",
+            "del\u{7f}",
+            "Erdoğan",
+            "ÉLYSÉE’s",
+            "北京",
+            "the 北京",
+            "x\u{a0}y",
+            "al-Assad",
+            "the the",
+            "ab  cd",
+            "ab cd",
+            "ab cd ",
+            "ab.cd",
+        ];
+        for s in cases {
+            assert_eq!(norm(s), reference(s), "{s:?}");
+            if is_norm(s) {
+                assert_eq!(reference(s), s, "{s:?}");
+            }
+        }
+    }
 
     #[test]
     fn aliases_share_a_state() {

@@ -4,14 +4,11 @@
 //! and leads, that are mentioned often (log-scaled, so volume does not swamp spread), and
 //! that speak (followed by a reporting verb).
 
-use std::collections::{BTreeSet, HashMap};
-use std::sync::LazyLock;
-
-use regex::Regex;
-
 use super::Mention;
+use crate::extract::quotes::pattern::speech_after;
 use crate::ingest::BlockKind;
 use crate::text::Corpus;
+use std::collections::{BTreeSet, HashMap};
 
 /// A person's display name: the most frequent multi-word form, then the longest.
 pub(crate) fn best_name(surfaces: &[String]) -> String {
@@ -40,11 +37,6 @@ pub(crate) fn best_name(surfaces: &[String]) -> String {
     best.map(|b| b.2.clone()).unwrap_or_default()
 }
 
-#[allow(clippy::unwrap_used)] // constant pattern
-static SPEECH_AFTER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:,[^,]{0,80},)?\s+(?:has |had |also )?(?:said|says|told|warned|added|stressed|insisted|urged|wants|believes|announced|predicted)\b").unwrap()
-});
-
 /// Unscaled salience: outlet spread, headline and lead presence, volume, speaking.
 /// `outlet_count` is [`Corpus::outlet_count`], passed in so it is counted once per corpus.
 pub(crate) fn raw_salience(corpus: &Corpus, outlet_count: usize, mentions: &[Mention]) -> f64 {
@@ -65,7 +57,8 @@ pub(crate) fn raw_salience(corpus: &Corpus, outlet_count: usize, mentions: &[Men
             lead_docs.insert(m.doc);
         }
         let raw = &corpus.docs[m.doc].raw;
-        if SPEECH_AFTER.is_match(raw.get(m.span.end..s.span.end).unwrap_or("")) {
+        // Followed by a reporting verb, perhaps after an apposition ("Itani, an analyst, said").
+        if speech_after(raw.get(m.span.end..s.span.end).unwrap_or("")) {
             speaking += 1;
         }
     }

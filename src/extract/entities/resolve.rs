@@ -240,7 +240,7 @@ fn attach(
     people: &BTreeMap<String, Vec<(String, usize)>>,
 ) -> Option<usize> {
     let key = d.words.join(" ");
-    if let Some(canon) = d.entry.as_ref().and_then(entry_name) {
+    if let Some(canon) = d.entry.and_then(entry_name) {
         return index.by_canonical(canon);
     }
     if d.words.len() > 1 {

@@ -4,11 +4,9 @@
 //! stance verbs "X wants / backs / opposes ...").
 
 use std::ops::Range;
-use std::sync::LazyLock;
-
-use regex::Regex;
 
 use super::StatementKind;
+use super::pattern;
 use crate::extract::entities::gazetteer::GAZETTEER;
 use crate::ingest::Document;
 
@@ -25,38 +23,6 @@ pub(crate) struct Raw {
     /// Reporting verb, lemmatised.
     pub(crate) verb: String,
 }
-
-/// Reporting and stance verbs (surface forms).
-const VERBS: &str = "said|says|say|told|tells|warned|warns|urged|urges|insisted|insists|stressed|stresses|believes|wants|backs|supports|opposes|predicted|predicts|argued|argues|claimed|claims|denied|denies|confirmed|confirms|announced|announces|added|adds|noted|notes|explained|called for|calls for|was quoted as saying|were quoted as saying";
-
-#[allow(clippy::unwrap_used)] // constant pattern
-static VERB: LazyLock<Regex> = LazyLock::new(|| Regex::new(&format!(r"\b(?:{VERBS})\b")).unwrap());
-#[allow(clippy::unwrap_used)] // constant pattern
-static AFTER_SPK_VERB: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(r"^\s*[,.]?\s*(?P<spk>[^,.;“”\x22]{{1,90}}?)\s+(?:has |have |had |also )*(?P<verb>{VERBS})\b")).unwrap()
-});
-#[allow(clippy::unwrap_used)] // constant pattern
-static AFTER_VERB_SPK: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\s*[,.]?\s*(?P<verb>said|says|added|explained|noted|insisted|warned)\s+(?P<spk>(?:(?:[A-Z][a-z]{0,3}\.|\([a-z.]+\))\s+)*[^,.;“”\x22]{1,90})").unwrap()
-});
-#[allow(clippy::unwrap_used)] // constant pattern
-static BEFORE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?P<spk>[^,.;“”\x22]{1,90}?)\s+(?P<verb>said|says|added|told(?:\s+[\w ]{1,40}?)?|warned|insisted)\s*[:,]?\s*$").unwrap()
-});
-#[allow(clippy::unwrap_used)] // constant pattern
-static ADVERBIALS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:\s*(?:[,:]|(?:on \w+|late on \w+|in a (?:written )?statement|in separate statements|in an interview|earlier|also|on the phone|to reporters)\b))*\s*").unwrap()
-});
-#[allow(clippy::unwrap_used)] // constant pattern
-static TRAILING: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?P<clause>[^“”\x22].+?),\s*(?P<spk>[^,“”\x22]{2,80}?)\s+(?P<verb>said|says|added|reported)(?:\s+(?:on \w+|in a (?:written )?statement|late on \w+))?\s*[.!]?$").unwrap()
-});
-#[allow(clippy::unwrap_used)] // constant pattern
-static ACCORDING_AFTER: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^(?P<clause>.+?),?\s+according to (?P<spk>[^,.]+)").unwrap());
-#[allow(clippy::unwrap_used)] // constant pattern
-static ACCORDING_BEFORE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^According to (?P<spk>[^,]+),\s*(?P<clause>.+)$").unwrap());
 
 /// Stance verbs: their object, not a clause, is the position.
 const STANCE: &[&str] = &[
@@ -134,34 +100,22 @@ pub(crate) fn quotes(doc: &Document, paragraphs: &[Range<usize>]) -> Vec<Raw> {
             let after = text.get(after_start..after_end).unwrap_or("");
             let before_start = if k == 0 { 0 } else { spans[k - 1].1.end };
             let before = text.get(before_start..outer.start).unwrap_or("");
-            let (speaker, verb) = if let Some(c) = AFTER_VERB_SPK.captures(after) {
-                (
-                    c.name("spk")
-                        .map(|m| after_start + m.start()..after_start + m.end()),
-                    c["verb"].to_string(),
-                )
-            } else if let Some(c) = AFTER_SPK_VERB
-                .captures(after)
-                .filter(|c| c["spk"].split_whitespace().count() <= 12)
+            let at = |base: usize, r: Range<usize>| Some(base + r.start..base + r.end);
+            let (speaker, verb) = if let Some((v, spk)) = pattern::verb_then_speaker(after) {
+                (at(after_start, spk), after[v].to_string())
+            } else if let Some((spk, v)) = pattern::speaker_then_verb(after)
+                .filter(|(spk, _)| after[spk.clone()].split_whitespace().count() <= 12)
             {
-                (
-                    c.name("spk")
-                        .map(|m| after_start + m.start()..after_start + m.end()),
-                    c["verb"].to_string(),
-                )
-            } else if let Some(c) = BEFORE
-                .captures(before)
-                .filter(|_| !before.contains(['.', '!', '?']) || k == 0)
+                (at(after_start, spk), after[v].to_string())
+            } else if let Some((start, spk, verb)) = (!before.contains(['.', '!', '?']) || k == 0)
+                .then(|| pattern::speaker_before(before))
+                .flatten()
             {
                 let clause_start = before.rfind(['.', '!', '?']).map_or(0, |i| i + 1); // ASCII marks
-                if clause_start > 0 && clause_start > c.get(0).map_or(0, |m| m.start()) {
+                if clause_start > 0 && clause_start > start {
                     (None, String::new())
                 } else {
-                    (
-                        c.name("spk")
-                            .map(|m| before_start + m.start()..before_start + m.end()),
-                        c["verb"].to_string(),
-                    )
+                    (at(before_start, spk), verb.to_string())
                 }
             } else {
                 (None, String::new())
@@ -211,42 +165,39 @@ pub(crate) fn reported(doc: &Document, span: &Range<usize>) -> Vec<Raw> {
         speaker: Some(at(spk)),
         verb: lemma(verb),
     };
-    if let Some(c) = ACCORDING_BEFORE.captures(text) {
-        if let (Some(s), Some(cl)) = (c.name("spk"), c.name("clause")) {
-            out.push(para(cl.range(), s.range(), "say"));
-        }
+    if let Some((spk, clause)) = pattern::according_before(text) {
+        out.push(para(clause, spk, "say"));
         return out;
     }
-    if let Some(c) = ACCORDING_AFTER.captures(text) {
-        if let (Some(s), Some(cl)) = (c.name("spk"), c.name("clause")) {
-            out.push(para(cl.range(), s.range(), "say"));
-        }
+    if let Some((clause, spk)) = pattern::according_after(text) {
+        out.push(para(clause, spk, "say"));
         return out;
     }
-    if let Some(c) = TRAILING.captures(text)
-        && !text.contains(['“', '"'])
-        && let (Some(s), Some(cl)) = (c.name("spk"), c.name("clause"))
+    // The trailing attribution is only taken in a sentence without quotation marks.
+    if !text.contains(['“', '"'])
+        && let Some((clause, spk, verb)) = pattern::trailing(text)
     {
-        let spk = trim_subject(text, s.range());
+        let spk = trim_subject(text, spk);
         if plausible_subject(&text[spk.clone()]) {
-            out.push(para(cl.range(), spk, &c["verb"]));
+            out.push(para(clause, spk, verb));
             return out;
         }
     }
-    for m in VERB.find_iter(text) {
-        let left = &text[..m.start()];
+    for m in pattern::speech_verbs(text) {
+        let verb = &text[m.clone()];
+        let left = &text[..m.start];
         // Verbs after a quote are the quote's attribution, handled by `quotes`.
         if left.contains(['“', '”', '"']) {
             continue;
         }
-        let Some(subject) = subject_before(text, m.start()) else {
+        let Some(subject) = subject_before(text, m.start) else {
             continue;
         };
         if !plausible_subject(&text[subject.clone()]) {
             continue;
         }
-        let mut rest = m.end();
-        if m.as_str().starts_with("told") {
+        let mut rest = m.end;
+        if verb.starts_with("told") {
             // "told reporters that", "told a gathering of governors that": skip the object.
             let tail = &text[rest..];
             match tail.find(" that ") {
@@ -255,13 +206,13 @@ pub(crate) fn reported(doc: &Document, span: &Range<usize>) -> Vec<Raw> {
             }
         }
         let tail = &text[rest..];
-        rest += ADVERBIALS.find(tail).map_or(0, |a| a.end());
+        rest += pattern::adverbials_end(tail);
         let tail = &text[rest..];
         if let Some(t) = tail.strip_prefix("that ") {
             rest = text.len() - t.len();
         }
         let mut clause = trim_clause(text, rest..text.len());
-        if STANCE.contains(&m.as_str()) {
+        if STANCE.contains(&verb) {
             // "supports Assad, whom Washington believes ...": the object ends at a relative.
             let object = &text[clause.clone()];
             if let Some(i) = [", whom ", ", who ", ", which "]
@@ -276,7 +227,7 @@ pub(crate) fn reported(doc: &Document, span: &Range<usize>) -> Vec<Raw> {
         if clause_text.starts_with(['“', '"']) || clause_text.split_whitespace().count() < 3 {
             continue;
         }
-        out.push(para(clause, subject, m.as_str()));
+        out.push(para(clause, subject, verb));
         break;
     }
     out

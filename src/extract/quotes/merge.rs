@@ -7,7 +7,7 @@ use rayon::prelude::*;
 use super::{Occurrence, SAME_SPEAKER_STATEMENT, SAME_STATEMENT, Statement};
 use crate::extract::entities::{Actor, ActorKind};
 use crate::text::Corpus;
-use crate::text::tokens::{jaccard, stems};
+use crate::text::tokens::{StemCache, jaccard_ids, words};
 
 /// Statements above which merging bounds its candidates.
 const LARGE: usize = 2000;
@@ -17,11 +17,27 @@ const MAX_POSTINGS: usize = 64;
 /// Merge statements carried by several outlets; drop same-outlet repeats. Word sets are
 /// computed once per statement, so the pairwise comparison stays cheap.
 pub(crate) fn merge(corpus: &Corpus, actors: &[Actor], all: Vec<Statement>) -> Vec<Statement> {
+    // Stems through a per-worker memo: the same words recur across statements, and the
+    // Snowball stemmer costs far more than a lookup (same stems as `tokens::stems`).
     let sets: Vec<BTreeSet<String>> = all
         .par_iter()
-        .map(|s| {
-            stems(occ_text(corpus, &s.occurrences[0]))
-                .into_iter()
+        .map_init(StemCache::default, |cache, s| {
+            words(occ_text(corpus, &s.occurrences[0]))
+                .iter()
+                .map(|w| cache.stem(w))
+                .collect()
+        })
+        .collect();
+    // Stems as ids numbered in string order, so sorting ids sorts the strings; sets become
+    // sorted id lists with the same Jaccard values (`jaccard_ids`), and the tables below are
+    // vectors indexed by id instead of string-keyed maps.
+    let vocab: BTreeSet<&str> = sets.iter().flatten().map(String::as_str).collect();
+    let index: HashMap<&str, u32> = vocab.iter().zip(0u32..).map(|(w, i)| (*w, i)).collect();
+    let ids: Vec<Vec<u32>> = sets
+        .iter()
+        .map(|set| {
+            set.iter()
+                .filter_map(|w| index.get(w.as_str()).copied())
                 .collect()
         })
         .collect();
@@ -29,10 +45,10 @@ pub(crate) fn merge(corpus: &Corpus, actors: &[Actor], all: Vec<Statement>) -> V
     // threshold (prefix filtering, Bayardo et al. 2007), so only those are compared; the
     // first matching group is the one a scan of every group would find.
     let floor = SAME_STATEMENT.min(SAME_SPEAKER_STATEMENT);
-    let mut df: HashMap<&str, usize> = HashMap::new();
-    for set in &sets {
-        for w in set {
-            *df.entry(w.as_str()).or_default() += 1;
+    let mut df = vec![0usize; vocab.len()];
+    for set in &ids {
+        for &w in set {
+            df[w as usize] += 1;
         }
     }
     // On thousands of articles, stems already in more than MAX_POSTINGS earlier statements
@@ -43,25 +59,26 @@ pub(crate) fn merge(corpus: &Corpus, actors: &[Actor], all: Vec<Statement>) -> V
         usize::MAX
     };
     let mut groups: Vec<Vec<usize>> = Vec::new();
-    let mut group_of: HashMap<usize, usize> = HashMap::new();
-    let mut by_stem: HashMap<&str, Vec<usize>> = HashMap::new();
+    let mut group_of: Vec<Option<usize>> = vec![None; all.len()];
+    let mut by_stem: Vec<Vec<usize>> = vec![Vec::new(); vocab.len()];
     for (i, s) in all.iter().enumerate() {
         let outlet = &corpus.docs[s.occurrences[0].doc].meta.outlet;
-        let mut prefix: Vec<&str> = sets[i].iter().map(String::as_str).collect();
-        prefix.sort_by_key(|w| (df.get(w).copied().unwrap_or(0), *w));
+        let mut prefix: Vec<u32> = ids[i].clone();
+        // Ids are distinct, so the order is total and the sort need not be stable.
+        prefix.sort_unstable_by_key(|&w| (df[w as usize], w));
         prefix.truncate(prefix.len() - (floor * prefix.len() as f64).floor() as usize + 1);
         let mut cands: Vec<(usize, usize)> = prefix
             .iter()
-            .filter_map(|w| by_stem.get(w))
+            .map(|&w| &by_stem[w as usize])
             .filter(|p| p.len() <= cap)
             .flatten()
-            .filter_map(|&j| group_of.get(&j).map(|&g| (g, j)))
+            .filter_map(|&j| group_of[j].map(|g| (g, j)))
             .collect();
         cands.sort_unstable();
         cands.dedup();
         let same = cands.into_iter().find(|&(_, j)| {
             let o = &all[j];
-            let ov = jaccard(&sets[i], &sets[j]);
+            let ov = jaccard_ids(&ids[i], &ids[j]);
             let same_speaker =
                 (o.actor.is_some() && o.actor == s.actor) || (o.anonymous && s.anonymous);
             ov >= SAME_STATEMENT || (ov >= SAME_SPEAKER_STATEMENT && same_speaker)
@@ -75,15 +92,15 @@ pub(crate) fn merge(corpus: &Corpus, actors: &[Actor], all: Vec<Statement>) -> V
                     continue;
                 }
                 groups[g].push(i);
-                group_of.insert(i, g);
+                group_of[i] = Some(g);
             }
             None => {
                 groups.push(vec![i]);
-                group_of.insert(i, groups.len() - 1);
+                group_of[i] = Some(groups.len() - 1);
             }
         }
         for w in prefix {
-            by_stem.entry(w).or_default().push(i);
+            by_stem[w as usize].push(i);
         }
     }
     groups
@@ -122,7 +139,7 @@ fn occ_text<'a>(corpus: &'a Corpus, o: &Occurrence) -> &'a str {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::text::tokens::overlap;
+    use crate::text::tokens::{jaccard, overlap, stems};
 
     #[test]
     fn jaccard_matches_the_text_overlap() {
