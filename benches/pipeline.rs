@@ -1,14 +1,16 @@
 //! Throughput of `brief build` on generated corpora, stage by stage.
 //!
 //! ```sh
-//! cargo bench --bench pipeline                  # 10, 100, 1,000 and 10,000 articles
+//! cargo bench --bench pipeline                  # 10, 100, 1,000, 3,000 and 10,000 articles
 //! cargo bench --bench pipeline -- 10 1000       # chosen sizes
+//! python3 benches/plot.py                       # docs/scaling.svg from the figures
 //! ```
 //!
 //! Corpora come from `src/bin/gen-corpus.rs` (seed 42) and are written once into
 //! `target/bench-corpus/N`. For each size the bench times the library stages in this process
 //! (best of a few runs for small sizes) and then the whole `brief build DIR -o out.md` and
-//! `-o out.html` as separate processes under `/usr/bin/time`, which reports their peak memory.
+//! `-o out.html` as separate processes under `/usr/bin/time`, which reports their CPU time
+//! and peak memory. It prints Markdown tables and writes `target/bench-results.csv`.
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -20,22 +22,25 @@ use brief::rank::{self, Scores, select::SelectConfig};
 use brief::render::Renderer;
 use brief::text::Corpus;
 
+// The same allocator as the `brief` binary, so in-process stage times match the process's.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() {
     let sizes: Vec<usize> = std::env::args()
         .skip(1)
         .filter_map(|a| a.parse().ok())
         .collect();
     let sizes = if sizes.is_empty() {
-        vec![10, 100, 1000, 10000]
+        vec![10, 100, 1000, 3000, 10000]
     } else {
         sizes
     };
-    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("target/bench-corpus");
-    println!(
-        "| articles | MB | process md (s) | process html (s) | articles/s | MB/s | peak RSS (MB) | {} |",
-        STAGES.join(" | ")
-    );
-    println!("|{}", "---|".repeat(7 + STAGES.len()));
+    let target = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("target");
+    let root = target.join("bench-corpus");
+    let mut process_rows = Vec::new();
+    let mut stage_rows = Vec::new();
+    let mut csv = String::from("articles,mb,wall_md_s,cpu_md_s,wall_html_s,peak_rss_mb\n");
     for n in sizes {
         let dir = root.join(n.to_string());
         if !dir.exists() {
@@ -51,22 +56,52 @@ fn main() {
             .map(|_| stages(&dir))
             .min_by_key(|t| t.iter().sum::<Duration>())
             .unwrap_or_default();
-        let (md, rss_md) = process(&dir, "md", runs);
-        let (html, rss_html) = process(&dir, "html", runs);
-        let rss = rss_md.max(rss_html);
-        println!(
-            "| {n} | {mb:.1} | {md:.3} | {html:.3} | {:.0} | {:.1} | {:.0} | {} |",
-            n as f64 / md,
-            mb / md,
-            rss as f64 / 1024.0,
+        let md = process(&dir, "md", runs);
+        let html = process(&dir, "html", runs);
+        let rss = md.rss_kib.max(html.rss_kib) as f64 / 1024.0;
+        process_rows.push(format!(
+            "| {n} | {mb:.1} | {:.3} | {:.2} | {:.3} | {:.0} | {:.1} | {rss:.0} |",
+            md.wall,
+            md.cpu,
+            html.wall,
+            n as f64 / md.wall,
+            mb / md.wall,
+        ));
+        stage_rows.push(format!(
+            "| {n} | {} |",
             stages
                 .iter()
                 .map(|d| format!("{:.1}", d.as_secs_f64() * 1e3))
                 .collect::<Vec<_>>()
                 .join(" | ")
-        );
+        ));
+        csv.push_str(&format!(
+            "{n},{mb:.2},{:.4},{:.3},{:.4},{rss:.1}\n",
+            md.wall, md.cpu, html.wall
+        ));
+        eprintln!("{n} articles done");
     }
-    println!("\nStage columns are milliseconds inside one process.");
+    println!(
+        "`brief build DIR -o out.md` and `-o out.html` as processes (best of 5 up to 100 articles):\n"
+    );
+    println!(
+        "| articles | MB | md wall (s) | md CPU (s) | html wall (s) | articles/s | MB/s | peak RSS (MB) |"
+    );
+    println!("|---:|---:|---:|---:|---:|---:|---:|---:|");
+    for row in &process_rows {
+        println!("{row}");
+    }
+    println!("\nStages inside one process, milliseconds, run one after another:\n");
+    println!("| articles | {} |", STAGES.join(" | "));
+    println!("|---:|{}", "---:|".repeat(STAGES.len()));
+    for row in &stage_rows {
+        println!("{row}");
+    }
+    let path = target.join("bench-results.csv");
+    match std::fs::write(&path, csv) {
+        Ok(()) => println!("\nFigures also in {}", path.display()),
+        Err(err) => eprintln!("cannot write {}: {err}", path.display()),
+    }
 }
 
 const STAGES: &[&str] = &[
@@ -141,29 +176,56 @@ fn stages(dir: &Path) -> Vec<Duration> {
     t
 }
 
-/// Best wall time (s) and peak RSS (KiB) of `brief build DIR -o out.FORMAT` as a process.
-fn process(dir: &Path, format: &str, runs: usize) -> (f64, u64) {
+/// One timed run of the `brief` binary.
+#[derive(Clone, Copy)]
+struct Run {
+    /// Wall seconds.
+    wall: f64,
+    /// User + system CPU seconds.
+    cpu: f64,
+    /// Peak resident memory, KiB.
+    rss_kib: u64,
+}
+
+/// The fastest of `runs` runs of `brief build DIR -o out.FORMAT` as a process, timed by GNU
+/// time for CPU time and peak memory.
+fn process(dir: &Path, format: &str, runs: usize) -> Run {
     let out = std::env::temp_dir().join(format!("brief-bench.{format}"));
-    let mut best = (f64::MAX, 0);
+    let mut best = Run {
+        wall: f64::MAX,
+        cpu: 0.0,
+        rss_kib: 0,
+    };
     for _ in 0..runs {
         let started = Instant::now();
         let output = Command::new("/usr/bin/time")
-            .args(["-f", "%e %M"])
+            .args(["-f", "%e %U %S %M"])
             .arg(env!("CARGO_BIN_EXE_brief"))
             .args(["build", "-q", "-o"])
             .arg(&out)
             .arg(dir)
             .output();
-        let secs = started.elapsed().as_secs_f64();
+        let wall = started.elapsed().as_secs_f64();
         let Ok(output) = output else {
             eprintln!("/usr/bin/time not found: install GNU time");
-            return (0.0, 0);
+            return best;
         };
         let stderr = String::from_utf8_lossy(&output.stderr);
-        let mut last = stderr.lines().last().unwrap_or("").split(' ').skip(1);
-        let rss: u64 = last.next().and_then(|s| s.parse().ok()).unwrap_or(0);
-        if secs < best.0 {
-            best = (secs, rss);
+        let fields: Vec<f64> = stderr
+            .lines()
+            .last()
+            .unwrap_or("")
+            .split(' ')
+            .filter_map(|f| f.parse().ok())
+            .collect();
+        if let [_, user, sys, rss] = fields[..]
+            && wall < best.wall
+        {
+            best = Run {
+                wall,
+                cpu: user + sys,
+                rss_kib: rss as u64,
+            };
         }
     }
     best

@@ -62,6 +62,15 @@ fn iso(y: &str, m: u32, d: &str) -> Option<String> {
 /// `Friday, 9 September 2016` or `9 Sep 2016 10:14 GMT`. Returns `YYYY-MM-DD`.
 pub fn parse(text: &str) -> Option<String> {
     let text = text.trim();
+    // Every date has a year of four ASCII digits: without one, no pattern is tried (or
+    // compiled).
+    let year = text
+        .as_bytes()
+        .windows(4)
+        .any(|w| w.iter().all(u8::is_ascii_digit));
+    if !year {
+        return None;
+    }
     if let Some(c) = ISO.captures(text) {
         return iso(&c[1], c[2].parse().ok()?, &c[3]);
     }

@@ -3,7 +3,8 @@
 
 use std::sync::LazyLock;
 
-use regex::{Regex, RegexSet};
+use regex::Regex;
+use regex::bytes::{RegexSet, RegexSetBuilder};
 use serde::Deserialize;
 
 use super::{IngestConfig, Meta, OutletFrom};
@@ -39,7 +40,8 @@ pub fn compile(outlet: &str, pattern: &str) -> Result<Signature, regex::Error> {
 }
 
 /// The built-in signatures as one set: the outlet of each pattern, in file order, and the
-/// patterns compiled together (one pass over a line instead of one per pattern).
+/// patterns compiled together (one pass over a line instead of one per pattern), in ASCII
+/// mode over bytes like the furniture patterns (see `outlets.toml`).
 struct Builtin {
     outlets: Vec<String>,
     set: RegexSet,
@@ -55,16 +57,16 @@ static BUILTIN: LazyLock<Builtin> = LazyLock::new(|| {
     let Ok(file) = toml::from_str::<OutletFile>(OUTLETS) else {
         return empty();
     };
-    let pairs: Vec<(&str, String)> = file
+    let pairs: Vec<(&str, &str)> = file
         .outlet
         .iter()
-        .flat_map(|o| {
-            o.patterns
-                .iter()
-                .map(|p| (o.name.as_str(), format!("(?i){p}")))
-        })
+        .flat_map(|o| o.patterns.iter().map(|p| (o.name.as_str(), p.as_str())))
         .collect();
-    match RegexSet::new(pairs.iter().map(|(_, p)| p)) {
+    let set = RegexSetBuilder::new(pairs.iter().map(|(_, p)| p))
+        .case_insensitive(true)
+        .unicode(false)
+        .build();
+    match set {
         Ok(set) => Builtin {
             outlets: pairs.iter().map(|(o, _)| o.to_string()).collect(),
             set,
@@ -80,7 +82,7 @@ static SOURCE_LINE: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Whether a line matches a built-in outlet signature (such lines are furniture).
 pub fn is_signature_line(line: &str) -> bool {
-    BUILTIN.set.is_match(line)
+    BUILTIN.set.is_match(line.as_bytes())
 }
 
 /// The outlet for an article, and where it came from.
@@ -115,7 +117,7 @@ pub fn detect(raw: &str, extra: &[Signature]) -> Option<String> {
     // The first built-in pattern, in file order, that matches any line.
     let first = lines
         .iter()
-        .filter_map(|l| BUILTIN.set.matches(l).iter().next())
+        .filter_map(|l| BUILTIN.set.matches(l.as_bytes()).iter().next())
         .min();
     if let Some(i) = first {
         return BUILTIN.outlets.get(i).cloned();
@@ -157,6 +159,10 @@ mod tests {
             ),
             (
                 "Body.\nBefore it’s here, it’s on the Bloomberg Terminal; subscribe.",
+                Some("Bloomberg"),
+            ),
+            (
+                "Body.\nBEFORE IT'S HERE, IT'S ON THE BLOOMBERG TERMINAL",
                 Some("Bloomberg"),
             ),
             (
