@@ -61,6 +61,9 @@ pub(crate) fn merge(corpus: &Corpus, actors: &[Actor], all: Vec<Statement>) -> V
     let mut groups: Vec<Vec<usize>> = Vec::new();
     let mut group_of: Vec<Option<usize>> = vec![None; all.len()];
     let mut by_stem: Vec<Vec<usize>> = vec![Vec::new(); vocab.len()];
+    // The statement each earlier one was last proposed for: duplicates are dropped before
+    // sorting instead of after.
+    let mut proposed: Vec<usize> = vec![usize::MAX; all.len()];
     for (i, s) in all.iter().enumerate() {
         let outlet = &corpus.docs[s.occurrences[0].doc].meta.outlet;
         let mut prefix: Vec<u32> = ids[i].clone();
@@ -73,9 +76,9 @@ pub(crate) fn merge(corpus: &Corpus, actors: &[Actor], all: Vec<Statement>) -> V
             .filter(|p| p.len() <= cap)
             .flatten()
             .filter_map(|&j| group_of[j].map(|g| (g, j)))
+            .filter(|&(_, j)| std::mem::replace(&mut proposed[j], i) != i)
             .collect();
         cands.sort_unstable();
-        cands.dedup();
         let same = cands.into_iter().find(|&(_, j)| {
             let o = &all[j];
             let ov = jaccard_ids(&ids[i], &ids[j]);
