@@ -253,7 +253,8 @@ impl Lexicon {
 
 /// Number the words of a chunk of texts within the chunk.
 fn tokenise(texts: &[&str]) -> Chunk {
-    let mut map: FxMap<Box<str>, u32> = FxMap::default();
+    // A chunk of news sentences has a few thousand distinct words: no rehashing on the way.
+    let mut map: FxMap<Box<str>, u32> = FxMap::with_capacity_and_hasher(4096, Default::default());
     let mut chunk = Chunk {
         words: Vec::new(),
         ids: Vec::new(),
