@@ -122,7 +122,7 @@ impl Lexicon {
 
     /// Tokenise texts, as [`Lexicon::new`] does a corpus's sentences.
     pub fn from_texts(texts: &[&str]) -> Self {
-        let chunks: Vec<Chunk> = texts.par_chunks(CHUNK).map(|c| tokenise(c)).collect();
+        let chunks: Vec<Chunk> = texts.par_chunks(CHUNK).map(tokenise).collect();
         // Number the words in order of first occurrence: a chunk's new words in its own
         // first-occurrence order, chunk after chunk.
         let mut global: FxMap<&str, u32> = FxMap::default();
