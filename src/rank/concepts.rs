@@ -90,16 +90,17 @@ pub(super) fn weigh(
     let mut keys = Keys::new(lex);
     let mut ids: FxMap<u64, u32> = FxMap::default();
     let mut docs: Vec<u32> = Vec::new();
-    let mut last: Vec<usize> = Vec::new();
+    // Document indices are far below u32::MAX (the mark for none yet).
+    let mut last: Vec<u32> = Vec::new();
     for &i in &order {
-        let doc = original(corpus.sentences[i].doc);
+        let doc = original(corpus.sentences[i].doc) as u32;
         bigrams(lex, i, |a, b| {
             let key = keys.key(a, b);
             let next = docs.len() as u32;
             let id = *ids.entry(key).or_insert(next) as usize;
             if id == docs.len() {
                 docs.push(0);
-                last.push(usize::MAX);
+                last.push(u32::MAX);
             }
             if last[id] != doc {
                 last[id] = doc;

@@ -122,7 +122,7 @@ impl Lexicon {
 
     /// Tokenise texts, as [`Lexicon::new`] does a corpus's sentences.
     pub fn from_texts(texts: &[&str]) -> Self {
-        let chunks: Vec<Chunk> = texts.par_chunks(CHUNK).map(|c| tokenise(c)).collect();
+        let chunks: Vec<Chunk> = texts.par_chunks(CHUNK).map(tokenise).collect();
         // Number the words in order of first occurrence: a chunk's new words in its own
         // first-occurrence order, chunk after chunk.
         let mut global: FxMap<&str, u32> = FxMap::default();
@@ -253,7 +253,8 @@ impl Lexicon {
 
 /// Number the words of a chunk of texts within the chunk.
 fn tokenise(texts: &[&str]) -> Chunk {
-    let mut map: FxMap<Box<str>, u32> = FxMap::default();
+    // A chunk of news sentences has a few thousand distinct words: no rehashing on the way.
+    let mut map: FxMap<Box<str>, u32> = FxMap::with_capacity_and_hasher(4096, Default::default());
     let mut chunk = Chunk {
         words: Vec::new(),
         ids: Vec::new(),
