@@ -44,6 +44,7 @@ use crate::error::{Error, Result};
 use crate::extract::{entities, figures, issues, quotes};
 use crate::ingest::Warning;
 use crate::rank::Scores;
+use crate::rank::lexicon::Lexicon;
 use crate::rank::select::SelectConfig;
 use crate::text::Corpus;
 
@@ -81,14 +82,18 @@ pub fn load(cfg: &Config) -> Result<(Corpus, Vec<Warning>)> {
 
 /// The summary alone: sentence indices of the chosen points, in reading order.
 pub fn summarize(corpus: &Corpus, select: &SelectConfig) -> Vec<rank::Point> {
-    let scores = score(corpus);
-    rank::select(corpus, &scores.0, select)
+    let (scores, _, lex) = score(corpus);
+    rank::select_with(corpus, &lex, &scores, select)
 }
 
-/// Centrality and entity salience of every sentence, and the actors behind the salience.
-fn score(corpus: &Corpus) -> (Scores, Vec<entities::Actor>) {
-    let (centrality, actors) = rayon::join(
-        || rank::centrality(corpus),
+/// Centrality and entity salience of every sentence, the actors behind the salience, and the
+/// tokenised corpus that centrality used (selection reuses it).
+fn score(corpus: &Corpus) -> (Scores, Vec<entities::Actor>, Lexicon) {
+    let ((centrality, lex), actors) = rayon::join(
+        || {
+            let lex = Lexicon::new(corpus);
+            (rank::centrality_of(&lex), lex)
+        },
         || entities::extract_actors(corpus),
     );
     let salience = entities::sentence_salience(corpus, &actors);
@@ -98,6 +103,7 @@ fn score(corpus: &Corpus) -> (Scores, Vec<entities::Actor>) {
             salience,
         },
         actors,
+        lex,
     )
 }
 
@@ -113,11 +119,11 @@ pub fn brief_corpus(
     // is the same as a sequential run's, so the brief stays byte-identical.
     let ((scores, actors, summary, statements, issues), (figures, comparisons)) = rayon::join(
         || {
-            let (scores, actors) = score(corpus);
+            let (scores, actors, lex) = score(corpus);
             let ((summary, statements), issues) = rayon::join(
                 || {
                     rayon::join(
-                        || rank::select(corpus, &scores, select),
+                        || rank::select_with(corpus, &lex, &scores, select),
                         || quotes::extract_statements(corpus, &actors, &scores.centrality),
                     )
                 },

@@ -14,7 +14,7 @@ pub mod select;
 pub mod sparse;
 pub mod tfidf;
 
-pub use select::{Budget, Point, select};
+pub use select::{Budget, Point, select, select_with};
 
 use crate::text::Corpus;
 
@@ -30,6 +30,12 @@ pub struct Scores {
 
 /// Compute centrality for every sentence of the corpus.
 pub fn centrality(corpus: &Corpus) -> Vec<f64> {
-    let vectors = tfidf::vectors(corpus);
+    centrality_of(&lexicon::Lexicon::new(corpus))
+}
+
+/// [`centrality`] of an already tokenised corpus: the brief tokenises once for centrality
+/// and selection.
+pub fn centrality_of(lex: &lexicon::Lexicon) -> Vec<f64> {
+    let vectors = tfidf::vectors_of(lex);
     lexrank::lexrank(&vectors, lexrank::THRESHOLD)
 }

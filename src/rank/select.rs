@@ -68,15 +68,23 @@ const MAX_WORDS: usize = 80;
 
 /// Choose summary points, in reading order (article date, then position in the article).
 pub fn select(corpus: &Corpus, scores: &Scores, cfg: &SelectConfig) -> Vec<Point> {
-    let lex = Lexicon::new(corpus);
+    select_with(corpus, &Lexicon::new(corpus), scores, cfg)
+}
+
+/// [`select`] with the corpus already tokenised (the same [`Lexicon`] as centrality's).
+pub fn select_with(
+    corpus: &Corpus,
+    lex: &Lexicon,
+    scores: &Scores,
+    cfg: &SelectConfig,
+) -> Vec<Point> {
     let candidates: Vec<usize> = (0..corpus.sentences.len())
         .into_par_iter()
         .filter(|&i| is_candidate(corpus, i))
         .collect();
     // Indexed like `candidates`.
-    let (concepts, weights) = concepts::weigh(corpus, &lex, &candidates);
-    let stem_sets = StemSets::new(&lex);
-    drop(lex);
+    let (concepts, weights) = concepts::weigh(corpus, lex, &candidates);
+    let stem_sets = StemSets::new(lex);
     // Each candidate's value, cost and cost divisor do not change from round to round.
     let value = |i: usize| {
         let c = scores.centrality.get(i).copied().unwrap_or(0.0);
