@@ -128,10 +128,12 @@ mod tests {
         assert!(!t[6].gap_before);
     }
 
+    /// A token as (kind, raw text, white space before).
+    type Span = (Kind, &'static str, bool);
+
     #[test]
     fn spans_as_the_character_scan_found_them() {
-        // (text, [(kind, raw, gap before)])
-        let cases: &[(&str, &[(Kind, &str, bool)])] = &[
+        let cases: &[(&str, &[Span])] = &[
             (
                 " 3,5. a\u{2019}b'c' \u{e9}t\u{e9} 1/2/ 4:",
                 &[
@@ -157,7 +159,7 @@ mod tests {
             ),
         ];
         for (text, want) in cases {
-            let got: Vec<(Kind, &str, bool)> = spans(text)
+            let got: Vec<Span> = spans(text)
                 .map(|(k, span, gap)| (k, &text[span], gap))
                 .collect();
             assert_eq!(&got, want, "{text:?}");
