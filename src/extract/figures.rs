@@ -25,6 +25,7 @@ mod lexer;
 mod lexicon;
 mod measure;
 mod number;
+mod source;
 #[cfg(test)]
 mod tests;
 #[cfg(test)]

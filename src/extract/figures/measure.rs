@@ -4,11 +4,11 @@
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
-use regex::Regex;
 use serde::Deserialize;
 
 use super::grammar::Parsed;
 use super::lexer::{Kind, Tok};
+use super::source;
 use crate::text::tokens::stem;
 
 #[derive(Debug, Deserialize)]
@@ -185,29 +185,16 @@ pub(super) fn measure_of(
         .map(|m| m.name.clone())
 }
 
-#[allow(clippy::unwrap_used)] // constant pattern
-static ACCORDING: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r#"(?i)\baccording to ([^,.;:"“”()]+)"#).unwrap());
-#[allow(clippy::unwrap_used)] // constant pattern
-static SAID_BY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r#"\b(?:said|says)\s+((?:the|a|an)\s+[^,.;"“”]+|(?:Mr|Ms|Mrs|Dr)\.\s+[A-Z][^,.;"“”]+|[A-Z][^,.;"“”]+)"#)
-        .unwrap()
-});
-#[allow(clippy::unwrap_used)] // constant pattern
-static SPEECH: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b(said|says|told|estimated|reported|announced|added)\b").unwrap()
-});
-
 const PRONOUNS: &[&str] = &["he", "she", "they", "it", "we", "i"];
 
 /// Who a sentence attributes what it says to: "according to X", "X said", "said X". A
 /// pronoun ("he said") is returned as is; the caller resolves it to the last named source.
 pub(super) fn attribution(sentence: &str) -> Option<String> {
-    if let Some(c) = ACCORDING.captures(sentence) {
-        return Some(c[1].trim().to_string());
+    if let Some(group) = source::according_to(sentence) {
+        return Some(sentence[group].trim().to_string());
     }
-    for m in SPEECH.find_iter(sentence) {
-        let head = &sentence[..m.start()];
+    for m in source::speech_verbs(sentence) {
+        let head = &sentence[..m.start];
         let from = head
             .char_indices()
             .rev()
@@ -230,7 +217,7 @@ pub(super) fn attribution(sentence: &str) -> Option<String> {
             && !subject.starts_with("an ");
         if lower_start {
             let opening = sentence.split(',').next().unwrap_or("").trim();
-            if opening.len() < subject.len() + m.start()
+            if opening.len() < subject.len() + m.start
                 && opening.chars().next().is_some_and(char::is_uppercase)
                 && opening.split_whitespace().count() <= 5
             {
@@ -248,7 +235,7 @@ pub(super) fn attribution(sentence: &str) -> Option<String> {
             return Some(subject.to_string());
         }
     }
-    SAID_BY.captures(sentence).map(|c| c[1].trim().to_string())
+    source::said_by(sentence).map(|group| sentence[group].trim().to_string())
 }
 
 /// Whether an attribution is only a pronoun.

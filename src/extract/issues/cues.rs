@@ -193,7 +193,7 @@ pub(super) struct Scratch {
 /// its tables: ASCII, white space, Latin, Greek and Cyrillic letters (scripts whose letters
 /// were all encoded long ago, so the standard library's Unicode version and the regex
 /// crate's agree on them), and common punctuation and symbols. `None` for anything else.
-fn word_char(c: char) -> Option<bool> {
+pub(crate) fn word_char(c: char) -> Option<bool> {
     if c.is_ascii() {
         return Some(c.is_ascii_alphanumeric() || c == '_');
     }
