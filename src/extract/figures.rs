@@ -25,6 +25,7 @@ mod lexer;
 mod lexicon;
 mod measure;
 mod number;
+mod source;
 #[cfg(test)]
 mod tests;
 #[cfg(test)]
@@ -101,27 +102,43 @@ pub fn extract_figures(corpus: &Corpus) -> Vec<Figure> {
         }
     }
     runs.into_par_iter()
-        .flat_map_iter(|run| doc_figures(corpus, run))
+        .map_init(measure::Stems::default, |stems, run| {
+            doc_figures(corpus, run, stems)
+        })
+        .flatten_iter()
         .collect()
 }
 
 /// The figures of one article's run of sentences.
-fn doc_figures(corpus: &Corpus, run: Range<usize>) -> Vec<Figure> {
+fn doc_figures(corpus: &Corpus, run: Range<usize>, stems: &mut measure::Stems) -> Vec<Figure> {
     let mut out = Vec::new();
-    // The last named source in the article, to resolve "he said".
-    let mut last_source: Option<String> = None;
-    for si in run {
+    // Who each sentence attributes what it says to, worked out when a figure needs it.
+    let mut sources: Vec<Option<Option<String>>> = vec![None; run.len()];
+    let mut source_of = |si: usize| -> Option<String> {
+        sources[si - run.start]
+            .get_or_insert_with(|| measure::attribution(corpus.text(&corpus.sentences[si])))
+            .clone()
+    };
+    for si in run.clone() {
         let s = &corpus.sentences[si];
         let text = corpus.text(s);
-        let mut source = measure::attribution(text);
-        if let Some(src) = &source {
-            if measure::is_pronoun(src) {
-                source = last_source.clone();
-            } else {
-                last_source = Some(src.clone());
-            }
+        if !grammar::may_hold_figure(text) {
+            continue;
         }
         let (toks, parsed) = grammar::parse_sentence(text);
+        if parsed.is_empty() {
+            continue;
+        }
+        // "he said": the last named source earlier in the article.
+        let source = source_of(si).and_then(|src| {
+            if measure::is_pronoun(&src) {
+                (run.start..si)
+                    .rev()
+                    .find_map(|k| source_of(k).filter(|s| !measure::is_pronoun(s)))
+            } else {
+                Some(src)
+            }
+        });
         for (k, p) in parsed.iter().enumerate() {
             out.push(Figure {
                 doc: s.doc,
@@ -130,7 +147,7 @@ fn doc_figures(corpus: &Corpus, run: Range<usize>) -> Vec<Figure> {
                 value: p.value,
                 qualifier: p.qualifier.clone(),
                 unit: p.unit.clone(),
-                measure: measure::measure_of(&toks, &parsed, k),
+                measure: measure::measure_of(&toks, &parsed, k, stems),
                 attributed_to: source.clone(),
                 per: p.per.clone(),
             });

@@ -11,14 +11,19 @@
 //! merged issue is scored by its best sentence's centrality times a support bonus of 50% per
 //! extra outlet, and the issues are returned best first.
 
-use std::collections::{BTreeSet, HashMap};
-use std::sync::LazyLock;
+mod cues;
+mod group;
+
+use std::collections::{BTreeMap, BTreeSet};
 
 use rayon::prelude::*;
-use regex::Regex;
+use unicode_segmentation::UnicodeSegmentation;
 
+pub(crate) use self::cues::word_char;
+use self::cues::{Cue, Scratch, WordMap, cue_of};
+use self::group::{Item, group};
 use crate::text::Corpus;
-use crate::text::tokens::{StemCache, jaccard, stem_set, terms};
+use crate::text::tokens::{is_stop_word, stem};
 
 /// One open issue, possibly stated by several outlets.
 #[derive(Debug, Clone, PartialEq)]
@@ -29,67 +34,6 @@ pub struct OpenIssue {
     pub cue: String,
     /// Ranking score.
     pub score: f64,
-}
-
-/// The cue list shipped with `brief`.
-const CUES_TXT: &str = include_str!("issues_cues.txt");
-
-/// Near-duplicate threshold on [`overlap`](crate::text::tokens::overlap): reworded copies of one wire sentence score above.
-const SAME_SENTENCE: f64 = 0.35;
-
-/// One cue: its text, its class and its pattern.
-struct Cue {
-    text: String,
-    class: String,
-    re: Regex,
-}
-
-/// Parse the cue file; a line that fails to compile is skipped (the test
-/// `cue_file_compiles` guards the shipped file).
-fn parse_cues(file: &str) -> Vec<Cue> {
-    let mut class = String::new();
-    let mut out = Vec::new();
-    for line in file
-        .lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty() && !l.starts_with('#'))
-    {
-        if let Some(name) = line.strip_prefix('[').and_then(|l| l.strip_suffix(']')) {
-            class = name.to_string();
-            continue;
-        }
-        let parts: Vec<String> = line
-            .split("...")
-            .map(|p| {
-                p.split_whitespace()
-                    .map(regex::escape)
-                    .collect::<Vec<_>>()
-                    .join(r"\s+")
-            })
-            .collect();
-        let pattern = format!(r"\b{}\b", parts.join(r"\b.*?\b"));
-        if let Ok(re) = Regex::new(&pattern) {
-            out.push(Cue {
-                text: line.to_string(),
-                class: class.clone(),
-                re,
-            });
-        }
-    }
-    out
-}
-
-static CUES: LazyLock<Vec<Cue>> = LazyLock::new(|| parse_cues(CUES_TXT));
-
-/// The first cue matching a sentence, if any.
-fn cue_of(text: &str) -> Option<&'static Cue> {
-    let folded: String = text
-        .to_lowercase()
-        .chars()
-        .filter(|c| !matches!(c, '"' | '\u{201c}' | '\u{201d}'))
-        .map(|c| if c == '\u{2019}' { '\'' } else { c })
-        .collect();
-    CUES.iter().find(|c| c.re.is_match(&folded))
 }
 
 /// Reporting vocabulary (stems): who said it and how is not what the issue is about.
@@ -112,60 +56,27 @@ const REPORTING: &[&str] = &[
     "ap",
 ];
 
-/// A topic this small is one thing ("The cause is also unresolved"): one shared salient term
-/// with a same-class cue is then enough to merge.
-const SMALL_TOPIC: usize = 2;
-
 /// Find open issues, merged across outlets, best first. `centrality` is indexed like
 /// [`Corpus::sentences`].
 pub fn extract_open_issues(corpus: &Corpus, centrality: &[f64]) -> Vec<OpenIssue> {
     let weight = |i: usize| centrality.get(i).copied().unwrap_or(0.0);
-    let text = |i: usize| corpus.text(&corpus.sentences[i]);
-    // Salient terms: in fewer than 10% of sentences (names of the story's main actors and
-    // places are everywhere and say nothing about which issue a sentence raises).
-    let per_sentence: Vec<Vec<String>> = corpus
-        .sentences
-        .par_iter()
-        .map_init(StemCache::default, |cache, s| {
-            let mut t = cache.terms(corpus.text(s));
-            t.sort_unstable();
-            t.dedup();
-            t
-        })
-        .collect();
-    let mut df: HashMap<String, usize> = HashMap::new();
-    for t in per_sentence.into_iter().flatten() {
-        *df.entry(t).or_default() += 1;
-    }
-    let limit = (corpus.sentences.len() as f64 * 0.1).max(2.0);
-    let topic = |i: usize, cue: &Cue| -> BTreeSet<String> {
-        let cue_terms: BTreeSet<String> = terms(&cue.text).into_iter().collect();
-        terms(text(i))
-            .into_iter()
-            .filter(|t| !cue_terms.contains(t) && !REPORTING.contains(&t.as_str()))
-            .filter(|t| df.get(t).is_some_and(|&n| (n as f64) < limit))
-            .collect()
-    };
     let mut found: Vec<(usize, &Cue)> = corpus
         .sentences
         .par_iter()
         .enumerate()
         .filter(|(_, s)| s.is_body())
-        .filter_map(|(i, s)| cue_of(corpus.text(s)).map(|c| (i, c)))
+        .map_init(Scratch::default, |scratch, (i, s)| {
+            cue_of(corpus.text(s), scratch).map(|c| (i, c))
+        })
+        .flatten()
         .collect();
+    if found.is_empty() {
+        return Vec::new();
+    }
     // Best sentences first, so each cluster is led by its most central statement.
     found.sort_by(|a, b| weight(b.0).total_cmp(&weight(a.0)).then(a.0.cmp(&b.0)));
-    let items: Vec<Item> = found
-        .par_iter()
-        .map(|&(i, cue)| Item {
-            sentence: i,
-            doc: corpus.sentences[i].doc,
-            class: &cue.class,
-            topic: topic(i, cue),
-            stems: stem_set(text(i)),
-        })
-        .collect();
-    let clusters: Vec<(Vec<(usize, &Cue)>, &Cue)> = group(&items)
+    let items = items(corpus, &found);
+    let clusters: Vec<(Vec<(usize, &Cue)>, &Cue)> = group(&items.0, items.1)
         .into_iter()
         .map(|members| {
             let list: Vec<(usize, &Cue)> = members.iter().map(|&k| found[k]).collect();
@@ -197,106 +108,161 @@ pub fn extract_open_issues(corpus: &Corpus, centrality: &[f64]) -> Vec<OpenIssue
     issues
 }
 
-/// The stems of an item any item with Jaccard >= [`SAME_SENTENCE`] must share one of: the
-/// rarest `|x| - t|x| + 1` (rounded to the longer side).
-fn prefix<'a>(it: &'a Item, df: &HashMap<&str, usize>) -> Vec<&'a str> {
-    let mut v: Vec<&str> = it.stems.iter().map(String::as_str).collect();
-    v.sort_by_key(|s| (df.get(s).copied().unwrap_or(0), *s));
-    let keep = v.len() - (SAME_SENTENCE * v.len() as f64).floor() as usize + 1;
-    v.truncate(keep);
-    v
-}
-
-/// A cue sentence with the word sets the merge rule compares.
-struct Item<'a> {
-    sentence: usize,
-    doc: usize,
-    class: &'a str,
-    topic: BTreeSet<String>,
-    stems: BTreeSet<String>,
-}
-
-/// Whether two cue sentences raise the same issue.
-fn related(a: &Item, b: &Item) -> bool {
-    let shared = a.topic.intersection(&b.topic).count();
-    let small = a.topic.len().min(b.topic.len()) <= SMALL_TOPIC;
-    let same_class = a.class == b.class;
-    // The next sentence of the same article with a cue of the same class goes on about the
-    // same issue ("...remain outstanding." "We cannot guarantee...").
-    let next = a.sentence.abs_diff(b.sentence) == 1 && a.doc == b.doc;
-    jaccard(&a.stems, &b.stems) >= SAME_SENTENCE
-        || (next && same_class)
-        || shared >= 3
-        || (same_class && (shared >= 2 || (shared >= 1 && small)))
-}
-
-/// Above this many cue sentences, terms and stems already carried by more than
-/// [`MAX_POSTINGS`] earlier ones stop proposing candidates (they name what every issue
-/// shares, not which issue this is), so merging stays near-linear on thousands of articles.
-/// Smaller inputs compare every candidate, exactly as before.
-const LARGE: usize = 2000;
-const MAX_POSTINGS: usize = 64;
-
-/// Greedy grouping in order: each item joins the first group (in creation order) holding a
-/// related item, else starts one. Only items that can be related are compared: those sharing
-/// a topic term, the neighbouring sentence, and those sharing a stem in the prefix that any
-/// pair with Jaccard >= [`SAME_SENTENCE`] must share (prefix filtering, Bayardo et al. 2007,
-/// with stems ordered rarest first). The result is that of comparing all pairs.
-fn group(items: &[Item]) -> Vec<Vec<usize>> {
-    let cap = if items.len() > LARGE {
-        MAX_POSTINGS
-    } else {
-        usize::MAX
-    };
-    let mut df: HashMap<&str, usize> = HashMap::new();
-    for it in items {
-        for s in &it.stems {
-            *df.entry(s.as_str()).or_default() += 1;
-        }
+/// The cue sentences with their topics and stems as ids, and the number of ids.
+///
+/// A topic is the sentence's content terms minus the cue's, minus reporting words, that are
+/// salient: in fewer than 10% of the corpus's sentences (names of the story's main actors
+/// and places are everywhere and say nothing about which issue a sentence raises). Only
+/// the cue sentences' terms are counted across the corpus.
+fn items<'a>(corpus: &Corpus, found: &[(usize, &'a Cue)]) -> (Vec<Item<'a>>, usize) {
+    let words: Vec<(Vec<String>, BTreeSet<String>)> = found
+        .par_iter()
+        .map_init(Memo::default, |memo, &(i, _)| {
+            memo.terms_and_stems(corpus.text(&corpus.sentences[i]))
+        })
+        .collect();
+    let mut wanted: WordMap<&str, u32> = WordMap::default();
+    for t in words.iter().flat_map(|w| &w.0) {
+        let next = wanted.len() as u32;
+        wanted.entry(t.as_str()).or_insert(next);
     }
-    let mut groups: Vec<Vec<usize>> = Vec::new();
-    let mut group_of: Vec<usize> = Vec::with_capacity(items.len());
-    let mut by_term: HashMap<&str, Vec<usize>> = HashMap::new();
-    let mut by_stem: HashMap<&str, Vec<usize>> = HashMap::new();
-    let mut by_sentence: HashMap<usize, usize> = HashMap::new();
-    for (k, it) in items.iter().enumerate() {
-        let own_prefix = prefix(it, &df);
-        let mut cands: Vec<usize> = it
-            .topic
-            .iter()
-            .filter_map(|t| by_term.get(t.as_str()))
-            .chain(own_prefix.iter().filter_map(|s| by_stem.get(s)))
-            .filter(|p| p.len() <= cap)
-            .flatten()
-            .copied()
-            .collect();
-        for near in [it.sentence.wrapping_sub(1), it.sentence + 1] {
-            cands.extend(by_sentence.get(&near).copied());
-        }
-        cands.sort_unstable_by_key(|&m| (group_of[m], m));
-        cands.dedup();
-        let home = cands
-            .into_iter()
-            .find(|&m| related(it, &items[m]))
-            .map(|m| group_of[m]);
-        let g = match home {
-            Some(g) => g,
-            None => {
-                groups.push(Vec::new());
-                groups.len() - 1
+    let df = term_counts(corpus, &wanted);
+    let limit = (corpus.sentences.len() as f64 * 0.1).max(2.0);
+    let topics: Vec<BTreeSet<&str>> = found
+        .iter()
+        .zip(&words)
+        .map(|(&(_, cue), (terms, _))| {
+            let cue_terms = cue.terms();
+            terms
+                .iter()
+                .filter(|t| !cue_terms.contains(*t) && !REPORTING.contains(&t.as_str()))
+                .filter(|t| {
+                    wanted
+                        .get(t.as_str())
+                        .is_some_and(|&k| (df[k as usize] as f64) < limit)
+                })
+                .map(String::as_str)
+                .collect()
+        })
+        .collect();
+    let all: BTreeSet<&str> = topics
+        .iter()
+        .flatten()
+        .copied()
+        .chain(words.iter().flat_map(|w| w.1.iter().map(String::as_str)))
+        .collect();
+    let id: BTreeMap<&str, u32> = all
+        .iter()
+        .enumerate()
+        .map(|(k, &s)| (s, k as u32))
+        .collect();
+    let ids = |set: &mut dyn Iterator<Item = &str>| -> Vec<u32> { set.map(|s| id[s]).collect() };
+    let items = found
+        .iter()
+        .zip(&words)
+        .zip(&topics)
+        .map(|((&(i, cue), (_, stems)), topic)| Item {
+            sentence: i,
+            doc: corpus.sentences[i].doc,
+            class: &cue.class,
+            topic: ids(&mut topic.iter().copied()),
+            stems: ids(&mut stems.iter().map(String::as_str)),
+        })
+        .collect();
+    (items, all.len())
+}
+
+/// In how many sentences of the corpus each wanted term occurs, by the term's id.
+fn term_counts(corpus: &Corpus, wanted: &WordMap<&str, u32>) -> Vec<u32> {
+    // One memo per worker: a chunk per thread, not rayon's finer splits, each of which
+    // would stem its words again.
+    let n = corpus.sentences.len();
+    let chunk = n.div_ceil(rayon::current_num_threads().max(1)).max(1);
+    corpus
+        .sentences
+        .par_chunks(chunk)
+        .map(|sentences| {
+            let mut memo: WordMap<String, Option<u32>> = WordMap::default();
+            let mut counts = vec![0u32; wanted.len()];
+            let mut seen: Vec<u32> = Vec::new();
+            for s in sentences {
+                seen.clear();
+                for w in corpus.text(s).unicode_words() {
+                    let id = match memo.get(w) {
+                        Some(&id) => id,
+                        None => {
+                            let id = fold_word(w)
+                                .filter(|w| is_term(w))
+                                .and_then(|w| wanted.get(stem(&w).as_str()).copied());
+                            memo.insert(w.to_string(), id);
+                            id
+                        }
+                    };
+                    seen.extend(id);
+                }
+                seen.sort_unstable();
+                seen.dedup();
+                for &id in &seen {
+                    counts[id as usize] += 1;
+                }
             }
-        };
-        groups[g].push(k);
-        group_of.push(g);
-        for t in &it.topic {
-            by_term.entry(t.as_str()).or_default().push(k);
+            counts
+        })
+        .reduce(
+            || vec![0u32; wanted.len()],
+            |mut a, b| {
+                a.iter_mut().zip(b).for_each(|(x, y)| *x += y);
+                a
+            },
+        )
+}
+
+/// One word of [`unicode_words`](UnicodeSegmentation::unicode_words) as
+/// [`words`](crate::text::tokens::words) folds it: lowercase, ASCII, edges trimmed; `None`
+/// when nothing is left.
+fn fold_word(w: &str) -> Option<String> {
+    let edge = |c: char| !c.is_alphanumeric();
+    let folded = if w.is_ascii() {
+        w.trim_matches(edge).to_ascii_lowercase()
+    } else {
+        deunicode::deunicode(w)
+            .to_lowercase()
+            .trim_matches(edge)
+            .to_string()
+    };
+    (!folded.is_empty()).then_some(folded)
+}
+
+/// Whether a folded word is a content term ([`terms`](crate::text::tokens::terms) keeps it).
+fn is_term(w: &str) -> bool {
+    !is_stop_word(w) && w.chars().any(char::is_alphabetic)
+}
+
+/// Stems of the words a worker has seen, by the word as segmented (`None`: dropped).
+#[derive(Debug, Default)]
+struct Memo(WordMap<String, Option<(String, bool)>>);
+
+impl Memo {
+    /// A text's content terms in order ([`terms`](crate::text::tokens::terms)) and the set
+    /// of all its stems ([`stem_set`](crate::text::tokens::stem_set)).
+    fn terms_and_stems(&mut self, text: &str) -> (Vec<String>, BTreeSet<String>) {
+        let (mut terms, mut stems) = (Vec::new(), BTreeSet::new());
+        for w in text.unicode_words() {
+            if !self.0.contains_key(w) {
+                let entry = fold_word(w).map(|f| (stem(&f), is_term(&f)));
+                self.0.insert(w.to_string(), entry);
+            }
+            if let Some(Some((s, term))) = self.0.get(w) {
+                if *term {
+                    terms.push(s.clone());
+                }
+                if !stems.contains(s) {
+                    stems.insert(s.clone());
+                }
+            }
         }
-        for s in own_prefix {
-            by_stem.entry(s).or_default().push(k);
-        }
-        by_sentence.insert(it.sentence, k);
+        (terms, stems)
     }
-    groups
 }
 
 #[cfg(test)]
@@ -314,14 +280,24 @@ mod tests {
     }
 
     #[test]
-    fn cue_file_compiles() {
-        let cues = parse_cues(CUES_TXT);
-        let lines = CUES_TXT
-            .lines()
-            .filter(|l| !l.trim().is_empty() && !l.starts_with('#') && !l.starts_with('['))
-            .count();
-        assert_eq!(cues.len(), lines);
-        assert!(cues.iter().all(|c| !c.class.is_empty()));
+    fn memo_gives_words_terms_and_stem_sets() {
+        let texts = [
+            "Erdo\u{11f}an said the talks were continuing in 2016.",
+            "The U.S. envoy's \u{201c}plan\u{201d} -- 400,000 km_2, e.g. 3.5 Mr. O'Neill.",
+            "Na\u{ef}ve CAF\u{c9}S, \u{fc}ber-Stra\u{df}e; \u{2014}quoted\u{2019}s",
+            "ALL CAPS, MiXeD case: Officials' statements",
+            "",
+        ];
+        let mut memo = Memo::default();
+        for t in texts {
+            let folded: Vec<String> = t.unicode_words().filter_map(fold_word).collect();
+            assert_eq!(folded, crate::text::tokens::words(t), "{t}");
+            for _ in 0..2 {
+                let (terms, stems) = memo.terms_and_stems(t);
+                assert_eq!(terms, crate::text::tokens::terms(t), "{t}");
+                assert_eq!(stems, crate::text::tokens::stem_set(t), "{t}");
+            }
+        }
     }
 
     #[test]
@@ -359,7 +335,8 @@ mod tests {
             ("The ship was refloated on Monday.", None),
         ];
         for (text, want) in cases {
-            assert_eq!(cue_of(text).map(|c| c.text.as_str()), want, "{text}");
+            let cue = cue_of(text, &mut Scratch::default());
+            assert_eq!(cue.map(|c| c.text.as_str()), want, "{text}");
         }
     }
 

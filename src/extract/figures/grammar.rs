@@ -8,13 +8,14 @@
 //! rejected here, so the comparison never sees them.
 
 use std::ops::Range;
+use std::sync::LazyLock;
 
 use super::Value;
-use super::lexer::{Kind, Tok, tokenize};
+use super::lexer::{Kind, Tok, spans, tokenize};
 use super::lexicon::{
-    LABELS, MONTHS, QUALIFIERS, TIME_UNITS, currency, period, seq, unit_at, word,
+    LABELS, MONTHS, QUALIFIERS, TIME_UNITS, WordSet, currency, period, seq, unit_at, word,
 };
-use super::number::parse_core;
+use super::number::{STARTS, parse_core};
 
 /// A figure found in a sentence, before it is placed in the corpus.
 #[derive(Debug, Clone, PartialEq)]
@@ -35,12 +36,57 @@ pub(super) struct Parsed {
     pub(super) increment: bool,
 }
 
+/// Whether a sentence can hold a figure at all: a figure's number starts with a digit or
+/// with a word of [`STARTS`]. Most sentences have neither, and this is much
+/// cheaper than [`parse_sentence`].
+pub(super) fn may_hold_figure(text: &str) -> bool {
+    if text.bytes().any(|b| b.is_ascii_digit()) {
+        return true;
+    }
+    if text.is_ascii() {
+        // Without digits, ASCII tokens are words (letters, inner apostrophes) and marks.
+        let b = text.as_bytes();
+        let mut i = 0;
+        while i < b.len() {
+            if !b[i].is_ascii_alphabetic() {
+                i += 1;
+                continue;
+            }
+            let start = i;
+            i += 1;
+            while i < b.len()
+                && (b[i].is_ascii_alphabetic()
+                    || (b[i] == b'\'' && b.get(i + 1).is_some_and(u8::is_ascii_alphabetic)))
+            {
+                i += 1;
+            }
+            if STARTS.contains_ascii(&text[start..i]) {
+                return true;
+            }
+        }
+        return false;
+    }
+    spans(text).any(|(kind, span, _)| {
+        let raw = &text[span];
+        kind == Kind::Word
+            && if raw.is_ascii() {
+                STARTS.contains_ascii(raw)
+            } else {
+                STARTS.contains(&deunicode::deunicode(raw).to_lowercase())
+            }
+    })
+}
+
 /// Find every figure in a sentence.
 pub(super) fn parse_sentence(text: &str) -> (Vec<Tok>, Vec<Parsed>) {
     let t = tokenize(text);
     let mut out = Vec::new();
     let mut i = 0;
     while i < t.len() {
+        if !may_begin(&t[i]) {
+            i += 1;
+            continue;
+        }
         match parse_at(&t, i, text) {
             Ok(p) => {
                 i = p.toks.end;
@@ -52,13 +98,43 @@ pub(super) fn parse_sentence(text: &str) -> (Vec<Tok>, Vec<Parsed>) {
     (t, out)
 }
 
+/// The words a figure can begin with: those a number begins with, the article, "between",
+/// the first words of qualifiers and of currencies.
+static BEGINS: LazyLock<WordSet> = LazyLock::new(|| {
+    let qualifiers = QUALIFIERS.iter().filter_map(|(_, words)| words.first());
+    WordSet::new(
+        STARTS
+            .words()
+            .iter()
+            .chain(qualifiers)
+            .copied()
+            .chain(["a", "an", "between", "us", "eur"]),
+    )
+});
+
+/// Whether a figure can begin at this token; where it cannot, [`parse_at`] fails at once.
+fn may_begin(t: &Tok) -> bool {
+    match t.kind {
+        Kind::Num => true,
+        Kind::Word => BEGINS.contains(&t.low),
+        Kind::Punct => matches!(t.low.as_str(), "$" | "\u{20ac}" | "\u{a3}"),
+    }
+}
+
+/// `text.to_lowercase().starts_with(prefix)` for an ASCII `prefix`, lowercasing only as
+/// much of `text` as the comparison needs. (The one context-dependent lowercasing, of a
+/// final capital sigma, gives a non-ASCII letter either way.)
+fn lower_starts_with(text: &str, prefix: &str) -> bool {
+    let mut lowered = text.chars().flat_map(char::to_lowercase);
+    prefix.chars().all(|p| lowered.next() == Some(p))
+}
+
 /// Parse a figure starting at token `i`; `Err(next)` says where to resume.
 fn parse_at(t: &[Tok], i: usize, text: &str) -> Result<Parsed, usize> {
     let mut j = i;
-    let mut qualifier = QUALIFIERS.iter().find_map(|q| {
-        let words: Vec<&str> = q.split(' ').collect();
-        seq(t, i, &words).map(|e| (q.to_string(), e))
-    });
+    let mut qualifier = QUALIFIERS
+        .iter()
+        .find_map(|(q, words)| seq(t, i, words).map(|e| (q.to_string(), e)));
     if let Some((_, e)) = &qualifier {
         j = *e;
     }
@@ -97,7 +173,7 @@ fn parse_at(t: &[Tok], i: usize, text: &str) -> Result<Parsed, usize> {
         .get(t.get(end).map_or(text.len(), |x| x.span.start)..)
         .unwrap_or("");
     let clock = ["a.m.", "p.m.", "am ", "pm ", "gmt", "utc", "o'clock"];
-    if clock.iter().any(|c| rest.to_lowercase().starts_with(c)) {
+    if clock.iter().any(|c| lower_starts_with(rest, c)) {
         return Err(end);
     }
     // Ranges: "two to three", "$14 million to $15 million", "between 10 and 20", "14-15".

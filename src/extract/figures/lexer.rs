@@ -29,65 +29,85 @@ pub(super) struct Tok {
 
 /// Split a sentence into tokens.
 pub(super) fn tokenize(text: &str) -> Vec<Tok> {
-    let chars: Vec<(usize, char)> = text.char_indices().collect();
-    let end_of = |i: usize| chars.get(i).map_or(text.len(), |c| c.0);
-    let mut toks: Vec<Tok> = Vec::new();
-    let mut i = 0;
-    let mut gap = false;
-    while i < chars.len() {
-        let (start, c) = chars[i];
-        if c.is_whitespace() {
-            gap = true;
-            i += 1;
-            continue;
+    spans(text)
+        .map(|(kind, span, gap_before)| {
+            // Marks stay as written: folding would turn "£" into "PS". Digits and ASCII
+            // letters fold to themselves.
+            let raw = &text[span.clone()];
+            let low = if kind == Kind::Punct {
+                raw.to_string()
+            } else if raw.is_ascii() {
+                raw.to_ascii_lowercase()
+            } else {
+                deunicode::deunicode(raw).to_lowercase()
+            };
+            Tok {
+                kind,
+                span,
+                low,
+                gap_before,
+            }
+        })
+        .collect()
+}
+
+/// The tokens' kinds, byte ranges and whether white space comes before them, without
+/// their folded text.
+pub(super) fn spans(text: &str) -> Spans<'_> {
+    Spans { text, pos: 0 }
+}
+
+/// Iterator of [`spans`].
+#[derive(Debug, Clone)]
+pub(super) struct Spans<'a> {
+    text: &'a str,
+    pos: usize,
+}
+
+impl Spans<'_> {
+    /// The end of a run from `end` on of characters `inside` accepts; `joiner`s count when
+    /// a character `inside` accepts follows them.
+    fn run(&self, mut end: usize, inside: fn(char) -> bool, joiner: fn(char) -> bool) -> usize {
+        let mut rest = self.text[end..].chars();
+        while let Some(d) = rest.next() {
+            let joins = joiner(d) && rest.clone().next().is_some_and(inside);
+            if inside(d) || joins {
+                end += d.len_utf8();
+            } else {
+                break;
+            }
         }
-        let mut j = i + 1;
-        let kind = if c.is_ascii_digit() {
-            // Separators count only between digits, so "2011." ends at the digit.
-            while j < chars.len() {
-                let d = chars[j].1;
-                let inner = matches!(d, ',' | '.' | '/' | ':')
-                    && chars.get(j + 1).is_some_and(|n| n.1.is_ascii_digit());
-                if d.is_ascii_digit() || inner {
-                    j += 1;
-                } else {
-                    break;
-                }
-            }
-            Kind::Num
-        } else if c.is_alphabetic() {
-            while j < chars.len() {
-                let d = chars[j].1;
-                let apostrophe = matches!(d, '\'' | '\u{2019}')
-                    && chars.get(j + 1).is_some_and(|n| n.1.is_alphabetic());
-                if d.is_alphabetic() || apostrophe {
-                    j += 1;
-                } else {
-                    break;
-                }
-            }
-            Kind::Word
-        } else {
-            Kind::Punct
-        };
-        let span = start..end_of(j);
-        // Marks stay as written: folding would turn "£" into "PS".
-        let raw = &text[span.clone()];
-        let low = if kind == Kind::Punct {
-            raw.to_string()
-        } else {
-            deunicode::deunicode(raw).to_lowercase()
-        };
-        toks.push(Tok {
-            kind,
-            span,
-            low,
-            gap_before: gap,
-        });
-        gap = false;
-        i = j;
+        end
     }
-    toks
+}
+
+impl Iterator for Spans<'_> {
+    type Item = (Kind, Range<usize>, bool);
+
+    fn next(&mut self) -> Option<Self::Item> {
+        let mut gap = false;
+        let (start, c) = loop {
+            let c = self.text[self.pos..].chars().next()?;
+            if !c.is_whitespace() {
+                break (self.pos, c);
+            }
+            gap = true;
+            self.pos += c.len_utf8();
+        };
+        let next = start + c.len_utf8();
+        let (kind, end) = if c.is_ascii_digit() {
+            // Separators count only between digits, so "2011." ends at the digit.
+            let sep = |d: char| matches!(d, ',' | '.' | '/' | ':');
+            (Kind::Num, self.run(next, |d| d.is_ascii_digit(), sep))
+        } else if c.is_alphabetic() {
+            let apostrophe = |d: char| matches!(d, '\'' | '\u{2019}');
+            (Kind::Word, self.run(next, char::is_alphabetic, apostrophe))
+        } else {
+            (Kind::Punct, next)
+        };
+        self.pos = end;
+        Some((kind, start..end, gap))
+    }
 }
 
 #[cfg(test)]
@@ -106,5 +126,43 @@ mod tests {
         );
         assert_eq!(t[1].kind, Kind::Num);
         assert!(!t[6].gap_before);
+    }
+
+    /// A token as (kind, raw text, white space before).
+    type Span = (Kind, &'static str, bool);
+
+    #[test]
+    fn spans_as_the_character_scan_found_them() {
+        let cases: &[(&str, &[Span])] = &[
+            (
+                " 3,5. a\u{2019}b'c' \u{e9}t\u{e9} 1/2/ 4:",
+                &[
+                    (Kind::Num, "3,5", true),
+                    (Kind::Punct, ".", false),
+                    (Kind::Word, "a\u{2019}b'c", true),
+                    (Kind::Punct, "'", false),
+                    (Kind::Word, "\u{e9}t\u{e9}", true),
+                    (Kind::Num, "1/2", true),
+                    (Kind::Punct, "/", false),
+                    (Kind::Num, "4", true),
+                    (Kind::Punct, ":", false),
+                ],
+            ),
+            ("", &[]),
+            (
+                "\u{a3}5\u{2009}m",
+                &[
+                    (Kind::Punct, "\u{a3}", false),
+                    (Kind::Num, "5", false),
+                    (Kind::Word, "m", true),
+                ],
+            ),
+        ];
+        for (text, want) in cases {
+            let got: Vec<Span> = spans(text)
+                .map(|(k, span, gap)| (k, &text[span], gap))
+                .collect();
+            assert_eq!(&got, want, "{text:?}");
+        }
     }
 }

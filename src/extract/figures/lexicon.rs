@@ -3,33 +3,94 @@
 
 use super::lexer::Tok;
 
-/// Qualifiers, longest first so "more than" wins over nothing.
-pub(super) const QUALIFIERS: &[&str] = &[
-    "as many as",
-    "above",
-    "below",
-    "as much as",
-    "more than",
-    "less than",
-    "fewer than",
-    "at least",
-    "at most",
-    "up to",
-    "close to",
-    "just over",
-    "just under",
-    "well over",
-    "an estimated",
-    "almost",
-    "nearly",
-    "about",
-    "around",
-    "roughly",
-    "approximately",
-    "some",
-    "over",
-    "under",
-    "estimated",
+/// A set of short lowercase ASCII words that answers "not in it" for most words from
+/// their length, first and last letter alone.
+#[derive(Debug)]
+pub(super) struct WordSet {
+    words: Vec<&'static str>,
+    /// By length and first letter, a bit per last letter some word has.
+    ends: Vec<[u32; 26]>,
+}
+
+impl WordSet {
+    /// The set of `words`; each must be lowercase ASCII letters.
+    pub(super) fn new(words: impl IntoIterator<Item = &'static str>) -> Self {
+        let words: Vec<&'static str> = words.into_iter().collect();
+        let longest = words.iter().map(|w| w.len()).max().unwrap_or(0);
+        let mut ends = vec![[0u32; 26]; longest + 1];
+        for w in &words {
+            if let Some((first, last)) = Self::letters(w.as_bytes()) {
+                ends[w.len()][first] |= 1 << last;
+            }
+        }
+        Self { words, ends }
+    }
+
+    /// First and last letter of a word, lowercased, as 0..26.
+    fn letters(w: &[u8]) -> Option<(usize, usize)> {
+        let index = |b: &u8| {
+            let k = b.to_ascii_lowercase().wrapping_sub(b'a');
+            (k < 26).then_some(usize::from(k))
+        };
+        Some((index(w.first()?)?, index(w.last()?)?))
+    }
+
+    /// The words.
+    pub(super) fn words(&self) -> &[&'static str] {
+        &self.words
+    }
+
+    /// Whether some word has the length, first and last letter of `w` (in any case).
+    fn may_contain(&self, w: &str) -> bool {
+        match (Self::letters(w.as_bytes()), self.ends.get(w.len())) {
+            (Some((first, last)), Some(ends)) => ends[first] & (1 << last) != 0,
+            _ => false,
+        }
+    }
+
+    /// Whether a lowercase word is in the set.
+    pub(super) fn contains(&self, w: &str) -> bool {
+        self.may_contain(w) && self.words.contains(&w)
+    }
+
+    /// Whether an ASCII word, in any case, is in the set.
+    pub(super) fn contains_ascii(&self, w: &str) -> bool {
+        self.may_contain(w)
+            && if w.bytes().any(|b| b.is_ascii_uppercase()) {
+                self.words.contains(&w.to_ascii_lowercase().as_str())
+            } else {
+                self.words.contains(&w)
+            }
+    }
+}
+
+/// Qualifiers, longest first so "more than" wins over nothing: the phrase and its words.
+pub(super) const QUALIFIERS: &[(&str, &[&str])] = &[
+    ("as many as", &["as", "many", "as"]),
+    ("above", &["above"]),
+    ("below", &["below"]),
+    ("as much as", &["as", "much", "as"]),
+    ("more than", &["more", "than"]),
+    ("less than", &["less", "than"]),
+    ("fewer than", &["fewer", "than"]),
+    ("at least", &["at", "least"]),
+    ("at most", &["at", "most"]),
+    ("up to", &["up", "to"]),
+    ("close to", &["close", "to"]),
+    ("just over", &["just", "over"]),
+    ("just under", &["just", "under"]),
+    ("well over", &["well", "over"]),
+    ("an estimated", &["an", "estimated"]),
+    ("almost", &["almost"]),
+    ("nearly", &["nearly"]),
+    ("about", &["about"]),
+    ("around", &["around"]),
+    ("roughly", &["roughly"]),
+    ("approximately", &["approximately"]),
+    ("some", &["some"]),
+    ("over", &["over"]),
+    ("under", &["under"]),
+    ("estimated", &["estimated"]),
 ];
 
 pub(super) const SMALL: &[&str] = &[
@@ -160,15 +221,21 @@ pub(super) fn word(t: &[Tok], i: usize) -> &str {
     t.get(i).map_or("", |t| t.low.as_str())
 }
 
+/// Scale words and their factors.
+pub(super) const SCALES: &[(&str, f64)] = &[
+    ("hundred", 1e2),
+    ("thousand", 1e3),
+    ("million", 1e6),
+    ("mn", 1e6),
+    ("m", 1e6),
+    ("billion", 1e9),
+    ("bn", 1e9),
+    ("trillion", 1e12),
+    ("tn", 1e12),
+];
+
 pub(super) fn scale_of(w: &str) -> Option<f64> {
-    match w {
-        "hundred" => Some(1e2),
-        "thousand" => Some(1e3),
-        "million" | "mn" | "m" => Some(1e6),
-        "billion" | "bn" => Some(1e9),
-        "trillion" | "tn" => Some(1e12),
-        _ => None,
-    }
+    SCALES.iter().find(|(s, _)| *s == w).map(|(_, f)| *f)
 }
 
 pub(super) fn small_of(w: &str) -> Option<f64> {

@@ -1,13 +1,14 @@
 //! What a figure measures, from the cue words of `measures.toml` found around it in its
 //! clause, and who the sentence attributes it to.
 
+use std::collections::HashMap;
 use std::sync::LazyLock;
 
-use regex::Regex;
 use serde::Deserialize;
 
 use super::grammar::Parsed;
 use super::lexer::{Kind, Tok};
+use super::source;
 use crate::text::tokens::stem;
 
 #[derive(Debug, Deserialize)]
@@ -87,15 +88,35 @@ fn is_break(t: &Tok) -> bool {
     t.kind == Kind::Punct && !matches!(t.low.as_str(), "-" | "'" | "$" | "%")
 }
 
+/// A memo of stems for one worker: the words around figures repeat, and a lookup is much
+/// cheaper than the Snowball stemmer.
+#[derive(Debug, Default)]
+pub(super) struct Stems(HashMap<String, String>);
+
+impl Stems {
+    /// Make sure the stem of `word` is known.
+    fn learn(&mut self, word: &str) {
+        if !self.0.contains_key(word) {
+            self.0.insert(word.to_string(), stem(word));
+        }
+    }
+
+    /// The stem of a word [`learn`](Self::learn) has seen.
+    fn of(&self, word: &str) -> &str {
+        self.0.get(word).map_or("", String::as_str)
+    }
+}
+
 /// Stems of the words near figure `k` of `figs`: up to 5 words before and 8 after, within
 /// its clause and not reaching into another figure. A `"|"` separates the parts.
-fn window(toks: &[Tok], figs: &[Parsed], k: usize) -> Vec<String> {
+fn window<'s>(toks: &[Tok], figs: &[Parsed], k: usize, stems: &'s mut Stems) -> Vec<&'s str> {
     let me = &figs[k].toks;
     let owned = |i: usize| {
         figs.iter()
             .enumerate()
             .any(|(n, f)| n != k && f.toks.contains(&i))
     };
+    // Token indices, `None` for a separator.
     let mut before = Vec::new();
     // "at the two ends": a definite "the N ..." names its own noun; the words before it
     // belong to another phrase.
@@ -106,19 +127,14 @@ fn window(toks: &[Tok], figs: &[Parsed], k: usize) -> Vec<String> {
             break;
         }
         if toks[i].kind == Kind::Word {
-            before.push(stem(&toks[i].low));
+            before.push(Some(i));
         }
     }
     before.reverse();
-    let mut out = before;
-    out.push("|".into());
-    out.extend(
-        toks[me.clone()]
-            .iter()
-            .filter(|t| t.kind == Kind::Word)
-            .map(|t| stem(&t.low)),
-    );
-    out.push("|".into());
+    let mut picked = before;
+    picked.push(None);
+    picked.extend(me.clone().filter(|&i| toks[i].kind == Kind::Word).map(Some));
+    picked.push(None);
     let mut n = 0;
     for (i, t) in toks.iter().enumerate().skip(me.end) {
         let stop = matches!(t.low.as_str(), "and" | "but" | "while" | "whereas");
@@ -126,22 +142,37 @@ fn window(toks: &[Tok], figs: &[Parsed], k: usize) -> Vec<String> {
             break;
         }
         if t.kind == Kind::Word {
-            out.push(stem(&t.low));
+            picked.push(Some(i));
             n += 1;
         }
     }
-    out
+    for &i in picked.iter().flatten() {
+        stems.learn(&toks[i].low);
+    }
+    let stems = &*stems;
+    picked
+        .into_iter()
+        .map(|i| i.map_or("|", |i| stems.of(&toks[i].low)))
+        .collect()
 }
 
 /// The canonical measure of figure `k`, if any entry of the table matches it.
-pub(super) fn measure_of(toks: &[Tok], figs: &[Parsed], k: usize) -> Option<String> {
+pub(super) fn measure_of(
+    toks: &[Tok],
+    figs: &[Parsed],
+    k: usize,
+    stems: &mut Stems,
+) -> Option<String> {
     let fig = &figs[k];
     if fig.increment {
         return None; // "two more tugs" adds to a total; it is not one
     }
     let class = unit_class(fig.unit.as_deref());
-    let win = window(toks, figs, k);
-    let has = |p: &Vec<String>| win.windows(p.len()).any(|w| w == p.as_slice());
+    let win = window(toks, figs, k, stems);
+    let has = |p: &Vec<String>| {
+        win.windows(p.len())
+            .any(|w| w.iter().zip(p).all(|(a, b)| *a == b.as_str()))
+    };
     MEASURES
         .iter()
         .find(|m| {
@@ -154,29 +185,16 @@ pub(super) fn measure_of(toks: &[Tok], figs: &[Parsed], k: usize) -> Option<Stri
         .map(|m| m.name.clone())
 }
 
-#[allow(clippy::unwrap_used)] // constant pattern
-static ACCORDING: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r#"(?i)\baccording to ([^,.;:"“”()]+)"#).unwrap());
-#[allow(clippy::unwrap_used)] // constant pattern
-static SAID_BY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r#"\b(?:said|says)\s+((?:the|a|an)\s+[^,.;"“”]+|(?:Mr|Ms|Mrs|Dr)\.\s+[A-Z][^,.;"“”]+|[A-Z][^,.;"“”]+)"#)
-        .unwrap()
-});
-#[allow(clippy::unwrap_used)] // constant pattern
-static SPEECH: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b(said|says|told|estimated|reported|announced|added)\b").unwrap()
-});
-
 const PRONOUNS: &[&str] = &["he", "she", "they", "it", "we", "i"];
 
 /// Who a sentence attributes what it says to: "according to X", "X said", "said X". A
 /// pronoun ("he said") is returned as is; the caller resolves it to the last named source.
 pub(super) fn attribution(sentence: &str) -> Option<String> {
-    if let Some(c) = ACCORDING.captures(sentence) {
-        return Some(c[1].trim().to_string());
+    if let Some(group) = source::according_to(sentence) {
+        return Some(sentence[group].trim().to_string());
     }
-    for m in SPEECH.find_iter(sentence) {
-        let head = &sentence[..m.start()];
+    for m in source::speech_verbs(sentence) {
+        let head = &sentence[..m.start];
         let from = head
             .char_indices()
             .rev()
@@ -199,7 +217,7 @@ pub(super) fn attribution(sentence: &str) -> Option<String> {
             && !subject.starts_with("an ");
         if lower_start {
             let opening = sentence.split(',').next().unwrap_or("").trim();
-            if opening.len() < subject.len() + m.start()
+            if opening.len() < subject.len() + m.start
                 && opening.chars().next().is_some_and(char::is_uppercase)
                 && opening.split_whitespace().count() <= 5
             {
@@ -217,7 +235,7 @@ pub(super) fn attribution(sentence: &str) -> Option<String> {
             return Some(subject.to_string());
         }
     }
-    SAID_BY.captures(sentence).map(|c| c[1].trim().to_string())
+    source::said_by(sentence).map(|group| sentence[group].trim().to_string())
 }
 
 /// Whether an attribution is only a pronoun.

@@ -1,8 +1,12 @@
 //! The number itself: digits ("400,000", "5 1/2", "9.6bn"), number words ("four hundred
 //! thousand", "a dozen"), vague plurals ("tens of thousands") and fractions ("a tenth of").
 
+use std::sync::LazyLock;
+
 use super::lexer::{Kind, Tok};
-use super::lexicon::{TIME_UNITS, UNITS, scale_of, seq, small_of, word};
+use super::lexicon::{
+    SCALES, SMALL, TENS, TIME_UNITS, UNITS, WordSet, scale_of, seq, small_of, word,
+};
 
 /// The number itself, before qualifier, range and unit.
 #[derive(Debug, Clone, Copy)]
@@ -203,10 +207,65 @@ pub(super) fn parse_words(t: &[Tok], i: usize, article_ok: bool) -> Option<Core>
     })
 }
 
+/// The words that can begin a number, or follow the "a" that begins one ("a dozen", "a
+/// third of", "nearly a week"): every number [`parse_words`] reads has one.
+pub(super) static STARTS: LazyLock<WordSet> = LazyLock::new(|| {
+    let time = UNITS.iter().filter(|(_, c)| TIME_UNITS.contains(c));
+    WordSet::new(
+        SMALL
+            .iter()
+            .chain(TENS)
+            .copied()
+            .chain(SCALES.iter().map(|(w, _)| *w))
+            .chain([
+                "dozen",
+                "dozens",
+                "scores",
+                "tens",
+                "hundreds",
+                "thousands",
+                "millions",
+                "billions",
+                "half",
+                "third",
+                "quarter",
+                "fifth",
+                "tenth",
+            ])
+            .chain(time.map(|(u, _)| u[0])),
+    )
+});
+
 pub(super) fn parse_core(t: &[Tok], i: usize, article_ok: bool) -> Option<Core> {
     match t.get(i)?.kind {
         Kind::Num => parse_digits(t, i),
         Kind::Word => parse_words(t, i, article_ok),
         Kind::Punct => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn number_starts_are_lowercase_words() {
+        for w in ["one", "twenty", "m", "thousands", "week", "third"] {
+            assert!(STARTS.contains(w));
+            assert!(STARTS.contains_ascii(w) && STARTS.contains_ascii(&w.to_uppercase()));
+        }
+        for w in [
+            "the",
+            "tw",
+            "hundredth",
+            "a",
+            "",
+            "weekly",
+            "sevens",
+            "Mr",
+            "e",
+        ] {
+            assert!(!STARTS.contains(w) && !STARTS.contains_ascii(w), "{w}");
+        }
     }
 }

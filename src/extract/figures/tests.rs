@@ -135,3 +135,44 @@ fn increments_are_not_totals() {
     assert_eq!(figs.len(), 1);
     assert_eq!(figs[0].measure, None);
 }
+
+#[test]
+fn pronoun_sources_skip_figureless_and_pronoun_sentences() {
+    let text = "The UN envoy said talks would resume.\nShe said nothing else.\nHe said it was cold.\nHe said 40 trucks had crossed.";
+    let (_, figs) = figures_of(text);
+    assert_eq!(figs.len(), 1);
+    assert_eq!(figs[0].attributed_to.as_deref(), Some("The UN envoy"));
+}
+
+#[test]
+fn prefilter_keeps_every_sentence_with_a_figure() {
+    use super::grammar::{may_hold_figure, parse_sentence};
+    use super::lexer::{Kind, tokenize};
+    use super::number::STARTS;
+    let annotated = include_str!("../../../tests/data/figures_annotated.tsv");
+    let extra = [
+        "Nearly a week passed.",
+        "TWENTY-FIVE ships waited.",
+        "\u{ff34}\u{ff57}\u{ff4f} days",
+        "a DOZEN",
+        "Half the town left.",
+        "The plan's third of it.",
+        "Dozens\u{2019} fled",
+        "Thousands'",
+        "No number here at all.",
+        "Weekly talks, \u{e9}t\u{e9} prices.",
+        "",
+    ];
+    let texts = annotated
+        .lines()
+        .map(|l| l.split('\t').next().unwrap_or(l))
+        .chain(extra);
+    for t in texts {
+        // The prefilter is exactly: some token is a number or a word a number starts with.
+        let spec = tokenize(t)
+            .iter()
+            .any(|x| x.kind == Kind::Num || (x.kind == Kind::Word && STARTS.contains(&x.low)));
+        assert_eq!(may_hold_figure(t), spec, "{t}");
+        assert!(spec || parse_sentence(t).1.is_empty(), "{t}");
+    }
+}
