@@ -9,9 +9,6 @@
 //! sequential pass would number them: tf-idf vectors are sorted by term id, so the order of
 //! their sums depends on it.
 
-use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
-
 use rayon::prelude::*;
 use unicode_segmentation::UnicodeSegmentation;
 
@@ -23,68 +20,10 @@ pub const NO_TERM: u32 = u32::MAX;
 /// to balance two cores.
 const CHUNK: usize = 512;
 
-/// A small multiplicative hasher (the Firefox / rustc "Fx" hash): the keys are short words
-/// and integer ids, for which SipHash's protection is not needed and its cost is. Only used
-/// for lookups, never iterated into results.
-#[derive(Debug, Default, Clone, Copy)]
-pub struct FxHasher(u64);
-
-const SEED: u64 = 0x51_7c_c1_b7_27_22_0a_95;
-
-impl FxHasher {
-    #[inline]
-    fn add(&mut self, word: u64) {
-        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(SEED);
-    }
-}
-
-impl Hasher for FxHasher {
-    #[inline]
-    fn write(&mut self, bytes: &[u8]) {
-        let mut chunks = bytes.chunks_exact(8);
-        for c in &mut chunks {
-            let mut b = [0u8; 8];
-            b.copy_from_slice(c);
-            self.add(u64::from_le_bytes(b));
-        }
-        let rest = chunks.remainder();
-        if !rest.is_empty() {
-            let mut b = [0u8; 8];
-            b[..rest.len()].copy_from_slice(rest);
-            self.add(u64::from_le_bytes(b));
-        }
-    }
-
-    #[inline]
-    fn write_u8(&mut self, i: u8) {
-        self.add(u64::from(i));
-    }
-
-    #[inline]
-    fn write_u32(&mut self, i: u32) {
-        self.add(u64::from(i));
-    }
-
-    #[inline]
-    fn write_u64(&mut self, i: u64) {
-        self.add(i);
-    }
-
-    #[inline]
-    fn write_usize(&mut self, i: usize) {
-        self.add(i as u64);
-    }
-
-    #[inline]
-    fn finish(&self) -> u64 {
-        // The multiply leaves the low bits (the table's bucket) depending on the low bits of
-        // the input only: rotate the well-mixed high bits down (as rustc-hash does).
-        self.0.rotate_left(26)
-    }
-}
-
-/// A `HashMap` with [`FxHasher`].
-pub type FxMap<K, V> = HashMap<K, V, BuildHasherDefault<FxHasher>>;
+/// A `HashMap` with the Fx hash (`rustc-hash`): the keys are short words and integer ids,
+/// for which SipHash's protection is not needed and its cost is. Only used for lookups,
+/// never iterated into results.
+pub type FxMap<K, V> = rustc_hash::FxHashMap<K, V>;
 
 /// The interned words of every sentence of a corpus.
 #[derive(Debug, Clone, Default)]

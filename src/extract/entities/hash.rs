@@ -1,64 +1,13 @@
 //! A fast, fixed hash for the short string keys of entity detection (gazetteer names, word
 //! lists, the word vocabulary). The standard SipHash resists flooding attacks this data does
 //! not need to fear and costs several times more per short key. Fixed seeds also keep the
-//! maps identical from run to run (nothing iterates them into output anyway).
+//! maps identical from run to run (nothing iterates them into output anyway). The hash is
+//! `rustc-hash`'s.
 
-use std::collections::{HashMap, HashSet};
-use std::hash::{BuildHasherDefault, Hasher};
-
-/// The multiply-rotate hash of rustc (`FxHasher`), eight bytes at a time.
-#[derive(Debug, Default, Clone, Copy)]
-pub(crate) struct FxHasher(u64);
-
-const SEED: u64 = 0x51_7c_c1_b7_27_22_0a_95;
-
-impl FxHasher {
-    fn add(&mut self, word: u64) {
-        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(SEED);
-    }
-}
-
-impl Hasher for FxHasher {
-    fn write(&mut self, bytes: &[u8]) {
-        let mut chunks = bytes.chunks_exact(8);
-        for c in &mut chunks {
-            let mut w = [0u8; 8];
-            w.copy_from_slice(c);
-            self.add(u64::from_le_bytes(w));
-        }
-        let rest = chunks.remainder();
-        if !rest.is_empty() {
-            let mut w = [0u8; 8];
-            w[..rest.len()].copy_from_slice(rest);
-            self.add(u64::from_le_bytes(w));
-        }
-    }
-
-    fn write_u8(&mut self, i: u8) {
-        self.add(u64::from(i));
-    }
-
-    fn write_u32(&mut self, i: u32) {
-        self.add(u64::from(i));
-    }
-
-    fn write_u64(&mut self, i: u64) {
-        self.add(i);
-    }
-
-    fn write_usize(&mut self, i: usize) {
-        self.add(i as u64);
-    }
-
-    fn finish(&self) -> u64 {
-        self.0
-    }
-}
-
-/// A `HashMap` with [`FxHasher`].
-pub(crate) type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<FxHasher>>;
-/// A `HashSet` with [`FxHasher`].
-pub(crate) type FastSet<K> = HashSet<K, BuildHasherDefault<FxHasher>>;
+/// A `HashMap` with the Fx hash of `rustc-hash`.
+pub(crate) type FastMap<K, V> = rustc_hash::FxHashMap<K, V>;
+/// A `HashSet` with the Fx hash of `rustc-hash`.
+pub(crate) type FastSet<K> = rustc_hash::FxHashSet<K>;
 
 #[cfg(test)]
 mod tests {

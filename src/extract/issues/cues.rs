@@ -11,8 +11,7 @@
 //! crate's Unicode `\b`; a sentence with any other character, and any cue that is not plain
 //! words, goes to the cue's regular expression, compiled on first need.
 
-use std::collections::{BTreeSet, HashMap};
-use std::hash::{BuildHasherDefault, Hasher};
+use std::collections::BTreeSet;
 use std::sync::{LazyLock, OnceLock};
 
 use regex::Regex;
@@ -62,31 +61,10 @@ impl Cue {
     }
 }
 
-/// FNV-1a: cue words and sentence words are short, and the default SipHash is several
-/// times slower on them. No map keyed by it is ever iterated into a result.
-#[derive(Debug, Default)]
-pub(super) struct WordHasher(u64);
-
-impl Hasher for WordHasher {
-    fn write(&mut self, bytes: &[u8]) {
-        let mut h = if self.0 == 0 {
-            0xcbf2_9ce4_8422_2325
-        } else {
-            self.0
-        };
-        for &b in bytes {
-            h = (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
-        }
-        self.0 = h;
-    }
-
-    fn finish(&self) -> u64 {
-        self.0
-    }
-}
-
-/// A hash map with [`WordHasher`].
-pub(super) type WordMap<K, V> = HashMap<K, V, BuildHasherDefault<WordHasher>>;
+/// A hash map with the Fx hash (`rustc-hash`): cue words and sentence words are short, and
+/// the default SipHash is several times slower on them. No map keyed by it is ever iterated
+/// into a result.
+pub(super) type WordMap<K, V> = rustc_hash::FxHashMap<K, V>;
 
 /// The parsed cue file.
 #[derive(Debug)]

@@ -308,13 +308,19 @@ fn agree_on_random_strings() {
     let old = Old::new();
     let mut rng = Rng(0x9e37_79b9_7f4a_7c15);
     let mut hits = [0; 9];
-    for _ in 0..100_000 {
+    // Fewer strings in unoptimised test builds, where the old regexes are slow.
+    let rounds = if cfg!(debug_assertions) {
+        25_000
+    } else {
+        100_000
+    };
+    for _ in 0..rounds {
         let n = 1 + rng.below(24);
         let s: String = (0..n).map(|_| PIECES[rng.below(PIECES.len())]).collect();
         old.check(&s, &mut hits);
     }
     // Every pattern matched often enough for the comparison to mean something.
-    assert!(hits.iter().all(|&n| n >= 100), "{hits:?}");
+    assert!(hits.iter().all(|&n| n >= rounds / 1_000), "{hits:?}");
 }
 
 #[test]
