@@ -20,6 +20,7 @@ use rayon::prelude::*;
 use xxhash_rust::xxh3::xxh3_64;
 
 use super::{BlockKind, Document};
+use crate::text::tokens::shared_ids;
 
 /// Words per shingle.
 pub const SHINGLE: usize = 5;
@@ -185,7 +186,7 @@ fn copy_pairs(sets: &[Vec<u64>], reps: &[usize]) -> Vec<(usize, usize)> {
             candidates
                 .into_iter()
                 .filter(|&b| {
-                    let n = sorted_overlap(shared, &member_of[b]);
+                    let n = shared_ids(shared, &member_of[b]);
                     is_copy(sets[a].len(), sets[b].len(), n)
                 })
                 .map(|b| (a.min(b), a.max(b)))
@@ -193,23 +194,6 @@ fn copy_pairs(sets: &[Vec<u64>], reps: &[usize]) -> Vec<(usize, usize)> {
         })
         .collect();
     found.concat()
-}
-
-/// Number of values two ascending lists share.
-fn sorted_overlap(a: &[u32], b: &[u32]) -> usize {
-    let (mut i, mut j, mut n) = (0, 0, 0);
-    while i < a.len() && j < b.len() {
-        match a[i].cmp(&b[j]) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-            std::cmp::Ordering::Equal => {
-                n += 1;
-                i += 1;
-                j += 1;
-            }
-        }
-    }
-    n
 }
 
 /// Dated articles first, earliest first.

@@ -135,20 +135,25 @@ pub fn jaccard_ids(a: &[u32], b: &[u32]) -> f64 {
     if a.is_empty() || b.is_empty() {
         return 0.0;
     }
-    let (mut i, mut j, mut inter) = (0, 0, 0usize);
+    let inter = shared_ids(a, b) as f64;
+    inter / ((a.len() + b.len()) as f64 - inter)
+}
+
+/// Number of values two ascending, duplicate-free id lists share.
+pub fn shared_ids(a: &[u32], b: &[u32]) -> usize {
+    let (mut i, mut j, mut n) = (0, 0, 0);
     while i < a.len() && j < b.len() {
         match a[i].cmp(&b[j]) {
             std::cmp::Ordering::Less => i += 1,
             std::cmp::Ordering::Greater => j += 1,
             std::cmp::Ordering::Equal => {
-                inter += 1;
+                n += 1;
                 i += 1;
                 j += 1;
             }
         }
     }
-    let inter = inter as f64;
-    inter / ((a.len() + b.len()) as f64 - inter)
+    n
 }
 
 #[cfg(test)]

@@ -6,7 +6,7 @@
 use std::cmp::Reverse;
 use std::collections::{BinaryHeap, HashMap};
 
-use crate::text::tokens::jaccard_ids;
+use crate::text::tokens::{jaccard_ids, shared_ids};
 
 /// Near-duplicate threshold on [`overlap`](crate::text::tokens::overlap): reworded copies of
 /// one wire sentence score above.
@@ -35,26 +35,9 @@ pub(super) struct Item<'a> {
     pub(super) stems: Vec<u32>,
 }
 
-/// Size of the intersection of two sorted id lists.
-fn shared(a: &[u32], b: &[u32]) -> usize {
-    let (mut i, mut j, mut n) = (0, 0, 0);
-    while i < a.len() && j < b.len() {
-        match a[i].cmp(&b[j]) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-            std::cmp::Ordering::Equal => {
-                n += 1;
-                i += 1;
-                j += 1;
-            }
-        }
-    }
-    n
-}
-
 /// Whether two cue sentences raise the same issue.
 fn related(a: &Item, b: &Item) -> bool {
-    let shared = shared(&a.topic, &b.topic);
+    let shared = shared_ids(&a.topic, &b.topic);
     let small = a.topic.len().min(b.topic.len()) <= SMALL_TOPIC;
     let same_class = a.class == b.class;
     // The next sentence of the same article with a cue of the same class goes on about the
