@@ -23,7 +23,7 @@ pub(crate) use self::cues::word_char;
 use self::cues::{Cue, Scratch, WordMap, cue_of};
 use self::group::{Item, group};
 use crate::text::Corpus;
-use crate::text::tokens::{is_stop_word, stem};
+use crate::text::tokens::{fold_word, is_stop_word, stem};
 
 /// One open issue, possibly stated by several outlets.
 #[derive(Debug, Clone, PartialEq)]
@@ -215,22 +215,6 @@ fn term_counts(corpus: &Corpus, wanted: &WordMap<&str, u32>) -> Vec<u32> {
                 a
             },
         )
-}
-
-/// One word of [`unicode_words`](UnicodeSegmentation::unicode_words) as
-/// [`words`](crate::text::tokens::words) folds it: lowercase, ASCII, edges trimmed; `None`
-/// when nothing is left.
-fn fold_word(w: &str) -> Option<String> {
-    let edge = |c: char| !c.is_alphanumeric();
-    let folded = if w.is_ascii() {
-        w.trim_matches(edge).to_ascii_lowercase()
-    } else {
-        deunicode::deunicode(w)
-            .to_lowercase()
-            .trim_matches(edge)
-            .to_string()
-    };
-    (!folded.is_empty()).then_some(folded)
 }
 
 /// Whether a folded word is a content term ([`terms`](crate::text::tokens::terms) keeps it).

@@ -28,22 +28,24 @@ pub fn is_stop_word(word: &str) -> bool {
 
 /// Lowercase ASCII-folded words of a text (Erdoğan -> erdogan), in order, punctuation dropped.
 pub fn words(text: &str) -> Vec<String> {
+    text.unicode_words().filter_map(fold_word).collect()
+}
+
+/// One word of [`unicode_words`](UnicodeSegmentation::unicode_words) as [`words`] folds it:
+/// lowercase, ASCII, edges trimmed; `None` when nothing is left.
+pub fn fold_word(w: &str) -> Option<String> {
     let edge = |c: char| !c.is_alphanumeric();
-    text.unicode_words()
-        .map(|w| {
-            if w.is_ascii() {
-                // Folding and lowercasing leave ASCII letters' alphanumeric status alone, so
-                // trimming first gives the same word with one allocation instead of three.
-                w.trim_matches(edge).to_ascii_lowercase()
-            } else {
-                deunicode::deunicode(w)
-                    .to_lowercase()
-                    .trim_matches(edge)
-                    .to_string()
-            }
-        })
-        .filter(|w| !w.is_empty())
-        .collect()
+    let folded = if w.is_ascii() {
+        // Folding and lowercasing leave ASCII letters' alphanumeric status alone, so
+        // trimming first gives the same word with one allocation instead of three.
+        w.trim_matches(edge).to_ascii_lowercase()
+    } else {
+        deunicode::deunicode(w)
+            .to_lowercase()
+            .trim_matches(edge)
+            .to_string()
+    };
+    (!folded.is_empty()).then_some(folded)
 }
 
 /// Content terms: words minus stop words and bare numbers, stemmed.
