@@ -19,7 +19,6 @@ use std::collections::{BTreeMap, BTreeSet};
 use rayon::prelude::*;
 use unicode_segmentation::UnicodeSegmentation;
 
-pub(crate) use self::cues::word_char;
 use self::cues::{Cue, Scratch, WordMap, cue_of};
 use self::group::{Item, group};
 use crate::text::Corpus;

@@ -10,6 +10,7 @@
 //! assert_eq!(corpus.text(&corpus.sentences[0]), "U.S. Secretary of State John Kerry met Lavrov.");
 //! ```
 
+pub mod chars;
 pub mod segment;
 pub mod tokens;
 

@@ -10,7 +10,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use crate::extract::issues::word_char;
+use crate::text::chars::word_char;
 
 #[allow(clippy::unwrap_used)] // constant pattern
 static ACCORDING: LazyLock<Regex> =

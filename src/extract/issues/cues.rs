@@ -16,6 +16,7 @@ use std::sync::{LazyLock, OnceLock};
 
 use regex::Regex;
 
+use crate::text::chars::word_char;
 use crate::text::tokens::terms;
 
 /// The cue list shipped with `brief`.
@@ -164,36 +165,6 @@ pub(super) struct Scratch {
     word: String,
     words: Vec<Word>,
     present: Vec<u64>,
-}
-
-/// Whether `c` is a word character for the regex crate's Unicode `\b` (alphabetic, mark,
-/// decimal digit, connector punctuation or join control), where that is certain without
-/// its tables: ASCII, white space, Latin, Greek and Cyrillic letters (scripts whose letters
-/// were all encoded long ago, so the standard library's Unicode version and the regex
-/// crate's agree on them), and common punctuation and symbols. `None` for anything else.
-pub(crate) fn word_char(c: char) -> Option<bool> {
-    if c.is_ascii() {
-        return Some(c.is_ascii_alphanumeric() || c == '_');
-    }
-    if c.is_whitespace() {
-        return Some(false);
-    }
-    if c < '\u{530}' && c.is_alphabetic() {
-        return Some(true);
-    }
-    match c {
-        // Latin-1 signs and punctuation; its letters (ª µ º) are alphabetic, above.
-        '\u{a1}'..='\u{bf}' | '\u{d7}' | '\u{f7}' => Some(false),
-        // Dashes, quotes, bullets, primes, ...: not the connector marks U+203F, U+2040 and
-        // U+2054, nor the joiners U+200C and U+200D.
-        '\u{2010}'..='\u{2027}'
-        | '\u{2030}'..='\u{203e}'
-        | '\u{2041}'..='\u{2053}'
-        | '\u{2055}'..='\u{205e}' => Some(false),
-        // Currency signs.
-        '\u{20a0}'..='\u{20c0}' => Some(false),
-        _ => None,
-    }
 }
 
 /// The sentence as the cue patterns see it: lowercased, `"` `“` `”` dropped, `’` as `'`.

@@ -12,7 +12,7 @@
 use std::ops::Range;
 use std::sync::LazyLock;
 
-use regex::Regex;
+use crate::text::chars::is_word;
 
 /// Reporting and stance verbs, in the order of the old alternation (first match wins).
 pub(crate) const SPEECH_VERBS: &[&str] = &[
@@ -98,42 +98,6 @@ static SPEECH_BY_FIRST: LazyLock<Vec<Vec<&'static str>>> = LazyLock::new(|| {
     }
     table
 });
-
-/// `\w` for characters the fast paths below do not settle.
-#[allow(clippy::unwrap_used)] // constant pattern
-static WORD: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\w").unwrap());
-
-/// Whether `c` is a word character in the sense of the regex crate's Unicode `\w`
-/// (alphabetic, decimal digit, mark, connector punctuation, join control). ASCII, letters
-/// of the old alphabetic blocks and the common punctuation blocks are settled here; anything
-/// else asks a one-class regex, compiled on first use (the standard library's tables may be
-/// of a newer Unicode version than the regex crate's).
-pub(crate) fn is_word(c: char) -> bool {
-    if c.is_ascii() {
-        return c.is_ascii_alphanumeric() || c == '_';
-    }
-    // Latin, Greek, Cyrillic, Hebrew, Arabic ... (U+0080 to U+07FF) and Latin Extended
-    // Additional, Greek Extended: letters there are `\w` in every Unicode version.
-    if (c < '\u{800}' || ('\u{1e00}'..='\u{1fff}').contains(&c)) && c.is_alphabetic() {
-        return true;
-    }
-    // Latin-1 symbols and controls, general punctuation except the join controls (U+200C,
-    // U+200D) and connector punctuation (U+203F, U+2040, U+2054), currency signs.
-    if matches!(
-        c,
-        '\u{80}'..='\u{bf}'
-            | '\u{d7}'
-            | '\u{f7}'
-            | '\u{2000}'..='\u{200b}'
-            | '\u{200e}'..='\u{203e}'
-            | '\u{2041}'..='\u{2053}'
-            | '\u{2055}'..='\u{206f}'
-            | '\u{20a0}'..='\u{20cf}'
-    ) {
-        return false;
-    }
-    WORD.is_match(c.encode_utf8(&mut [0; 4]))
-}
 
 /// Characters of a speaker phrase: `[^,.;“”"]`.
 fn is_speaker_char(c: char) -> bool {

@@ -1,5 +1,7 @@
 //! The matchers against the regular expressions they replace, on tricky and random strings.
 
+use regex::Regex;
+
 use super::*;
 
 fn re(p: &str) -> Regex {
