@@ -59,7 +59,7 @@ fn marker(s: &str) -> Option<(Option<char>, Label, &'static str, usize)> {
 
 /// Byte offsets where the items of an inline list start, or nothing when `text` is not
 /// such a list (fewer than two items).
-pub fn item_starts(text: &str) -> Vec<usize> {
+pub(super) fn item_starts(text: &str) -> Vec<usize> {
     let lead = text.len() - text.trim_start().len();
     let Some((bullet, mut label, style, len)) = marker(&text[lead..]) else {
         return Vec::new();
