@@ -11,6 +11,7 @@
 //! ```
 
 pub mod chars;
+mod lists;
 pub mod segment;
 pub mod tokens;
 
