@@ -19,7 +19,7 @@ use std::ops::Range;
 
 use rayon::prelude::*;
 
-use crate::ingest::{BlockKind, Document};
+use crate::document::{BlockKind, Document};
 
 /// Fold runs of white space (line breaks of hard-wrapped text included) into single spaces,
 /// trimmed: how a verbatim span is shown.
