@@ -433,7 +433,7 @@ and the siege of Aleppo, officials said, remains unclear.\n";
 It is not clear whether the ceasefire in Syria will hold, officials said.\n\
 However, the siege of Aleppo and humanitarian aid remain unclear.\n";
         let corpus = Corpus::new(vec![from_plain(0, "A", a), from_plain(1, "B", b)]);
-        let brief = crate::brief_corpus(&corpus, &SelectConfig::default(), Vec::new(), "t");
+        let brief = crate::brief_corpus(&corpus, &Default::default(), Vec::new(), "t");
         assert!(!brief.summary.is_empty() && !brief.open_issues.is_empty());
         for p in brief.summary.iter().chain(&brief.open_issues) {
             assert!(lead::stands_alone(&p.text), "{}", p.text);
