@@ -6,7 +6,7 @@
 use serde::Serialize;
 
 use crate::extract::entities::{Actor, ActorKind};
-use crate::extract::figures::{Comparison, Figure, Value};
+use crate::extract::figures::{Comparison, Figure, Status, Value};
 use crate::extract::issues::OpenIssue;
 use crate::extract::quotes::{Statement, StatementKind};
 use crate::ingest::{OutletFrom, Warning};
@@ -149,12 +149,10 @@ pub struct StatementEntry {
 pub struct FigureGroup {
     /// What is measured ("death toll").
     pub measure: String,
-    /// All outlets' values are compatible.
+    /// differ, revised, agree or single (one outlet only).
+    pub status: Status,
+    /// No outlet contradicts another: false for differ and revised.
     pub agree: bool,
-    /// Values differ but grew with the dates: a revision, not a dispute.
-    pub revision: bool,
-    /// Only one outlet gives this figure.
-    pub single_source: bool,
     /// One entry per figure, in outlet order.
     pub values: Vec<FigureEntry>,
 }
@@ -176,6 +174,8 @@ pub struct FigureEntry {
     pub date: Option<String>,
     /// Who the outlet attributes it to.
     pub attributed_to: Option<String>,
+    /// What this outlet says it measures, in its words ("people killed").
+    pub measure: Option<String>,
     /// The sentence it appears in, verbatim.
     pub context: String,
     /// Where it is.

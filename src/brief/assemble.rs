@@ -251,17 +251,22 @@ fn figures(corpus: &Corpus, analysis: &Analysis) -> Vec<FigureGroup> {
                         outlet: doc.meta.outlet.clone(),
                         date: doc.meta.date.clone(),
                         attributed_to: f.attributed_to.clone(),
+                        measure: f.measure.as_deref().map(fold),
                         context: fold(corpus.text(&corpus.sentences[f.sentence])),
                         citation: citation(corpus, f.doc, &f.span),
                     }
                 })
                 .collect();
-            let values = one_per_outlet_and_value(values);
+            let mut values = one_per_outlet_and_value(values);
+            if c.status == Status::Revised {
+                // Oldest first, so the table reads as the figure's history.
+                values
+                    .sort_by(|a, b| (a.date.is_none(), &a.date).cmp(&(b.date.is_none(), &b.date)));
+            }
             FigureGroup {
-                measure: c.measure.clone(),
+                measure: fold(&c.measure),
+                status: c.status,
                 agree: c.agree,
-                revision: c.revision,
-                single_source: distinct(values.iter().map(|v| v.outlet.as_str())) < 2,
                 values,
             }
         })
