@@ -293,13 +293,20 @@ fn hostile_more_is_inert_in_markdown_html_and_email() {
     for line in md.lines() {
         if line.starts_with('|') {
             let n = unescaped_pipes(line);
-            assert_eq!(*header.get_or_insert(n), n, "table row with a stray |: {line}");
+            assert_eq!(
+                *header.get_or_insert(n),
+                n,
+                "table row with a stray |: {line}"
+            );
         } else {
             header = None;
         }
     }
     for (i, &b) in bytes.iter().enumerate() {
-        let in_table = md[..i].rsplit('\n').next().is_some_and(|l| l.starts_with('|'));
+        let in_table = md[..i]
+            .rsplit('\n')
+            .next()
+            .is_some_and(|l| l.starts_with('|'));
         if b == b'|' && in_table {
             continue;
         }

@@ -76,7 +76,7 @@ fn the_measured_thing_comes_from_the_sentence() {
         (
             "Three other rifles were found.",
             "Three",
-            "other rifles found",
+            "other rifles",
         ),
     ];
     for (text, shown, key) in cases {
