@@ -5,5 +5,7 @@
 
 pub mod entities;
 pub mod figures;
+pub mod framing;
 pub mod issues;
 pub mod quotes;
+pub mod timeline;

@@ -1,0 +1,122 @@
+//! Timeline: every sentence that dates an event, resolved to a day or an interval, the same
+//! event told by several outlets merged into one entry, background kept apart from the
+//! story's own days.
+//!
+//! Method, in four steps (one file each):
+//! 1. [`grammar`]: temporal expressions by a regular grammar (dates, weekdays, "yesterday",
+//!    "last week", "two weeks ago", "since 2011"; durations and clock times are found but
+//!    date nothing).
+//! 2. [`resolve`]: each expression against its article's date. An undated article takes the
+//!    middle date of its dated siblings, else the latest full date it writes itself, and its
+//!    relative dates are marked `inferred`.
+//! 3. `event`: a body sentence with a resolved expression is a dated event, told in the
+//!    sentence's own words (the first resolvable expression dates it), with the actors it names.
+//! 4. `merge`: dated events on the same dates whose words overlap are one entry, cited to
+//!    every outlet; entries ending a month or more before the story's first day are
+//!    background; both parts are ordered by date.
+//!
+//! See docs/extraction.md ("Timeline") for the rules and the measured detection and resolution.
+
+pub mod calendar;
+mod event;
+pub mod grammar;
+mod merge;
+pub mod resolve;
+#[cfg(test)]
+mod tests;
+
+use serde::Serialize;
+
+pub use self::calendar::Day;
+pub use self::grammar::{TimeExpr, detect};
+pub use self::resolve::{Grain, When};
+use crate::extract::entities::Actor;
+use crate::text::Corpus;
+
+/// Whether a date was resolved against the article's own date (or needed none), or against
+/// a date inferred from sibling articles or the article's own absolute dates.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Certainty {
+    /// From an absolute date or the article's own date.
+    Resolved,
+    /// From an inferred anchor.
+    Inferred,
+}
+
+/// One sentence dating an event.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Dated {
+    /// Sentence index in [`Corpus::sentences`].
+    pub sentence: usize,
+    /// Byte range of the dating expression in the document's raw text.
+    pub expr: std::ops::Range<usize>,
+    /// The resolved date.
+    pub when: When,
+    /// Resolved or inferred.
+    pub certainty: Certainty,
+}
+
+/// One event on the timeline: one or more sentences, across outlets, on the same dates.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Event {
+    /// When it happened.
+    pub when: When,
+    /// Resolved unless every sentence's date was inferred.
+    pub certainty: Certainty,
+    /// Before the story's own days (a month or more before its first article).
+    pub background: bool,
+    /// The sentences telling it; the first is the one shown.
+    pub sentences: Vec<Dated>,
+    /// Names of the actors the sentences name, most salient first.
+    pub actors: Vec<String>,
+    /// Number of distinct outlets telling it.
+    pub support: usize,
+}
+
+/// The timeline of a corpus: story entries then background entries, each in date order.
+pub fn extract_timeline(corpus: &Corpus, actors: &[Actor]) -> Vec<Event> {
+    let anchors = event::anchors(corpus);
+    let dated = event::dated_sentences(corpus, &anchors);
+    let story_start = anchors.iter().flatten().map(|(d, _)| *d).min();
+    merge::merge(corpus, actors, dated, story_start)
+}
+
+impl When {
+    /// `YYYY-MM-DD` for one day, `START/END` (ISO 8601 interval) otherwise.
+    pub fn iso(&self) -> String {
+        if self.start == self.end {
+            self.start.to_string()
+        } else {
+            format!("{}/{}", self.start, self.end)
+        }
+    }
+}
+
+/// How the expression `expr` in the article whose file name starts with `doc` resolves, as
+/// [`When::iso`]: the first occurrence of `expr` in a sentence, against that article's anchor.
+/// For checking resolution against hand-annotated dates.
+pub fn resolve_in(corpus: &Corpus, doc: &str, expr: &str) -> Option<String> {
+    let d = corpus.docs.iter().find(|d| {
+        let name = d.path.rsplit('/').next().unwrap_or(&d.path);
+        name.strip_suffix(".txt").unwrap_or(name) == doc
+    })?;
+    let anchor = event::anchors(corpus)
+        .get(d.id)
+        .copied()
+        .flatten()
+        .map(|a| a.0);
+    corpus
+        .sentences
+        .iter()
+        .filter(|s| s.doc == d.id)
+        .find_map(|s| {
+            let text = corpus.text(s);
+            let at = text.find(expr)?;
+            let e = detect(text)
+                .into_iter()
+                .find(|e| e.span.start < at + expr.len() && at < e.span.end)?;
+            let future = resolve::is_future(&text[..e.span.start]);
+            resolve::resolve(&e, anchor, future).map(|w| w.iso())
+        })
+}
