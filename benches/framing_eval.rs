@@ -24,14 +24,9 @@ struct Gold {
 fn load(path: &Path) -> Option<(BTreeMap<String, String>, Vec<Gold>)> {
     let g: Value = serde_json::from_str(&std::fs::read_to_string(path).ok()?).ok()?;
     let outlets: BTreeMap<String, String> = g["docs"]
-        .as_array()?
+        .as_object()?
         .iter()
-        .filter_map(|d| {
-            Some((
-                d[1]["outlet"].as_str()?.to_string(),
-                d[0].as_str()?.to_string(),
-            ))
-        })
+        .filter_map(|(id, d)| Some((d["outlet"].as_str()?.to_string(), id.clone())))
         .collect();
     let concepts = g["concepts"]
         .as_array()?
@@ -86,7 +81,7 @@ fn mapped(entry: &Framing, gold: &[Gold]) -> Option<usize> {
 }
 
 /// Recall of naming variants of the top five actor concepts per outlet, and precision.
-pub fn variants(dir: &Path) {
+pub(crate) fn variants(dir: &Path) {
     let mut events: Vec<_> = std::fs::read_dir(dir.join("docs"))
         .into_iter()
         .flatten()
@@ -98,6 +93,8 @@ pub fn variants(dir: &Path) {
     println!("## Framing: naming variants on NewsWCL50 dev (top five actor concepts per event)\n");
     println!("| event | concept | gold variants | shown |\n|---|---|---|---|");
     let mut wrong_names = Vec::new();
+    // gold type -> (variants, shown)
+    let mut by_type: BTreeMap<String, (usize, usize)> = BTreeMap::new();
     for event in events {
         let Some(name) = event
             .file_name()
@@ -161,6 +158,9 @@ pub fn variants(dir: &Path) {
             println!("| {name} | {} | {g} | {s} |", gold[c].name);
             gold_n += g;
             shown_n += s;
+            let t = by_type.entry(gold[c].kind.clone()).or_default();
+            t.0 += g;
+            t.1 += s;
         }
     }
     let pct = |a: usize, b: usize| {
@@ -179,13 +179,17 @@ pub fn variants(dir: &Path) {
         right + wrong,
         pct(right, right + wrong)
     );
+    for (kind, (g, s)) in &by_type {
+        println!("- {kind}: {s} of {g} = {:.1}%", pct(*s, *g));
+    }
+    println!();
     for w in wrong_names {
         eprintln!("  other concept: {w}");
     }
 }
 
 /// The Geneva framing section, for a look.
-pub fn geneva(dir: &Path) {
+pub(crate) fn geneva(dir: &Path) {
     let Ok((docs, _)) = ingest(dir, &IngestConfig::default()) else {
         return;
     };

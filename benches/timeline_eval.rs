@@ -18,7 +18,7 @@ struct Counts {
 }
 
 /// Detection recall (per type and overall) and precision over annotated sentences.
-pub fn detection(dir: &Path) {
+pub(crate) fn detection(dir: &Path) {
     let mut per_type: BTreeMap<&str, Counts> = BTreeMap::new();
     let (mut detected, mut correct) = (0, 0);
     let mut files: Vec<_> = std::fs::read_dir(dir.join("gold"))
@@ -156,8 +156,8 @@ fn pct(a: usize, b: usize) -> f64 {
     }
 }
 
-/// Resolution accuracy on the hand-annotated sample: `collection doc expression date`.
-pub fn resolution(shared: &Path) {
+/// Resolution accuracy on the hand-annotated sample: `folder doc expression occurrence date`.
+pub(crate) fn resolution(shared: &Path) {
     let data = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/timeline_resolution.tsv");
     let Ok(tsv) = std::fs::read_to_string(&data) else {
         eprintln!("{} missing", data.display());
@@ -170,9 +170,10 @@ pub fn resolution(shared: &Path) {
         .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
     {
         let cols: Vec<&str> = line.split('\t').collect();
-        let [folder, doc, expr, want] = cols[..] else {
+        let [folder, doc, expr, nth, want] = cols[..] else {
             continue;
         };
+        let nth: usize = nth.parse().unwrap_or(1);
         let entry = corpora.entry(folder.to_string()).or_insert_with(|| {
             let (docs, _) =
                 ingest(&shared.join(folder), &IngestConfig::default()).unwrap_or_default();
@@ -182,7 +183,7 @@ pub fn resolution(shared: &Path) {
         });
         let (corpus, _) = &entry;
         total += 1;
-        let got = timeline::resolve_in(corpus, doc, expr);
+        let got = timeline::resolve_in(corpus, doc, expr, nth);
         match got {
             Some(w) if w == want => right += 1,
             Some(w) => eprintln!("  wrong: {folder} {doc} {expr:?}: {w}, annotated {want}"),
@@ -200,7 +201,7 @@ pub fn resolution(shared: &Path) {
 }
 
 /// The Geneva timeline, for a look.
-pub fn geneva(dir: &Path) {
+pub(crate) fn geneva(dir: &Path) {
     let Ok((docs, _)) = ingest(dir, &IngestConfig::default()) else {
         return;
     };

@@ -82,7 +82,59 @@ pub fn extract_timeline(corpus: &Corpus, actors: &[Actor]) -> Vec<Event> {
     merge::merge(corpus, actors, dated, story_start)
 }
 
+const MONTHS: [&str; 12] = [
+    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+];
+const FULL_MONTHS: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+const WEEKDAYS: [&str; 7] = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
+
+fn month_name(m: u32, names: &[&'static str; 12]) -> &'static str {
+    names[(m.clamp(1, 12) - 1) as usize]
+}
+
 impl When {
+    /// The date for a reader: "Thu 8 Sep 2016", "8–9 Sep 2016", "week of 29 Aug 2016",
+    /// "February 2016", "2011", "1990–1999", "since 2011".
+    pub fn label(&self) -> String {
+        let (y1, m1, d1) = self.start.ymd();
+        let (y2, m2, d2) = self.end.ymd();
+        let day = |d: Day| {
+            let (y, m, dd) = d.ymd();
+            format!("{dd} {} {y}", month_name(m, &MONTHS))
+        };
+        match self.grain {
+            Grain::Day if self.start == self.end => format!(
+                "{} {}",
+                WEEKDAYS[self.start.weekday() as usize % 7],
+                day(self.start)
+            ),
+            Grain::Day if (y1, m1) == (y2, m2) => {
+                format!("{d1}–{d2} {} {y1}", month_name(m1, &MONTHS))
+            }
+            Grain::Day => format!("{} – {}", day(self.start), day(self.end)),
+            Grain::Week => format!("week of {}", day(self.start)),
+            Grain::Month => format!("{} {y1}", month_name(m1, &FULL_MONTHS)),
+            Grain::Year if y1 == y2 => y1.to_string(),
+            Grain::Year => format!("{y1}–{y2}"),
+            Grain::Since if (m1, d1) == (1, 1) => format!("since {y1}"),
+            Grain::Since if d1 == 1 => format!("since {} {y1}", month_name(m1, &FULL_MONTHS)),
+            Grain::Since => format!("since {}", day(self.start)),
+        }
+    }
+
     /// `YYYY-MM-DD` for one day, `START/END` (ISO 8601 interval) otherwise.
     pub fn iso(&self) -> String {
         if self.start == self.end {
@@ -93,30 +145,29 @@ impl When {
     }
 }
 
-/// How the expression `expr` in the article whose file name starts with `doc` resolves, as
-/// [`When::iso`]: the first occurrence of `expr` in a sentence, against that article's anchor.
-/// For checking resolution against hand-annotated dates.
-pub fn resolve_in(corpus: &Corpus, doc: &str, expr: &str) -> Option<String> {
+/// How the `nth` (1-based) occurrence of `expr` in the article whose file name (without
+/// `.txt`) is `doc` resolves, as [`When::iso`], against that article's anchor. For checking
+/// resolution against hand-annotated dates.
+pub fn resolve_in(corpus: &Corpus, doc: &str, expr: &str, nth: usize) -> Option<String> {
     let d = corpus.docs.iter().find(|d| {
         let name = d.path.rsplit('/').next().unwrap_or(&d.path);
         name.strip_suffix(".txt").unwrap_or(name) == doc
     })?;
+    let at = d.raw.match_indices(expr).nth(nth.checked_sub(1)?)?.0;
+    let s = corpus
+        .sentences
+        .iter()
+        .find(|s| s.doc == d.id && s.span.start <= at && at < s.span.end)?;
     let anchor = event::anchors(corpus)
         .get(d.id)
         .copied()
         .flatten()
         .map(|a| a.0);
-    corpus
-        .sentences
-        .iter()
-        .filter(|s| s.doc == d.id)
-        .find_map(|s| {
-            let text = corpus.text(s);
-            let at = text.find(expr)?;
-            let e = detect(text)
-                .into_iter()
-                .find(|e| e.span.start < at + expr.len() && at < e.span.end)?;
-            let future = resolve::is_future(&text[..e.span.start]);
-            resolve::resolve(&e, anchor, future).map(|w| w.iso())
-        })
+    let text = corpus.text(s);
+    let at = at - s.span.start;
+    let e = detect(text)
+        .into_iter()
+        .find(|e| e.span.start < at + expr.len() && at < e.span.end)?;
+    let future = resolve::is_future(&text[..e.span.start]);
+    resolve::resolve(&e, anchor, future).map(|w| w.iso())
 }

@@ -34,7 +34,13 @@ pub(super) fn actor_names(corpus: &Corpus, keys: &[&Actor]) -> Vec<Found> {
     let mut found: Vec<Found> = Vec::new();
     for (k, actor) in keys.iter().enumerate() {
         for m in &actor.mentions {
-            let span = with_title(corpus, m.doc, m.sentence, &m.span);
+            // Titles belong to people ("President Trump"); before a state or a body, a
+            // capitalised word is another name ("Senior US officials").
+            let span = if actor.kind == ActorKind::Person {
+                with_title(corpus, m.doc, m.sentence, &m.span)
+            } else {
+                m.span.clone()
+            };
             found.push(found_at(k, m.doc, m.sentence, span));
         }
     }

@@ -38,6 +38,13 @@ pub enum Expr {
         /// A decade ("the 1990s"): ten years from `year`.
         decade: bool,
     },
+    /// A month of the year before, of or after the article's ("in February of last year").
+    MonthOfYear {
+        /// 1..=12.
+        month: u32,
+        /// -1 last year, 0 this year, +1 next year.
+        shift: i32,
+    },
     /// A weekday, 0 = Monday; `shift` -1 for "last", +1 for "next", 0 unmarked.
     Weekday {
         /// 0 = Monday .. 6 = Sunday.
@@ -72,6 +79,7 @@ enum Rule {
     DayMonth,
     MonthYear,
     MonthAlone,
+    MonthOfYear,
     Year,
     Weekday,
     DayWord,
@@ -98,6 +106,7 @@ static RULES: LazyLock<Vec<(Regex, Rule)>> = LazyLock::new(|| {
         (format!(r"\b(?:{WD},?\s+)?{MON}\.?\s+{d}\b{y}"), Rule::MonthDay),
         (format!(r"\b(?:{WD},?\s+)?(?:the\s+)?{d}\s+(?:of\s+)?{MON}\b\.?{y}"), Rule::DayMonth),
         (format!(r"\b(?:(?P<pre>{pre})\s+)?{MON}\.?,?\s+(?P<y>(?:1[89]|20)\d{{2}})\b"), Rule::MonthYear),
+        (format!(r"\b(?:(?P<pre>{pre})\s+)?{FULL_MON}(?:,?\s+of)?\s+(?P<shift>(?i:last|this|next))\s+year\b"), Rule::MonthOfYear),
         (format!(r"\b(?P<pre>{pre}|(?i:last|next|this|earlier this|later this))\s+{FULL_MON}\b"), Rule::MonthAlone),
         (format!(r"\b(?:(?P<pre>{pre})\s+)?(?:the\s+)?(?P<y>(?:19[0-9]|20[0-4])\d)(?P<s>s)?\b"), Rule::Year),
         (format!(r"\b(?:(?P<shift>(?i:last|next|this|coming|previous))\s+)?{WD}(?:\s+{PART})?\b"), Rule::Weekday),
@@ -180,6 +189,14 @@ fn interpret(text: &str, rule: Rule, c: &Captures) -> Option<(Expr, bool)> {
             month,
             days: None,
             decade: false,
+        },
+        Rule::MonthOfYear => Expr::MonthOfYear {
+            month: month?,
+            shift: match lower("shift")?.as_str() {
+                "last" => -1,
+                "next" => 1,
+                _ => 0,
+            },
         },
         Rule::Year => {
             let m = c.get(0)?;

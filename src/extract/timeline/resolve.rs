@@ -66,6 +66,9 @@ pub fn resolve(e: &TimeExpr, anchor: Option<Day>, future: bool) -> Option<When> 
             days,
             decade,
         } => date(*year, *month, *days, *decade, anchor, future)?,
+        Expr::MonthOfYear { month, shift } => {
+            When::span(month_span(anchor?.ymd().0 + shift, *month), Grain::Month)
+        }
         Expr::Weekday { day, shift } => {
             let a = anchor?;
             let back = (a.weekday() + 7 - day) % 7;
@@ -73,7 +76,8 @@ pub fn resolve(e: &TimeExpr, anchor: Option<Day>, future: bool) -> Option<When> 
             let d = match (shift, future) {
                 (-1, _) => a.add(-(if back == 0 { 7 } else { back } as i64)),
                 (1, _) => a.add(if ahead == 0 { 7 } else { ahead } as i64),
-                (_, true) => a.add(ahead as i64),
+                // "will meet on Friday" written on a Friday means the next one.
+                (_, true) => a.add(if ahead == 0 { 7 } else { ahead } as i64),
                 _ => a.add(-(back as i64)),
             };
             When::days(d, d)

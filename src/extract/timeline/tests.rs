@@ -117,6 +117,11 @@ fn relative_expressions_resolve_against_the_anchor() {
         ),
         ("A deal was struck on Dec. 30 last year.", "2015-12-30"),
         (
+            "They first met in February of last year.",
+            "2015-02-01/2015-02-28",
+        ),
+        ("Kerry will meet Lavrov on Friday next week.", "2016-09-16"),
+        (
             "The war ended in the 1990s after talks.",
             "1990-01-01/1999-12-31",
         ),
@@ -231,4 +236,20 @@ fn an_undated_article_infers_its_anchor_from_its_own_dates() {
             ("2013-06-13".into(), Certainty::Resolved)
         ]
     );
+}
+
+#[test]
+fn labels_read_naturally() {
+    let label = |text: &str| {
+        let e = &detect(text)[0];
+        resolve(e, anchor(), false)
+            .map(|w| w.label())
+            .unwrap_or_default()
+    };
+    assert_eq!(label("on Thursday"), "Thu 8 Sep 2016");
+    assert_eq!(label("on Sept. 8 and 9"), "8–9 Sep 2016");
+    assert_eq!(label("last week"), "week of 29 Aug 2016");
+    assert_eq!(label("in February"), "February 2016");
+    assert_eq!(label("since 2011"), "since 2011");
+    assert_eq!(label("in the 1990s"), "1990–1999");
 }
