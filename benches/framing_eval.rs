@@ -154,6 +154,13 @@ pub(crate) fn variants(dir: &Path) {
                     .iter()
                     .filter(|v| got.is_some_and(|k| k.contains(*v)))
                     .count();
+                if std::env::var_os("FRAMING_MISSES").is_some() {
+                    let missed: Vec<&String> = variants
+                        .iter()
+                        .filter(|v| !got.is_some_and(|k| k.contains(*v)))
+                        .collect();
+                    eprintln!("  missed {name} {} {doc}: {missed:?}", gold[c].name);
+                }
             }
             println!("| {name} | {} | {g} | {s} |", gold[c].name);
             gold_n += g;

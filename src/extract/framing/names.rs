@@ -41,7 +41,16 @@ pub(super) fn actor_names(corpus: &Corpus, keys: &[&Actor]) -> Vec<Found> {
             } else {
                 m.span.clone()
             };
-            found.push(found_at(k, m.doc, m.sentence, span));
+            let title = &corpus.docs[m.doc].raw[span.start..m.span.start];
+            if span.start < m.span.start && title_stands_alone(title) {
+                // "North Korean dictator Kim Jong Un": the description and the name are two
+                // names the outlet gives him.
+                let end = span.start + title.trim_end().len();
+                found.push(found_at(k, m.doc, m.sentence, span.start..end));
+                found.push(found_at(k, m.doc, m.sentence, m.span.clone()));
+            } else {
+                found.push(found_at(k, m.doc, m.sentence, span));
+            }
         }
     }
     found.extend(state_bodies(corpus, keys));
@@ -75,6 +84,21 @@ fn with_title(corpus: &Corpus, doc: usize, sentence: usize, span: &Range<usize>)
     } else {
         span.clone()
     }
+}
+
+/// Whether a title before a name describes the person by itself ("North Korean leader",
+/// "US Secretary of State", "former FBI director"), rather than being a form of address that
+/// belongs to the name ("President", "Mr.", "Prime Minister").
+fn title_stands_alone(title: &str) -> bool {
+    title.split_whitespace().any(|w| {
+        let bare = w.trim_end_matches("'s").trim_end_matches("’s");
+        (w.starts_with(char::is_lowercase) && !matches!(w, "of" | "the" | "and"))
+            || bare.len() < w.len()
+            || matches!(
+                GAZETTEER.lookup(bare),
+                Some(Entry::Adjective(_) | Entry::State(_) | Entry::Org { .. })
+            )
+    })
 }
 
 /// "the Syrian regime", "the US government": the state's institutions by the state's

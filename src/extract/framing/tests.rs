@@ -87,6 +87,20 @@ fn titles_stay_with_names_and_groups_are_one_concept() {
         })
         .unwrap_or_default();
     assert_eq!(assad, ["President Bashar al-Assad", "Assad"]);
+    let c = corpus(&[
+        (
+            "A",
+            "News.\n\nNorth Korean leader Kim Jong Un spoke. Kim Jong Un left.",
+        ),
+        ("B", "News.\n\nKim Jong Un spoke."),
+    ]);
+    let k = table(&c);
+    // A description before the name is a name of its own; a form of address is not.
+    assert_eq!(
+        names_of(&k, "Kim Jong Un", "A"),
+        ["Kim Jong Un", "North Korean leader"]
+    );
+    assert_eq!(names_of(&k, "Kim Jong Un", "B"), ["Kim Jong Un"]);
     assert_eq!(
         names_of(&t, "the armed opposition", "Left Wire"),
         ["The rebels"]
