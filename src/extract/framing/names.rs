@@ -151,12 +151,13 @@ fn role_entry(role: &str) -> Option<(String, BTreeSet<String>)> {
     Some((head, rest))
 }
 
+/// A key person holding a role in one article: (actor, the role's words, first sentence).
+type Holder = (usize, BTreeSet<String>, usize);
+
 /// "the president", "the North Korean leader": within one article, a definite description
 /// whose role only one named key person holds there, after that person's first mention.
 fn descriptions(corpus: &Corpus, keys: &[&Actor]) -> Vec<Found> {
-    // doc -> role head -> (actor, qualifying words, first sentence named)
-    let mut roles: BTreeMap<usize, BTreeMap<String, Vec<(usize, BTreeSet<String>, usize)>>> =
-        BTreeMap::new();
+    let mut roles: BTreeMap<usize, BTreeMap<String, Vec<Holder>>> = BTreeMap::new();
     for (k, a) in keys.iter().enumerate() {
         if a.kind != ActorKind::Person {
             continue;

@@ -15,7 +15,9 @@ fn corpus(texts: &[(&str, &str)]) -> Corpus {
 }
 
 /// concept -> outlet -> [(name, count)]
-fn table(c: &Corpus) -> Vec<(String, Vec<(String, Vec<(String, usize)>)>)> {
+type Table = Vec<(String, Vec<(String, Vec<(String, usize)>)>)>;
+
+fn table(c: &Corpus) -> Table {
     extract_framing(c, &extract_actors(c))
         .into_iter()
         .map(|f| {
@@ -36,11 +38,7 @@ fn table(c: &Corpus) -> Vec<(String, Vec<(String, Vec<(String, usize)>)>)> {
         .collect()
 }
 
-fn names_of<'a>(
-    t: &'a [(String, Vec<(String, Vec<(String, usize)>)>)],
-    concept: &str,
-    outlet: &str,
-) -> Vec<&'a str> {
+fn names_of<'a>(t: &'a Table, concept: &str, outlet: &str) -> Vec<&'a str> {
     t.iter()
         .find(|(c, _)| c == concept)
         .and_then(|(_, o)| o.iter().find(|(name, _)| name == outlet))

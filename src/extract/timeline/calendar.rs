@@ -35,7 +35,7 @@ impl Day {
     }
 
     /// The day `k` days later (earlier when negative).
-    pub fn add(self, k: i64) -> Day {
+    pub fn plus(self, k: i64) -> Day {
         Day { n: self.n + k }
     }
 
@@ -60,8 +60,8 @@ impl Day {
 
     /// The Monday and Sunday of this day's week, shifted by `k` weeks.
     pub fn week(self, k: i64) -> (Day, Day) {
-        let monday = self.add(-(self.weekday() as i64) + 7 * k);
-        (monday, monday.add(6))
+        let monday = self.plus(-(self.weekday() as i64) + 7 * k);
+        (monday, monday.plus(6))
     }
 }
 
@@ -150,7 +150,7 @@ mod tests {
         assert_eq!(d.to_string(), "2016-09-09");
         assert_eq!(d.weekday(), 4, "a Friday");
         assert_eq!(
-            Day::parse("2016-02-29").unwrap().add(1).to_string(),
+            Day::parse("2016-02-29").unwrap().plus(1).to_string(),
             "2016-03-01"
         );
         assert_eq!(Day::new(2015, 2, 29), None);

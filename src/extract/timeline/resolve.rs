@@ -74,24 +74,24 @@ pub fn resolve(e: &TimeExpr, anchor: Option<Day>, future: bool) -> Option<When> 
             let back = (a.weekday() + 7 - day) % 7;
             let ahead = (day + 7 - a.weekday()) % 7;
             let d = match (shift, future) {
-                (-1, _) => a.add(-(if back == 0 { 7 } else { back } as i64)),
-                (1, _) => a.add(if ahead == 0 { 7 } else { ahead } as i64),
+                (-1, _) => a.plus(-(if back == 0 { 7 } else { back } as i64)),
+                (1, _) => a.plus(if ahead == 0 { 7 } else { ahead } as i64),
                 // "will meet on Friday" written on a Friday means the next one.
-                (_, true) => a.add(if ahead == 0 { 7 } else { ahead } as i64),
-                _ => a.add(-(back as i64)),
+                (_, true) => a.plus(if ahead == 0 { 7 } else { ahead } as i64),
+                _ => a.plus(-(back as i64)),
             };
             When::days(d, d)
         }
         Expr::DayOffset(k) => {
-            let d = anchor?.add(*k);
+            let d = anchor?.plus(*k);
             When::days(d, d)
         }
         Expr::Period(unit, k) => period(anchor?, *unit, *k),
         Expr::Ago(unit, n) => {
             let a = anchor?;
             match unit {
-                Unit::Day => When::days(a.add(-n), a.add(-n)),
-                Unit::Week => When::span(a.add(-7 * n).week(0), Grain::Week),
+                Unit::Day => When::days(a.plus(-n), a.plus(-n)),
+                Unit::Week => When::span(a.plus(-7 * n).week(0), Grain::Week),
                 Unit::Month => When::span(a.month(-(*n as i32)), Grain::Month),
                 Unit::Year => When::span(year_span(a.ymd().0 - *n as i32), Grain::Year),
             }
@@ -111,7 +111,7 @@ pub fn resolve(e: &TimeExpr, anchor: Option<Day>, future: bool) -> Option<When> 
 
 fn period(a: Day, unit: Unit, k: i64) -> When {
     match unit {
-        Unit::Day => When::days(a.add(k), a.add(k)),
+        Unit::Day => When::days(a.plus(k), a.plus(k)),
         Unit::Week => When::span(a.week(k), Grain::Week),
         Unit::Month => When::span(a.month(k as i32), Grain::Month),
         Unit::Year => When::span(year_span(a.ymd().0 + k as i32), Grain::Year),
