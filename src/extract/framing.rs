@@ -90,6 +90,11 @@ struct Found {
     mention: NameMention,
 }
 
+/// The framing slice: [`extract_framing`] over the shared view.
+pub fn analyse(view: &super::View<'_>, _settings: &super::Settings) -> Vec<Framing> {
+    extract_framing(view.corpus, view.actors)
+}
+
 /// How each outlet names the key actors and groups, most divergent first.
 pub fn extract_framing(corpus: &Corpus, actors: &[Actor]) -> Vec<Framing> {
     let keys: Vec<&Actor> = actors

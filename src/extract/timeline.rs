@@ -7,7 +7,7 @@
 //!    "last week", "two weeks ago", "since 2011"; durations and clock times are found but
 //!    date nothing).
 //! 2. [`resolve`]: each expression against its article's date. An undated article takes the
-//!    middle date of its dated siblings, else the latest full date it writes itself, and its
+//!    latest date of its dated siblings, else the latest full date it writes itself, and its
 //!    relative dates are marked `inferred`.
 //! 3. `event`: a body sentence with a resolved expression is a dated event, told in the
 //!    sentence's own words (the first resolvable expression dates it), with the actors it names.
@@ -72,6 +72,11 @@ pub struct Event {
     pub actors: Vec<String>,
     /// Number of distinct outlets telling it.
     pub support: usize,
+}
+
+/// The timeline slice: [`extract_timeline`] over the shared view.
+pub fn analyse(view: &super::View<'_>, _settings: &super::Settings) -> Vec<Event> {
+    extract_timeline(view.corpus, view.actors)
 }
 
 /// The timeline of a corpus: story entries then background entries, each in date order.

@@ -19,12 +19,12 @@ pub(super) fn anchors(corpus: &Corpus) -> Vec<Option<(Day, Certainty)>> {
         .iter()
         .map(|d| d.meta.date.as_deref().and_then(Day::parse))
         .collect();
-    let mut dated: Vec<Day> = own.iter().flatten().copied().collect();
-    dated.sort();
-    let middle = (!dated.is_empty()).then(|| dated[(dated.len() - 1) / 2]);
+    // An undated article takes the latest date of its siblings: weekdays then resolve into
+    // the week the story has reached, not into an earlier one.
+    let latest = own.iter().flatten().copied().max();
     own.iter()
         .enumerate()
-        .map(|(i, d)| match (d, middle) {
+        .map(|(i, d)| match (d, latest) {
             (Some(d), _) => Some((*d, Certainty::Resolved)),
             (None, Some(m)) => Some((m, Certainty::Inferred)),
             (None, None) => latest_full_date(corpus, i).map(|d| (d, Certainty::Inferred)),
