@@ -58,6 +58,14 @@ pub const BUILTIN_TEMPLATES: &[(&str, &str)] = &[
         include_str!("../../templates/partials/figures.md.tera"),
     ),
     (
+        "partials/timeline.md.tera",
+        include_str!("../../templates/partials/timeline.md.tera"),
+    ),
+    (
+        "partials/framing.md.tera",
+        include_str!("../../templates/partials/framing.md.tera"),
+    ),
+    (
         "partials/changes.md.tera",
         include_str!("../../templates/partials/changes.md.tera"),
     ),
