@@ -53,7 +53,7 @@ pub enum NerType {
 impl NerType {
     /// The type of a tag index of [`model::TAG_NAMES`] (`None` for `O`).
     pub fn of_tag(tag: usize) -> Option<NerType> {
-        match (tag + 1) / 2 {
+        match tag.div_ceil(2) {
             1 => Some(NerType::Per),
             2 => Some(NerType::Org),
             3 => Some(NerType::Loc),

@@ -21,7 +21,7 @@ pub fn allowed(from: Option<usize>, to: usize) -> bool {
     if to == 0 || to % 2 == 1 {
         return true;
     }
-    from.is_some_and(|f| f != 0 && (f + 1) / 2 == to / 2)
+    from.is_some_and(|f| f != 0 && f.div_ceil(2) == to / 2)
 }
 
 /// A model read from bytes (borrowed: the embedded model is never copied).
