@@ -8,23 +8,29 @@
 //!
 //! Dressing works on pulldown-cmark's events, never on strings: the only raw HTML emitted is
 //! fixed tags written here (with numbers as the only variable part), and every piece of text
-//! stays a text event, which pulldown-cmark escapes. It recognises what the built-in template
-//! writes:
+//! stays a text event, which pulldown-cmark escapes.
 //!
-//! - A citation: emphasis ending a list item or paragraph, in parentheses, holding source
-//!   numbers like `[2]` (`*(Outlet [2]; [Other](https://...) [4])*`) becomes
-//!   `<span class="cite">` holding one `<span class="src">` label per outlet, each number a
-//!   link to the source in the list (`#source-2`).
+//! - A citation is built from the Brief, not recognised in the Markdown: for the page, the
+//!   templates' `cite` filter writes a [`Chip`](super::cite::Chip) token in place of the
+//!   `*(Outlet [2]; ...)*` it writes in the Markdown brief, and the token becomes
+//!   `<span class="cite">` holding one `<span class="src">` label per outlet (linked to the
+//!   article when its URL is known), each number a link to the source in the list
+//!   (`#source-2`). Any template that calls `cite` gets the labels, however it words the
+//!   rest, and no text can pass for a citation.
 //! - Items of the numbered list after a `## Sources` heading get `id="source-N"`.
 //! - Tables are wrapped in `<div class="table">`, which scrolls sideways on a narrow screen
 //!   instead of widening the page.
 
 use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd, html};
 
+use super::cite::{TOKEN_START, chips};
+
+/// The Markdown options of the page (and of the labels of a chip, so they read the same).
+pub(super) const OPTIONS: Options = Options::ENABLE_TABLES.union(Options::ENABLE_SMART_PUNCTUATION);
+
 /// Render Markdown to an HTML fragment.
 pub fn markdown_to_html(markdown: &str) -> String {
-    let options = Options::ENABLE_TABLES | Options::ENABLE_SMART_PUNCTUATION;
-    let events: Vec<Event<'_>> = Parser::new_ext(markdown, options).map(neutralise).collect();
+    let events: Vec<Event<'_>> = Parser::new_ext(markdown, OPTIONS).map(neutralise).collect();
     let mut out = String::with_capacity(markdown.len() * 3 / 2);
     html::push_html(&mut out, escape_text(decorate(events)).into_iter());
     out
@@ -67,7 +73,7 @@ fn escape_text(events: Vec<Event<'_>>) -> Vec<Event<'_>> {
 }
 
 /// Raw HTML becomes text; unsafe link and image destinations are dropped.
-fn neutralise(event: Event<'_>) -> Event<'_> {
+pub(super) fn neutralise(event: Event<'_>) -> Event<'_> {
     match event {
         Event::Html(text) | Event::InlineHtml(text) => Event::Text(text),
         Event::Start(Tag::Link {
@@ -142,19 +148,7 @@ fn decorate(events: Vec<Event<'_>>) -> Vec<Event<'_>> {
                 out.push(event.clone());
                 out.push(Event::Html("</div>\n".into()));
             }
-            Event::Start(Tag::Emphasis) => {
-                let end = matching_end(&events, i);
-                let last_inline = matches!(
-                    events.get(end + 1),
-                    Some(Event::End(TagEnd::Item | TagEnd::Paragraph)) | None
-                );
-                if let Some(cite) = last_inline.then(|| citation(&events[i + 1..end])).flatten() {
-                    out.extend(cite);
-                    i = end + 1;
-                    continue;
-                }
-                out.push(event.clone());
-            }
+            Event::Text(text) if text.contains(TOKEN_START) => chips(text, &mut out),
             _ => out.push(event.clone()),
         }
         i += 1;
@@ -193,139 +187,6 @@ fn plain_text(events: &[Event<'_>]) -> String {
     text
 }
 
-/// A citation's events as labelled spans, or None when `inner` (the events inside the
-/// emphasis) is not `(... [N] ...)`.
-fn citation<'a>(inner: &[Event<'a>]) -> Option<Vec<Event<'a>>> {
-    // Merge neighbouring text (pulldown-cmark splits it at brackets and quotes).
-    let mut merged: Vec<Event<'a>> = Vec::with_capacity(inner.len());
-    for event in inner {
-        match (merged.last_mut(), event) {
-            (Some(Event::Text(prev)), Event::Text(t)) => {
-                *prev = CowStr::from(format!("{prev}{t}"));
-            }
-            (_, Event::Text(_) | Event::Start(Tag::Link { .. }) | Event::End(TagEnd::Link)) => {
-                merged.push(event.clone());
-            }
-            // Anything else (code, nested emphasis, images): not one of ours.
-            _ => return None,
-        }
-    }
-    let first = match merged.first_mut() {
-        Some(Event::Text(t)) if t.starts_with('(') => t,
-        _ => return None,
-    };
-    *first = CowStr::from(first[1..].to_string());
-    let last = match merged.last_mut() {
-        Some(Event::Text(t)) if t.ends_with(')') => t,
-        _ => return None,
-    };
-    *last = CowStr::from(last[..last.len() - 1].to_string());
-    if !merged
-        .iter()
-        .any(|e| matches!(e, Event::Text(t) if !source_refs(t).is_empty()))
-    {
-        return None;
-    }
-    // Split into items at "; " outside links.
-    let mut items: Vec<Vec<Event<'a>>> = vec![Vec::new()];
-    let mut in_link = false;
-    for event in merged {
-        match event {
-            Event::Text(t) if !in_link => {
-                let mut pieces = t.split("; ");
-                if let Some(p) = pieces.next() {
-                    push_text(items.last_mut(), p);
-                }
-                for p in pieces {
-                    items.push(Vec::new());
-                    push_text(items.last_mut(), p);
-                }
-            }
-            other => {
-                match other {
-                    Event::Start(Tag::Link { .. }) => in_link = true,
-                    Event::End(TagEnd::Link) => in_link = false,
-                    _ => {}
-                }
-                if let Some(item) = items.last_mut() {
-                    item.push(other);
-                }
-            }
-        }
-    }
-    let mut out = vec![Event::Html("<span class=\"cite\">".into())];
-    for (k, item) in items.into_iter().filter(|v| !v.is_empty()).enumerate() {
-        if k > 0 {
-            out.push(Event::Text(" ".into()));
-        }
-        let has_ref = item
-            .iter()
-            .any(|e| matches!(e, Event::Text(t) if !source_refs(t).is_empty()));
-        out.push(Event::Html(
-            if has_ref {
-                "<span class=\"src\">"
-            } else {
-                "<span class=\"who\">"
-            }
-            .into(),
-        ));
-        for event in item {
-            match event {
-                Event::Text(t) => link_refs(&t, &mut out),
-                other => out.push(other),
-            }
-        }
-        out.push(Event::Html("</span>".into()));
-    }
-    out.push(Event::Html("</span>".into()));
-    Some(out)
-}
-
-fn push_text<'a>(item: Option<&mut Vec<Event<'a>>>, text: &str) {
-    if let Some(item) = item.filter(|_| !text.is_empty()) {
-        item.push(Event::Text(text.to_string().into()));
-    }
-}
-
-/// Byte ranges and numbers of `[N]` source references in `text`.
-fn source_refs(text: &str) -> Vec<(std::ops::Range<usize>, u64)> {
-    let mut refs = Vec::new();
-    let mut from = 0;
-    while let Some(open) = text[from..].find('[').map(|o| o + from) {
-        let digits = text[open + 1..]
-            .find(|c: char| !c.is_ascii_digit())
-            .unwrap_or(0);
-        let close = open + 1 + digits;
-        if (1..=6).contains(&digits)
-            && text[close..].starts_with(']')
-            && let Ok(n) = text[open + 1..close].parse()
-        {
-            refs.push((open..close + 1, n));
-        }
-        from = open + 1;
-    }
-    refs
-}
-
-/// Text with each `[N]` turned into a link to `#source-N`.
-fn link_refs<'a>(text: &str, out: &mut Vec<Event<'a>>) {
-    let mut at = 0;
-    for (range, n) in source_refs(text) {
-        if range.start > at {
-            out.push(Event::Text(text[at..range.start].to_string().into()));
-        }
-        out.push(Event::Html(
-            format!("<a class=\"ref\" href=\"#source-{n}\">").into(),
-        ));
-        out.push(Event::Text(format!("[{n}]").into()));
-        out.push(Event::Html("</a>".into()));
-        at = range.end;
-    }
-    if at < text.len() {
-        out.push(Event::Text(text[at..].to_string().into()));
-    }
-}
-
 /// Whether a URL is safe to link to: http(s), mailto, or scheme-less (relative, fragment).
 pub fn is_safe_url(url: &str) -> bool {
     let lower = url.trim().to_ascii_lowercase();
@@ -351,6 +212,7 @@ fn safe_url(url: CowStr<'_>) -> CowStr<'_> {
 
 #[cfg(test)]
 mod tests {
+    use super::super::cite::{Chip, ChipItem};
     use super::*;
 
     #[test]
@@ -381,22 +243,50 @@ mod tests {
     }
 
     #[test]
-    fn citations_become_labels_linked_to_sources() {
-        let md = "## What happened\n\n- A ship ran aground. *([Harbour \\<b\\>](https://e.org/a) [2]; Nordic Times [4])*\n\n## Sources\n\n1. **A**\n2. **B**\n";
-        let html = markdown_to_html(md);
+    fn chips_become_labels_linked_to_sources() {
+        let chip = Chip {
+            who: None,
+            items: vec![
+                ChipItem {
+                    outlet: "Harbour <b>".into(),
+                    url: "https://e.org/a".into(),
+                    source: 2,
+                },
+                ChipItem {
+                    outlet: "Nordic Times".into(),
+                    url: String::new(),
+                    source: 4,
+                },
+            ],
+        };
+        let md = format!(
+            "## What happened\n\n- A ship ran aground. {}\n\n## Sources\n\n1. **A**\n2. **B**\n",
+            chip.token()
+        );
+        let html = markdown_to_html(&md);
         assert!(html.contains("<h2>What happened</h2>"), "{html}");
-        assert!(html.contains("<span class=\"cite\"><span class=\"src\"><a href=\"https://e.org/a\">Harbour &lt;b&gt;</a> <a class=\"ref\" href=\"#source-2\">[2]</a></span> <span class=\"src\">Nordic Times <a class=\"ref\" href=\"#source-4\">[4]</a></span></span>"), "{html}");
+        assert!(html.contains("<li>A ship ran aground. <span class=\"cite\"><span class=\"src\"><a href=\"https://e.org/a\">Harbour &lt;b&gt;</a> <a class=\"ref\" href=\"#source-2\">[2]</a></span> <span class=\"src\">Nordic Times <a class=\"ref\" href=\"#source-4\">[4]</a></span></span></li>"), "{html}");
         assert!(html.contains("<li id=\"source-1\">"), "{html}");
         assert!(html.contains("<li id=\"source-2\">"), "{html}");
-        assert!(!html.contains("(<"), "parentheses go: {html}");
     }
 
     #[test]
-    fn other_emphasis_stays_emphasis() {
-        let html =
-            markdown_to_html("*Brief from 2 articles.*\n\nText *(not a [citation])* here.\n");
+    fn a_speaker_is_a_label_of_its_own_and_text_stays_text() {
+        let chip = Chip {
+            who: Some("Rabie's aide, unnamed".into()),
+            items: vec![ChipItem {
+                outlet: "Wire".into(),
+                url: "javascript:alert(1)".into(),
+                source: 1,
+            }],
+        };
+        let html = markdown_to_html(&format!("- “We pulled it off.” {}\n", chip.token()));
+        assert!(html.contains("<span class=\"cite\"><span class=\"who\">Rabie’s aide, unnamed</span> <span class=\"src\"><a href=\"\">Wire</a>"), "{html}");
+        // Emphasis that only looks like a citation stays emphasis.
+        let html = markdown_to_html("*Brief from 2 articles.*\n\nText *(Wire [2])* here.\n");
         assert!(html.contains("<em>Brief from 2 articles.</em>"), "{html}");
-        assert!(html.contains("<em>(not a [citation])</em>"), "{html}");
+        assert!(html.contains("<em>(Wire [2])</em>"), "{html}");
+        assert!(!html.contains("cite"), "{html}");
     }
 
     #[test]

@@ -5,12 +5,13 @@
 use std::path::Path;
 
 use brief::brief::{
-    ActorEntry, Brief, Citation, Counts, FigureEntry, FigureGroup, Period, Point, Position, Source,
-    StatementEntry,
+    ActorEntry, Brief, Citation, Counts, FigureEntry, FigureGroup, FramingEntry, NameEntry,
+    OutletNaming, Period, Point, Position, Source, StatementEntry, TimelineEntry,
 };
 use brief::extract::entities::ActorKind;
-use brief::extract::figures::Value;
+use brief::extract::figures::{Status, Value};
 use brief::extract::quotes::StatementKind;
+use brief::extract::timeline::{Certainty, Grain};
 use brief::ingest::{OutletFrom, Warning};
 
 use super::brief;
@@ -70,7 +71,8 @@ fn real_briefs_match_the_schema() {
 #[test]
 fn a_brief_with_every_field_filled_matches_the_schema() {
     let json: serde_json::Value =
-        serde_json::from_str(&brief::render::json(&full_brief()).unwrap()).unwrap();
+        serde_json::from_str(&brief::render::json(&full_brief(), &Default::default()).unwrap())
+            .unwrap();
     assert_valid(&validator(), "the full brief", &json);
 }
 
@@ -78,7 +80,8 @@ fn a_brief_with_every_field_filled_matches_the_schema() {
 fn the_schema_rejects_what_it_should() {
     let validator = validator();
     let good: serde_json::Value =
-        serde_json::from_str(&brief::render::json(&full_brief()).unwrap()).unwrap();
+        serde_json::from_str(&brief::render::json(&full_brief(), &Default::default()).unwrap())
+            .unwrap();
     let broken = |f: &dyn Fn(&mut serde_json::Value)| {
         let mut v = good.clone();
         f(&mut v);
@@ -134,6 +137,7 @@ fn full_brief() -> Brief {
         outlet: outlet.into(),
         date: None,
         attributed_to: Some("the authority".into()),
+        measure: Some("ships waiting".into()),
         context: "About 450 ships were waiting.".into(),
         citation: citation(1),
     };
@@ -159,7 +163,6 @@ fn full_brief() -> Brief {
             salience: 0.8,
         }],
         places: vec!["Ismailia".into()],
-        changes: None,
         positions: vec![Position {
             actor: "Osama Rabie".into(),
             role: None,
@@ -176,10 +179,36 @@ fn full_brief() -> Brief {
         open_issues: vec![point],
         figures: vec![FigureGroup {
             measure: "ships waiting".into(),
+            status: Status::Revised,
             agree: false,
-            revision: true,
-            single_source: false,
             values: vec![entry("Wire", 369.0), entry("Daily", 450.0)],
+        }],
+        timeline: vec![TimelineEntry {
+            date: "2021-03-23".into(),
+            start: "2021-03-23".into(),
+            end: "2021-03-23".into(),
+            precision: Grain::Day,
+            label: "Tue 23 Mar 2021".into(),
+            status: Certainty::Inferred,
+            background: false,
+            text: "The ship ran aground on Tuesday.".into(),
+            expression: "on Tuesday".into(),
+            actors: vec!["Ever Given".into()],
+            citations: vec![citation(1)],
+            support: 1,
+        }],
+        framing: vec![FramingEntry {
+            concept: "Suez Canal Authority".into(),
+            kind: ActorKind::Organisation,
+            divergence: 0.5,
+            outlets: vec![OutletNaming {
+                outlet: "Wire".into(),
+                names: vec![NameEntry {
+                    name: "the SCA".into(),
+                    count: 2,
+                    citation: citation(1),
+                }],
+            }],
         }],
         sources: vec![Source {
             number: 1,

@@ -1,0 +1,389 @@
+//! Carry out a parsed command line: the glue between flags, the library and the filesystem.
+
+use std::io::{Read, Write};
+use std::path::{Path, PathBuf};
+
+use brief::error::{Error, Result};
+use brief::layout::{self, Format, output_name};
+use brief::render::{Meta, Renderer};
+use brief::text::{fold, segment};
+
+use super::args::{
+    Args, BuildArgs, Command, EmailArgs, RootArgs, SummarizeArgs, TemplatesAction, WatchArgs,
+};
+use super::settings::{self, Flags, Settings};
+use super::workflow;
+
+/// Run a command. Normal output goes to `out`; warnings go to stderr.
+pub(crate) fn run(args: Args, out: &mut dyn Write) -> Result<()> {
+    match args.command {
+        Command::Build(b) => build(&b, out),
+        Command::Summarize(s) => summarize(&s, out),
+        Command::Sentences { file } => sentences(file.as_deref(), out),
+        Command::Entities { file, json } => entities(file.as_deref(), json, out),
+
+        Command::Email(e) => email(&e, out),
+        Command::Check(c) => check(&c.root, out),
+        Command::Diff { old, new } => diff(&old, &new, out),
+        Command::Watch(w) => watch(&w, out),
+        Command::Templates {
+            action: TemplatesAction::Export { dir, force },
+        } => {
+            for path in brief::render::export_templates(&dir, force)? {
+                writeln(out, &path.display().to_string())?;
+            }
+            Ok(())
+        }
+    }
+}
+
+fn build(args: &BuildArgs, out: &mut dyn Write) -> Result<()> {
+    let Some(path) = &args.output else {
+        return build_incremental(args, out);
+    };
+    let format = match args.format {
+        _ if path.as_os_str() == "-" => args.format.unwrap_or(Format::Md),
+        format => {
+            let from_ext = Format::from_path(path).ok_or_else(|| {
+                Error::Usage(format!(
+                    "cannot tell the format of {}: use a .md, .html or .json file name, or -o -",
+                    path.display()
+                ))
+            })?;
+            if format.is_some_and(|f| f != from_ext) {
+                return Err(Error::Usage(format!(
+                    "--format disagrees with the extension of {}",
+                    path.display()
+                )));
+            }
+            from_ext
+        }
+    };
+    let flags = Flags {
+        templates: args.templates.clone(),
+        ..Flags::with_length(&args.length, None)
+    };
+    let settings = Settings::resolve(&args.input, None, &flags)?;
+    let walk = layout::walk(&args.input)?;
+    let settings::Rendered { brief, texts } =
+        settings::render(&settings, &walk, &[format], |_| Meta::default())?;
+    if !args.quiet {
+        warn_all(&brief.warnings);
+    }
+    let text = texts.into_iter().map(|(_, t)| t).collect::<String>();
+    if path.as_os_str() == "-" {
+        write_stdout(out, text.as_bytes())
+    } else {
+        write_file(path, &text, args.quiet, out)
+    }
+}
+
+fn email(args: &EmailArgs, out: &mut dyn Write) -> Result<()> {
+    use brief::render::email;
+    // Flags win over the `[email]` table of the story's brief.toml (in the folder, or in its
+    // `sources` folder for a brief folder).
+    let settings = brief::config::Config::resolve(&layout::story_input(&args.input))?.email;
+    let to = if args.to.is_empty() {
+        settings.to.clone()
+    } else {
+        args.to.clone()
+    };
+    if to.is_empty() {
+        return Err(Error::Usage(
+            "no recipient: pass --to ADDR, or set [email] to = [...] in brief.toml".into(),
+        ));
+    }
+    let Some(from) = args.from.clone().or(settings.from.clone()) else {
+        return Err(Error::Usage(
+            "no sender: pass --from ADDR, or set [email] from in brief.toml".into(),
+        ));
+    };
+    let smtp = args.smtp.clone().or(settings.smtp.clone());
+    // Check everything the user typed before the (possibly slow) build.
+    let date = match &args.date {
+        Some(d) => email::parse_date(d)?,
+        // Email needs a Date header: the one place the clock is read (pin it with --date).
+        None => std::time::SystemTime::now(),
+    };
+    email::mailbox(&from)?;
+    for addr in &to {
+        email::mailbox(addr)?;
+    }
+    let server = match (&args.eml, &smtp) {
+        (Some(_), _) => None,
+        (None, Some(url)) => Some(email::SmtpServer::parse(url)?),
+        (None, None) => match std::env::var("BRIEF_SMTP_URL") {
+            Ok(url) if !url.is_empty() => Some(email::SmtpServer::parse(&url)?),
+            _ => {
+                return Err(Error::Usage(
+                    "say where the email goes: --eml FILE, or --smtp URL (or BRIEF_SMTP_URL)"
+                        .into(),
+                ));
+            }
+        },
+    };
+    let credentials = email::credentials_from_env(|k| std::env::var(k).ok())?;
+    let (title, text, html) = email_parts(args)?;
+    let subject = args
+        .subject
+        .clone()
+        .or(settings.subject.clone())
+        .unwrap_or(title);
+    let message = email::compose(&email::Email {
+        from: &from,
+        to: &to,
+        subject: &subject,
+        text: &text,
+        html: &html,
+        date,
+    })?;
+    match (&args.eml, server) {
+        (Some(path), _) if path.as_os_str() == "-" => write_stdout(out, &message.formatted()),
+        (Some(path), _) => {
+            brief::output::write_atomic(path, &message.formatted())?;
+            if !args.quiet {
+                writeln(out, &path.display().to_string())?;
+            }
+            Ok(())
+        }
+        (None, Some(server)) => {
+            email::send(&message, &server, credentials)?;
+            if !args.quiet {
+                writeln(out, &format!("sent to {}", to.join(", ")))?;
+            }
+            Ok(())
+        }
+        (None, None) => Err(Error::Usage("no --eml FILE or --smtp URL".into())),
+    }
+}
+
+/// The brief to email: (title, Markdown, HTML), from a brief folder's files or built fresh.
+fn email_parts(args: &EmailArgs) -> Result<(String, String, String)> {
+    let read = |path: PathBuf| {
+        std::fs::read_to_string(&path).map_err(|source| Error::Read { path, source })
+    };
+    let md_path = args.input.join(output_name(Format::Md));
+    if args.input.is_dir() && md_path.is_file() {
+        let building_flags = args.templates.is_some()
+            || args.length.sentences.is_some()
+            || args.length.words.is_some();
+        if building_flags && !args.quiet {
+            eprintln!(
+                "warning: {} holds brief.md: sending it as it is (--sentences, --words and \
+                 --templates apply only when building from articles)",
+                args.input.display()
+            );
+        }
+        let text = read(md_path)?;
+        let title = brief::render::email::markdown_title(&text)
+            .unwrap_or_else(|| layout::story_name(&args.input));
+        let html_path = args.input.join(output_name(Format::Html));
+        let html = if html_path.is_file() {
+            read(html_path)?
+        } else {
+            Renderer::new(None)?.page_from_markdown(&title, &text)?
+        };
+        return Ok((title, text, html));
+    }
+    let input = layout::story_input(&args.input);
+    let flags = Flags {
+        templates: args.templates.clone(),
+        ..Flags::with_length(&args.length, None)
+    };
+    let settings = Settings::resolve(&input, None, &flags)?;
+    let walk = layout::walk(&input)?;
+    let formats = [Format::Md, Format::Html];
+    let settings::Rendered { brief, texts } =
+        settings::render(&settings, &walk, &formats, |_| Meta::default())?;
+    if !args.quiet {
+        warn_all(&brief.warnings);
+    }
+    let mut texts = texts.into_iter().map(|(_, t)| t);
+    let (text, html) = (texts.next(), texts.next());
+    Ok((
+        brief.title,
+        text.unwrap_or_default(),
+        html.unwrap_or_default(),
+    ))
+}
+
+/// `build` into an output folder: one story, or every story under a root with `--all`;
+/// skipped when its manifest says it is current.
+fn build_incremental(args: &BuildArgs, out: &mut dyn Write) -> Result<()> {
+    let opts = workflow::Options {
+        flags: Flags {
+            formats: args.format.map(|f| vec![f]),
+            templates: args.templates.clone(),
+            ..Flags::with_length(&args.length, None)
+        },
+        force: args.force,
+        quiet: args.quiet,
+    };
+    let stories = if args.all {
+        workflow::discover(&args.input, args.out_dir.as_deref())?
+    } else {
+        vec![workflow::Story::single(
+            &args.input,
+            args.out_dir.as_deref(),
+        )]
+    };
+    let summary = workflow::build::build_all(&stories, &opts, out)?;
+    if args.all && !args.quiet {
+        eprintln!(
+            "{} built, {} up to date, {} failed",
+            summary.built, summary.current, summary.failed
+        );
+    }
+    summary.into_result()
+}
+
+fn root_options(args: &RootArgs) -> workflow::Options {
+    workflow::Options {
+        flags: Flags {
+            formats: args.format.map(|f| vec![f]),
+            templates: args.templates.clone(),
+            ..Flags::with_length(&args.length, None)
+        },
+        force: false,
+        quiet: args.quiet,
+    }
+}
+
+fn check(args: &RootArgs, out: &mut dyn Write) -> Result<()> {
+    let stories = workflow::discover(&args.root, args.out_dir.as_deref())?;
+    workflow::check::check(&args.root, &stories, &root_options(args), out)
+}
+
+fn diff(old: &Path, new: &Path, out: &mut dyn Write) -> Result<()> {
+    use brief::changes::{Snapshot, describe, diff};
+    let (old, new) = (Snapshot::load(old)?, Snapshot::load(new)?);
+    write_stdout(out, describe(diff(&old, &new).as_ref()).as_bytes())
+}
+
+fn watch(args: &WatchArgs, out: &mut dyn Write) -> Result<()> {
+    let limits = workflow::watch::Limits {
+        rounds: args.exit_after,
+        timeout: args
+            .timeout
+            .map(|s| std::time::Duration::from_secs_f64(s.max(0.0))),
+    };
+    let root = &args.root;
+    workflow::watch::watch(
+        &root.root,
+        root.out_dir.as_deref(),
+        &root_options(root),
+        limits,
+        out,
+    )
+}
+
+fn summarize(args: &SummarizeArgs, out: &mut dyn Write) -> Result<()> {
+    let flags = Flags {
+        salience_weight: args.salience_weight,
+        centrality_weight: args.centrality_weight,
+        ..Flags::with_length(&args.length, args.bytes)
+    };
+    let settings = Settings::resolve(&args.input, None, &flags)?;
+    let (corpus, warnings) = brief::load(&layout::walk(&args.input)?, &settings.cfg)?;
+    if !args.quiet {
+        warn_all(&warnings);
+    }
+    let mut text = String::new();
+    for point in brief::summarize(&corpus, &settings.cfg.analysis.select) {
+        let s = &corpus.sentences[point.sentences[0]];
+        text.push_str(&fold(corpus.text(s)));
+        text.push('\n');
+    }
+    write_stdout(out, text.as_bytes())
+}
+
+fn sentences(file: Option<&Path>, out: &mut dyn Write) -> Result<()> {
+    let input = read_input(file)?;
+    let mut text = String::new();
+    for line in input.lines() {
+        for r in segment::split_sentences(line) {
+            text.push_str(&fold(&line[r]));
+            text.push('\n');
+        }
+    }
+    write_stdout(out, text.as_bytes())
+}
+
+fn entities(file: Option<&Path>, json: bool, out: &mut dyn Write) -> Result<()> {
+    use brief::extract::entities::{ActorKind, mention_spans};
+    let input = read_input(file)?;
+    let mut text = String::new();
+    for (span, kind) in mention_spans(&input) {
+        let name = &input[span.clone()];
+        let conll = match kind {
+            ActorKind::Person => "PER",
+            ActorKind::Organisation => "ORG",
+            ActorKind::Place => "LOC",
+            ActorKind::Group => "MISC",
+        };
+        if json {
+            let line = serde_json::json!({"start": span.start, "end": span.end, "type": conll, "text": name});
+            text.push_str(&line.to_string());
+        } else {
+            text.push_str(&format!(
+                "{}\t{}\t{conll}\t{}",
+                span.start,
+                span.end,
+                fold(name)
+            ));
+        }
+        text.push('\n');
+    }
+    write_stdout(out, text.as_bytes())
+}
+
+/// The text of FILE, or of standard input when FILE is absent or `-`.
+fn read_input(file: Option<&Path>) -> Result<String> {
+    match file {
+        Some(path) if path.as_os_str() != "-" => {
+            std::fs::read_to_string(path).map_err(|source| Error::Read {
+                path: path.to_path_buf(),
+                source,
+            })
+        }
+        _ => {
+            let mut input = String::new();
+            std::io::stdin()
+                .read_to_string(&mut input)
+                .map_err(|source| Error::Read {
+                    path: PathBuf::from("<stdin>"),
+                    source,
+                })?;
+            Ok(input)
+        }
+    }
+}
+
+fn write_file(path: &Path, text: &str, quiet: bool, out: &mut dyn Write) -> Result<()> {
+    brief::output::write_atomic(path, text.as_bytes())?;
+    if !quiet {
+        writeln(out, &path.display().to_string())?;
+    }
+    Ok(())
+}
+
+fn warn_all(warnings: &[brief::ingest::Warning]) {
+    for w in warnings {
+        eprintln!("warning: {}: {}", w.path, w.reason);
+    }
+}
+
+fn writeln(out: &mut dyn Write, line: &str) -> Result<()> {
+    write_stdout(out, format!("{line}\n").as_bytes())
+}
+
+/// Write to standard output; a closed pipe (`brief ... | head`) is not an error.
+fn write_stdout(out: &mut dyn Write, bytes: &[u8]) -> Result<()> {
+    match out.write_all(bytes).and_then(|()| out.flush()) {
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(Error::Write {
+            path: PathBuf::from("<stdout>"),
+            source: e,
+        }),
+        _ => Ok(()),
+    }
+}

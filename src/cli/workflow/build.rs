@@ -1,0 +1,262 @@
+//! Build briefs incrementally: skip a brief whose manifest matches its inputs, else build,
+//! write the outputs atomically and then the manifest. Many stories are built in parallel.
+
+use std::collections::BTreeMap;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use rayon::prelude::*;
+
+use brief::changes::{Snapshot, diff};
+use brief::error::{Error, Result};
+use brief::ingest::Warning;
+use brief::layout::{self, output_name};
+use brief::manifest::{self, Manifest};
+use brief::render::Meta;
+
+use super::{Options, Story};
+use crate::cli::settings::{self, Settings};
+
+/// What happened to one story.
+#[derive(Debug)]
+pub(crate) enum Outcome {
+    /// Built: the files written, and the warnings about single articles.
+    Built {
+        /// Paths written (not the manifest).
+        written: Vec<PathBuf>,
+        /// Articles skipped and why.
+        warnings: Vec<Warning>,
+    },
+    /// Skipped: the manifest matches the inputs; the brief's files, as they are.
+    UpToDate {
+        /// The current files.
+        files: Vec<PathBuf>,
+    },
+}
+
+/// How a current brief's files are listed: `briefings/x/brief.md (up to date)`.
+pub(crate) const UP_TO_DATE: &str = "(up to date)";
+
+/// Build one story unless its manifest says it is current (or `opts.force`).
+pub(crate) fn build_story(story: &Story, opts: &Options) -> Result<Outcome> {
+    let settings = Settings::resolve(&story.input, story.root.as_deref(), &opts.flags)?;
+    let _lock = super::lock::acquire(&story.out_dir, || {
+        if !opts.quiet {
+            eprintln!(
+                "waiting for another brief run on {}",
+                story.out_dir.display()
+            );
+        }
+    })?;
+    remove_leftovers(&story.out_dir);
+    // One walk: the manifest hashes what it found, and the brief reads the same files.
+    let walk = layout::walk(&story.input)?;
+    let mut expected = expected(&walk, &settings)?;
+    let stored = manifest::load(&story.out_dir);
+    if !opts.force && manifest::stale_reasons(&expected, stored.as_ref(), &story.out_dir).is_empty()
+    {
+        let files = settings
+            .formats
+            .iter()
+            .map(|f| story.out_dir.join(output_name(*f)))
+            .collect();
+        return Ok(Outcome::UpToDate { files });
+    }
+    let previous = stored.and_then(|m| baseline(m, &expected.inputs));
+    let mut content = None;
+    let settings::Rendered { brief, texts } =
+        settings::render(&settings, &walk, &settings.formats, |brief| {
+            let snapshot = Snapshot::of(brief);
+            let changes = previous.as_ref().and_then(|p| diff(p, &snapshot));
+            content = Some(snapshot);
+            Meta { changes }
+        })?;
+    let mut files = Vec::new();
+    for (format, text) in texts {
+        let name = output_name(format);
+        expected
+            .outputs
+            .insert(name.clone(), manifest::hash(text.as_bytes()));
+        files.push((story.out_dir.join(name), text));
+    }
+    let written = write_together(&files)?;
+    expected.content = content;
+    expected.previous = previous;
+    manifest::store(&story.out_dir, &expected)?;
+    Ok(Outcome::Built {
+        written,
+        warnings: brief.warnings,
+    })
+}
+
+/// The manifest a story built now with `settings` would have.
+pub(crate) fn expected(walk: &layout::Walk, settings: &Settings) -> Result<Manifest> {
+    manifest::expected(
+        walk,
+        &settings.cfg,
+        &settings.formats,
+        settings.templates.as_deref(),
+    )
+}
+
+/// Remove temporary files a killed run left in `dir` (safe: the caller holds its lock).
+fn remove_leftovers(dir: &Path) {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    for e in entries.flatten() {
+        let name = e.file_name().to_string_lossy().into_owned();
+        if name.starts_with(brief::output::TEMP_PREFIX)
+            && name.ends_with(brief::output::TEMP_SUFFIX)
+        {
+            let _ = std::fs::remove_file(e.path());
+        }
+    }
+}
+
+/// Write every file to a temporary file first, then rename them all into place: a run that
+/// is stopped or fails while writing (disk full, killed) leaves the previous brief whole.
+fn write_together(files: &[(PathBuf, String)]) -> Result<Vec<PathBuf>> {
+    let staged: Vec<(&Path, &[u8])> = files
+        .iter()
+        .map(|(p, t)| (p.as_path(), t.as_bytes()))
+        .collect();
+    brief::output::write_all_atomic(&staged)?;
+    Ok(files.iter().map(|(p, _)| p.clone()).collect())
+}
+
+/// The version "What's new" compares against: when articles were added, changed or removed,
+/// the brief being replaced; otherwise (a forced rebuild, new options, templates or code) the
+/// one that brief compared against, so only new articles ever make news.
+fn baseline(stored: Manifest, inputs: &BTreeMap<String, String>) -> Option<Snapshot> {
+    if stored.inputs == *inputs {
+        stored.previous
+    } else {
+        stored.content
+    }
+}
+
+/// Build every story in parallel (a progress bar on a terminal), then report in order:
+/// the paths written, the current paths marked `(up to date)`, or the error. Errors do not stop the other stories.
+pub(crate) fn build_all(stories: &[Story], opts: &Options, out: &mut dyn Write) -> Result<Summary> {
+    let target = if opts.quiet || stories.len() < 2 {
+        ProgressDrawTarget::hidden()
+    } else {
+        ProgressDrawTarget::stderr()
+    };
+    let bar = ProgressBar::with_draw_target(Some(stories.len() as u64), target);
+    if let Ok(style) = ProgressStyle::with_template("{bar:30} {pos}/{len} briefs {wide_msg}") {
+        bar.set_style(style);
+    }
+    let results: Vec<Result<Outcome>> = stories
+        .par_iter()
+        .map(|story| {
+            let result = build_story(story, opts);
+            bar.set_message(story.out_dir.display().to_string());
+            bar.inc(1);
+            result
+        })
+        .collect();
+    bar.finish_and_clear();
+    let mut summary = Summary::default();
+    for (story, result) in stories.iter().zip(results) {
+        report(
+            story,
+            result,
+            opts.quiet,
+            stories.len() > 1,
+            out,
+            &mut summary,
+        )?;
+    }
+    Ok(summary)
+}
+
+/// Counts of a batch.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Summary {
+    /// Briefs built.
+    pub(crate) built: usize,
+    /// Briefs skipped as current.
+    pub(crate) current: usize,
+    /// Briefs that failed.
+    pub(crate) failed: usize,
+    /// Whether a failure was an output that could not be written.
+    pub(crate) write_failed: bool,
+}
+
+impl Summary {
+    /// Ok when nothing failed, else [`Error::Batch`]. (A single-story build returns its own
+    /// error before this, so `build DIR` keeps its exit codes.)
+    pub(crate) fn into_result(self) -> Result<()> {
+        if self.failed == 0 {
+            return Ok(());
+        }
+        Err(Error::Batch {
+            failed: self.failed,
+            total: self.built + self.current + self.failed,
+            write: self.write_failed,
+        })
+    }
+}
+
+fn report(
+    story: &Story,
+    result: Result<Outcome>,
+    quiet: bool,
+    many: bool,
+    out: &mut dyn Write,
+    summary: &mut Summary,
+) -> Result<()> {
+    match result {
+        Ok(Outcome::Built { written, warnings }) => {
+            summary.built += 1;
+            if quiet {
+                return Ok(());
+            }
+            for w in warnings {
+                let prefix = if many {
+                    label(&story.input) + "/"
+                } else {
+                    String::new()
+                };
+                eprintln!("warning: {prefix}{}: {}", w.path, w.reason);
+            }
+            for path in written {
+                line(out, &path.display().to_string())?;
+            }
+        }
+        Ok(Outcome::UpToDate { files }) => {
+            summary.current += 1;
+            if !quiet {
+                for path in files {
+                    line(out, &format!("{} {UP_TO_DATE}", path.display()))?;
+                }
+            }
+        }
+        Err(e) => {
+            summary.failed += 1;
+            summary.write_failed |= matches!(e, Error::Write { .. });
+            if !many {
+                return Err(e);
+            }
+            eprintln!("error: {}: {e}", label(&story.input));
+        }
+    }
+    Ok(())
+}
+
+fn label(path: &Path) -> String {
+    path.display().to_string()
+}
+
+fn line(out: &mut dyn Write, text: &str) -> Result<()> {
+    match writeln!(out, "{text}").and_then(|()| out.flush()) {
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(Error::Write {
+            path: PathBuf::from("<stdout>"),
+            source: e,
+        }),
+        _ => Ok(()),
+    }
+}
