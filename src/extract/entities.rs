@@ -22,6 +22,7 @@ mod index;
 pub mod rank;
 pub mod resolve;
 pub mod roles;
+pub mod tagger;
 pub mod tokens;
 
 use serde::Serialize;
