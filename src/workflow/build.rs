@@ -50,7 +50,8 @@ pub fn build_story(story: &Story, opts: &Options) -> Result<Outcome> {
             );
         }
     })?;
-    remove_leftovers(&story.out_dir);
+    // Finish a write a killed run left half done, or remove its temporary files.
+    crate::output::recover(&story.out_dir)?;
     let mut expected = manifest::expected(&story.input, &cfg, &formats, templates.as_deref())?;
     let stored = manifest::load(&story.out_dir);
     if !opts.force && manifest::stale_reasons(&expected, stored.as_ref(), &story.out_dir).is_empty()
@@ -75,39 +76,31 @@ pub fn build_story(story: &Story, opts: &Options) -> Result<Outcome> {
             .insert(name.clone(), manifest::hash(text.as_bytes()));
         files.push((story.out_dir.join(name), text));
     }
-    let written = write_together(&files)?;
     expected.content = Some(content);
     expected.previous = previous;
-    manifest::store(&story.out_dir, &expected)?;
+    let written = write_together(&story.out_dir, &files, &expected)?;
     Ok(Outcome::Built {
         written,
         warnings: brief.warnings,
     })
 }
 
-/// Remove temporary files a killed run left in `dir` (safe: the caller holds its lock).
-fn remove_leftovers(dir: &Path) {
-    let Ok(entries) = std::fs::read_dir(dir) else {
-        return;
-    };
-    for e in entries.flatten() {
-        let name = e.file_name().to_string_lossy().into_owned();
-        if name.starts_with(crate::output::TEMP_PREFIX)
-            && name.ends_with(crate::output::TEMP_SUFFIX)
-        {
-            let _ = std::fs::remove_file(e.path());
-        }
-    }
-}
-
-/// Write every file to a temporary file first, then rename them all into place: a run that
-/// is stopped or fails while writing (disk full, killed) leaves the previous brief whole.
-fn write_together(files: &[(PathBuf, String)]) -> Result<Vec<PathBuf>> {
+/// Write the brief's files and then its manifest as one set ([`crate::output::write_set`]):
+/// a run that is stopped or fails while writing (disk full, killed) leaves the previous
+/// brief whole, or a journal the next run completes; never a mix of the two.
+fn write_together(
+    dir: &Path,
+    files: &[(PathBuf, String)],
+    manifest: &Manifest,
+) -> Result<Vec<PathBuf>> {
+    let manifest_path = dir.join(manifest::MANIFEST_NAME);
+    let manifest_text = manifest::to_text(&manifest_path, manifest)?;
     let staged: Vec<(&Path, &[u8])> = files
         .iter()
         .map(|(p, t)| (p.as_path(), t.as_bytes()))
+        .chain([(manifest_path.as_path(), manifest_text.as_bytes())])
         .collect();
-    crate::output::write_all_atomic(&staged)?;
+    crate::output::write_set(dir, &staged)?;
     Ok(files.iter().map(|(p, _)| p.clone()).collect())
 }
 

@@ -8,10 +8,14 @@ mod build;
 mod email;
 mod errors;
 mod example;
+mod fuzz;
+mod hostile;
+mod kill;
 mod properties;
 mod robust;
 mod safety;
 mod schema;
+mod shapes;
 mod templates;
 mod workflow;
 
