@@ -3,6 +3,7 @@
 // Tests may unwrap: a panic is a failed test with its message.
 #![allow(clippy::unwrap_used)]
 
+mod architecture;
 mod browser;
 mod build;
 mod email;
@@ -11,6 +12,7 @@ mod example;
 mod fuzz;
 mod hostile;
 mod kill;
+mod layout;
 mod properties;
 mod robust;
 mod safety;
