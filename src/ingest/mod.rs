@@ -19,6 +19,7 @@ pub mod decode;
 pub mod duplicates;
 pub mod frontmatter;
 pub mod html;
+pub mod nesting;
 pub mod outlet;
 
 use std::path::Path;
@@ -117,7 +118,27 @@ pub fn parse_article(
 ) -> Result<Option<Document>, String> {
     let fm = frontmatter::split(&raw)?;
     let has_title = !fm.meta.title.is_empty();
-    Ok(document(rel, raw, fm.body, fm.meta, has_title, cfg))
+    within_budget(document(rel, raw, fm.body, fm.meta, has_title, cfg))
+}
+
+/// Most words one article may hold: about 40 times a long news feature. Each stage is linear
+/// or n log n in an article's size (sentences are cut at [`MAX_SENTENCE_BYTES`]), but a few
+/// analyses compare the figures or names of a story pairwise; this keeps their work bounded
+/// whatever a file holds (docs/robustness.md).
+///
+/// [`MAX_SENTENCE_BYTES`]: crate::text::segment::MAX_SENTENCE_BYTES
+pub const MAX_ARTICLE_WORDS: usize = 200_000;
+
+/// The document, or the reason it is too long to analyse.
+fn within_budget(doc: Option<Document>) -> Result<Option<Document>, String> {
+    match doc {
+        Some(doc) if doc.words() > MAX_ARTICLE_WORDS => Err(format!(
+            "skipped: {} words, more than the {MAX_ARTICLE_WORDS} one article may hold \
+             (a book, a data dump or a generated file, not a news article)",
+            doc.words()
+        )),
+        doc => Ok(doc),
+    }
 }
 
 /// Turn a saved web page into a [`Document`] whose `raw` is the article text extracted from
@@ -137,7 +158,7 @@ pub fn parse_html(rel: &str, page: &str, cfg: &IngestConfig) -> Result<Option<Do
         ..Meta::default()
     };
     let end = page.text.len();
-    let mut doc = document(rel, page.text, 0..end, given, false, cfg);
+    let mut doc = within_budget(document(rel, page.text, 0..end, given, false, cfg))?;
     if let Some((doc, site)) = doc.as_mut().zip(site)
         && doc.meta.outlet_from > OutletFrom::PageMeta
     {

@@ -9,11 +9,15 @@ mod build;
 mod email;
 mod errors;
 mod example;
+mod fuzz;
+mod hostile;
+mod kill;
 mod layout;
 mod properties;
 mod robust;
 mod safety;
 mod schema;
+mod shapes;
 mod templates;
 mod workflow;
 
