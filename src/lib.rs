@@ -48,7 +48,7 @@ pub mod text;
 use crate::brief::{Analysis, Brief};
 use crate::config::Config;
 use crate::error::{Error, Result};
-use crate::extract::{Settings, Shared, figures, issues, quotes, summary};
+use crate::extract::{Settings, Shared, figures, framing, issues, quotes, summary, timeline};
 use crate::ingest::Warning;
 use crate::layout::Walk;
 use crate::rank::select::SelectConfig;
@@ -113,17 +113,27 @@ pub fn brief_corpus(
     let view = shared.view(corpus);
     // The slices are independent of each other: they run side by side, and each result is
     // the same as a sequential run's, so the brief stays byte-identical.
-    let ((summary, statements), (issues, found)) = rayon::join(
+    let (((summary, statements), (issues, found)), (timeline, framing)) = rayon::join(
         || {
             rayon::join(
-                || summary::analyse(&view, settings),
-                || quotes::analyse(&view, settings),
+                || {
+                    rayon::join(
+                        || summary::analyse(&view, settings),
+                        || quotes::analyse(&view, settings),
+                    )
+                },
+                || {
+                    rayon::join(
+                        || issues::analyse(&view, settings),
+                        || figures::analyse(&view, settings),
+                    )
+                },
             )
         },
         || {
             rayon::join(
-                || issues::analyse(&view, settings),
-                || figures::analyse(&view, settings),
+                || timeline::analyse(&view, settings),
+                || framing::analyse(&view, settings),
             )
         },
     );
@@ -135,6 +145,8 @@ pub fn brief_corpus(
         issues,
         figures: found.figures,
         comparisons: found.comparisons,
+        timeline,
+        framing,
     };
     brief::assemble(
         corpus,
