@@ -1,7 +1,7 @@
 //! On-disk conventions, each spelled once: what counts as an article, the `sources` folder
 //! rule, the names of the files a brief writes (`brief.md`, `brief.html`, `brief.json`, the
 //! manifest) and of its settings file (`brief.toml`), the output [`Format`]s, and the one
-//! folder [`walk`] that ingest reads and the manifest hashes.
+//! folder [`walk()`] that ingest reads and the manifest hashes.
 //!
 //! ```
 //! use brief::layout::{Format, output_name, is_reserved};

@@ -68,7 +68,8 @@ pub fn extract_open_issues(corpus: &Corpus, centrality: &[f64]) -> Vec<OpenIssue
         .sentences
         .par_iter()
         .enumerate()
-        .filter(|(_, s)| s.is_body())
+        // A point is read on its own: no quote fragment, lowercase start or connective.
+        .filter(|(_, s)| s.is_body() && crate::rank::lead::stands_alone(corpus.text(s)))
         .map_init(Scratch::default, |scratch, (i, s)| {
             cue_of(corpus.text(s), scratch).map(|c| (i, c))
         })

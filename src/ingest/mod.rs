@@ -1,6 +1,6 @@
 //! Stage 1, ingest: a folder on disk -> `Vec<Document>` (+ warnings).
 //!
-//! Reads the files of the one folder walk ([`layout::walk`](crate::layout::walk): recursive,
+//! Reads the files of the one folder walk ([`layout::walk()`]: recursive,
 //! sorted, `.txt`, `.md` and saved `.html`
 //! pages), decodes them ([`decode`]: UTF-8, UTF-16, legacy single-byte encodings), reduces a
 //! page to its article ([`html`]), splits front matter (YAML `---` or TOML `+++`), removes
@@ -39,7 +39,7 @@ pub struct IngestConfig {
 }
 
 /// Read every article under `dir` (or the single file `dir`): [`read`] over the
-/// [`walk`](crate::layout::walk) of `dir`.
+/// [`walk`](crate::layout::walk()) of `dir`.
 ///
 /// Unreadable or unsupported files become warnings; only an unreadable folder is an error.
 pub fn ingest(dir: &Path, cfg: &IngestConfig) -> Result<(Vec<Document>, Vec<Warning>)> {

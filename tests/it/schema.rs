@@ -9,7 +9,7 @@ use brief::brief::{
     OutletNaming, Period, Point, Position, Source, StatementEntry, TimelineEntry,
 };
 use brief::extract::entities::ActorKind;
-use brief::extract::figures::Value;
+use brief::extract::figures::{Status, Value};
 use brief::extract::quotes::StatementKind;
 use brief::extract::timeline::{Certainty, Grain};
 use brief::ingest::{OutletFrom, Warning};
@@ -137,6 +137,7 @@ fn full_brief() -> Brief {
         outlet: outlet.into(),
         date: None,
         attributed_to: Some("the authority".into()),
+        measure: Some("ships waiting".into()),
         context: "About 450 ships were waiting.".into(),
         citation: citation(1),
     };
@@ -178,9 +179,8 @@ fn full_brief() -> Brief {
         open_issues: vec![point],
         figures: vec![FigureGroup {
             measure: "ships waiting".into(),
+            status: Status::Revised,
             agree: false,
-            revision: true,
-            single_source: false,
             values: vec![entry("Wire", 369.0), entry("Daily", 450.0)],
         }],
         timeline: vec![TimelineEntry {
