@@ -183,16 +183,23 @@ fn stance_rank(verb: &str) -> u8 {
     }
 }
 
+/// Who wants what: the stances (not the reported facts, see
+/// [`is_stance`](crate::extract::quotes::stance::is_stance)) of the most salient actors
+/// that take one, so every key actor that is quoted has a position; then unresolved
+/// speakers by their best statement. Within an actor: wants, other stances, the rest.
 fn positions(corpus: &Corpus, analysis: &Analysis, limits: &Limits) -> Vec<Position> {
-    // Actors in the order of their best statement; statements in score order.
-    let mut out: Vec<(Position, Vec<(u8, StatementEntry)>)> = Vec::new();
+    use crate::extract::quotes::stance::is_stance;
+    let mut by_actor: std::collections::BTreeMap<usize, Vec<(u8, StatementEntry)>> =
+        std::collections::BTreeMap::new();
+    let mut unresolved: Vec<(String, Vec<(u8, StatementEntry)>)> = Vec::new();
     for st in &analysis.statements {
-        let (name, role) = match st.actor.and_then(|a| analysis.actors.get(a)) {
-            Some(a) => (a.name.clone(), a.role.clone()),
-            None => (st.speaker.clone(), None),
-        };
+        let first = &st.occurrences[0];
+        let raw = corpus.docs[first.doc].text(&first.span);
+        if !is_stance(st.kind, &st.verb, raw) {
+            continue;
+        }
         let entry = StatementEntry {
-            text: fold(corpus.docs[st.occurrences[0].doc].text(&st.occurrences[0].span)),
+            text: fold(raw),
             kind: st.kind,
             verb: st.verb.clone(),
             verb_form: third_person(&st.verb),
@@ -205,31 +212,49 @@ fn positions(corpus: &Corpus, analysis: &Analysis, limits: &Limits) -> Vec<Posit
                 .collect(),
         };
         let stance = stance_rank(&st.verb);
-        match out.iter().position(|(p, _)| p.actor == name) {
-            Some(k) => out[k].1.push((stance, entry)),
-            None if out.len() < limits.positions => out.push((
-                Position {
-                    actor: name,
-                    role,
-                    statements: Vec::new(),
-                },
-                vec![(stance, entry)],
-            )),
-            None => {}
+        match st.actor.filter(|&a| a < analysis.actors.len()) {
+            Some(a) => by_actor.entry(a).or_default().push((stance, entry)),
+            None => match unresolved.iter().position(|(s, _)| *s == st.speaker) {
+                Some(k) => unresolved[k].1.push((stance, entry)),
+                None => unresolved.push((st.speaker.clone(), vec![(stance, entry)])),
+            },
         }
     }
-    out.into_iter()
-        .map(|(mut position, mut entries)| {
-            // Stable: wants, then other stances, then the rest, each still in score order.
-            entries.sort_by_key(|(stance, _)| *stance);
-            position.statements = entries
-                .into_iter()
-                .take(limits.statements)
-                .map(|(_, e)| e)
-                .collect();
-            position
-        })
-        .collect()
+    // Actors are in salience order, so the map's key order is the actors' rank.
+    let named = by_actor.into_iter().map(|(a, entries)| {
+        let actor = &analysis.actors[a];
+        (actor.name.clone(), actor.role.clone(), entries)
+    });
+    let unnamed = unresolved
+        .into_iter()
+        .map(|(speaker, entries)| (speaker, None, entries));
+    let mut out: Vec<Position> = Vec::new();
+    for (actor, role, mut entries) in named.chain(unnamed) {
+        if out.len() >= limits.positions {
+            break;
+        }
+        // Stable: wants, then other stances, then the rest, each still in score order.
+        entries.sort_by_key(|(stance, _)| *stance);
+        match out.iter_mut().find(|p| p.actor == actor) {
+            Some(p) if p.statements.len() < limits.statements => p
+                .statements
+                .extend(entries.into_iter().map(|(_, e)| e).take(limits.statements)),
+            Some(_) => {}
+            None => out.push(Position {
+                actor,
+                role,
+                statements: entries
+                    .into_iter()
+                    .take(limits.statements)
+                    .map(|(_, e)| e)
+                    .collect(),
+            }),
+        }
+    }
+    for p in &mut out {
+        p.statements.truncate(limits.statements);
+    }
+    out
 }
 
 fn figures(corpus: &Corpus, analysis: &Analysis) -> Vec<FigureGroup> {

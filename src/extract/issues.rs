@@ -13,6 +13,7 @@
 
 mod cues;
 mod group;
+mod whole;
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -63,7 +64,7 @@ pub fn extract_open_issues(corpus: &Corpus, centrality: &[f64]) -> Vec<OpenIssue
         .sentences
         .par_iter()
         .enumerate()
-        .filter(|(_, s)| s.is_body())
+        .filter(|(i, s)| s.is_body() && whole::is_whole(corpus, *i))
         .map_init(Scratch::default, |scratch, (i, s)| {
             cue_of(corpus.text(s), scratch).map(|c| (i, c))
         })

@@ -15,6 +15,7 @@ pub mod find;
 pub mod merge;
 pub(crate) mod pattern;
 pub mod speaker;
+pub mod stance;
 
 use std::ops::Range;
 
@@ -151,9 +152,43 @@ fn doc_statements(
     }
     raws.sort_by_key(|r| (r.span.start, r.span.end));
     let mut last: Option<Resolved> = None;
+    // The last attributed quote: its paragraph, speaker phrase and resolution.
+    let mut last_quote: Option<(usize, String, Resolved)> = None;
+    let paragraph_of = |at: usize| paragraphs.iter().position(|p| p.contains(&at));
     let mut out = Vec::new();
     for r in raws {
         let Some(full) = r.speaker.clone() else {
+            // A quote opening its paragraph with no attribution continues the quote of the
+            // paragraph before (or of its own paragraph): the same speaker.
+            let para = paragraph_of(r.span.start);
+            let opens = para.is_some_and(|p| {
+                doc.raw
+                    .get(paragraphs[p].start..r.span.start)
+                    .is_some_and(|t| t.trim_start_matches([' ', '“', '"', '\'']).is_empty())
+            });
+            if let (StatementKind::Quote, true, Some(p), Some((lp, phrase, res))) =
+                (r.kind, opens, para, last_quote.as_ref())
+                && (*lp == p || *lp + 1 == p)
+                && let Some(sentence) = sentences
+                    .iter()
+                    .copied()
+                    .find(|&i| corpus.sentences[i].span.contains(&r.span.start))
+            {
+                out.push(Statement {
+                    actor: res.actor,
+                    speaker: phrase.clone(),
+                    kind: r.kind,
+                    verb: r.verb,
+                    anonymous: res.anonymous,
+                    occurrences: vec![Occurrence {
+                        doc: doc_id,
+                        sentence,
+                        span: r.span,
+                    }],
+                    score: 0.0,
+                });
+                last_quote = Some((p, phrase.clone(), res.clone()));
+            }
             continue;
         };
         let phrase = clean_speaker(doc.text(&full));
@@ -172,6 +207,11 @@ fn doc_statements(
             continue;
         }
         last = Some(res.clone());
+        if r.kind == StatementKind::Quote
+            && let Some(p) = paragraph_of(r.span.start)
+        {
+            last_quote = Some((p, phrase.to_string(), res.clone()));
+        }
         let Some(sentence) = sentences
             .iter()
             .copied()
