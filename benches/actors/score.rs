@@ -400,13 +400,14 @@ pub(crate) fn print(sets: &[(&str, Totals)]) {
         .collect();
     println!("\n### Top-10 actors\n");
     println!(
-        "| set | clusters | precision@10 | wrong entity | unjudged | wrong kind | bad role | roles | splits | merges |"
+        "| set | clusters | precision@10 (of judged) | precision@10 (unjudged = wrong) | wrong entity | unjudged | wrong kind | bad role | roles | splits | merges |"
     );
-    println!("|---|---:|---|---:|---:|---:|---:|---:|---:|---:|");
+    println!("|---|---:|---|---|---:|---:|---:|---:|---:|---:|---:|");
     for (n, t) in &rows {
         println!(
-            "| {n} | {} | {} | {} | {} | {} | {} | {} | {} | {} |",
+            "| {n} | {} | {} | {} | {} | {} | {} | {} | {} | {} | {} |",
             t.clusters,
+            ratio(t.right, t.top - t.unjudged),
             ratio(t.right, t.top),
             t.unmatched,
             t.unjudged,

@@ -428,6 +428,37 @@ mod tests {
     }
 
     #[test]
+    fn a_possessive_names_whose_speaker_not_the_speaker() {
+        let (_, actors, st) = run(&[(
+            "A",
+            "Actress Tara Reid entered a clinic.\n“We appreciate your respect for her privacy,” Reid's rep told the magazine.",
+        )]);
+        assert!(by(&actors, &st, "Tara Reid").is_empty(), "{st:?}");
+    }
+
+    #[test]
+    fn a_quote_paragraph_without_attribution_continues_the_last_quote() {
+        let (c, actors, st) = run(&[(
+            "A",
+            "Attorney General Wally Oppal spoke on Wednesday.\n“I've always taken the position that it is a valid offence,” Oppal said.\n“And if someone says that it's contrary to their religion, let a judge decide.”\n“This has been a very complex issue for many years.",
+        )]);
+        let texts: Vec<&str> = by(&actors, &st, "Wally Oppal")
+            .iter()
+            .map(|s| text(&c, s))
+            .collect();
+        assert!(
+            texts.iter().any(|t| t.starts_with("And if someone says")),
+            "{texts:?}"
+        );
+        assert!(
+            texts
+                .iter()
+                .any(|t| t.starts_with("This has been a very complex")),
+            "{texts:?}"
+        );
+    }
+
+    #[test]
     fn short_scare_quotes_are_not_statements() {
         let (_, _, st) = run(&[(
             "A",

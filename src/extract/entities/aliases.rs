@@ -32,6 +32,11 @@ pub(crate) fn is_junk_surface(surface: &str) -> bool {
     // All capitals is an acronym ("US", "IT"); anything else that is a stop word is not a name.
     let shouted = s.chars().all(|c| !c.is_lowercase());
     let pronoun = matches!(lower.as_str(), "us" | "we" | "me" | "you" | "they" | "them");
+    // A name does not open with a lower-case function word ("of Aden" cut from "Gulf of Aden").
+    let first = s.split_whitespace().next().unwrap_or("");
+    if first.chars().all(char::is_lowercase) && is_stop_word(first) {
+        return true;
+    }
     contraction || (!shouted && !s.contains(' ') && (is_stop_word(&lower) || pronoun))
 }
 
@@ -195,10 +200,71 @@ pub(crate) fn merge_variants(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::extract::entities::{Actor, extract_actors};
+    use crate::ingest::from_plain;
+
+    fn actors(texts: &[(&str, &str)]) -> Vec<Actor> {
+        let docs = texts
+            .iter()
+            .enumerate()
+            .map(|(i, (o, t))| from_plain(i, o, t))
+            .collect();
+        extract_actors(&Corpus::new(docs))
+    }
+
+    fn named<'a>(actors: &'a [Actor], part: &str) -> Vec<&'a Actor> {
+        actors
+            .iter()
+            .filter(|a| a.name.contains(part) || a.aliases.iter().any(|x| x.contains(part)))
+            .collect()
+    }
+
+    #[test]
+    fn first_names_and_spellings_join_the_person() {
+        let got = actors(&[
+            (
+                "A",
+                "The actress Tara Reid entered a clinic on Monday. Later Tara was tired, a friend said.",
+            ),
+            (
+                "B",
+                "Mr. Kim met Moon Jae-in. North Korean leader Kim Jong-un smiled.",
+            ),
+            ("C", "Leader Kim Jong Un spoke on Friday about the summit."),
+            ("D", "Colonel Muammar Gaddafi spoke for an hour."),
+            ("E", "Colonel Muammar Qaddafi left Tripoli."),
+        ]);
+        assert_eq!(named(&got, "Tara").len(), 1, "{got:?}");
+        assert_eq!(named(&got, "Kim").len(), 1, "{got:?}");
+        assert_eq!(named(&got, "addafi").len(), 1, "{got:?}");
+    }
+
+    #[test]
+    fn two_spellings_in_one_article_are_two_people() {
+        let got = actors(&[(
+            "A",
+            "Coach Mark Kelly praised Mark Kelley, the goalkeeper. Kelly and Kelley left.",
+        )]);
+        assert_eq!(named(&got, "Kell").len(), 2, "{got:?}");
+    }
+
+    #[test]
+    fn junk_and_clubs_are_not_actors_or_states() {
+        let got = actors(&[(
+            "A",
+            "“I'm fine,” she said. The fans of Real Madrid cheered in Madrid. Us Weekly said so.",
+        )]);
+        assert!(
+            got.iter().all(|a| a.name != "I'm" && a.name != "The"),
+            "{got:?}"
+        );
+        assert!(got.iter().all(|a| a.name != "Spain"), "{got:?}");
+        assert!(got.iter().all(|a| a.name != "United States"), "{got:?}");
+    }
 
     #[test]
     fn junk_surfaces() {
-        for junk in ["The", "I'm", "We’re", "E", "Us", "It", "1998"] {
+        for junk in ["The", "I'm", "We’re", "E", "Us", "It", "1998", "of Aden"] {
             assert!(is_junk_surface(junk), "{junk}");
         }
         for name in ["US", "Tara", "Reid", "IT", "The Hague"] {

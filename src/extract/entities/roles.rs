@@ -113,7 +113,15 @@ fn apposition(after: &str) -> Option<String> {
         .find([',', '.', ';', '(', '“', '"'])
         .unwrap_or(rest.len());
     let mut phrase = &rest[..end];
-    for cut in [" who ", " which ", " said", " told", " announced", " added"] {
+    for cut in [
+        " who ",
+        " which ",
+        " said",
+        " told",
+        " announced",
+        " added",
+        " reported",
+    ] {
         if let Some(i) = phrase.find(cut) {
             phrase = &phrase[..i];
         }
@@ -123,7 +131,18 @@ fn apposition(after: &str) -> Option<String> {
     if words.is_empty() || words.len() > MAX_APPOSITION {
         return None;
     }
-    let skip = usize::from(matches!(words[0], "a" | "an" | "the"));
+    // A relative or adverbial clause is no apposition ("X, where Gov. Palin ...", "X, who
+    // married ...").
+    if matches!(
+        words[0].to_lowercase().as_str(),
+        "where" | "when" | "who" | "whose" | "whom" | "which" | "while" | "as" | "after" | "before"
+    ) {
+        return None;
+    }
+    let skip = usize::from(matches!(
+        words[0],
+        "a" | "an" | "the" | "his" | "her" | "their" | "its"
+    ));
     // "Beverly Hills, family spokesman Harlan Boll announced": a title before another name
     // is that person's, not an apposition.
     if words
@@ -238,6 +257,28 @@ mod tests {
         assert_eq!(
             role("Prime Minister Mr. Abe spoke.", "Abe").as_deref(),
             Some("Prime Minister")
+        );
+    }
+
+    #[test]
+    fn appositions_are_roles_not_clauses() {
+        assert_eq!(
+            role(
+                "Wasilla Bible Church, where Gov. Sarah Palin worships, burned.",
+                "Wasilla Bible Church"
+            ),
+            None
+        );
+        assert_eq!(
+            role(
+                "Beverly Hills, family spokesman Harlan Boll announced.",
+                "Beverly Hills"
+            ),
+            None
+        );
+        assert_eq!(
+            role("Mark Heller, her lawyer, said so.", "Mark Heller").as_deref(),
+            Some("lawyer")
         );
     }
 

@@ -21,6 +21,23 @@ pub(super) fn is_whole(corpus: &Corpus, i: usize) -> bool {
         && !opens_with_closing_mark(text)
         && starts_well(text)
         && !text.contains('@')
+        && !negated(text)
+}
+
+/// Cues said not to hold ("he is not under investigation", "facts not in dispute"):
+/// a sentence with one of these states something settled.
+const NEGATED: &[&str] = &[
+    "not under investigation",
+    "not in dispute",
+    "undisputed",
+    "no dispute",
+    "not disputed",
+];
+
+/// Whether a sentence negates its cue.
+pub(super) fn negated(text: &str) -> bool {
+    let lower = text.to_lowercase();
+    NEGATED.iter().any(|n| lower.contains(n))
 }
 
 /// Whether the text before a sentence leaves a quotation open.
@@ -69,6 +86,8 @@ mod tests {
             "It is unclear whether talks will resume."
         ));
         assert!(starts_well("It is unclear."));
+        assert!(negated("He said Trump was not under investigation."));
+        assert!(!negated("The crash is under investigation."));
         assert!(!starts_well("and it is unclear."));
     }
 }
