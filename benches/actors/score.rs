@@ -392,7 +392,9 @@ fn ratio(a: usize, b: usize) -> String {
 /// Print the summary tables.
 pub(crate) fn print(sets: &[(&str, Totals)]) {
     let mut all = Totals::default();
-    sets.iter().for_each(|(_, t)| all.add(t));
+    sets.iter()
+        .filter(|(n, _)| !n.contains("judged"))
+        .for_each(|(_, t)| all.add(t));
     let rows: Vec<(&str, &Totals)> = sets
         .iter()
         .map(|(n, t)| (*n, t))

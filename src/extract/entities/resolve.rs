@@ -13,7 +13,7 @@ use super::aliases::{is_junk_surface, merge_variants};
 use super::detect::Detected;
 use super::gazetteer::{Entry, GAZETTEER, norm};
 use super::index::ClusterIndex;
-use super::kinds::{participle_glued, retype};
+use super::kinds::{in_short_quote, participle_glued, retype};
 use super::{ActorKind, Mention};
 use crate::ingest::BlockKind;
 use crate::text::Corpus;
@@ -94,7 +94,10 @@ pub(crate) fn cluster(corpus: &Corpus, found: &[Found]) -> Vec<Cluster> {
     // Pass 1: gazetteer names and multi-word names from body text.
     for (i, f) in found.iter().enumerate() {
         let doc = &corpus.docs[corpus.sentences[f.sentence].doc];
-        if is_junk_surface(doc.text(&f.det.span)) || participle_glued(corpus, f) {
+        if is_junk_surface(doc.text(&f.det.span))
+            || participle_glued(corpus, f)
+            || in_short_quote(&doc.raw, &f.det.span)
+        {
             continue;
         }
         if headline(f) {
