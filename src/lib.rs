@@ -35,6 +35,7 @@ pub mod output;
 pub mod rank;
 pub mod render;
 pub mod run;
+pub mod stories;
 pub mod text;
 pub mod workflow;
 
@@ -61,6 +62,12 @@ pub fn build(cfg: &Config) -> Result<Brief> {
 
 /// Read and segment the input folder; error when no usable article is left.
 pub fn load(cfg: &Config) -> Result<(Corpus, Vec<Warning>)> {
+    let (docs, warnings) = load_documents(cfg)?;
+    Ok((Corpus::new(docs), warnings))
+}
+
+/// Read the input folder, copies marked; error when no usable article is left.
+pub fn load_documents(cfg: &Config) -> Result<(Vec<ingest::Document>, Vec<Warning>)> {
     let (mut docs, warnings) = ingest::ingest(&cfg.input, &cfg.ingest)?;
     ingest::duplicates::mark(&mut docs);
     if docs.is_empty() {
@@ -77,7 +84,7 @@ pub fn load(cfg: &Config) -> Result<(Corpus, Vec<Warning>)> {
             },
         });
     }
-    Ok((Corpus::new(docs), warnings))
+    Ok((docs, warnings))
 }
 
 /// The summary alone: sentence indices of the chosen points, in reading order.

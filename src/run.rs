@@ -19,6 +19,7 @@ pub fn run(args: Args, out: &mut dyn Write) -> Result<()> {
     match args.command {
         Command::Build(b) => build(&b, out),
         Command::Summarize(s) => summarize(&s, out),
+        Command::Stories { input, json } => stories(&input, json, out),
         Command::Sentences { file } => sentences(file.as_deref(), out),
         Command::Entities { file, json } => entities(file.as_deref(), json, out),
 
@@ -71,6 +72,15 @@ fn build(args: &BuildArgs, out: &mut dyn Write) -> Result<()> {
         }
         None => build_incremental(args, out),
     }
+}
+
+fn stories(input: &Path, json: bool, out: &mut dyn Write) -> Result<()> {
+    let cfg = Config::resolve(input, None)?;
+    let (docs, warnings) = crate::load_documents(&cfg)?;
+    warn_all(&warnings);
+    let found = crate::stories::detect(&docs, &crate::stories::StoryConfig::default());
+    let text = crate::stories::listing::listing(&docs, &found, json);
+    write_stdout(out, text.as_bytes())
 }
 
 fn email(args: &EmailArgs, out: &mut dyn Write) -> Result<()> {

@@ -1,4 +1,5 @@
-//! Find the article files under a folder: recursive, sorted, `.txt`, `.md` and `.html`.
+//! Find the article files under a folder: recursive, sorted, `.txt`, `.md`, `.html`, feeds
+//! (`.rss`, `.atom`, `.xml`) and JSON Lines (`.jsonl`, `.ndjson`).
 //!
 //! Symbolic links are followed (a loop is detected and skipped with a warning); files that
 //! are not regular files (named pipes, sockets, devices) are never opened, since reading a
@@ -11,7 +12,9 @@ use super::Warning;
 use crate::error::{Error, Result};
 
 /// Extensions read as articles.
-pub const ARTICLE_EXTENSIONS: &[&str] = &["txt", "md", "markdown", "html", "htm", "xhtml"];
+pub const ARTICLE_EXTENSIONS: &[&str] = &[
+    "txt", "md", "markdown", "html", "htm", "xhtml", "rss", "atom", "xml", "jsonl", "ndjson",
+];
 
 /// Extensions read as saved web pages.
 const HTML_EXTENSIONS: &[&str] = &["html", "htm", "xhtml"];
@@ -154,7 +157,8 @@ pub fn read_limited(path: &Path) -> Result<Vec<u8>, String> {
     Ok(bytes)
 }
 
-fn extension(path: &Path) -> String {
+/// A path's extension, lowercase (empty when it has none).
+pub fn extension(path: &Path) -> String {
     path.extension()
         .map(|e| e.to_string_lossy().to_ascii_lowercase())
         .unwrap_or_default()

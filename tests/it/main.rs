@@ -12,6 +12,7 @@ mod properties;
 mod robust;
 mod safety;
 mod schema;
+mod stories;
 mod templates;
 mod workflow;
 
