@@ -34,7 +34,7 @@ fn stories_json_is_one_object_per_line() {
     assert_eq!(rows[1]["story"], 2);
     assert_eq!(rows[1]["outlet"], "Rhone Courier");
     assert_eq!(rows[1]["size"], 3);
-    assert_eq!(rows[3]["title"], "Dockers strike at Porto port");
+    assert_eq!(rows[5]["title"], "Dockers strike at Porto port");
 }
 
 #[test]
