@@ -169,9 +169,13 @@ fn stages(dir: &Path) -> Vec<Duration> {
     );
     lap(&mut t);
     let renderer = Renderer::new(None).ok();
-    let _ = renderer.as_ref().map(|r| r.markdown(&brief));
+    let _ = renderer
+        .as_ref()
+        .map(|r| r.markdown(&brief, &Default::default()));
     lap(&mut t);
-    let _ = renderer.as_ref().map(|r| r.html(&brief));
+    let _ = renderer
+        .as_ref()
+        .map(|r| r.html(&brief, &Default::default()));
     lap(&mut t);
     t
 }

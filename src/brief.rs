@@ -1,16 +1,36 @@
 //! Stage 5, assemble: analysis results -> [`Brief`], the serde model templates and
 //! `--format json` see. Schema-versioned: bump [`SCHEMA_VERSION`] on any incompatible change.
 //!
+//! Each extractor's section has its own file here (`summary`, `actors`, `positions`,
+//! `issues`, `figures`): its types and the function that builds it from what the extractor
+//! found. This file holds what sections share (citations, points, sources) and the Brief.
 //! Every text field that comes from an article is a verbatim span of it, with its citation.
+//! What changed since a previous version is not part of the model: it is render-time
+//! metadata ([`render::Meta`](crate::render::Meta)).
 
 use serde::Serialize;
 
-use crate::extract::entities::{Actor, ActorKind};
-use crate::extract::figures::{Comparison, Figure, Value};
+use std::ops::Range;
+
+use crate::extract::entities::Actor;
+use crate::extract::figures::{Comparison, Figure};
 use crate::extract::issues::OpenIssue;
-use crate::extract::quotes::{Statement, StatementKind};
+use crate::extract::quotes::Statement;
 use crate::ingest::{OutletFrom, Warning};
 use crate::text::Corpus;
+
+mod actors;
+mod assemble;
+mod figures;
+mod issues;
+mod positions;
+mod summary;
+
+pub use self::actors::ActorEntry;
+pub use self::assemble::assemble;
+pub use self::figures::{FigureEntry, FigureGroup};
+pub use self::positions::{Position, StatementEntry};
+pub use crate::extract::Limits;
 
 /// Version of the JSON model. 1 = first release.
 pub const SCHEMA_VERSION: u32 = 1;
@@ -42,10 +62,6 @@ pub struct Brief {
     pub sources: Vec<Source>,
     /// Files skipped and why.
     pub warnings: Vec<Warning>,
-    /// What is new since the previous version of this brief, when one exists and differs
-    /// (set by incremental builds; absent from the JSON otherwise).
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub changes: Option<crate::workflow::changes::Changes>,
 }
 
 /// A date range.
@@ -95,93 +111,6 @@ pub struct Point {
     pub support: usize,
 }
 
-/// A key actor.
-#[derive(Debug, Clone, Serialize, PartialEq)]
-pub struct ActorEntry {
-    /// Canonical name.
-    pub name: String,
-    /// Other names used for it.
-    pub aliases: Vec<String>,
-    /// person, organisation, place or group.
-    pub kind: ActorKind,
-    /// Best-supported role, when known.
-    pub role: Option<String>,
-    /// Number of mentions.
-    pub mentions: usize,
-    /// Outlets mentioning it.
-    pub outlets: Vec<String>,
-    /// Salience in 0..=1.
-    pub salience: f64,
-}
-
-/// An actor's statements.
-#[derive(Debug, Clone, Serialize, PartialEq)]
-pub struct Position {
-    /// Actor name (or the speaker as written, when unresolved).
-    pub actor: String,
-    /// The actor's role, when known.
-    pub role: Option<String>,
-    /// Statements, most central first.
-    pub statements: Vec<StatementEntry>,
-}
-
-/// One statement.
-#[derive(Debug, Clone, Serialize, PartialEq)]
-pub struct StatementEntry {
-    /// The quote (without quotation marks) or the reported clause, verbatim.
-    pub text: String,
-    /// quote or paraphrase.
-    pub kind: StatementKind,
-    /// Reporting verb, base form ("say", "warn", "want").
-    pub verb: String,
-    /// The verb as it reads after a singular subject ("says", "warns", "wants").
-    pub verb_form: String,
-    /// The speaker as the text names them.
-    pub speaker: String,
-    /// The speaker is unnamed.
-    pub anonymous: bool,
-    /// Every outlet carrying it.
-    pub citations: Vec<Citation>,
-}
-
-/// Figures for one measured thing.
-#[derive(Debug, Clone, Serialize, PartialEq)]
-pub struct FigureGroup {
-    /// What is measured ("death toll").
-    pub measure: String,
-    /// All outlets' values are compatible.
-    pub agree: bool,
-    /// Values differ but grew with the dates: a revision, not a dispute.
-    pub revision: bool,
-    /// Only one outlet gives this figure.
-    pub single_source: bool,
-    /// One entry per figure, in outlet order.
-    pub values: Vec<FigureEntry>,
-}
-
-/// One outlet's figure.
-#[derive(Debug, Clone, Serialize, PartialEq)]
-pub struct FigureEntry {
-    /// The figure as written, qualifier included ("more than 280,000").
-    pub display: String,
-    /// Normalised value.
-    pub value: Value,
-    /// Qualifier ("more than").
-    pub qualifier: Option<String>,
-    /// Unit ("people", "years").
-    pub unit: Option<String>,
-    /// Outlet.
-    pub outlet: String,
-    /// Article date.
-    pub date: Option<String>,
-    /// Who the outlet attributes it to.
-    pub attributed_to: Option<String>,
-    /// The sentence it appears in, verbatim.
-    pub context: String,
-    /// Where it is.
-    pub citation: Citation,
-}
-
 /// One article read.
 #[derive(Debug, Clone, Serialize, PartialEq, Eq)]
 pub struct Source {
@@ -224,32 +153,44 @@ pub struct Analysis {
     pub comparisons: Vec<Comparison>,
 }
 
-/// Limits on how much of each section the brief shows.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Limits {
-    /// Key actors listed (the Markdown template tabulates the first ten).
-    pub actors: usize,
-    /// Places listed.
-    pub places: usize,
-    /// Actors whose positions are shown.
-    pub positions: usize,
-    /// Statements per actor.
-    pub statements: usize,
-    /// Open issues shown.
-    pub issues: usize,
-}
-
-impl Default for Limits {
-    fn default() -> Self {
-        Limits {
-            actors: 20,
-            positions: 6,
-            places: 8,
-            statements: 3,
-            issues: 12,
-        }
+/// The citation of `span` in document `doc`.
+fn citation(corpus: &Corpus, doc: usize, span: &Range<usize>) -> Citation {
+    let d = &corpus.docs[doc];
+    Citation {
+        outlet: d.meta.outlet.clone(),
+        source: doc + 1,
+        doc: d.path.clone(),
+        span: [span.start, span.end],
+        url: d.meta.url.clone(),
+        date: d.meta.date.clone(),
     }
 }
 
-mod assemble;
-pub use assemble::assemble;
+/// A point told by `sentences` (the first is shown), cited once per article.
+fn point(corpus: &Corpus, sentences: &[usize]) -> Point {
+    let mut citations: Vec<Citation> = Vec::new();
+    for &i in sentences {
+        let c = citation(corpus, corpus.sentences[i].doc, &corpus.sentences[i].span);
+        if !citations.iter().any(|d| d.source == c.source) {
+            citations.push(c);
+        }
+    }
+    Point {
+        text: crate::text::fold(corpus.text(&corpus.sentences[sentences[0]])),
+        support: distinct(citations.iter().map(|c| c.outlet.as_str())),
+        citations,
+    }
+}
+
+/// `x` to three decimals, so the JSON does not print float noise.
+fn round(x: f64) -> f64 {
+    (x * 1000.0).round() / 1000.0
+}
+
+/// The number of distinct items.
+fn distinct<'a>(items: impl Iterator<Item = &'a str>) -> usize {
+    let mut v: Vec<&str> = items.collect();
+    v.sort_unstable();
+    v.dedup();
+    v.len()
+}

@@ -1,4 +1,6 @@
-//! Settings: the folder's optional `brief.toml`, merged under the command-line flags.
+//! Settings from files: the folder's optional `brief.toml` (over the root's, over the
+//! defaults), resolved into a [`Config`]. The command line's flags are laid over it by the
+//! binary, in one place; the library never sees a flag.
 //!
 //! ```toml
 //! title = "Geneva talks, September 2016"   # the brief's title (default: most central headline)
@@ -33,12 +35,10 @@ use std::path::{Path, PathBuf};
 use serde::Deserialize;
 
 use crate::error::{Error, Result};
+use crate::extract::Settings;
 use crate::ingest::{IngestConfig, outlet};
-use crate::rank::select::{Budget, SelectConfig};
-use crate::render::Format;
-
-/// The name of the per-folder configuration file.
-pub const FILE_NAME: &str = "brief.toml";
+use crate::layout::{CONFIG_FILE as FILE_NAME, Format};
+use crate::rank::select::Budget;
 
 /// A folder's `brief.toml`.
 #[derive(Debug, Default, Deserialize)]
@@ -190,15 +190,16 @@ impl FolderConfig {
     }
 }
 
-/// Everything a run needs, resolved from flags and the folder's configuration.
+/// Everything a run needs, resolved from the folder's configuration (the binary lays the
+/// flags over it).
 #[derive(Debug, Clone)]
 pub struct Config {
     /// The article folder (or single file).
     pub input: PathBuf,
     /// Ingest settings.
     pub ingest: IngestConfig,
-    /// Summary selection settings.
-    pub select: SelectConfig,
+    /// What the analysis stages read: summary selection and section limits.
+    pub analysis: Settings,
     /// Title override.
     pub title: Option<String>,
     /// Formats `build` writes by default, from `brief.toml` (flags override).
@@ -212,14 +213,14 @@ pub struct Config {
 }
 
 impl Config {
-    /// Resolve settings for `input`: `budget` from the flags wins over `brief.toml`.
-    pub fn resolve(input: &Path, budget: Option<Budget>) -> Result<Config> {
-        Config::resolve_in(input, budget, None)
+    /// The settings of `input`: its `brief.toml` over the defaults.
+    pub fn resolve(input: &Path) -> Result<Config> {
+        Config::resolve_in(input, None)
     }
 
     /// Like [`Config::resolve`], with `root`'s `brief.toml` (when given) as defaults under
     /// the story's own.
-    pub fn resolve_in(input: &Path, budget: Option<Budget>, root: Option<&Path>) -> Result<Config> {
+    pub fn resolve_in(input: &Path, root: Option<&Path>) -> Result<Config> {
         let mut folder = FolderConfig::load(input)?;
         let mut files: Vec<PathBuf> = vec![input.join(FILE_NAME)];
         if let Some(root) = root.filter(|r| *r != input) {
@@ -242,14 +243,14 @@ impl Config {
             (None, Some(n)) => Some(Budget::Words(n)),
             (None, None) => None,
         };
-        let mut select = SelectConfig::default();
-        if let Some(b) = budget.or(from_file) {
-            select.budget = b;
+        let mut analysis = Settings::default();
+        if let Some(b) = from_file {
+            analysis.select.budget = b;
         }
         Ok(Config {
             input: input.to_path_buf(),
             ingest: folder.ingest(input)?,
-            select,
+            analysis,
             title: folder.title.clone(),
             formats,
             templates: folder.templates.clone(),
@@ -273,11 +274,10 @@ fn parse_formats(names: &[String], files: &[PathBuf]) -> Result<Vec<Format>> {
     }
     let mut formats = Vec::new();
     for name in names {
-        let format =
-            Format::from_path(Path::new(&format!("x.{name}"))).ok_or_else(|| Error::Config {
-                path: path.clone(),
-                message: format!("formats: unknown format `{name}` (use md, html or json)"),
-            })?;
+        let format = Format::from_name(name).ok_or_else(|| Error::Config {
+            path: path.clone(),
+            message: format!("formats: unknown format `{name}` (use md, html or json)"),
+        })?;
         if !formats.contains(&format) {
             formats.push(format);
         }
@@ -293,27 +293,25 @@ mod tests {
     fn unknown_keys_are_errors_naming_the_key() {
         let dir = tempfile::tempdir().unwrap();
         std::fs::write(dir.path().join(FILE_NAME), "[summary]\nsentense = 3\n").unwrap();
-        let err = Config::resolve(dir.path(), None).unwrap_err().to_string();
+        let err = Config::resolve(dir.path()).unwrap_err().to_string();
         assert!(err.contains("sentense"), "{err}");
         assert!(err.contains("brief.toml"), "{err}");
     }
 
     #[test]
-    fn flags_override_the_file() {
+    fn the_file_sets_length_and_outlets() {
         let dir = tempfile::tempdir().unwrap();
         std::fs::write(
             dir.path().join(FILE_NAME),
             "[summary]\nwords = 99\n[outlets]\n\"a.txt\" = \"Wire\"\n",
         )
         .unwrap();
-        let cfg = Config::resolve(dir.path(), None).unwrap();
-        assert_eq!(cfg.select.budget, Budget::Words(99));
+        let cfg = Config::resolve(dir.path()).unwrap();
+        assert_eq!(cfg.analysis.select.budget, Budget::Words(99));
         assert_eq!(
             cfg.ingest.outlets,
             [("a.txt".to_string(), "Wire".to_string())]
         );
-        let cfg = Config::resolve(dir.path(), Some(Budget::Sentences(2))).unwrap();
-        assert_eq!(cfg.select.budget, Budget::Sentences(2));
     }
 
     #[test]
@@ -328,8 +326,8 @@ mod tests {
         )
         .unwrap();
         std::fs::write(story.join(FILE_NAME), "[email]\nsubject = \"Day\"\n").unwrap();
-        let cfg = Config::resolve_in(&story, None, Some(root.path())).unwrap();
-        assert_eq!(cfg.select.budget, Budget::Words(80));
+        let cfg = Config::resolve_in(&story, Some(root.path())).unwrap();
+        assert_eq!(cfg.analysis.select.budget, Budget::Words(80));
         assert_eq!(cfg.formats, Some(vec![Format::Md, Format::Json]));
         assert_eq!(cfg.templates, Some(root.path().join("tpl")));
         assert_eq!(cfg.email.to, ["desk@example.org"]);
@@ -341,17 +339,17 @@ mod tests {
     fn bad_formats_and_smtp_credentials_are_errors() {
         let dir = tempfile::tempdir().unwrap();
         std::fs::write(dir.path().join(FILE_NAME), "formats = [\"pdf\"]\n").unwrap();
-        let err = Config::resolve(dir.path(), None).unwrap_err().to_string();
+        let err = Config::resolve(dir.path()).unwrap_err().to_string();
         assert!(err.contains("pdf"), "{err}");
         std::fs::write(
             dir.path().join(FILE_NAME),
             "[email]\nsmtp = \"smtp://me:secret@host\"\n",
         )
         .unwrap();
-        let err = Config::resolve(dir.path(), None).unwrap_err().to_string();
+        let err = Config::resolve(dir.path()).unwrap_err().to_string();
         assert!(err.contains("BRIEF_SMTP_PASSWORD"), "{err}");
         std::fs::write(dir.path().join(FILE_NAME), "[email]\ncc = []\n").unwrap();
-        let err = Config::resolve(dir.path(), None).unwrap_err().to_string();
+        let err = Config::resolve(dir.path()).unwrap_err().to_string();
         assert!(err.contains("cc"), "{err}");
     }
 }

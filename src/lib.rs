@@ -2,16 +2,23 @@
 //! brief a busy reader can trust: what happened (an extractive summary, every sentence cited),
 //! who matters, who wants what, what is unresolved, and where the outlets' figures disagree.
 //!
-//! The pipeline, one pure stage per line (only ingest and the caller's write touch disk):
+//! The pipeline, one pure stage per line (only the walk, ingest and the caller's write touch
+//! disk); data flows down, and no module imports one below it in this list:
 //!
 //! ```text
-//! ingest   -> Vec<Document>   walk, front matter, furniture removal, outlet/title/date
-//! segment  -> Corpus          sentences with byte spans into each article
-//! rank     -> Scores          tf-idf LexRank centrality, entity salience
-//! extract  -> Analysis        actors, statements, figures, open issues, summary selection
+//! layout   -> Walk            the one folder walk: article files + skipped entries
+//! ingest   -> Vec<Document>   read, decode, front matter, furniture removal, outlet/title/date
+//! stories  -> Vec<Story>      which articles tell the same event (a day's folder holds many)
+//! segment  -> Corpus          sentences with byte spans into each article (text)
+//! shared   -> View            LexRank centrality, actors and entity salience (rank, extract)
+//! extract  -> Analysis        one slice per section: summary, positions, open issues, figures
 //! assemble -> Brief           the serde model that templates and --format json see
 //! render   -> String          Tera: Markdown; HTML = pulldown-cmark(Markdown) in a page
 //! ```
+//!
+//! The command line (flags, where output goes, `--all`, `check`, `watch`, `email`) is the
+//! binary's (`src/cli/`); the library never sees a flag. docs/architecture.md has the picture
+//! and the recipes for adding an extractor or an output format.
 //!
 //! ```
 //! use brief::ingest::from_plain;
@@ -26,49 +33,55 @@
 //! ```
 
 pub mod brief;
-pub mod cli;
+pub mod changes;
 pub mod config;
+pub mod document;
 pub mod error;
 pub mod extract;
 pub mod ingest;
+pub mod layout;
+pub mod manifest;
 pub mod output;
 pub mod rank;
 pub mod render;
-pub mod run;
 pub mod stories;
 pub mod text;
-pub mod workflow;
 
-use crate::brief::{Analysis, Brief, Limits};
+use crate::brief::{Analysis, Brief};
 use crate::config::Config;
 use crate::error::{Error, Result};
-use crate::extract::{entities, figures, issues, quotes};
+use crate::extract::{Settings, Shared, figures, issues, quotes, summary};
 use crate::ingest::Warning;
-use crate::rank::Scores;
-use crate::rank::lexicon::Lexicon;
+use crate::layout::Walk;
 use crate::rank::select::SelectConfig;
 use crate::text::Corpus;
 
 /// Read the input folder and build its brief.
 pub fn build(cfg: &Config) -> Result<Brief> {
-    let (corpus, warnings) = load(cfg)?;
-    let fallback = story_name(&cfg.input);
-    let mut brief = brief_corpus(&corpus, &cfg.select, warnings, &fallback);
+    build_walked(&layout::walk(&cfg.input)?, cfg)
+}
+
+/// Build the brief of a folder already walked (an incremental build walks once, for the
+/// manifest and for the articles).
+pub fn build_walked(walk: &Walk, cfg: &Config) -> Result<Brief> {
+    let (corpus, warnings) = load(walk, cfg)?;
+    let fallback = layout::story_name(&cfg.input);
+    let mut brief = brief_corpus(&corpus, &cfg.analysis, warnings, &fallback);
     if let Some(title) = &cfg.title {
         brief.title = title.clone();
     }
     Ok(brief)
 }
 
-/// Read and segment the input folder; error when no usable article is left.
-pub fn load(cfg: &Config) -> Result<(Corpus, Vec<Warning>)> {
-    let (docs, warnings) = load_documents(cfg)?;
+/// Read and segment the articles of a walk; error when no usable article is left.
+pub fn load(walk: &Walk, cfg: &Config) -> Result<(Corpus, Vec<Warning>)> {
+    let (docs, warnings) = load_documents(walk, cfg)?;
     Ok((Corpus::new(docs), warnings))
 }
 
-/// Read the input folder, copies marked; error when no usable article is left.
-pub fn load_documents(cfg: &Config) -> Result<(Vec<ingest::Document>, Vec<Warning>)> {
-    let (mut docs, warnings) = ingest::ingest(&cfg.input, &cfg.ingest)?;
+/// Read the articles of a walk, copies marked; error when no usable article is left.
+pub fn load_documents(walk: &Walk, cfg: &Config) -> Result<(Vec<ingest::Document>, Vec<Warning>)> {
+    let (mut docs, warnings) = ingest::read(walk, &cfg.ingest);
     ingest::duplicates::mark(&mut docs);
     if docs.is_empty() {
         let detail = warnings
@@ -89,68 +102,47 @@ pub fn load_documents(cfg: &Config) -> Result<(Vec<ingest::Document>, Vec<Warnin
 
 /// The summary alone: sentence indices of the chosen points, in reading order.
 pub fn summarize(corpus: &Corpus, select: &SelectConfig) -> Vec<rank::Point> {
-    let (scores, _, lex) = score(corpus);
-    rank::select_with(corpus, &lex, &scores, select)
-}
-
-/// Centrality and entity salience of every sentence, the actors behind the salience, and the
-/// tokenised corpus that centrality used (selection reuses it).
-fn score(corpus: &Corpus) -> (Scores, Vec<entities::Actor>, Lexicon) {
-    let ((centrality, lex), actors) = rayon::join(
-        || {
-            let lex = Lexicon::new(corpus);
-            (rank::centrality_of(&lex), lex)
-        },
-        || entities::extract_actors(corpus),
-    );
-    let salience = entities::sentence_salience(corpus, &actors);
-    (
-        Scores {
-            centrality,
-            salience,
-        },
-        actors,
-        lex,
-    )
+    let shared = Shared::of(corpus);
+    let settings = Settings {
+        select: *select,
+        ..Settings::default()
+    };
+    summary::analyse(&shared.view(corpus), &settings)
 }
 
 /// Analyse a segmented corpus and assemble its brief.
 pub fn brief_corpus(
     corpus: &Corpus,
-    select: &SelectConfig,
+    settings: &Settings,
     warnings: Vec<Warning>,
     fallback_title: &str,
 ) -> Brief {
-    // The stages run side by side where they are independent of each other: figures need
-    // nothing but the corpus; selection, statements and issues need the scores. Each result
-    // is the same as a sequential run's, so the brief stays byte-identical.
-    let ((scores, actors, summary, statements, issues), (figures, comparisons)) = rayon::join(
+    let shared = Shared::of(corpus);
+    let view = shared.view(corpus);
+    // The slices are independent of each other: they run side by side, and each result is
+    // the same as a sequential run's, so the brief stays byte-identical.
+    let ((summary, statements), (issues, found)) = rayon::join(
         || {
-            let (scores, actors, lex) = score(corpus);
-            let ((summary, statements), issues) = rayon::join(
-                || {
-                    rayon::join(
-                        || rank::select_with(corpus, &lex, &scores, select),
-                        || quotes::extract_statements(corpus, &actors, &scores.centrality),
-                    )
-                },
-                || issues::extract_open_issues(corpus, &scores.centrality),
-            );
-            (scores, actors, summary, statements, issues)
+            rayon::join(
+                || summary::analyse(&view, settings),
+                || quotes::analyse(&view, settings),
+            )
         },
         || {
-            let figures = figures::extract_figures(corpus);
-            let comparisons = figures::compare_figures(corpus, &figures);
-            (figures, comparisons)
+            rayon::join(
+                || issues::analyse(&view, settings),
+                || figures::analyse(&view, settings),
+            )
         },
     );
+    let Shared { scores, actors, .. } = shared;
     let analysis = Analysis {
         summary,
         actors,
         statements,
         issues,
-        figures,
-        comparisons,
+        figures: found.figures,
+        comparisons: found.comparisons,
     };
     brief::assemble(
         corpus,
@@ -158,18 +150,6 @@ pub fn brief_corpus(
         &scores.centrality,
         warnings,
         fallback_title,
-        &Limits::default(),
+        &settings.limits,
     )
-}
-
-/// A readable story name from the input path: the folder name, or its parent's when the
-/// folder is called `sources`.
-pub fn story_name(input: &std::path::Path) -> String {
-    let name = |p: &std::path::Path| p.file_name().map(|n| n.to_string_lossy().into_owned());
-    let canonical = input.canonicalize().unwrap_or_else(|_| input.to_path_buf());
-    match name(&canonical) {
-        Some(n) if n == "sources" => canonical.parent().and_then(name).unwrap_or(n),
-        Some(n) => n,
-        None => "brief".into(),
-    }
 }

@@ -4,6 +4,8 @@
 //! error (bad flag, unreadable or empty folder, bad brief.toml, template error); 3 output could
 //! not be written; 4 email delivery failed.
 
+mod cli;
+
 use std::process::ExitCode;
 
 use brief::error::Error;
@@ -15,9 +17,9 @@ use clap::Parser;
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn main() -> ExitCode {
-    let args = brief::cli::Args::parse();
+    let args = cli::Args::parse();
     let mut stdout = std::io::stdout().lock();
-    match brief::run::run(args, &mut stdout) {
+    match cli::run(args, &mut stdout) {
         Ok(()) => ExitCode::SUCCESS,
         Err(err) => {
             eprintln!("error: {err}");

@@ -90,6 +90,25 @@ pub struct Comparison {
     pub revision: bool,
 }
 
+/// What the figures slice finds: every figure, and the figures grouped by what they measure.
+#[derive(Debug, Clone, Default)]
+pub struct Found {
+    /// Every figure, in corpus order.
+    pub figures: Vec<Figure>,
+    /// Comparable figures grouped, differing groups first.
+    pub comparisons: Vec<Comparison>,
+}
+
+/// The figures slice (see [`crate::extract`]): every figure and how the outlets compare.
+pub fn analyse(view: &super::View<'_>, _settings: &super::Settings) -> Found {
+    let figures = extract_figures(view.corpus);
+    let comparisons = compare_figures(view.corpus, &figures);
+    Found {
+        figures,
+        comparisons,
+    }
+}
+
 /// Every figure in the corpus, in corpus order.
 pub fn extract_figures(corpus: &Corpus) -> Vec<Figure> {
     // A pronoun source only resolves within its own article, so articles are independent:

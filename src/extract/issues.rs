@@ -55,6 +55,11 @@ const REPORTING: &[&str] = &[
     "ap",
 ];
 
+/// The open-issues slice (see [`crate::extract`]): [`extract_open_issues`] by centrality.
+pub fn analyse(view: &super::View<'_>, _settings: &super::Settings) -> Vec<OpenIssue> {
+    extract_open_issues(view.corpus, &view.scores.centrality)
+}
+
 /// Find open issues, merged across outlets, best first. `centrality` is indexed like
 /// [`Corpus::sentences`].
 pub fn extract_open_issues(corpus: &Corpus, centrality: &[f64]) -> Vec<OpenIssue> {

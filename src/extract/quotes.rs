@@ -13,7 +13,6 @@
 
 pub mod find;
 pub mod merge;
-pub(crate) mod pattern;
 pub mod speaker;
 
 use std::ops::Range;
@@ -72,6 +71,11 @@ pub struct Statement {
     pub occurrences: Vec<Occurrence>,
     /// Ranking score (centrality of its sentences, support across outlets).
     pub score: f64,
+}
+
+/// The positions slice (see [`crate::extract`]): [`extract_statements`] of the view's actors.
+pub fn analyse(view: &super::View<'_>, _settings: &super::Settings) -> Vec<Statement> {
+    extract_statements(view.corpus, view.actors, &view.scores.centrality)
 }
 
 /// Find statements, merged across outlets, best first. `centrality` is indexed like

@@ -1,7 +1,8 @@
 //! Stage 1, ingest: a folder on disk -> `Vec<Document>` (+ warnings).
 //!
-//! Walks the folder recursively in sorted order, reads `.txt`, `.md` and saved `.html`
-//! pages, decodes them ([`decode`]: UTF-8, UTF-16, legacy single-byte encodings), reduces a
+//! Reads the files of the one folder walk ([`layout::walk`](crate::layout::walk): recursive,
+//! sorted, `.txt`, `.md`, saved `.html` pages, RSS/Atom feeds ([`feed`]) and JSON Lines
+//! ([`jsonl`]), whose items are articles each), decodes them ([`decode`]: UTF-8, UTF-16, legacy single-byte encodings), reduces a
 //! page to its article ([`html`]), splits front matter (YAML `---` or TOML `+++`), removes
 //! page furniture (navigation, ads, sign-up prompts, captions, credits, source lines), turns
 //! bylines and datelines into metadata, and detects the outlet. Files that are not articles
@@ -21,120 +22,14 @@ pub mod frontmatter;
 pub mod html;
 pub mod jsonl;
 pub mod outlet;
-pub mod walk;
 
-use std::ops::Range;
 use std::path::Path;
 
 use rayon::prelude::*;
-use serde::Serialize;
 
+pub use crate::document::{Block, BlockKind, Document, Meta, OutletFrom, Warning};
 use crate::error::Result;
-
-/// One article, as read and cleaned.
-#[derive(Debug, Clone)]
-pub struct Document {
-    /// Position in the sorted walk; sentence and citation records refer to it.
-    pub id: usize,
-    /// Path relative to the input folder, with `/` separators.
-    pub path: String,
-    /// The file's text exactly as decoded (for an HTML page, the article text extracted
-    /// from it): every span in the pipeline indexes into it.
-    pub raw: String,
-    /// Title, outlet, date, url, author.
-    pub meta: Meta,
-    /// Body text kept after cleaning, in reading order.
-    pub blocks: Vec<Block>,
-    /// When this article is a copy (the same file saved twice, or a syndicated wire story),
-    /// the index of the original in the document list; set by [`duplicates::mark`].
-    pub duplicate_of: Option<usize>,
-}
-
-impl Document {
-    /// The text of a span of this document.
-    pub fn text(&self, span: &Range<usize>) -> &str {
-        self.raw.get(span.clone()).unwrap_or("")
-    }
-
-    /// Number of words in the kept body (headline excluded).
-    pub fn words(&self) -> usize {
-        self.blocks
-            .iter()
-            .filter(|b| b.kind != BlockKind::Headline)
-            .map(|b| self.text(&b.span).split_whitespace().count())
-            .sum()
-    }
-}
-
-/// Article metadata, from front matter or detected from the text.
-#[derive(Debug, Clone, Default, Serialize, PartialEq, Eq)]
-pub struct Meta {
-    /// Headline.
-    pub title: String,
-    /// Outlet name, as shown on citations.
-    pub outlet: String,
-    /// How the outlet was found.
-    pub outlet_from: OutletFrom,
-    /// Canonical URL when known.
-    pub url: Option<String>,
-    /// Publication date as `YYYY-MM-DD` when known.
-    pub date: Option<String>,
-    /// Byline author when known.
-    pub author: Option<String>,
-}
-
-/// Where an article's outlet name came from, strongest first.
-#[derive(Debug, Clone, Copy, Default, Serialize, PartialEq, Eq, PartialOrd, Ord)]
-#[serde(rename_all = "snake_case")]
-pub enum OutletFrom {
-    /// The article's own front matter.
-    FrontMatter,
-    /// The folder's `brief.toml` `[outlets]` table.
-    Config,
-    /// A saved web page's own metadata (`og:site_name`, the JSON-LD publisher, else the
-    /// canonical URL's host). Weaker than `brief.toml`, so a user can correct a publisher's
-    /// site name.
-    PageMeta,
-    /// A signature found in the text ("Source: Al Jazeera", "Bloomberg Terminal").
-    Signature,
-    /// Nothing found: the file name stands in.
-    #[default]
-    FileName,
-}
-
-/// A run of kept body text: a paragraph, a headline, a bullet or a subheading.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Block {
-    /// Byte range in [`Document::raw`], trimmed of surrounding white space.
-    pub span: Range<usize>,
-    /// What kind of unit it is.
-    pub kind: BlockKind,
-}
-
-/// The kind of a body block. Only paragraphs feed the summary; every kind feeds analysis.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum BlockKind {
-    /// The article's headline as it appears in the text.
-    Headline,
-    /// A standfirst, dek or summary line under the headline.
-    Standfirst,
-    /// A body paragraph.
-    Paragraph,
-    /// A bullet point.
-    Bullet,
-    /// A subheading inside the body.
-    Subhead,
-}
-
-/// A file that was skipped or only partly usable, and why.
-#[derive(Debug, Clone, Serialize, PartialEq, Eq, PartialOrd, Ord)]
-pub struct Warning {
-    /// Path relative to the input folder (or as given).
-    pub path: String,
-    /// The reason, in plain words.
-    pub reason: String,
-}
+use crate::layout::{self, ArticleFile, Walk};
 
 /// Ingest settings: what the folder's `brief.toml` adds.
 #[derive(Debug, Clone, Default)]
@@ -145,11 +40,18 @@ pub struct IngestConfig {
     pub signatures: Vec<outlet::Signature>,
 }
 
-/// Read every article under `dir` (or the single file `dir`).
+/// Read every article under `dir` (or the single file `dir`): [`read`] over the
+/// [`walk`](crate::layout::walk) of `dir`.
 ///
 /// Unreadable or unsupported files become warnings; only an unreadable folder is an error.
 pub fn ingest(dir: &Path, cfg: &IngestConfig) -> Result<(Vec<Document>, Vec<Warning>)> {
-    let (files, mut warnings) = walk::article_files(dir)?;
+    Ok(read(&layout::walk(dir)?, cfg))
+}
+
+/// Read, decode and clean the article files a walk found; the walk's warnings come first,
+/// then one per file that could not be used.
+pub fn read(walk: &Walk, cfg: &IngestConfig) -> (Vec<Document>, Vec<Warning>) {
+    let (files, mut warnings) = (&walk.files, walk.warnings.clone());
     // Files are read and cleaned side by side; results are taken in walk order, so ids and
     // warnings are the same as a sequential run's.
     let read: Vec<_> = files
@@ -178,20 +80,20 @@ pub fn ingest(dir: &Path, cfg: &IngestConfig) -> Result<(Vec<Document>, Vec<Warn
             Err(reason) => warnings.push(warn(reason)),
         }
     }
-    Ok((docs, warnings))
+    (docs, warnings)
 }
 
 /// Read, decode and clean one file: its documents (none when nothing usable is left; a
 /// feed or JSON Lines file holds many) and a note about its decoding, if any.
 fn read_article(
-    file: &walk::ArticleFile,
+    file: &ArticleFile,
     cfg: &IngestConfig,
 ) -> Result<(Vec<Document>, Option<String>), String> {
-    let bytes = walk::read_limited(&file.path)?;
-    let page = walk::is_html(&file.path);
+    let bytes = layout::walk::read_limited(&file.path)?;
+    let page = layout::is_html(&file.path);
     let decoded = decode::decode(&bytes, page)?;
     let note = decoded.note;
-    match walk::extension(&file.path).as_str() {
+    match layout::extension(&file.path).as_str() {
         "jsonl" | "ndjson" => {
             let (items, bad) = jsonl::items(&file.rel, &decoded.text);
             let note = [note, bad]
@@ -225,7 +127,7 @@ fn read_article(
 }
 
 /// Documents from feed items or JSON lines: the item's metadata first, the source's
-/// publisher as the outlet unless front matter-like config (`brief.toml`) names one.
+/// publisher as the outlet unless `brief.toml` names one.
 fn from_items(items: Vec<feed::Item>, cfg: &IngestConfig) -> Vec<Document> {
     items
         .into_iter()

@@ -59,13 +59,14 @@ impl<'a> Keys<'a> {
     }
 }
 
-/// Call `f` with each bigram (stem ids) of sentence `i` that is not two stop words.
-fn bigrams(lex: &Lexicon, i: usize, mut f: impl FnMut(u32, u32)) {
+/// Call `f` with each bigram (stem ids) of sentence `i` that is not two stop words, after
+/// the index of its second word.
+fn bigrams(lex: &Lexicon, i: usize, mut f: impl FnMut(usize, u32, u32)) {
     let words = lex.words(i);
     for k in 1..words.len() {
         let (a, b) = (words[k - 1], words[k]);
         if !(lex.is_stop(a) && lex.is_stop(b)) {
-            f(lex.stem(a), lex.stem(b));
+            f(k, lex.stem(a), lex.stem(b));
         }
     }
 }
@@ -77,11 +78,27 @@ fn bigrams(lex: &Lexicon, i: usize, mut f: impl FnMut(u32, u32)) {
 ///
 /// Returns, for each of `candidates` (sentence indices), its counted concepts as distinct ids
 /// into the returned weights (document counts).
+#[cfg(test)]
 pub(super) fn weigh(
     corpus: &Corpus,
     lex: &Lexicon,
     candidates: &[usize],
 ) -> (Vec<Vec<u32>>, Vec<u32>) {
+    let (concepts, weights) = weigh_placed(corpus, lex, candidates);
+    let ids = concepts
+        .into_iter()
+        .map(|cs| cs.into_iter().map(|(c, _)| c).collect())
+        .collect();
+    (ids, weights)
+}
+
+/// [`weigh`], with each concept's first place in its sentence: the index of the word that
+/// ends its first bigram (`Lexicon::words` of the sentence).
+pub(super) fn weigh_placed(
+    corpus: &Corpus,
+    lex: &Lexicon,
+    candidates: &[usize],
+) -> (Vec<Vec<(u32, u32)>>, Vec<u32>) {
     let original = |doc: usize| corpus.docs[doc].duplicate_of.unwrap_or(doc);
     // Sentences grouped by original document, so a concept's documents can be counted with
     // one "last document seen" mark.
@@ -94,7 +111,7 @@ pub(super) fn weigh(
     let mut last: Vec<u32> = Vec::new();
     for &i in &order {
         let doc = original(corpus.sentences[i].doc) as u32;
-        bigrams(lex, i, |a, b| {
+        bigrams(lex, i, |_, a, b| {
             let key = keys.key(a, b);
             let next = docs.len() as u32;
             let id = *ids.entry(key).or_insert(next) as usize;
@@ -137,14 +154,16 @@ pub(super) fn weigh(
         .par_iter()
         .map(|&i| {
             let mut v = Vec::new();
-            bigrams(lex, i, |a, b| {
+            bigrams(lex, i, |k, a, b| {
+                let place = k as u32;
                 let id = keys.known(a, b).and_then(|k| ids.get(&k).copied());
                 if let Some(c) = id.map(|id| compact[id as usize]).filter(|&c| c != u32::MAX) {
-                    v.push(c);
+                    v.push((c, place));
                 }
             });
+            // Sorted by concept then place: the first of each concept is its first place.
             v.sort_unstable();
-            v.dedup();
+            v.dedup_by_key(|&mut (c, _)| c);
             v
         })
         .collect();

@@ -8,9 +8,11 @@
 //!    again, and near-duplicates of a chosen sentence are merged into it as further citations.
 
 mod concepts;
+pub mod lead;
 pub mod lexicon;
 pub mod lexrank;
 pub mod select;
+mod solve;
 pub mod sparse;
 pub mod tfidf;
 

@@ -8,23 +8,81 @@
 //!
 //! Dressing works on pulldown-cmark's events, never on strings: the only raw HTML emitted is
 //! fixed tags written here (with numbers as the only variable part), and every piece of text
-//! stays a text event, which pulldown-cmark escapes. It recognises what the built-in template
-//! writes:
+//! stays a text event, which pulldown-cmark escapes.
 //!
-//! - A citation: emphasis ending a list item or paragraph, in parentheses, holding source
-//!   numbers like `[2]` (`*(Outlet [2]; [Other](https://...) [4])*`) becomes
-//!   `<span class="cite">` holding one `<span class="src">` label per outlet, each number a
-//!   link to the source in the list (`#source-2`).
+//! - A citation is built from the Brief, not recognised in the Markdown: for the page, the
+//!   templates' `cite` filter writes a [`Chip`] (the citations it was given, serialised) as a
+//!   token in place of the `*(Outlet [2]; ...)*` it writes in the Markdown brief, and the
+//!   token becomes `<span class="cite">` holding one `<span class="src">` label per outlet
+//!   (linked to the article when its URL is known), each number a link to the source in the
+//!   list (`#source-2`). So any template that calls `cite` gets the labels, however it
+//!   words the rest, and no text can pass for a citation.
 //! - Items of the numbered list after a `## Sources` heading get `id="source-N"`.
 //! - Tables are wrapped in `<div class="table">`, which scrolls sideways on a narrow screen
 //!   instead of widening the page.
 
 use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd, html};
+use serde::{Deserialize, Serialize};
+
+use super::markdown::escape;
+
+/// The Markdown options of the page (and of the labels of a chip, so they read the same).
+const OPTIONS: Options = Options::ENABLE_TABLES.union(Options::ENABLE_SMART_PUNCTUATION);
+
+/// Where a chip's token starts and ends in the Markdown written for the page: characters of
+/// Unicode's private use area, which the Markdown escaping drops from article text.
+pub const TOKEN_START: char = '\u{e000}';
+/// See [`TOKEN_START`].
+pub const TOKEN_END: char = '\u{e001}';
+
+/// A citation label group, as the `cite` filter saw it in the Brief.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Chip {
+    /// Who is cited, shown first when present ("Rabie, unnamed").
+    pub who: Option<String>,
+    /// One label per citation.
+    pub items: Vec<ChipItem>,
+}
+
+/// One outlet's label in a [`Chip`].
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ChipItem {
+    /// The outlet's name.
+    pub outlet: String,
+    /// A safe link destination for the article, or "" for none.
+    pub url: String,
+    /// The source's number in the list.
+    pub source: u64,
+}
+
+impl Chip {
+    /// The chip as a token in Markdown: its JSON in hexadecimal between [`TOKEN_START`] and
+    /// [`TOKEN_END`], which Markdown leaves as one piece of text.
+    pub fn token(&self) -> String {
+        use std::fmt::Write as _;
+        let json = serde_json::to_vec(self).unwrap_or_default();
+        let mut out = String::with_capacity(json.len() * 2 + 8);
+        out.push(TOKEN_START);
+        for b in json {
+            let _ = write!(out, "{b:02x}");
+        }
+        out.push(TOKEN_END);
+        out
+    }
+
+    /// The chip a token's content (between the marks) stands for.
+    fn from_hex(hex: &str) -> Option<Chip> {
+        let bytes: Option<Vec<u8>> = (0..hex.len())
+            .step_by(2)
+            .map(|i| u8::from_str_radix(hex.get(i..i + 2)?, 16).ok())
+            .collect();
+        serde_json::from_slice(&bytes?).ok()
+    }
+}
 
 /// Render Markdown to an HTML fragment.
 pub fn markdown_to_html(markdown: &str) -> String {
-    let options = Options::ENABLE_TABLES | Options::ENABLE_SMART_PUNCTUATION;
-    let events: Vec<Event<'_>> = Parser::new_ext(markdown, options).map(neutralise).collect();
+    let events: Vec<Event<'_>> = Parser::new_ext(markdown, OPTIONS).map(neutralise).collect();
     let mut out = String::with_capacity(markdown.len() * 3 / 2);
     html::push_html(&mut out, escape_text(decorate(events)).into_iter());
     out
@@ -142,19 +200,7 @@ fn decorate(events: Vec<Event<'_>>) -> Vec<Event<'_>> {
                 out.push(event.clone());
                 out.push(Event::Html("</div>\n".into()));
             }
-            Event::Start(Tag::Emphasis) => {
-                let end = matching_end(&events, i);
-                let last_inline = matches!(
-                    events.get(end + 1),
-                    Some(Event::End(TagEnd::Item | TagEnd::Paragraph)) | None
-                );
-                if let Some(cite) = last_inline.then(|| citation(&events[i + 1..end])).flatten() {
-                    out.extend(cite);
-                    i = end + 1;
-                    continue;
-                }
-                out.push(event.clone());
-            }
+            Event::Text(text) if text.contains(TOKEN_START) => chips(text, &mut out),
             _ => out.push(event.clone()),
         }
         i += 1;
@@ -193,137 +239,81 @@ fn plain_text(events: &[Event<'_>]) -> String {
     text
 }
 
-/// A citation's events as labelled spans, or None when `inner` (the events inside the
-/// emphasis) is not `(... [N] ...)`.
-fn citation<'a>(inner: &[Event<'a>]) -> Option<Vec<Event<'a>>> {
-    // Merge neighbouring text (pulldown-cmark splits it at brackets and quotes).
-    let mut merged: Vec<Event<'a>> = Vec::with_capacity(inner.len());
-    for event in inner {
-        match (merged.last_mut(), event) {
-            (Some(Event::Text(prev)), Event::Text(t)) => {
-                *prev = CowStr::from(format!("{prev}{t}"));
-            }
-            (_, Event::Text(_) | Event::Start(Tag::Link { .. }) | Event::End(TagEnd::Link)) => {
-                merged.push(event.clone());
-            }
-            // Anything else (code, nested emphasis, images): not one of ours.
-            _ => return None,
+/// `text` with each chip token in it turned into its labels.
+fn chips<'a>(text: &str, out: &mut Vec<Event<'a>>) {
+    let mut rest = text;
+    while let Some(start) = rest.find(TOKEN_START) {
+        let after = &rest[start + TOKEN_START.len_utf8()..];
+        let Some(end) = after.find(TOKEN_END) else {
+            break;
+        };
+        if start > 0 {
+            out.push(Event::Text(rest[..start].to_string().into()));
         }
-    }
-    let first = match merged.first_mut() {
-        Some(Event::Text(t)) if t.starts_with('(') => t,
-        _ => return None,
-    };
-    *first = CowStr::from(first[1..].to_string());
-    let last = match merged.last_mut() {
-        Some(Event::Text(t)) if t.ends_with(')') => t,
-        _ => return None,
-    };
-    *last = CowStr::from(last[..last.len() - 1].to_string());
-    if !merged
-        .iter()
-        .any(|e| matches!(e, Event::Text(t) if !source_refs(t).is_empty()))
-    {
-        return None;
-    }
-    // Split into items at "; " outside links.
-    let mut items: Vec<Vec<Event<'a>>> = vec![Vec::new()];
-    let mut in_link = false;
-    for event in merged {
-        match event {
-            Event::Text(t) if !in_link => {
-                let mut pieces = t.split("; ");
-                if let Some(p) = pieces.next() {
-                    push_text(items.last_mut(), p);
-                }
-                for p in pieces {
-                    items.push(Vec::new());
-                    push_text(items.last_mut(), p);
-                }
-            }
-            other => {
-                match other {
-                    Event::Start(Tag::Link { .. }) => in_link = true,
-                    Event::End(TagEnd::Link) => in_link = false,
-                    _ => {}
-                }
-                if let Some(item) = items.last_mut() {
-                    item.push(other);
-                }
-            }
+        if let Some(chip) = Chip::from_hex(&after[..end]) {
+            chip_events(&chip, out);
         }
+        rest = &after[end + TOKEN_END.len_utf8()..];
     }
-    let mut out = vec![Event::Html("<span class=\"cite\">".into())];
-    for (k, item) in items.into_iter().filter(|v| !v.is_empty()).enumerate() {
-        if k > 0 {
+    if !rest.is_empty() {
+        out.push(Event::Text(rest.to_string().into()));
+    }
+}
+
+/// A chip's events: `<span class="cite">`, the `who` label, then one `src` label per item.
+fn chip_events<'a>(chip: &Chip, out: &mut Vec<Event<'a>>) {
+    out.push(Event::Html("<span class=\"cite\">".into()));
+    let mut first = true;
+    let mut open = |class: &str, out: &mut Vec<Event<'a>>| {
+        if !std::mem::take(&mut first) {
             out.push(Event::Text(" ".into()));
         }
-        let has_ref = item
-            .iter()
-            .any(|e| matches!(e, Event::Text(t) if !source_refs(t).is_empty()));
-        out.push(Event::Html(
-            if has_ref {
-                "<span class=\"src\">"
-            } else {
-                "<span class=\"who\">"
-            }
-            .into(),
-        ));
-        for event in item {
-            match event {
-                Event::Text(t) => link_refs(&t, &mut out),
-                other => out.push(other),
-            }
-        }
+        out.push(Event::Html(format!("<span class=\"{class}\">").into()));
+    };
+    if let Some(who) = chip.who.as_deref().filter(|w| !w.is_empty()) {
+        open("who", out);
+        out.extend(inline(&escape(who)));
         out.push(Event::Html("</span>".into()));
     }
-    out.push(Event::Html("</span>".into()));
-    Some(out)
-}
-
-fn push_text<'a>(item: Option<&mut Vec<Event<'a>>>, text: &str) {
-    if let Some(item) = item.filter(|_| !text.is_empty()) {
-        item.push(Event::Text(text.to_string().into()));
-    }
-}
-
-/// Byte ranges and numbers of `[N]` source references in `text`.
-fn source_refs(text: &str) -> Vec<(std::ops::Range<usize>, u64)> {
-    let mut refs = Vec::new();
-    let mut from = 0;
-    while let Some(open) = text[from..].find('[').map(|o| o + from) {
-        let digits = text[open + 1..]
-            .find(|c: char| !c.is_ascii_digit())
-            .unwrap_or(0);
-        let close = open + 1 + digits;
-        if (1..=6).contains(&digits)
-            && text[close..].starts_with(']')
-            && let Ok(n) = text[open + 1..close].parse()
-        {
-            refs.push((open..close + 1, n));
+    for item in &chip.items {
+        open("src", out);
+        let label = escape(&item.outlet);
+        if item.url.is_empty() {
+            out.extend(inline(&label));
+        } else {
+            out.extend(
+                inline(&format!("[{label}]({})", item.url))
+                    .into_iter()
+                    .map(neutralise),
+            );
         }
-        from = open + 1;
-    }
-    refs
-}
-
-/// Text with each `[N]` turned into a link to `#source-N`.
-fn link_refs<'a>(text: &str, out: &mut Vec<Event<'a>>) {
-    let mut at = 0;
-    for (range, n) in source_refs(text) {
-        if range.start > at {
-            out.push(Event::Text(text[at..range.start].to_string().into()));
-        }
+        out.push(Event::Text(" ".into()));
+        let n = item.source;
         out.push(Event::Html(
             format!("<a class=\"ref\" href=\"#source-{n}\">").into(),
         ));
         out.push(Event::Text(format!("[{n}]").into()));
         out.push(Event::Html("</a>".into()));
-        at = range.end;
+        out.push(Event::Html("</span>".into()));
     }
-    if at < text.len() {
-        out.push(Event::Text(text[at..].to_string().into()));
+    out.push(Event::Html("</span>".into()));
+}
+
+/// The inline events of a line of Markdown (no paragraph around them), neighbouring text
+/// merged: a label reads as it would anywhere in the brief (smart quotes included).
+fn inline(markdown: &str) -> Vec<Event<'static>> {
+    let mut events: Vec<Event<'static>> = Vec::new();
+    for event in Parser::new_ext(markdown, OPTIONS) {
+        match event {
+            Event::Start(Tag::Paragraph) | Event::End(TagEnd::Paragraph) => {}
+            Event::Text(t) => match events.last_mut() {
+                Some(Event::Text(prev)) => *prev = format!("{prev}{t}").into(),
+                _ => events.push(Event::Text(t.into_string().into())),
+            },
+            other => events.push(other.into_static()),
+        }
     }
+    events
 }
 
 /// Whether a URL is safe to link to: http(s), mailto, or scheme-less (relative, fragment).
@@ -381,22 +371,50 @@ mod tests {
     }
 
     #[test]
-    fn citations_become_labels_linked_to_sources() {
-        let md = "## What happened\n\n- A ship ran aground. *([Harbour \\<b\\>](https://e.org/a) [2]; Nordic Times [4])*\n\n## Sources\n\n1. **A**\n2. **B**\n";
-        let html = markdown_to_html(md);
+    fn chips_become_labels_linked_to_sources() {
+        let chip = Chip {
+            who: None,
+            items: vec![
+                ChipItem {
+                    outlet: "Harbour <b>".into(),
+                    url: "https://e.org/a".into(),
+                    source: 2,
+                },
+                ChipItem {
+                    outlet: "Nordic Times".into(),
+                    url: String::new(),
+                    source: 4,
+                },
+            ],
+        };
+        let md = format!(
+            "## What happened\n\n- A ship ran aground. {}\n\n## Sources\n\n1. **A**\n2. **B**\n",
+            chip.token()
+        );
+        let html = markdown_to_html(&md);
         assert!(html.contains("<h2>What happened</h2>"), "{html}");
-        assert!(html.contains("<span class=\"cite\"><span class=\"src\"><a href=\"https://e.org/a\">Harbour &lt;b&gt;</a> <a class=\"ref\" href=\"#source-2\">[2]</a></span> <span class=\"src\">Nordic Times <a class=\"ref\" href=\"#source-4\">[4]</a></span></span>"), "{html}");
+        assert!(html.contains("<li>A ship ran aground. <span class=\"cite\"><span class=\"src\"><a href=\"https://e.org/a\">Harbour &lt;b&gt;</a> <a class=\"ref\" href=\"#source-2\">[2]</a></span> <span class=\"src\">Nordic Times <a class=\"ref\" href=\"#source-4\">[4]</a></span></span></li>"), "{html}");
         assert!(html.contains("<li id=\"source-1\">"), "{html}");
         assert!(html.contains("<li id=\"source-2\">"), "{html}");
-        assert!(!html.contains("(<"), "parentheses go: {html}");
     }
 
     #[test]
-    fn other_emphasis_stays_emphasis() {
-        let html =
-            markdown_to_html("*Brief from 2 articles.*\n\nText *(not a [citation])* here.\n");
+    fn a_speaker_is_a_label_of_its_own_and_text_stays_text() {
+        let chip = Chip {
+            who: Some("Rabie's aide, unnamed".into()),
+            items: vec![ChipItem {
+                outlet: "Wire".into(),
+                url: "javascript:alert(1)".into(),
+                source: 1,
+            }],
+        };
+        let html = markdown_to_html(&format!("- “We pulled it off.” {}\n", chip.token()));
+        assert!(html.contains("<span class=\"cite\"><span class=\"who\">Rabie’s aide, unnamed</span> <span class=\"src\"><a href=\"\">Wire</a>"), "{html}");
+        // Emphasis that only looks like a citation stays emphasis.
+        let html = markdown_to_html("*Brief from 2 articles.*\n\nText *(Wire [2])* here.\n");
         assert!(html.contains("<em>Brief from 2 articles.</em>"), "{html}");
-        assert!(html.contains("<em>(not a [citation])</em>"), "{html}");
+        assert!(html.contains("<em>(Wire [2])</em>"), "{html}");
+        assert!(!html.contains("cite"), "{html}");
     }
 
     #[test]

@@ -33,8 +33,10 @@ pub fn escape(text: &str) -> String {
                 continue;
             }
             // Other control characters never reach the output, nor do bidirectional
-            // overrides, which could make cited text read differently from what it says.
-            c if c.is_control() || is_bidi_control(c) => continue,
+            // overrides, which could make cited text read differently from what it says,
+            // nor the marks of a citation token (`html::TOKEN_START`), so article text can
+            // never pass for a citation.
+            c if c.is_control() || is_bidi_control(c) || is_token_mark(c) => continue,
             c if INLINE.contains(&c) => {
                 out.push('\\');
                 out.push(c);
@@ -64,6 +66,12 @@ pub fn escape(text: &str) -> String {
         leading_digits = leading_digits && c.is_ascii_digit();
     }
     out
+}
+
+/// The private-use characters that mark a citation token in the Markdown written for the
+/// HTML page.
+fn is_token_mark(c: char) -> bool {
+    c == super::html::TOKEN_START || c == super::html::TOKEN_END
 }
 
 /// Unicode bidirectional embedding, override and isolate controls (U+202A..U+202E,
@@ -132,6 +140,7 @@ mod tests {
             ("12) item", "12\\) item"),
             ("0.2 to 0.4 points", "0.2 to 0.4 points"),
             ("3.", "3\\."),
+            ("fake\u{e000}7b7d\u{e001}chip", "fake7b7dchip"),
         ];
         for (input, want) in cases {
             assert_eq!(escape(input), want, "{input}");

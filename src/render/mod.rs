@@ -1,10 +1,15 @@
-//! Stage 6, render: [`Brief`] -> Markdown, HTML or JSON.
+//! Stage 6, render: [`Brief`] (+ render-time [`Meta`]) -> Markdown, HTML or JSON.
 //!
 //! Templates are Tera files. The built-in ones are embedded from `templates/`; a file of the
 //! same name in a user's templates folder replaces the built-in one. Markdown is the primary
-//! template (`brief.md.tera`); the HTML brief is that Markdown rendered by pulldown-cmark
-//! inside `page.html.tera`. In the Markdown template every `{{ value }}` is escaped for
-//! Markdown, in the page template for HTML, so article text never becomes markup.
+//! template (`brief.md.tera`), which includes one partial per section
+//! (`partials/summary.md.tera`, ...); the HTML brief is that Markdown rendered by
+//! pulldown-cmark inside `page.html.tera`. In the Markdown templates every `{{ value }}` is
+//! escaped for Markdown, in the page template for HTML, so article text never becomes markup.
+//!
+//! Adding an output format: a [`Format`] variant (its name and extension) in
+//! [`crate::layout`], its arm in [`Renderer::render`], and its template (if it has one) in
+//! [`BUILTIN_TEMPLATES`] and [`templates_used`].
 
 pub mod email;
 pub mod html;
@@ -12,110 +17,149 @@ pub mod markdown;
 
 use std::path::{Path, PathBuf};
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use tera::{Context, Kwargs, State, Tera, Value};
 
 use crate::brief::Brief;
+use crate::changes::Changes;
 use crate::error::{Error, Result};
-
-/// Output formats.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Format {
-    /// Markdown (the primary form).
-    Md,
-    /// A self-contained HTML page.
-    Html,
-    /// The Brief model as JSON.
-    Json,
-}
-
-impl Format {
-    /// File extension (and file name stem `brief.<ext>`).
-    pub fn extension(self) -> &'static str {
-        match self {
-            Format::Md => "md",
-            Format::Html => "html",
-            Format::Json => "json",
-        }
-    }
-
-    /// The format for a file name's extension.
-    pub fn from_path(path: &Path) -> Option<Format> {
-        match path.extension()?.to_str()?.to_ascii_lowercase().as_str() {
-            "md" | "markdown" => Some(Format::Md),
-            "html" | "htm" => Some(Format::Html),
-            "json" => Some(Format::Json),
-            _ => None,
-        }
-    }
-}
+pub use crate::layout::Format;
 
 /// The Markdown brief template's file name.
 pub const MD_TEMPLATE: &str = "brief.md.tera";
 /// The HTML page template's file name.
 pub const PAGE_TEMPLATE: &str = "page.html.tera";
 
-/// The built-in templates: (file name, content).
+/// The built-in templates: (file name, content). The Markdown template and its partials
+/// first, then the page.
 pub const BUILTIN_TEMPLATES: &[(&str, &str)] = &[
+    (MD_TEMPLATE, include_str!("../../templates/brief.md.tera")),
     (
-        "brief.md.tera",
-        include_str!("../../templates/brief.md.tera"),
+        "partials/summary.md.tera",
+        include_str!("../../templates/partials/summary.md.tera"),
     ),
     (
-        "page.html.tera",
+        "partials/actors.md.tera",
+        include_str!("../../templates/partials/actors.md.tera"),
+    ),
+    (
+        "partials/positions.md.tera",
+        include_str!("../../templates/partials/positions.md.tera"),
+    ),
+    (
+        "partials/issues.md.tera",
+        include_str!("../../templates/partials/issues.md.tera"),
+    ),
+    (
+        "partials/figures.md.tera",
+        include_str!("../../templates/partials/figures.md.tera"),
+    ),
+    (
+        "partials/changes.md.tera",
+        include_str!("../../templates/partials/changes.md.tera"),
+    ),
+    (
+        "partials/sources.md.tera",
+        include_str!("../../templates/partials/sources.md.tera"),
+    ),
+    (
+        "partials/warnings.md.tera",
+        include_str!("../../templates/partials/warnings.md.tera"),
+    ),
+    (
+        PAGE_TEMPLATE,
         include_str!("../../templates/page.html.tera"),
     ),
 ];
 
+/// The names of the templates the formats use: JSON none, Markdown its template and
+/// partials, HTML those and the page.
+pub fn templates_used(formats: &[Format]) -> Vec<&'static str> {
+    let markdown = formats
+        .iter()
+        .any(|f| matches!(f, Format::Md | Format::Html));
+    let page = formats.contains(&Format::Html);
+    BUILTIN_TEMPLATES
+        .iter()
+        .map(|(name, _)| *name)
+        .filter(|name| {
+            if *name == PAGE_TEMPLATE {
+                page
+            } else {
+                markdown
+            }
+        })
+        .collect()
+}
+
+/// What a rendering knows besides the Brief: facts about this version of it, not about the
+/// articles. Templates see each field by name, absent when `None`; JSON adds them after the
+/// Brief's fields.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct Meta {
+    /// What is new since the previous version of this brief, when one exists and differs
+    /// (set by incremental builds).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub changes: Option<Changes>,
+}
+
 /// Loaded templates, ready to render.
 pub struct Renderer {
+    /// The Markdown brief's templates, `cite` writing Markdown citations.
     markdown: Tera,
+    /// The same templates, `cite` writing chip tokens for the HTML page.
+    page_markdown: Tera,
+    /// The page around the Markdown rendered to HTML.
     page: Tera,
 }
 
 impl Renderer {
     /// Load the built-in templates, replaced by same-named files in `dir` when given.
     pub fn new(dir: Option<&Path>) -> Result<Renderer> {
-        let mut markdown = Tera::new();
-        markdown.set_escape_fn(markdown::escape_to);
-        markdown.autoescape_on([".md.tera"]);
-        register_filters(&mut markdown);
-        add(&mut markdown, MD_TEMPLATE, dir)?;
+        let markdown_tera = |cite: Cite| -> Result<Tera> {
+            let mut tera = Tera::new();
+            tera.set_escape_fn(markdown::escape_to);
+            tera.autoescape_on([".md.tera"]);
+            register_filters(&mut tera);
+            tera.register_filter("cite", move |v: Value, kw: Kwargs, _: &State| {
+                cite_filter(&v, &kw, cite)
+            });
+            add(&mut tera, &templates_used(&[Format::Md]), dir)?;
+            Ok(tera)
+        };
+        let markdown = markdown_tera(Cite::Markdown)?;
+        let page_markdown = markdown_tera(Cite::Chip)?;
         let mut html = Tera::new();
         html.set_escape_fn(markdown::escape_html_to);
         html.autoescape_on([".html.tera"]);
         register_filters(&mut html);
-        add(&mut html, PAGE_TEMPLATE, dir)?;
+        add(&mut html, &[PAGE_TEMPLATE], dir)?;
         Ok(Renderer {
             markdown,
+            page_markdown,
             page: html,
         })
     }
 
     /// Render the brief in a format.
-    pub fn render(&self, brief: &Brief, format: Format) -> Result<String> {
+    pub fn render(&self, brief: &Brief, format: Format, meta: &Meta) -> Result<String> {
         match format {
-            Format::Md => self.markdown(brief),
-            Format::Html => self.html(brief),
-            Format::Json => json(brief),
+            Format::Md => self.markdown(brief, meta),
+            Format::Html => self.html(brief, meta),
+            Format::Json => json(brief, meta),
         }
     }
 
     /// The Markdown brief.
-    pub fn markdown(&self, brief: &Brief) -> Result<String> {
-        let ctx = context(brief)?;
-        let out = self
-            .markdown
-            .render(MD_TEMPLATE, &ctx)
-            .map_err(|e| template_error(MD_TEMPLATE, &e))?;
-        Ok(tidy(&out))
+    pub fn markdown(&self, brief: &Brief, meta: &Meta) -> Result<String> {
+        markdown_with(&self.markdown, brief, meta)
     }
 
-    /// The HTML page: the Markdown brief rendered to HTML inside the page template.
-    pub fn html(&self, brief: &Brief) -> Result<String> {
-        let body = html::markdown_to_html(&self.markdown(brief)?);
-        let mut ctx = context(brief)?;
+    /// The HTML page: the Markdown brief rendered to HTML inside the page template, its
+    /// citations as labels built from the Brief's citations (see [`html`]).
+    pub fn html(&self, brief: &Brief, meta: &Meta) -> Result<String> {
+        let body = html::markdown_to_html(&markdown_with(&self.page_markdown, brief, meta)?);
+        let mut ctx = context(brief, meta)?;
         ctx.insert("body", &Value::safe_string(&body));
         self.page
             .render(PAGE_TEMPLATE, &ctx)
@@ -129,7 +173,7 @@ impl Renderer {
         page.set_escape_fn(markdown::escape_html_to);
         page.autoescape_on([".html.tera"]);
         register_filters(&mut page);
-        add(&mut page, PAGE_TEMPLATE, None)?;
+        add(&mut page, &[PAGE_TEMPLATE], None)?;
         let mut ctx = Context::new();
         ctx.insert("title", title);
         ctx.insert("tool", &ToolInfo::current());
@@ -142,9 +186,91 @@ impl Renderer {
     }
 }
 
-/// The Brief model as pretty JSON, with a final newline.
-pub fn json(brief: &Brief) -> Result<String> {
-    serde_json::to_string_pretty(brief)
+/// The Markdown brief, rendered by `tera`.
+fn markdown_with(tera: &Tera, brief: &Brief, meta: &Meta) -> Result<String> {
+    let ctx = context(brief, meta)?;
+    let out = tera
+        .render(MD_TEMPLATE, &ctx)
+        .map_err(|e| template_error(MD_TEMPLATE, &e))?;
+    Ok(tidy(&out))
+}
+
+/// What the `cite` filter writes.
+#[derive(Debug, Clone, Copy)]
+enum Cite {
+    /// Markdown: `*(who; [Outlet](url) [2]; Other [4])*`.
+    Markdown,
+    /// A token the HTML page turns into labels ([`html::Chip`]).
+    Chip,
+}
+
+/// A citation as the `cite` filter reads it from the Brief.
+#[derive(Deserialize)]
+struct CiteIn {
+    outlet: String,
+    source: u64,
+    #[serde(default)]
+    url: Option<String>,
+}
+
+/// `{{ citations | cite(who=..., unnamed=false, links=true) }}`: the citations of a point,
+/// statement or figure, as Markdown (`*(who, unnamed; [Outlet](url) [2]; Other [4])*`) or,
+/// for the HTML page, as a chip token. A value that is not a list of citations gives "".
+fn cite_filter(value: &Value, kwargs: &Kwargs, mode: Cite) -> Value {
+    let cites: Vec<CiteIn> = serde_json::to_value(value)
+        .ok()
+        .and_then(|v| serde_json::from_value(v).ok())
+        .unwrap_or_default();
+    let who = kwargs.get::<&str>("who").ok().flatten().map(str::to_string);
+    let unnamed = kwargs
+        .get::<bool>("unnamed")
+        .ok()
+        .flatten()
+        .unwrap_or(false);
+    let links = kwargs.get::<bool>("links").ok().flatten().unwrap_or(true);
+    let who = who.map(|w| if unnamed { format!("{w}, unnamed") } else { w });
+    let items: Vec<html::ChipItem> = cites
+        .into_iter()
+        .map(|c| html::ChipItem {
+            url: c
+                .url
+                .as_deref()
+                .filter(|_| links)
+                .map(link_destination)
+                .unwrap_or_default(),
+            outlet: c.outlet,
+            source: c.source,
+        })
+        .collect();
+    let chip = html::Chip { who, items };
+    match mode {
+        Cite::Chip => Value::safe_string(&chip.token()),
+        Cite::Markdown => {
+            let mut parts: Vec<String> = chip.who.iter().map(|w| markdown::escape(w)).collect();
+            for item in &chip.items {
+                let outlet = markdown::escape(&item.outlet);
+                parts.push(if item.url.is_empty() {
+                    format!("{outlet} [{}]", item.source)
+                } else {
+                    format!("[{outlet}]({}) [{}]", item.url, item.source)
+                });
+            }
+            Value::safe_string(&format!("*({})*", parts.join("; ")))
+        }
+    }
+}
+
+/// The Brief model as pretty JSON, with a final newline; the [`Meta`] fields that are set
+/// follow the Brief's own.
+pub fn json(brief: &Brief, meta: &Meta) -> Result<String> {
+    #[derive(Serialize)]
+    struct WithMeta<'a> {
+        #[serde(flatten)]
+        brief: &'a Brief,
+        #[serde(flatten)]
+        meta: &'a Meta,
+    }
+    serde_json::to_string_pretty(&WithMeta { brief, meta })
         .map(|s| s + "\n")
         .map_err(|e| Error::Usage(format!("cannot serialise the brief: {e}")))
 }
@@ -156,38 +282,43 @@ pub fn export_templates(dir: &Path, force: bool) -> Result<Vec<PathBuf>> {
         source,
     })?;
     let mut written = Vec::new();
-    for (name, content) in BUILTIN_TEMPLATES {
-        let path = dir.join(name);
-        if path.exists() && !force {
-            return Err(Error::Usage(format!(
-                "{} exists; pass --force to overwrite it",
-                path.display()
-            )));
-        }
+    let paths: Vec<PathBuf> = BUILTIN_TEMPLATES.iter().map(|(n, _)| dir.join(n)).collect();
+    if let Some(path) = paths.iter().find(|p| p.exists()).filter(|_| !force) {
+        return Err(Error::Usage(format!(
+            "{} exists; pass --force to overwrite it",
+            path.display()
+        )));
+    }
+    for (path, (_, content)) in paths.into_iter().zip(BUILTIN_TEMPLATES) {
         crate::output::write_atomic(&path, content.as_bytes())?;
         written.push(path);
     }
     Ok(written)
 }
 
-/// Add template `name`: the user's file of that name in `dir` when present, else the built-in.
-fn add(tera: &mut Tera, name: &str, dir: Option<&Path>) -> Result<()> {
-    if let Some(path) = dir.map(|d| d.join(name)).filter(|p| p.is_file()) {
-        let source = std::fs::read_to_string(&path).map_err(|source| Error::Read {
-            path: path.clone(),
-            source,
-        })?;
-        return tera
-            .add_raw_template(name, &source)
-            .map_err(|e| template_error(&path.display().to_string(), &e));
+/// Add the templates `names`: for each, the user's file of that name in `dir` when present,
+/// else the built-in. Added last to first, so the partials are there before the template
+/// that includes them.
+fn add(tera: &mut Tera, names: &[&str], dir: Option<&Path>) -> Result<()> {
+    for name in names.iter().rev() {
+        if let Some(path) = dir.map(|d| d.join(name)).filter(|p| p.is_file()) {
+            let source = std::fs::read_to_string(&path).map_err(|source| Error::Read {
+                path: path.clone(),
+                source,
+            })?;
+            tera.add_raw_template(name, &source)
+                .map_err(|e| template_error(&path.display().to_string(), &e))?;
+            continue;
+        }
+        let source = BUILTIN_TEMPLATES
+            .iter()
+            .find(|(n, _)| n == name)
+            .map(|(_, c)| *c)
+            .ok_or_else(|| Error::Usage(format!("no built-in template {name}")))?;
+        tera.add_raw_template(name, source)
+            .map_err(|e| template_error(&format!("built-in {name}"), &e))?;
     }
-    let source = BUILTIN_TEMPLATES
-        .iter()
-        .find(|(n, _)| *n == name)
-        .map(|(_, c)| *c)
-        .ok_or_else(|| Error::Usage(format!("no built-in template {name}")))?;
-    tera.add_raw_template(name, source)
-        .map_err(|e| template_error(&format!("built-in {name}"), &e))
+    Ok(())
 }
 
 fn template_error(name: &str, err: &tera::Error) -> Error {
@@ -204,8 +335,11 @@ fn template_error(name: &str, err: &tera::Error) -> Error {
     }
 }
 
-fn context(brief: &Brief) -> Result<Context> {
+fn context(brief: &Brief, meta: &Meta) -> Result<Context> {
     let mut ctx = Context::from_serialize(brief).map_err(|e| template_error("context", &e))?;
+    if let Some(changes) = &meta.changes {
+        ctx.insert("changes", changes);
+    }
     ctx.insert("tool", &ToolInfo::current());
     Ok(ctx)
 }
@@ -299,14 +433,5 @@ mod tests {
     #[test]
     fn tidy_collapses_blank_lines() {
         assert_eq!(tidy("\n\na\n\n\n\nb  \n\n"), "a\n\nb\n");
-    }
-
-    #[test]
-    fn formats_from_paths() {
-        assert_eq!(
-            Format::from_path(Path::new("x/brief.HTML")),
-            Some(Format::Html)
-        );
-        assert_eq!(Format::from_path(Path::new("x.txt")), None);
     }
 }

@@ -6,12 +6,13 @@
 //! article with no close neighbour is not inflated into one), and a similarity is divided
 //! by `sqrt(σ_a σ_b)`.
 //!
-//! Neighbours come from an inverted index over each article's strongest features, with
-//! long postings skipped, so the pre-pass is near-linear in articles.
+//! Neighbours come from an inverted index over each article's strongest features
+//! ([`postings`](super::postings)), so the pre-pass is near-linear in articles.
 
 use rustc_hash::FxHashMap;
 
 use super::features::{Vector, dot};
+use super::postings::{Limits, candidates};
 
 /// Settings of the local scale.
 #[derive(Debug, Clone, PartialEq)]
@@ -22,8 +23,8 @@ pub struct DensityConfig {
     pub floor: f32,
     /// Strongest features of an article used to find neighbours.
     pub probe: usize,
-    /// Postings longer than this are skipped (features too common to find neighbours).
-    pub max_posting: usize,
+    /// Bounds of the neighbour lookup.
+    pub limits: Limits,
 }
 
 impl Default for DensityConfig {
@@ -32,7 +33,7 @@ impl Default for DensityConfig {
             k: 3,
             floor: 0.4,
             probe: 12,
-            max_posting: 2000,
+            limits: Limits::default(),
         }
     }
 }
@@ -57,16 +58,7 @@ pub fn scales(vectors: &[Vector], cfg: &DensityConfig) -> Vec<f32> {
     tops.iter()
         .enumerate()
         .map(|(i, top)| {
-            let mut near: Vec<u32> = top
-                .iter()
-                .filter_map(|(id, _)| index.get(id))
-                .filter(|list| list.len() <= cfg.max_posting)
-                .flatten()
-                .copied()
-                .filter(|&j| j as usize != i)
-                .collect();
-            near.sort_unstable();
-            near.dedup();
+            let near = candidates(top, &index, Some(i as u32), cfg.limits);
             let mut sims: Vec<f32> = near
                 .iter()
                 .map(|&j| dot(&vectors[i], &vectors[j as usize]))

@@ -15,7 +15,7 @@
 use rustc_hash::FxHashMap;
 use unicode_segmentation::UnicodeSegmentation;
 
-use crate::ingest::{BlockKind, Document};
+use crate::document::{BlockKind, Document};
 use crate::text::tokens::{StemCache, fold_word, is_stop_word};
 
 /// A sparse vector: (feature id, weight), sorted by id.

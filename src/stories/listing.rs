@@ -5,7 +5,7 @@
 use serde::Serialize;
 
 use super::Story;
-use crate::ingest::Document;
+use crate::document::Document;
 
 /// One article's line.
 #[derive(Debug, Serialize)]

@@ -8,7 +8,9 @@
 
 use rustc_hash::FxHashMap;
 
+use super::density::strongest;
 use super::features::dot;
+use super::postings::candidates;
 use super::single_pass::{Cluster, PassConfig, time_factor};
 
 /// Thresholds of the merge pass.
@@ -87,31 +89,20 @@ fn close_pairs(
     cfg: &MergeConfig,
     pass: &PassConfig,
 ) -> Vec<(f32, usize, usize)> {
-    let strongest = |c: &Cluster| {
-        let mut top = c.sum.clone();
-        top.sort_unstable_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
-        top.truncate(cfg.probe);
-        top
-    };
-    let mut index: FxHashMap<u32, Vec<usize>> = FxHashMap::default();
-    let tops: Vec<_> = clusters.iter().map(strongest).collect();
+    let mut index: FxHashMap<u32, Vec<u32>> = FxHashMap::default();
+    let tops: Vec<_> = clusters
+        .iter()
+        .map(|c| strongest(&c.sum, cfg.probe))
+        .collect();
     for (i, top) in tops.iter().enumerate() {
         for &(id, _) in top {
-            index.entry(id).or_default().push(i);
+            index.entry(id).or_default().push(i as u32);
         }
     }
     let mut pairs = Vec::new();
     for (a, top) in tops.iter().enumerate() {
-        let mut partners: Vec<usize> = top
-            .iter()
-            .filter_map(|(id, _)| index.get(id))
-            .flatten()
-            .copied()
-            .filter(|&b| b > a)
-            .collect();
-        partners.sort_unstable();
-        partners.dedup();
-        for b in partners {
+        let partners = candidates(top, &index, Some(a as u32), pass.limits);
+        for b in partners.into_iter().map(|b| b as usize).filter(|&b| b > a) {
             let sim = centroid_cosine(&clusters[a], &clusters[b], pass);
             if sim >= cfg.merge {
                 pairs.push((sim, a, b));

@@ -27,11 +27,12 @@ pub mod density;
 pub mod features;
 pub mod listing;
 pub mod merge;
+pub mod postings;
 pub mod single_pass;
 
 use serde::Serialize;
 
-use crate::ingest::Document;
+use crate::document::Document;
 use density::DensityConfig;
 use features::FeatureConfig;
 use merge::MergeConfig;

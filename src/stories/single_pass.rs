@@ -10,7 +10,9 @@
 
 use rustc_hash::{FxHashMap, FxHashSet};
 
+use super::density::strongest;
 use super::features::{Vector, dot};
+use super::postings::{Limits, candidates};
 
 /// Thresholds of the pass.
 #[derive(Debug, Clone, PartialEq)]
@@ -19,6 +21,8 @@ pub struct PassConfig {
     pub join: f32,
     /// Features of an article used to look up candidate stories.
     pub probe: usize,
+    /// Bounds of the candidate lookup.
+    pub limits: Limits,
     /// Features kept in a centroid.
     pub centroid: usize,
     /// Days two articles may be apart with no penalty.
@@ -32,6 +36,7 @@ impl Default for PassConfig {
         Self {
             join: 0.5,
             probe: 12,
+            limits: Limits::default(),
             centroid: 300,
             window_days: 3.0,
             decay_days: 30.0,
@@ -153,18 +158,8 @@ impl SinglePass {
 
     /// The cluster an article would join and its similarity, if any clears the threshold.
     pub fn best(&self, v: &[(u32, f32)], day: Option<i64>, scale: f32) -> Option<(usize, f32)> {
-        let mut probe: Vec<(u32, f32)> = v.to_vec();
-        probe.sort_unstable_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
-        probe.truncate(self.cfg.probe);
-        let mut candidates: Vec<u32> = probe
-            .iter()
-            .filter_map(|(id, _)| self.index.get(id))
-            .flatten()
-            .copied()
-            .collect();
-        candidates.sort_unstable();
-        candidates.dedup();
-        candidates
+        let probe = strongest(v, self.cfg.probe);
+        candidates(&probe, &self.index, None, self.cfg.limits)
             .into_iter()
             .map(|c| {
                 let cluster = &self.clusters[c as usize];

@@ -11,6 +11,7 @@
 //! ```
 
 pub mod chars;
+mod lists;
 pub mod segment;
 pub mod tokens;
 
@@ -18,7 +19,7 @@ use std::ops::Range;
 
 use rayon::prelude::*;
 
-use crate::ingest::{BlockKind, Document};
+use crate::document::{BlockKind, Document};
 
 /// Fold runs of white space (line breaks of hard-wrapped text included) into single spaces,
 /// trimmed: how a verbatim span is shown.

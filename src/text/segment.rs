@@ -45,6 +45,7 @@ struct Lists {
     time_next: Vec<&'static str>,
     fronted: Vec<&'static str>,
     openers: Vec<&'static str>,
+    title_modifiers: Vec<&'static str>,
 }
 
 // A LazyLock rather than a build step: the file is small and parsing it cannot fail (an
@@ -63,6 +64,7 @@ static LISTS: LazyLock<Lists> = LazyLock::new(|| {
             "time_next" => &mut lists.time_next,
             "fronted" => &mut lists.fronted,
             "openers" => &mut lists.openers,
+            "title_modifiers" => &mut lists.title_modifiers,
             _ => continue,
         };
         list.extend(words.split_whitespace());
@@ -99,6 +101,24 @@ fn in_list(word: &str, list: &[&str]) -> bool {
 /// overlapping; each range is a verbatim span. Text without terminal punctuation is one
 /// sentence. A single `'\n'` from hard wrapping is not a boundary unless a sentence ends there.
 pub fn split_sentences(text: &str) -> Vec<Range<usize>> {
+    // An inline list ("1.) The first item 2.) The second item") is split item by item.
+    let starts = super::lists::item_starts(text);
+    if starts.is_empty() {
+        return split_prose(text);
+    }
+    let ends = starts.iter().skip(1).copied().chain([text.len()]);
+    let items = starts.iter().zip(ends);
+    items
+        .flat_map(|(&s, e)| {
+            split_prose(&text[s..e])
+                .into_iter()
+                .map(move |r| s + r.start..s + r.end)
+        })
+        .collect()
+}
+
+/// [`split_sentences`] of running text (no inline list).
+fn split_prose(text: &str) -> Vec<Range<usize>> {
     let mut pieces: Vec<Range<usize>> = Vec::new();
     let bounds = text.split_sentence_bound_indices();
     for range in bounds.flat_map(|(start, piece)| split_after_ellipsis(start, piece)) {
@@ -255,7 +275,10 @@ fn abbreviation_merges(word: &str, sentence: &str, after: &str) -> bool {
     let lists = &*LISTS;
     let next_is_digit = first_word(after).starts_with(|c: char| c.is_ascii_digit());
     if in_list(word, &lists.never) {
-        return true;
+        // A title before a name, unless it is itself the end of a name ("strongman Hun Sen.
+        // Sam Rainsy ...") or the next word opens a sentence ("... met Hun Sen. The talks").
+        let title = word.starts_with(char::is_uppercase);
+        return !(title && (opens_after_title(after) || ends_name(sentence, word)));
     }
     if in_list(word, &lists.number) {
         return next_is_digit;
@@ -275,6 +298,38 @@ fn abbreviation_merges(word: &str, sentence: &str, after: &str) -> bool {
         return !opens_sentence(after);
     }
     false
+}
+
+/// Words that never follow a title but often open a sentence.
+const AFTER_TITLE: &[&str] = &[
+    "The", "A", "An", "He", "She", "It", "They", "We", "His", "Her", "Its", "Their", "This",
+    "That", "These", "Those", "There", "But", "And", "However", "In", "On", "At",
+];
+
+fn opens_after_title(after: &str) -> bool {
+    AFTER_TITLE.contains(&first_word(after))
+}
+
+/// Whether the title abbreviation `word` that ends `sentence` is the last word of a name:
+/// the word before it is capitalised, is not the sentence's first word, and is not a word
+/// that qualifies a title ("Republican Sen.", "Texas Gov.", "Army Gen.", "Iraqi Gen.").
+fn ends_name(sentence: &str, word: &str) -> bool {
+    let body = sentence.trim_end().trim_end_matches('.');
+    let Some(head) = body.strip_suffix(word) else {
+        return false;
+    };
+    let Some((before, prev)) = head.trim_end().rsplit_once(char::is_whitespace) else {
+        return false;
+    };
+    let mut chars = prev.chars();
+    let capitalised = chars.next().is_some_and(char::is_uppercase)
+        && chars.all(|c| c.is_lowercase() || c == '-' || c == '\'' || c == '’');
+    let lower = prev.to_lowercase();
+    let demonym = ["an", "ese", "ish", "i"].iter().any(|e| lower.ends_with(e));
+    capitalised
+        && !before.trim().is_empty()
+        && !demonym
+        && !LISTS.title_modifiers.contains(&lower.as_str())
 }
 
 #[cfg(test)]
@@ -302,6 +357,10 @@ mod tests {
         ("Lt. Gen. Stephen Townsend leads the coalition. Mrs. Clinton and Ms. Power met him.", &["Lt. Gen. Stephen Townsend leads the coalition.", "Mrs. Clinton and Ms. Power met him."]),
         ("The Rev. Al Sharpton spoke at St. Paul's.", &["The Rev. Al Sharpton spoke at St. Paul's."]),
         ("Sen. John McCain and Rep. Adam Schiff objected.", &["Sen. John McCain and Rep. Adam Schiff objected."]),
+        ("The strongman Hun Sen. Sam Rainsy refused to join him.", &["The strongman Hun Sen.", "Sam Rainsy refused to join him."]),
+        ("They met Hun Sen. The talks failed.", &["They met Hun Sen.", "The talks failed."]),
+        ("Republican Sen. Lindsey Graham and Texas Gov. Greg Abbott agreed with Army Gen. Mark Milley.", &["Republican Sen. Lindsey Graham and Texas Gov. Greg Abbott agreed with Army Gen. Mark Milley."]),
+        ("Iraqi Gen. Ali Said and Maj. Gen. Ray Odierno met, said Lt. Col. Tom Hill and New York Gov. Andrew Cuomo.", &["Iraqi Gen. Ali Said and Maj. Gen. Ray Odierno met, said Lt. Col. Tom Hill and New York Gov. Andrew Cuomo."]),
         ("Gov. Jerry Brown of Calif. Signed it.", &["Gov. Jerry Brown of Calif. Signed it."]),
         ("It is based in Springfield, Ill. The plant closed.", &["It is based in Springfield, Ill.", "The plant closed."]),
         ("Apple Inc. Chief Executive Tim Cook spoke.", &["Apple Inc. Chief Executive Tim Cook spoke."]),
@@ -371,6 +430,9 @@ mod tests {
         ("   ", &[]),
         // List markers at the start of a sentence stay with their item.
         ("1. The first item. 2. The second item.", &["1. The first item.", "2. The second item."]),
+        ("1.) The first item 2.) The second item", &["1.) The first item", "2.) The second item"]),
+        ("• 9. The first item • 10. The second item", &["• 9. The first item", "• 10. The second item"]),
+        ("a. The first item b. The second item. c. The third item", &["a. The first item", "b. The second item.", "c. The third item"]),
     ];
 
     #[test]
@@ -429,6 +491,7 @@ mod tests {
             &l.time_next,
             &l.fronted,
             &l.openers,
+            &l.title_modifiers,
         ] {
             assert!(!list.is_empty());
         }

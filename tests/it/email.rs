@@ -1,6 +1,7 @@
 //! `brief email`: .eml output, and delivery to a real SMTP server on loopback (aiosmtpd,
-//! started by `tests/support/smtp_sink.py`). Without python3 + aiosmtpd the SMTP tests skip
-//! with a printed reason, except under CI (env `CI` set), where they fail.
+//! started by `tests/support/smtp_sink.py` with `$BRIEF_PYTHON`, default `python3`). Without a
+//! Python that has aiosmtpd the SMTP tests skip with a printed reason, except under CI (env `CI`
+//! set), where they fail. `.ci/run` makes a venv with aiosmtpd and points `BRIEF_PYTHON` at it.
 
 use std::io::{BufRead, BufReader};
 use std::path::{Path, PathBuf};
@@ -13,6 +14,11 @@ const FROM: &str = "Brief Desk <brief@example.org>";
 const SUBJECT: &str = "Suez : écluse rouverte — 369 navires attendent ⚓";
 const PASSWORD: &str = "s3cret-Passw0rd";
 
+/// The Python that runs the SMTP server: `$BRIEF_PYTHON`, or `python3` on the PATH.
+fn python() -> std::ffi::OsString {
+    std::env::var_os("BRIEF_PYTHON").unwrap_or_else(|| "python3".into())
+}
+
 /// A running aiosmtpd server that saves each message it receives; killed on drop.
 struct SmtpSink {
     child: Child,
@@ -24,12 +30,12 @@ impl SmtpSink {
     /// Start the server, or return None (after printing why) when python3 or aiosmtpd is
     /// missing outside CI.
     fn start(extra: &[&str]) -> Option<SmtpSink> {
-        let probe = Command::new("python3")
+        let probe = Command::new(python())
             .args(["-c", "import aiosmtpd"])
             .stderr(Stdio::null())
             .status();
         if !probe.is_ok_and(|s| s.success()) {
-            let why = "python3 with aiosmtpd is not installed (python3 -m pip install aiosmtpd)";
+            let why = "no Python with aiosmtpd (make a venv with aiosmtpd and set BRIEF_PYTHON to its python)";
             if std::env::var_os("CI").is_some() {
                 panic!("CI is set, so the SMTP test cannot be skipped: {why}");
             }
@@ -39,7 +45,7 @@ impl SmtpSink {
         }
         let dir = tempfile::tempdir().unwrap();
         let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/support/smtp_sink.py");
-        let mut child = Command::new("python3")
+        let mut child = Command::new(python())
             .arg(script)
             .arg("--outdir")
             .arg(dir.path())

@@ -3,11 +3,13 @@
 // Tests may unwrap: a panic is a failed test with its message.
 #![allow(clippy::unwrap_used)]
 
+mod architecture;
 mod browser;
 mod build;
 mod email;
 mod errors;
 mod example;
+mod layout;
 mod properties;
 mod robust;
 mod safety;

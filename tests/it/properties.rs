@@ -205,7 +205,7 @@ proptest! {
         let corpus = Corpus::new(docs);
         let brief = brief::brief_corpus(&corpus, &Default::default(), Vec::new(), "t");
         check_brief(&corpus, &brief)?;
-        let html = brief::render::Renderer::new(None).unwrap().html(&brief).unwrap();
+        let html = brief::render::Renderer::new(None).unwrap().html(&brief, &Default::default()).unwrap();
         let lower = html.to_lowercase();
         for tag in ["<script", "<b>", "<img", "<h1>", "<p>", "<html>", "<meta", "href=\"javascript"] {
             let allowed = lower.matches(tag).count();

@@ -5,7 +5,7 @@
 //! that speak (followed by a reporting verb).
 
 use super::Mention;
-use crate::extract::quotes::pattern::speech_after;
+use crate::extract::speech::speech_after;
 use crate::ingest::BlockKind;
 use crate::text::Corpus;
 use std::collections::{BTreeSet, HashMap};

@@ -6,8 +6,8 @@
 use std::ops::Range;
 
 use super::StatementKind;
-use super::pattern;
 use crate::extract::entities::gazetteer::GAZETTEER;
+use crate::extract::speech as pattern;
 use crate::ingest::Document;
 
 /// A statement before speaker resolution.

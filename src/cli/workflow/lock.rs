@@ -9,17 +9,17 @@
 use std::fs::{File, OpenOptions, TryLockError};
 use std::path::Path;
 
-use crate::error::{Error, Result};
+use brief::error::{Error, Result};
 
 /// An exclusive lock on a brief's output folder, released on drop.
 #[derive(Debug)]
-pub struct Lock {
+pub(crate) struct Lock {
     _file: File,
 }
 
 /// Lock `out_dir` (created if missing), waiting for another run holding it. `on_wait` is
 /// called once when the lock is busy.
-pub fn acquire(out_dir: &Path, on_wait: impl FnOnce()) -> Result<Lock> {
+pub(crate) fn acquire(out_dir: &Path, on_wait: impl FnOnce()) -> Result<Lock> {
     let err = |path: &Path| {
         let path = path.to_path_buf();
         move |source| Error::Write { path, source }
@@ -32,7 +32,7 @@ pub fn acquire(out_dir: &Path, on_wait: impl FnOnce()) -> Result<Lock> {
         .unwrap_or_default();
     let dir = std::env::temp_dir().join(format!("brief-locks-{user}"));
     std::fs::create_dir_all(&dir).map_err(err(&dir))?;
-    let key = super::manifest::hash(canonical.to_string_lossy().as_bytes());
+    let key = brief::manifest::hash(canonical.to_string_lossy().as_bytes());
     let path = dir.join(format!("{}.lock", &key[..32]));
     let file = OpenOptions::new()
         .create(true)

@@ -2,10 +2,13 @@
 //! newly named actors.
 //!
 //! A [`Snapshot`] is the part of a brief that a reader notices changing; the manifest keeps
-//! one per brief, so a rebuild can say what is new since the version it replaces.
+//! one per brief, so a rebuild can say what is new since the version it replaces. The
+//! [`Changes`] are not part of the [`Brief`]: they are render-time metadata
+//! ([`render::Meta`](crate::render::Meta)), since they depend on the previous version, not
+//! on the articles.
 //!
 //! ```
-//! use brief::workflow::changes::{Snapshot, diff};
+//! use brief::changes::{Snapshot, diff};
 //!
 //! let old = Snapshot { summary: vec!["Ship grounded.".into()], ..Default::default() };
 //! let new = Snapshot { summary: vec!["Ship grounded.".into(), "Ship freed.".into()], ..old.clone() };
@@ -22,6 +25,7 @@ use serde_json::Value;
 
 use crate::brief::Brief;
 use crate::error::{Error, Result};
+use crate::layout::{Format, MANIFEST_FILE, output_name};
 
 /// The reader-visible content of a brief, compared between versions.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -38,7 +42,7 @@ pub struct Snapshot {
     pub figures: BTreeMap<String, Vec<[String; 2]>>,
 }
 
-/// What is new in a brief since a previous version (the `changes` field of the model).
+/// What is new in a brief since a previous version (`changes` in the templates and the JSON).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Changes {
     /// Articles read by the previous version.
@@ -106,8 +110,8 @@ impl Snapshot {
     /// a file: a manifest, or a brief's JSON.
     pub fn load(path: &Path) -> Result<Snapshot> {
         if path.is_dir() {
-            let manifest = path.join(super::manifest::MANIFEST_NAME);
-            let json = path.join("brief.json");
+            let manifest = path.join(MANIFEST_FILE);
+            let json = path.join(output_name(Format::Json));
             return match (manifest.is_file(), json.is_file()) {
                 (true, _) => Snapshot::load(&manifest),
                 (false, true) => Snapshot::load(&json),

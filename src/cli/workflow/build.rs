@@ -8,16 +8,19 @@ use std::path::{Path, PathBuf};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use rayon::prelude::*;
 
-use super::changes::{Snapshot, diff};
-use super::manifest::{self, Manifest};
+use brief::changes::{Snapshot, diff};
+use brief::error::{Error, Result};
+use brief::ingest::Warning;
+use brief::layout::{self, output_name};
+use brief::manifest::{self, Manifest};
+use brief::render::Meta;
+
 use super::{Options, Story};
-use crate::error::{Error, Result};
-use crate::ingest::Warning;
-use crate::render::Renderer;
+use crate::cli::settings::{self, Settings};
 
 /// What happened to one story.
 #[derive(Debug)]
-pub enum Outcome {
+pub(crate) enum Outcome {
     /// Built: the files written, and the warnings about single articles.
     Built {
         /// Paths written (not the manifest).
@@ -33,15 +36,11 @@ pub enum Outcome {
 }
 
 /// How a current brief's files are listed: `briefings/x/brief.md (up to date)`.
-pub const UP_TO_DATE: &str = "(up to date)";
+pub(crate) const UP_TO_DATE: &str = "(up to date)";
 
 /// Build one story unless its manifest says it is current (or `opts.force`).
-pub fn build_story(story: &Story, opts: &Options) -> Result<Outcome> {
-    let super::Settings {
-        cfg,
-        formats,
-        templates,
-    } = super::Settings::of(story, opts)?;
+pub(crate) fn build_story(story: &Story, opts: &Options) -> Result<Outcome> {
+    let settings = Settings::resolve(&story.input, story.root.as_deref(), &opts.flags)?;
     let _lock = super::lock::acquire(&story.out_dir, || {
         if !opts.quiet {
             eprintln!(
@@ -51,38 +50,54 @@ pub fn build_story(story: &Story, opts: &Options) -> Result<Outcome> {
         }
     })?;
     remove_leftovers(&story.out_dir);
-    let mut expected = manifest::expected(&story.input, &cfg, &formats, templates.as_deref())?;
+    // One walk: the manifest hashes what it found, and the brief reads the same files.
+    let walk = layout::walk(&story.input)?;
+    let mut expected = expected(&walk, &settings)?;
     let stored = manifest::load(&story.out_dir);
     if !opts.force && manifest::stale_reasons(&expected, stored.as_ref(), &story.out_dir).is_empty()
     {
-        let files = formats
+        let files = settings
+            .formats
             .iter()
-            .map(|f| story.out_dir.join(format!("brief.{}", f.extension())))
+            .map(|f| story.out_dir.join(output_name(*f)))
             .collect();
         return Ok(Outcome::UpToDate { files });
     }
-    let renderer = Renderer::new(templates.as_deref())?;
-    let mut brief = crate::build(&cfg)?;
-    let content = Snapshot::of(&brief);
     let previous = stored.and_then(|m| baseline(m, &expected.inputs));
-    brief.changes = previous.as_ref().and_then(|p| diff(p, &content));
+    let mut content = None;
+    let settings::Rendered { brief, texts } =
+        settings::render(&settings, &walk, &settings.formats, |brief| {
+            let snapshot = Snapshot::of(brief);
+            let changes = previous.as_ref().and_then(|p| diff(p, &snapshot));
+            content = Some(snapshot);
+            Meta { changes }
+        })?;
     let mut files = Vec::new();
-    for format in formats {
-        let name = format!("brief.{}", format.extension());
-        let text = renderer.render(&brief, format)?;
+    for (format, text) in texts {
+        let name = output_name(format);
         expected
             .outputs
             .insert(name.clone(), manifest::hash(text.as_bytes()));
         files.push((story.out_dir.join(name), text));
     }
     let written = write_together(&files)?;
-    expected.content = Some(content);
+    expected.content = content;
     expected.previous = previous;
     manifest::store(&story.out_dir, &expected)?;
     Ok(Outcome::Built {
         written,
         warnings: brief.warnings,
     })
+}
+
+/// The manifest a story built now with `settings` would have.
+pub(crate) fn expected(walk: &layout::Walk, settings: &Settings) -> Result<Manifest> {
+    manifest::expected(
+        walk,
+        &settings.cfg,
+        &settings.formats,
+        settings.templates.as_deref(),
+    )
 }
 
 /// Remove temporary files a killed run left in `dir` (safe: the caller holds its lock).
@@ -92,8 +107,8 @@ fn remove_leftovers(dir: &Path) {
     };
     for e in entries.flatten() {
         let name = e.file_name().to_string_lossy().into_owned();
-        if name.starts_with(crate::output::TEMP_PREFIX)
-            && name.ends_with(crate::output::TEMP_SUFFIX)
+        if name.starts_with(brief::output::TEMP_PREFIX)
+            && name.ends_with(brief::output::TEMP_SUFFIX)
         {
             let _ = std::fs::remove_file(e.path());
         }
@@ -107,7 +122,7 @@ fn write_together(files: &[(PathBuf, String)]) -> Result<Vec<PathBuf>> {
         .iter()
         .map(|(p, t)| (p.as_path(), t.as_bytes()))
         .collect();
-    crate::output::write_all_atomic(&staged)?;
+    brief::output::write_all_atomic(&staged)?;
     Ok(files.iter().map(|(p, _)| p.clone()).collect())
 }
 
@@ -124,7 +139,7 @@ fn baseline(stored: Manifest, inputs: &BTreeMap<String, String>) -> Option<Snaps
 
 /// Build every story in parallel (a progress bar on a terminal), then report in order:
 /// the paths written, the current paths marked `(up to date)`, or the error. Errors do not stop the other stories.
-pub fn build_all(stories: &[Story], opts: &Options, out: &mut dyn Write) -> Result<Summary> {
+pub(crate) fn build_all(stories: &[Story], opts: &Options, out: &mut dyn Write) -> Result<Summary> {
     let target = if opts.quiet || stories.len() < 2 {
         ProgressDrawTarget::hidden()
     } else {
@@ -160,21 +175,21 @@ pub fn build_all(stories: &[Story], opts: &Options, out: &mut dyn Write) -> Resu
 
 /// Counts of a batch.
 #[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
-pub struct Summary {
+pub(crate) struct Summary {
     /// Briefs built.
-    pub built: usize,
+    pub(crate) built: usize,
     /// Briefs skipped as current.
-    pub current: usize,
+    pub(crate) current: usize,
     /// Briefs that failed.
-    pub failed: usize,
+    pub(crate) failed: usize,
     /// Whether a failure was an output that could not be written.
-    pub write_failed: bool,
+    pub(crate) write_failed: bool,
 }
 
 impl Summary {
     /// Ok when nothing failed, else [`Error::Batch`]. (A single-story build returns its own
     /// error before this, so `build DIR` keeps its exit codes.)
-    pub fn into_result(self) -> Result<()> {
+    pub(crate) fn into_result(self) -> Result<()> {
         if self.failed == 0 {
             return Ok(());
         }

@@ -13,21 +13,23 @@ use std::time::{Duration, Instant};
 use notify_debouncer_mini::notify::RecursiveMode;
 use notify_debouncer_mini::{DebounceEventResult, new_debouncer};
 
+use brief::error::{Error, Result};
+use brief::layout::{is_hidden, is_reserved};
+
 use super::Options;
 use super::build::build_all;
-use crate::error::{Error, Result};
 
 /// When a watch ends on its own (for tests and scripts); by default it runs until killed.
 #[derive(Debug, Clone, Copy, Default)]
-pub struct Limits {
+pub(crate) struct Limits {
     /// Stop after this many rounds that built (or failed to build) something.
-    pub rounds: Option<u32>,
+    pub(crate) rounds: Option<u32>,
     /// Stop after this long.
-    pub timeout: Option<Duration>,
+    pub(crate) timeout: Option<Duration>,
 }
 
 /// Watch `root` and keep its briefs current. `out_base` as for `build --all`.
-pub fn watch(
+pub(crate) fn watch(
     root: &Path,
     out_base: Option<&Path>,
     opts: &Options,
@@ -126,10 +128,9 @@ fn relevant(path: &Path, root: &Path, canonical: &Path) -> bool {
         .unwrap_or_else(|_| path.to_path_buf());
     let hidden = rel
         .components()
-        .any(|c| c.as_os_str().to_string_lossy().starts_with('.'));
+        .any(|c| is_hidden(&c.as_os_str().to_string_lossy()));
     let name = rel.file_name().map(|n| n.to_string_lossy().into_owned());
-    let output =
-        name.is_some_and(|n| ["brief.md", "brief.html", "brief.json"].contains(&n.as_str()));
+    let output = name.is_some_and(|n| is_reserved(&n) && n != brief::layout::CONFIG_FILE);
     !hidden && !output
 }
 

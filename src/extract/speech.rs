@@ -1,8 +1,11 @@
-//! Hand-written matchers for the attribution patterns of [`super::find`].
+//! Hand-written matchers for the attribution patterns of reported speech, used by
+//! [`quotes::find`](crate::extract::quotes::find) (statements) and by the entity ranking
+//! (a mention followed by a speech verb is a speaker). Shared here so neither extractor
+//! imports the other's internals.
 //!
 //! Each function returns exactly what the regular expression quoted in its documentation
 //! captured, under the `regex` crate's leftmost-first semantics (the first match a
-//! backtracking engine finds); `pattern/tests.rs` runs both side by side on tricky and
+//! backtracking engine finds); `speech/tests.rs` runs both side by side on tricky and
 //! random strings. The expressions were cheap to match but expensive to build: bounded
 //! repeats of Unicode classes (`[^,.;“”"]{1,90}?`) compiled into large automata, more
 //! instructions than the rest of a ten-article run. Here a bounded lazy repeat is a loop

@@ -1,45 +1,59 @@
-//! Find the article files under a folder: recursive, sorted, `.txt`, `.md`, `.html`, feeds
-//! (`.rss`, `.atom`, `.xml`) and JSON Lines (`.jsonl`, `.ndjson`).
+//! The one folder walk: the article files under a folder, recursive and sorted, and a
+//! warning for every other entry that is not hidden or one of a brief's own files.
 //!
-//! Symbolic links are followed (a loop is detected and skipped with a warning); files that
-//! are not regular files (named pipes, sockets, devices) are never opened, since reading a
-//! pipe could block forever; a file larger than [`MAX_ARTICLE_BYTES`] is skipped.
+//! Ingest reads what it returns and the manifest hashes exactly that, so every skip rule
+//! applies to both. Symbolic links are followed (a loop is detected and skipped with a
+//! warning); files that are not regular files (named pipes, sockets, devices, a link to
+//! `/dev/zero`) are never opened, since reading a pipe could block forever and a device
+//! never ends; a file larger than [`MAX_ARTICLE_BYTES`] is skipped when read.
 
 use std::io::Read;
 use std::path::{Path, PathBuf};
 
-use super::Warning;
+use super::{ARTICLE_EXTENSIONS, extension, is_hidden, is_reserved};
+use crate::document::Warning;
 use crate::error::{Error, Result};
-
-/// Extensions read as articles.
-pub const ARTICLE_EXTENSIONS: &[&str] = &[
-    "txt", "md", "markdown", "html", "htm", "xhtml", "rss", "atom", "xml", "jsonl", "ndjson",
-];
-
-/// Extensions read as saved web pages.
-const HTML_EXTENSIONS: &[&str] = &["html", "htm", "xhtml"];
 
 /// Largest file read as an article: 10 MiB. A news article is rarely over 100 KB of text
 /// and a saved page rarely over 5 MB; anything bigger is a mistake (a log, a dump, a book)
 /// and reading it would only slow the run down.
 pub const MAX_ARTICLE_BYTES: u64 = 10 * 1024 * 1024;
 
-/// Files that live beside articles and are not articles themselves.
-const IGNORED_NAMES: &[&str] = &["brief.toml", "brief.md", "brief.html", "brief.json"];
-
 /// One article file found by the walk.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ArticleFile {
     /// Full path to read.
     pub path: PathBuf,
-    /// Path relative to the input folder, `/`-separated: the name shown to users.
+    /// Path relative to the input folder, `/`-separated: the name shown to users (see
+    /// [`display_name`] for names that are not UTF-8).
     pub rel: String,
 }
 
+/// What the walk found: the article files to read, in order, and the entries skipped.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Walk {
+    /// Article files, sorted by path.
+    pub files: Vec<ArticleFile>,
+    /// Entries that are not articles (other formats, special files, link loops, unreadable
+    /// folders), one warning each.
+    pub warnings: Vec<Warning>,
+}
+
 /// Walk `dir` recursively in sorted order. A single file is accepted as a folder of one.
-/// Hidden files and folders (`.git`, `.DS_Store`) are passed over silently; other
-/// non-article files are returned as warnings naming them.
-pub fn article_files(dir: &Path) -> Result<(Vec<ArticleFile>, Vec<Warning>)> {
+/// Hidden files and folders (`.git`, `.DS_Store`) and a brief's own files are passed over
+/// silently; other non-article entries are returned as warnings naming them. Only an
+/// unreadable `dir` is an error.
+pub fn walk(dir: &Path) -> Result<Walk> {
+    let (files, warnings) = article_files(dir)?;
+    Ok(Walk { files, warnings })
+}
+
+/// Whether `dir` holds at least one article file (at any depth), by the walk's rules.
+pub fn has_articles(dir: &Path) -> bool {
+    walk(dir).is_ok_and(|w| !w.files.is_empty())
+}
+
+fn article_files(dir: &Path) -> Result<(Vec<ArticleFile>, Vec<Warning>)> {
     let meta = std::fs::metadata(dir).map_err(|source| Error::Read {
         path: dir.to_path_buf(),
         source,
@@ -47,10 +61,7 @@ pub fn article_files(dir: &Path) -> Result<(Vec<ArticleFile>, Vec<Warning>)> {
     let mut files = Vec::new();
     let mut warnings = Vec::new();
     if meta.is_file() {
-        let rel = dir
-            .file_name()
-            .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or_default();
+        let rel = dir.file_name().map(display_name).unwrap_or_default();
         files.push(ArticleFile {
             path: dir.to_path_buf(),
             rel,
@@ -67,7 +78,7 @@ pub fn article_files(dir: &Path) -> Result<(Vec<ArticleFile>, Vec<Warning>)> {
             if e.depth() == 0 {
                 return true;
             }
-            if e.file_name().to_string_lossy().starts_with('.') {
+            if is_hidden(&e.file_name().to_string_lossy()) {
                 return false;
             }
             match folder_link(e, root.as_deref()) {
@@ -88,7 +99,7 @@ pub fn article_files(dir: &Path) -> Result<(Vec<ArticleFile>, Vec<Warning>)> {
                 let path = err.path().map(|p| relative(dir, p)).unwrap_or_default();
                 warnings.push(Warning {
                     path,
-                    reason: walk_error(&err),
+                    reason: walk_error(dir, &err),
                 });
                 continue;
             }
@@ -98,7 +109,7 @@ pub fn article_files(dir: &Path) -> Result<(Vec<ArticleFile>, Vec<Warning>)> {
         }
         let rel = relative(dir, entry.path());
         let name = entry.file_name().to_string_lossy();
-        if IGNORED_NAMES.contains(&name.as_ref()) || rel.starts_with("brief.") {
+        if is_reserved(&name) || rel.starts_with("brief.") {
             continue;
         }
         let reason = if !entry.file_type().is_file() {
@@ -135,11 +146,6 @@ fn folder_link(e: &walkdir::DirEntry, root: Option<&Path>) -> Option<String> {
     }
 }
 
-/// Whether `path` names a saved web page (by its extension).
-pub fn is_html(path: &Path) -> bool {
-    HTML_EXTENSIONS.contains(&extension(path).as_str())
-}
-
 /// Read a file, refusing one over [`MAX_ARTICLE_BYTES`]. `Err` holds the reason.
 pub fn read_limited(path: &Path) -> Result<Vec<u8>, String> {
     let file = std::fs::File::open(path).map_err(|e| format!("cannot read: {e}"))?;
@@ -155,13 +161,6 @@ pub fn read_limited(path: &Path) -> Result<Vec<u8>, String> {
         ));
     }
     Ok(bytes)
-}
-
-/// A path's extension, lowercase (empty when it has none).
-pub fn extension(path: &Path) -> String {
-    path.extension()
-        .map(|e| e.to_string_lossy().to_ascii_lowercase())
-        .unwrap_or_default()
 }
 
 /// Why a file with extension `ext` is not read, in plain words.
@@ -180,12 +179,16 @@ fn unsupported(ext: &str) -> String {
 }
 
 /// What a walk error means, in plain words.
-fn walk_error(err: &walkdir::Error) -> String {
+fn walk_error(dir: &Path, err: &walkdir::Error) -> String {
     if let Some(ancestor) = err.loop_ancestor() {
-        return format!(
-            "skipped: symbolic link loop (back to {})",
-            ancestor.display()
-        );
+        // Named relative to the input folder, so the warning (and the manifest, which
+        // hashes it) reads the same however the folder was spelled (`sources`, `./sources`).
+        return match relative(dir, ancestor) {
+            rel if rel.is_empty() => {
+                "skipped: symbolic link loop (back to the input folder)".into()
+            }
+            rel => format!("skipped: symbolic link loop (back to {rel})"),
+        };
     }
     match err.io_error() {
         Some(e) if e.kind() == std::io::ErrorKind::NotFound => {
@@ -219,9 +222,33 @@ fn special_kind(ft: &std::fs::FileType) -> &'static str {
 fn relative(root: &Path, path: &Path) -> String {
     let rel = path.strip_prefix(root).unwrap_or(path);
     rel.components()
-        .map(|c| c.as_os_str().to_string_lossy())
+        .map(|c| display_name(c.as_os_str()))
         .collect::<Vec<_>>()
         .join("/")
+}
+
+/// A file name as text, one to one: UTF-8 names as they are, except that a backslash is
+/// doubled; on Unix, each byte that is not UTF-8 as `\xNN`. Two names that differ on disk
+/// never read alike (the lossy form would show both as `\u{fffd}`), so their warnings,
+/// citations and manifest entries stay apart.
+pub fn display_name(name: &std::ffi::OsStr) -> String {
+    #[cfg(unix)]
+    {
+        use std::fmt::Write as _;
+        use std::os::unix::ffi::OsStrExt;
+        let mut out = String::new();
+        for chunk in name.as_bytes().utf8_chunks() {
+            out.push_str(&chunk.valid().replace('\\', "\\\\"));
+            for b in chunk.invalid() {
+                let _ = write!(out, "\\x{b:02X}");
+            }
+        }
+        out
+    }
+    #[cfg(not(unix))]
+    {
+        name.to_string_lossy().replace('\\', "\\\\")
+    }
 }
 
 #[cfg(test)]

@@ -7,25 +7,27 @@
 //! [`Snapshot`] of the brief's content for "What's new". It holds no timestamps and no
 //! absolute paths, so a committed brief stays byte-identical wherever it is rebuilt. Being a
 //! hidden file, it is never read as an article.
+//!
+//! The inputs are exactly what the one [`walk`](crate::layout::walk) returned, the walk
+//! ingest reads: an article file by the hash of its bytes (read with the same size limit),
+//! an entry the walk skipped (a PDF, a named pipe, a link loop) or a file that cannot be read
+//! by its warning. So a special file is never opened here either, and adding, removing or
+//! fixing a skipped file makes the brief stale, as it changes the brief's warnings.
 
 use std::collections::BTreeMap;
 use std::path::Path;
 
+use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 
-use super::changes::Snapshot;
+use crate::changes::Snapshot;
 use crate::config::Config;
 use crate::error::{Error, Result};
-use crate::render::{BUILTIN_TEMPLATES, Format, MD_TEMPLATE, PAGE_TEMPLATE};
-
-/// The manifest's file name, in the brief's output folder.
-pub const MANIFEST_NAME: &str = ".brief-manifest.json";
+use crate::layout::{Format, MANIFEST_FILE, Walk, output_name, walk::read_limited};
+use crate::render::{BUILTIN_TEMPLATES, templates_used};
 
 /// Version of the manifest format.
 pub const MANIFEST_VERSION: u32 = 1;
-
-/// Names `ingest` never reads as articles, at any depth.
-const NOT_ARTICLES: &[&str] = &["brief.toml", "brief.md", "brief.html", "brief.json"];
 
 /// What a brief was built from and what it wrote.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -57,33 +59,25 @@ pub fn hash(bytes: &[u8]) -> String {
     blake3::hash(bytes).to_hex().to_string()
 }
 
-/// The manifest a brief of `input` built now would have (outputs named, not yet hashed).
+/// The manifest a brief of `cfg.input`, whose folder walk is `walk`, built now would have
+/// (outputs named, not yet hashed).
 pub fn expected(
-    input: &Path,
+    walk: &Walk,
     cfg: &Config,
     formats: &[Format],
     templates: Option<&Path>,
 ) -> Result<Manifest> {
     let mut config = BTreeMap::new();
     for file in &cfg.files {
-        let key = if file.parent() == Some(input) {
+        let key = if file.parent() == Some(cfg.input.as_path()) {
             "story"
         } else {
             "root"
         };
         config.insert(key.to_string(), hash(&read(file)?));
     }
-    // Only the templates the formats use: JSON uses none, Markdown one, HTML both.
-    let mut used = Vec::new();
-    if formats
-        .iter()
-        .any(|f| matches!(f, Format::Md | Format::Html))
-    {
-        used.push(MD_TEMPLATE);
-    }
-    if formats.contains(&Format::Html) {
-        used.push(PAGE_TEMPLATE);
-    }
+    // Only the templates the formats use: JSON uses none.
+    let used = templates_used(formats);
     let mut tpl = BTreeMap::new();
     for (name, builtin) in BUILTIN_TEMPLATES.iter().filter(|(n, _)| used.contains(n)) {
         let user = templates.map(|d| d.join(name)).filter(|p| p.is_file());
@@ -95,7 +89,10 @@ pub fn expected(
     }
     let names: Vec<&str> = formats.iter().map(|f| f.extension()).collect();
     let options = BTreeMap::from([
-        ("summary".to_string(), format!("{:?}", cfg.select.budget)),
+        (
+            "summary".to_string(),
+            format!("{:?}", cfg.analysis.select.budget),
+        ),
         ("formats".to_string(), names.join(",")),
     ]);
     Ok(Manifest {
@@ -103,65 +100,50 @@ pub fn expected(
         tool: format!("{} {}", env!("CARGO_PKG_NAME"), env!("CARGO_PKG_VERSION")),
         options,
         config,
-        inputs: hash_inputs(input)?,
+        inputs: hash_inputs(walk),
         templates: tpl,
-        outputs: names
+        outputs: formats
             .iter()
-            .map(|ext| (format!("brief.{ext}"), String::new()))
+            .map(|f| (output_name(*f), String::new()))
             .collect(),
         content: None,
         previous: None,
     })
 }
 
-/// Hashes of the files `ingest` would look at under `input` (articles and files it warns
-/// about; hidden files and `brief.*` skipped, as the walker does).
-pub fn hash_inputs(input: &Path) -> Result<BTreeMap<String, String>> {
+/// What the inputs of a brief are: each article file the walk found -> the hash of its
+/// bytes (or, when it cannot be read, the reason), and each entry it skipped -> its warning.
+pub fn hash_inputs(walk: &Walk) -> BTreeMap<String, String> {
     let mut inputs = BTreeMap::new();
-    if input.is_file() {
-        let name = input.file_name().map(|n| n.to_string_lossy().into_owned());
-        inputs.insert(name.unwrap_or_default(), hash(&read(input)?));
-        return Ok(inputs);
+    // Files are hashed side by side, as ingest reads them; the map is sorted anyway.
+    let hashed: Vec<String> = walk
+        .files
+        .par_iter()
+        .map(|f| match read_limited(&f.path) {
+            Ok(bytes) => hash(&bytes),
+            Err(reason) => reason,
+        })
+        .collect();
+    for (file, value) in walk.files.iter().zip(hashed) {
+        inputs.insert(file.rel.clone(), value);
     }
-    let walker = walkdir::WalkDir::new(input)
-        .follow_links(false)
-        .sort_by_file_name()
-        .into_iter()
-        .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'));
-    for entry in walker {
-        let entry = entry.map_err(|e| Error::Read {
-            path: e.path().unwrap_or(input).to_path_buf(),
-            source: e.into(),
-        })?;
-        if entry.file_type().is_dir() {
-            continue;
-        }
-        let rel = entry
-            .path()
-            .strip_prefix(input)
-            .unwrap_or(entry.path())
-            .components()
-            .map(|c| c.as_os_str().to_string_lossy().into_owned())
-            .collect::<Vec<_>>()
-            .join("/");
-        let name = entry.file_name().to_string_lossy();
-        if NOT_ARTICLES.contains(&name.as_ref()) || rel.starts_with("brief.") {
-            continue;
-        }
-        inputs.insert(rel, hash(&read(entry.path())?));
+    for w in &walk.warnings {
+        inputs
+            .entry(w.path.clone())
+            .or_insert_with(|| w.reason.clone());
     }
-    Ok(inputs)
+    inputs
 }
 
 /// The manifest stored in `out_dir`, if there is a readable one.
 pub fn load(out_dir: &Path) -> Option<Manifest> {
-    let text = std::fs::read_to_string(out_dir.join(MANIFEST_NAME)).ok()?;
+    let text = std::fs::read_to_string(out_dir.join(MANIFEST_FILE)).ok()?;
     serde_json::from_str(&text).ok()
 }
 
 /// Write the manifest into `out_dir` (atomically), as pretty JSON.
 pub fn store(out_dir: &Path, manifest: &Manifest) -> Result<()> {
-    let path = out_dir.join(MANIFEST_NAME);
+    let path = out_dir.join(MANIFEST_FILE);
     let text = serde_json::to_string_pretty(manifest).map_err(|e| Error::Manifest {
         path: path.clone(),
         message: e.to_string(),
@@ -242,14 +224,15 @@ mod tests {
         for f in ["a.md", "sub/b.txt", ".hidden", "brief.md", "sub/brief.html"] {
             std::fs::write(d.join(f), f).unwrap();
         }
-        let inputs = hash_inputs(d).unwrap();
+        let walk = || crate::layout::walk(d).unwrap();
+        let inputs = hash_inputs(&walk());
         assert_eq!(inputs.keys().collect::<Vec<_>>(), ["a.md", "sub/b.txt"]);
-        let cfg = Config::resolve(d, None).unwrap();
-        let old = expected(d, &cfg, &[Format::Md], None).unwrap();
+        let cfg = Config::resolve(d).unwrap();
+        let old = expected(&walk(), &cfg, &[Format::Md], None).unwrap();
         std::fs::write(d.join("a.md"), "changed").unwrap();
         std::fs::write(d.join("c.md"), "new").unwrap();
         std::fs::remove_file(d.join("sub/b.txt")).unwrap();
-        let new = expected(d, &cfg, &[Format::Md], None).unwrap();
+        let new = expected(&walk(), &cfg, &[Format::Md], None).unwrap();
         let why = stale_reasons(&new, Some(&old), d);
         assert!(why.contains(&"new: c.md".to_string()), "{why:?}");
         assert!(why.contains(&"changed: a.md".to_string()), "{why:?}");

@@ -1,8 +1,11 @@
-//! Command-line flags (clap derive). Raw flags only: `run.rs` turns them into settings.
+//! Command-line flags (clap derive). Raw flags only: [`super::settings`] lays them over the
+//! folder's `brief.toml`.
 
 use std::path::PathBuf;
 
-use clap::{Args as ClapArgs, Parser, Subcommand, ValueEnum};
+use brief::layout::Format;
+use clap::builder::{PossibleValuesParser, TypedValueParser};
+use clap::{Args as ClapArgs, Parser, Subcommand};
 
 /// Turn a folder of news articles from several outlets into a brief you can trust.
 ///
@@ -16,15 +19,15 @@ use clap::{Args as ClapArgs, Parser, Subcommand, ValueEnum};
     propagate_version = true,
     max_term_width = 100
 )]
-pub struct Args {
+pub(crate) struct Args {
     /// What to do.
     #[command(subcommand)]
-    pub command: Command,
+    pub(crate) command: Command,
 }
 
 /// Subcommands.
 #[derive(Debug, Subcommand)]
-pub enum Command {
+pub(crate) enum Command {
     /// Build the brief for a folder of articles (brief.md and brief.html by default).
     ///
     /// Reads .txt and .md files recursively, in sorted order; other files are skipped with a
@@ -143,7 +146,7 @@ pub enum Command {
 
 /// `brief templates ...`
 #[derive(Debug, Subcommand)]
-pub enum TemplatesAction {
+pub(crate) enum TemplatesAction {
     /// Write the built-in templates to DIR for editing; use them with `build --templates DIR`.
     Export {
         /// Folder to write brief.md.tera and page.html.tera into (created if missing).
@@ -156,194 +159,190 @@ pub enum TemplatesAction {
 
 /// Flags of `brief build`.
 #[derive(Debug, ClapArgs)]
-pub struct BuildArgs {
+pub(crate) struct BuildArgs {
     /// Folder of articles (or a single article file).
-    pub input: PathBuf,
+    pub(crate) input: PathBuf,
 
     /// Write one file instead (format from its extension: .md, .html, .json), or `-` for
     /// standard output (format from --format, Markdown by default).
     #[arg(short, long, value_name = "FILE")]
-    pub output: Option<PathBuf>,
+    pub(crate) output: Option<PathBuf>,
 
     /// Output format: with -o -, the format printed; without -o, write only this format.
-    #[arg(short, long, value_enum)]
-    pub format: Option<FormatArg>,
+    #[arg(short, long, value_parser = format_parser())]
+    pub(crate) format: Option<Format>,
 
     /// Folder to write brief.md and brief.html into (default: beside a `sources` folder,
     /// else briefings/FOLDER).
     #[arg(long, value_name = "DIR", conflicts_with = "output")]
-    pub out_dir: Option<PathBuf>,
+    pub(crate) out_dir: Option<PathBuf>,
 
     /// Summary length.
     #[command(flatten)]
-    pub length: LengthArgs,
+    pub(crate) length: LengthArgs,
 
     /// Folder of templates overriding the built-in ones (brief.md.tera, page.html.tera).
     #[arg(long, value_name = "DIR")]
-    pub templates: Option<PathBuf>,
+    pub(crate) templates: Option<PathBuf>,
 
     /// Do not print warnings or the paths written.
     #[arg(short, long)]
-    pub quiet: bool,
+    pub(crate) quiet: bool,
 
     /// Treat INPUT as a root: one brief per story folder under it, built in parallel
     /// (ROOT/STORY/sources -> ROOT/STORY/, ROOT/DAY -> briefings/DAY/ or --out-dir/DAY/).
     #[arg(long, conflicts_with = "output")]
-    pub all: bool,
+    pub(crate) all: bool,
 
     /// Rebuild even when the brief's manifest says it is up to date.
     #[arg(long)]
-    pub force: bool,
+    pub(crate) force: bool,
 }
 
 /// Flags shared by `check` and `watch`: which briefs, built how.
 #[derive(Debug, ClapArgs)]
-pub struct RootArgs {
+pub(crate) struct RootArgs {
     /// Folder of stories (as for `build ROOT --all`).
-    pub root: PathBuf,
+    pub(crate) root: PathBuf,
 
     /// Parent folder of every story's brief, DIR/STORY (default: beside `sources`, else
     /// briefings/STORY).
     #[arg(long, value_name = "DIR")]
-    pub out_dir: Option<PathBuf>,
+    pub(crate) out_dir: Option<PathBuf>,
 
     /// Output format, as for `build` (default: brief.toml's `formats`, else md and html).
-    #[arg(short, long, value_enum)]
-    pub format: Option<FormatArg>,
+    #[arg(short, long, value_parser = format_parser())]
+    pub(crate) format: Option<Format>,
 
     /// Summary length, as for `build`.
     #[command(flatten)]
-    pub length: LengthArgs,
+    pub(crate) length: LengthArgs,
 
     /// Templates folder, as for `build`.
     #[arg(long, value_name = "DIR")]
-    pub templates: Option<PathBuf>,
+    pub(crate) templates: Option<PathBuf>,
 
     /// Print only problems.
     #[arg(short, long)]
-    pub quiet: bool,
+    pub(crate) quiet: bool,
 }
 
 /// Flags of `brief check`.
 #[derive(Debug, ClapArgs)]
-pub struct CheckArgs {
+pub(crate) struct CheckArgs {
     /// Which briefs.
     #[command(flatten)]
-    pub root: RootArgs,
+    pub(crate) root: RootArgs,
 }
 
 /// Flags of `brief watch`.
 #[derive(Debug, ClapArgs)]
-pub struct WatchArgs {
+pub(crate) struct WatchArgs {
     /// Which briefs.
     #[command(flatten)]
-    pub root: RootArgs,
+    pub(crate) root: RootArgs,
 
     /// Stop after N rounds that rebuilt something (for tests and scripts).
     #[arg(long, value_name = "N", hide = true)]
-    pub exit_after: Option<u32>,
+    pub(crate) exit_after: Option<u32>,
 
     /// Stop after SECS seconds (for tests and scripts).
     #[arg(long, value_name = "SECS", hide = true)]
-    pub timeout: Option<f64>,
+    pub(crate) timeout: Option<f64>,
 }
 
 /// Flags of `brief email`.
 #[derive(Debug, ClapArgs)]
-pub struct EmailArgs {
+pub(crate) struct EmailArgs {
     /// A brief folder holding brief.md (and brief.html), or a folder of articles.
-    pub input: PathBuf,
+    pub(crate) input: PathBuf,
 
     /// Recipient address; repeat for several (default: `[email] to` in brief.toml).
     #[arg(long, value_name = "ADDR")]
-    pub to: Vec<String>,
+    pub(crate) to: Vec<String>,
 
     /// Sender address, e.g. "Briefs <brief@example.org>" (default: `[email] from`).
     #[arg(long, value_name = "ADDR")]
-    pub from: Option<String>,
+    pub(crate) from: Option<String>,
 
     /// Subject (default: `[email] subject`, else the brief's title).
     #[arg(long)]
-    pub subject: Option<String>,
+    pub(crate) subject: Option<String>,
 
     /// Write the message to FILE (`-` for standard output) instead of sending it.
     #[arg(long, value_name = "FILE", conflicts_with = "smtp")]
-    pub eml: Option<PathBuf>,
+    pub(crate) eml: Option<PathBuf>,
 
     /// SMTP server: smtps://HOST or smtps://HOST:PORT (TLS, port 465), or smtp://HOST or
     /// smtp://HOST:PORT (port 587; STARTTLS when offered, required with credentials).
     /// Default: $BRIEF_SMTP_URL.
     #[arg(long, value_name = "URL")]
-    pub smtp: Option<String>,
+    pub(crate) smtp: Option<String>,
 
     /// The Date header (default: now), e.g. 2021-03-29T12:00:00Z, 2021-03-29 or Unix
     /// seconds; pins the message for a reproducible .eml.
     #[arg(long, value_name = "DATE")]
-    pub date: Option<String>,
+    pub(crate) date: Option<String>,
 
     /// Summary length, when building from articles.
     #[command(flatten)]
-    pub length: LengthArgs,
+    pub(crate) length: LengthArgs,
 
     /// Folder of templates overriding the built-in ones, when building from articles.
     #[arg(long, value_name = "DIR")]
-    pub templates: Option<PathBuf>,
+    pub(crate) templates: Option<PathBuf>,
 
     /// Do not print warnings or what was sent.
     #[arg(short, long)]
-    pub quiet: bool,
+    pub(crate) quiet: bool,
 }
 
 /// Flags of `brief summarize`.
 #[derive(Debug, ClapArgs)]
-pub struct SummarizeArgs {
+pub(crate) struct SummarizeArgs {
     /// Folder of articles (or a single article file).
-    pub input: PathBuf,
+    pub(crate) input: PathBuf,
 
     /// Summary length.
     #[command(flatten)]
-    pub length: LengthArgs,
+    pub(crate) length: LengthArgs,
 
     /// Summary length in bytes (like --words, counted in bytes of text).
     #[arg(long, value_name = "N", conflicts_with_all = ["sentences", "words"])]
-    pub bytes: Option<usize>,
+    pub(crate) bytes: Option<usize>,
 
     /// Weight of entity salience in sentence value (default 0.5; 0 turns it off). For
     /// evaluation: see docs/quality.md.
     #[arg(long, value_name = "W")]
-    pub salience_weight: Option<f64>,
+    pub(crate) salience_weight: Option<f64>,
 
     /// Weight of LexRank centrality in sentence value (default 1; 0 turns it off). For
     /// evaluation: see docs/quality.md.
     #[arg(long, value_name = "W")]
-    pub centrality_weight: Option<f64>,
+    pub(crate) centrality_weight: Option<f64>,
 
     /// Do not print warnings.
     #[arg(short, long)]
-    pub quiet: bool,
+    pub(crate) quiet: bool,
 }
 
 /// Summary length flags: at most one of them.
 #[derive(Debug, ClapArgs)]
-pub struct LengthArgs {
+pub(crate) struct LengthArgs {
     /// Number of summary sentences (default 6, or brief.toml's `[summary]`).
     #[arg(long, value_name = "N", conflicts_with = "words", value_parser = clap::value_parser!(u32).range(1..))]
-    pub sentences: Option<u32>,
+    pub(crate) sentences: Option<u32>,
 
     /// Summary length in words: sentences are added until N words are reached.
     #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..))]
-    pub words: Option<u32>,
+    pub(crate) words: Option<u32>,
 }
 
-/// Output format names.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum FormatArg {
-    /// Markdown.
-    Md,
-    /// HTML page.
-    Html,
-    /// JSON (the Brief model, schema-versioned).
-    Json,
+/// `--format NAME`: the library's [`Format`] by name (md, html, json).
+fn format_parser() -> impl TypedValueParser<Value = Format> {
+    PossibleValuesParser::new(Format::ALL.map(Format::extension))
+        // Only the names listed above get here, and each names a format.
+        .map(|name| Format::from_name(&name).unwrap_or(Format::Md))
 }
 
 #[cfg(test)]

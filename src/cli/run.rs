@@ -3,19 +3,19 @@
 use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 
-use crate::cli::{
-    Args, BuildArgs, Command, EmailArgs, FormatArg, LengthArgs, RootArgs, SummarizeArgs,
-    TemplatesAction, WatchArgs,
+use brief::error::{Error, Result};
+use brief::layout::{self, Format, output_name};
+use brief::render::{Meta, Renderer};
+use brief::text::{fold, segment};
+
+use super::args::{
+    Args, BuildArgs, Command, EmailArgs, RootArgs, SummarizeArgs, TemplatesAction, WatchArgs,
 };
-use crate::config::Config;
-use crate::error::{Error, Result};
-use crate::rank::select::Budget;
-use crate::render::{Format, Renderer};
-use crate::text::{fold, segment};
-use crate::workflow;
+use super::settings::{self, Flags, Settings};
+use super::workflow;
 
 /// Run a command. Normal output goes to `out`; warnings go to stderr.
-pub fn run(args: Args, out: &mut dyn Write) -> Result<()> {
+pub(crate) fn run(args: Args, out: &mut dyn Write) -> Result<()> {
     match args.command {
         Command::Build(b) => build(&b, out),
         Command::Summarize(s) => summarize(&s, out),
@@ -30,7 +30,7 @@ pub fn run(args: Args, out: &mut dyn Write) -> Result<()> {
         Command::Templates {
             action: TemplatesAction::Export { dir, force },
         } => {
-            for path in crate::render::export_templates(&dir, force)? {
+            for path in brief::render::export_templates(&dir, force)? {
                 writeln(out, &path.display().to_string())?;
             }
             Ok(())
@@ -39,23 +39,12 @@ pub fn run(args: Args, out: &mut dyn Write) -> Result<()> {
 }
 
 fn build(args: &BuildArgs, out: &mut dyn Write) -> Result<()> {
-    if args.output.is_none() {
+    let Some(path) = &args.output else {
         return build_incremental(args, out);
-    }
-    let cfg = Config::resolve(&args.input, budget(&args.length, None))?;
-    let templates = args.templates.clone().or_else(|| cfg.templates.clone());
-    let renderer = Renderer::new(templates.as_deref())?;
-    let brief = crate::build(&cfg)?;
-    if !args.quiet {
-        warn_all(&brief.warnings);
-    }
-    let format = args.format.map(format_of);
-    match &args.output {
-        Some(path) if path.as_os_str() == "-" => {
-            let text = renderer.render(&brief, format.unwrap_or(Format::Md))?;
-            write_stdout(out, text.as_bytes())
-        }
-        Some(path) => {
+    };
+    let format = match args.format {
+        _ if path.as_os_str() == "-" => args.format.unwrap_or(Format::Md),
+        format => {
             let from_ext = Format::from_path(path).ok_or_else(|| {
                 Error::Usage(format!(
                     "cannot tell the format of {}: use a .md, .html or .json file name, or -o -",
@@ -68,30 +57,43 @@ fn build(args: &BuildArgs, out: &mut dyn Write) -> Result<()> {
                     path.display()
                 )));
             }
-            write_file(path, &renderer.render(&brief, from_ext)?, args.quiet, out)
+            from_ext
         }
-        None => build_incremental(args, out),
+    };
+    let flags = Flags {
+        templates: args.templates.clone(),
+        ..Flags::with_length(&args.length, None)
+    };
+    let settings = Settings::resolve(&args.input, None, &flags)?;
+    let walk = layout::walk(&args.input)?;
+    let settings::Rendered { brief, texts } =
+        settings::render(&settings, &walk, &[format], |_| Meta::default())?;
+    if !args.quiet {
+        warn_all(&brief.warnings);
+    }
+    let text = texts.into_iter().map(|(_, t)| t).collect::<String>();
+    if path.as_os_str() == "-" {
+        write_stdout(out, text.as_bytes())
+    } else {
+        write_file(path, &text, args.quiet, out)
     }
 }
 
 fn stories(input: &Path, json: bool, out: &mut dyn Write) -> Result<()> {
-    let cfg = Config::resolve(input, None)?;
-    let (docs, warnings) = crate::load_documents(&cfg)?;
+    use brief::stories::{StoryConfig, detect, listing::listing};
+    let cfg = brief::config::Config::resolve(input)?;
+    let (docs, warnings) = brief::load_documents(&layout::walk(input)?, &cfg)?;
     warn_all(&warnings);
-    let found = crate::stories::detect(&docs, &crate::stories::StoryConfig::default());
-    let text = crate::stories::listing::listing(&docs, &found, json);
+    let found = detect(&docs, &StoryConfig::default());
+    let text = listing(&docs, &found, json);
     write_stdout(out, text.as_bytes())
 }
 
 fn email(args: &EmailArgs, out: &mut dyn Write) -> Result<()> {
-    use crate::render::email;
+    use brief::render::email;
     // Flags win over the `[email]` table of the story's brief.toml (in the folder, or in its
     // `sources` folder for a brief folder).
-    let settings_dir = match args.input.join("sources") {
-        s if s.is_dir() => s,
-        _ => args.input.clone(),
-    };
-    let settings = Config::resolve(&settings_dir, None)?.email;
+    let settings = brief::config::Config::resolve(&layout::story_input(&args.input))?.email;
     let to = if args.to.is_empty() {
         settings.to.clone()
     } else {
@@ -149,7 +151,7 @@ fn email(args: &EmailArgs, out: &mut dyn Write) -> Result<()> {
     match (&args.eml, server) {
         (Some(path), _) if path.as_os_str() == "-" => write_stdout(out, &message.formatted()),
         (Some(path), _) => {
-            crate::output::write_atomic(path, &message.formatted())?;
+            brief::output::write_atomic(path, &message.formatted())?;
             if !args.quiet {
                 writeln(out, &path.display().to_string())?;
             }
@@ -171,7 +173,7 @@ fn email_parts(args: &EmailArgs) -> Result<(String, String, String)> {
     let read = |path: PathBuf| {
         std::fs::read_to_string(&path).map_err(|source| Error::Read { path, source })
     };
-    let md_path = args.input.join("brief.md");
+    let md_path = args.input.join(output_name(Format::Md));
     if args.input.is_dir() && md_path.is_file() {
         let building_flags = args.templates.is_some()
             || args.length.sentences.is_some()
@@ -184,9 +186,9 @@ fn email_parts(args: &EmailArgs) -> Result<(String, String, String)> {
             );
         }
         let text = read(md_path)?;
-        let title = crate::render::email::markdown_title(&text)
-            .unwrap_or_else(|| crate::story_name(&args.input));
-        let html_path = args.input.join("brief.html");
+        let title = brief::render::email::markdown_title(&text)
+            .unwrap_or_else(|| layout::story_name(&args.input));
+        let html_path = args.input.join(output_name(Format::Html));
         let html = if html_path.is_file() {
             read(html_path)?
         } else {
@@ -194,30 +196,37 @@ fn email_parts(args: &EmailArgs) -> Result<(String, String, String)> {
         };
         return Ok((title, text, html));
     }
-    let sources = args.input.join("sources");
-    let input = if sources.is_dir() {
-        sources
-    } else {
-        args.input.clone()
+    let input = layout::story_input(&args.input);
+    let flags = Flags {
+        templates: args.templates.clone(),
+        ..Flags::with_length(&args.length, None)
     };
-    let cfg = Config::resolve(&input, budget(&args.length, None))?;
-    let renderer = Renderer::new(args.templates.as_deref())?;
-    let brief = crate::build(&cfg)?;
+    let settings = Settings::resolve(&input, None, &flags)?;
+    let walk = layout::walk(&input)?;
+    let formats = [Format::Md, Format::Html];
+    let settings::Rendered { brief, texts } =
+        settings::render(&settings, &walk, &formats, |_| Meta::default())?;
     if !args.quiet {
         warn_all(&brief.warnings);
     }
-    let text = renderer.render(&brief, Format::Md)?;
-    let html = renderer.render(&brief, Format::Html)?;
-    Ok((brief.title, text, html))
+    let mut texts = texts.into_iter().map(|(_, t)| t);
+    let (text, html) = (texts.next(), texts.next());
+    Ok((
+        brief.title,
+        text.unwrap_or_default(),
+        html.unwrap_or_default(),
+    ))
 }
 
 /// `build` into an output folder: one story, or every story under a root with `--all`;
 /// skipped when its manifest says it is current.
 fn build_incremental(args: &BuildArgs, out: &mut dyn Write) -> Result<()> {
     let opts = workflow::Options {
-        budget: budget(&args.length, None),
-        formats: args.format.map(|f| vec![format_of(f)]),
-        templates: args.templates.clone(),
+        flags: Flags {
+            formats: args.format.map(|f| vec![f]),
+            templates: args.templates.clone(),
+            ..Flags::with_length(&args.length, None)
+        },
         force: args.force,
         quiet: args.quiet,
     };
@@ -241,9 +250,11 @@ fn build_incremental(args: &BuildArgs, out: &mut dyn Write) -> Result<()> {
 
 fn root_options(args: &RootArgs) -> workflow::Options {
     workflow::Options {
-        budget: budget(&args.length, None),
-        formats: args.format.map(|f| vec![format_of(f)]),
-        templates: args.templates.clone(),
+        flags: Flags {
+            formats: args.format.map(|f| vec![f]),
+            templates: args.templates.clone(),
+            ..Flags::with_length(&args.length, None)
+        },
         force: false,
         quiet: args.quiet,
     }
@@ -255,7 +266,7 @@ fn check(args: &RootArgs, out: &mut dyn Write) -> Result<()> {
 }
 
 fn diff(old: &Path, new: &Path, out: &mut dyn Write) -> Result<()> {
-    use workflow::changes::{Snapshot, describe, diff};
+    use brief::changes::{Snapshot, describe, diff};
     let (old, new) = (Snapshot::load(old)?, Snapshot::load(new)?);
     write_stdout(out, describe(diff(&old, &new).as_ref()).as_bytes())
 }
@@ -278,19 +289,18 @@ fn watch(args: &WatchArgs, out: &mut dyn Write) -> Result<()> {
 }
 
 fn summarize(args: &SummarizeArgs, out: &mut dyn Write) -> Result<()> {
-    let mut cfg = Config::resolve(&args.input, budget(&args.length, args.bytes))?;
-    if let Some(w) = args.salience_weight {
-        cfg.select.salience_weight = w;
-    }
-    if let Some(w) = args.centrality_weight {
-        cfg.select.centrality_weight = w;
-    }
-    let (corpus, warnings) = crate::load(&cfg)?;
+    let flags = Flags {
+        salience_weight: args.salience_weight,
+        centrality_weight: args.centrality_weight,
+        ..Flags::with_length(&args.length, args.bytes)
+    };
+    let settings = Settings::resolve(&args.input, None, &flags)?;
+    let (corpus, warnings) = brief::load(&layout::walk(&args.input)?, &settings.cfg)?;
     if !args.quiet {
         warn_all(&warnings);
     }
     let mut text = String::new();
-    for point in crate::summarize(&corpus, &cfg.select) {
+    for point in brief::summarize(&corpus, &settings.cfg.analysis.select) {
         let s = &corpus.sentences[point.sentences[0]];
         text.push_str(&fold(corpus.text(s)));
         text.push('\n');
@@ -311,7 +321,7 @@ fn sentences(file: Option<&Path>, out: &mut dyn Write) -> Result<()> {
 }
 
 fn entities(file: Option<&Path>, json: bool, out: &mut dyn Write) -> Result<()> {
-    use crate::extract::entities::{ActorKind, mention_spans};
+    use brief::extract::entities::{ActorKind, mention_spans};
     let input = read_input(file)?;
     let mut text = String::new();
     for (span, kind) in mention_spans(&input) {
@@ -360,49 +370,15 @@ fn read_input(file: Option<&Path>) -> Result<String> {
     }
 }
 
-/// Where `build` writes by default: beside a folder named `sources`, else briefings/NAME.
-pub fn default_out_dir(input: &Path) -> PathBuf {
-    let is_sources = input.file_name().is_some_and(|n| n == "sources");
-    match input.parent() {
-        Some(parent) if is_sources && input.is_dir() => {
-            if parent.as_os_str().is_empty() {
-                PathBuf::from(".")
-            } else {
-                parent.to_path_buf()
-            }
-        }
-        _ => PathBuf::from("briefings").join(crate::story_name(input)),
-    }
-}
-
-fn budget(length: &LengthArgs, bytes: Option<usize>) -> Option<Budget> {
-    if let Some(n) = bytes {
-        return Some(Budget::Bytes(n));
-    }
-    match (length.sentences, length.words) {
-        (Some(n), _) => Some(Budget::Sentences(n as usize)),
-        (None, Some(n)) => Some(Budget::Words(n as usize)),
-        (None, None) => None,
-    }
-}
-
-fn format_of(f: FormatArg) -> Format {
-    match f {
-        FormatArg::Md => Format::Md,
-        FormatArg::Html => Format::Html,
-        FormatArg::Json => Format::Json,
-    }
-}
-
 fn write_file(path: &Path, text: &str, quiet: bool, out: &mut dyn Write) -> Result<()> {
-    crate::output::write_atomic(path, text.as_bytes())?;
+    brief::output::write_atomic(path, text.as_bytes())?;
     if !quiet {
         writeln(out, &path.display().to_string())?;
     }
     Ok(())
 }
 
-fn warn_all(warnings: &[crate::ingest::Warning]) {
+fn warn_all(warnings: &[brief::ingest::Warning]) {
     for w in warnings {
         eprintln!("warning: {}: {}", w.path, w.reason);
     }

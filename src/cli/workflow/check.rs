@@ -8,18 +8,17 @@
 use std::io::Write;
 use std::path::Path;
 
-use super::manifest;
+use brief::error::{Error, Result};
+use brief::layout::{self, Format, MANIFEST_FILE, output_name};
+use brief::manifest;
+
 use super::{Options, Story};
-use crate::error::{Error, Result};
+use crate::cli::settings::Settings;
 
 /// What `check` found for one story: empty when current.
-pub fn story_status(story: &Story, opts: &Options) -> Result<Vec<String>> {
-    let super::Settings {
-        cfg,
-        formats,
-        templates,
-    } = super::Settings::of(story, opts)?;
-    let expected = manifest::expected(&story.input, &cfg, &formats, templates.as_deref())?;
+pub(crate) fn story_status(story: &Story, opts: &Options) -> Result<Vec<String>> {
+    let settings = Settings::resolve(&story.input, story.root.as_deref(), &opts.flags)?;
+    let expected = super::build::expected(&layout::walk(&story.input)?, &settings)?;
     let stored = manifest::load(&story.out_dir);
     Ok(manifest::stale_reasons(
         &expected,
@@ -30,7 +29,12 @@ pub fn story_status(story: &Story, opts: &Options) -> Result<Vec<String>> {
 
 /// Check every story; print `stale: DIR (reasons)` / `missing: DIR` for each that is not
 /// current, or `ok: N briefs up to date`. Errors with [`Error::Stale`] when any is not.
-pub fn check(root: &Path, stories: &[Story], opts: &Options, out: &mut dyn Write) -> Result<()> {
+pub(crate) fn check(
+    root: &Path,
+    stories: &[Story],
+    opts: &Options,
+    out: &mut dyn Write,
+) -> Result<()> {
     let mut stale = 0;
     for story in stories {
         let why = story_status(story, opts)?;
@@ -38,8 +42,8 @@ pub fn check(root: &Path, stories: &[Story], opts: &Options, out: &mut dyn Write
             continue;
         }
         stale += 1;
-        let missing = !story.out_dir.join(manifest::MANIFEST_NAME).is_file()
-            && !story.out_dir.join("brief.md").is_file();
+        let missing = !story.out_dir.join(MANIFEST_FILE).is_file()
+            && !story.out_dir.join(output_name(Format::Md)).is_file();
         let text = if missing {
             format!(
                 "missing: {} (from {})",

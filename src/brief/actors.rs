@@ -1,0 +1,54 @@
+//! The actors section: who matters (people, organisations, groups, states), strongest first,
+//! and the other places named.
+
+use serde::Serialize;
+
+use super::round;
+use crate::extract::Limits;
+use crate::extract::entities::{self, Actor, ActorKind};
+
+/// A key actor.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct ActorEntry {
+    /// Canonical name.
+    pub name: String,
+    /// Other names used for it.
+    pub aliases: Vec<String>,
+    /// person, organisation, place or group.
+    pub kind: ActorKind,
+    /// Best-supported role, when known.
+    pub role: Option<String>,
+    /// Number of mentions.
+    pub mentions: usize,
+    /// Outlets mentioning it.
+    pub outlets: Vec<String>,
+    /// Salience in 0..=1.
+    pub salience: f64,
+}
+
+/// The key actors and the places that are only settings (cities, regions), from the
+/// view's actors, strongest first.
+pub(super) fn section(actors: &[Actor], limits: &Limits) -> (Vec<ActorEntry>, Vec<String>) {
+    let is_setting = |a: &&Actor| a.kind == ActorKind::Place && !entities::is_state(&a.name);
+    let places: Vec<String> = actors
+        .iter()
+        .filter(is_setting)
+        .take(limits.places)
+        .map(|a| a.name.clone())
+        .collect();
+    let entries: Vec<ActorEntry> = actors
+        .iter()
+        .filter(|a| !is_setting(a))
+        .take(limits.actors)
+        .map(|a| ActorEntry {
+            name: a.name.clone(),
+            aliases: a.aliases.clone(),
+            kind: a.kind,
+            role: a.role.clone(),
+            mentions: a.mentions.len(),
+            outlets: a.outlets.clone(),
+            salience: round(a.salience),
+        })
+        .collect();
+    (entries, places)
+}

@@ -1,0 +1,102 @@
+//! The figures section: where the outlets disagree (and agree), one group per measured thing.
+
+use serde::Serialize;
+
+use super::{Citation, citation, distinct};
+use crate::extract::figures::{Comparison, Figure, Value};
+use crate::text::{Corpus, fold};
+
+/// Figures for one measured thing.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct FigureGroup {
+    /// What is measured ("death toll").
+    pub measure: String,
+    /// All outlets' values are compatible.
+    pub agree: bool,
+    /// Values differ but grew with the dates: a revision, not a dispute.
+    pub revision: bool,
+    /// Only one outlet gives this figure.
+    pub single_source: bool,
+    /// One entry per figure, in outlet order.
+    pub values: Vec<FigureEntry>,
+}
+
+/// One outlet's figure.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct FigureEntry {
+    /// The figure as written, qualifier included ("more than 280,000").
+    pub display: String,
+    /// Normalised value.
+    pub value: Value,
+    /// Qualifier ("more than").
+    pub qualifier: Option<String>,
+    /// Unit ("people", "years").
+    pub unit: Option<String>,
+    /// Outlet.
+    pub outlet: String,
+    /// Article date.
+    pub date: Option<String>,
+    /// Who the outlet attributes it to.
+    pub attributed_to: Option<String>,
+    /// The sentence it appears in, verbatim.
+    pub context: String,
+    /// Where it is.
+    pub citation: Citation,
+}
+
+/// The figures per measured thing, from the comparisons, differing first.
+pub(super) fn section(
+    corpus: &Corpus,
+    figures: &[Figure],
+    comparisons: &[Comparison],
+) -> Vec<FigureGroup> {
+    comparisons
+        .iter()
+        .map(|c| {
+            let values: Vec<FigureEntry> = c
+                .figures
+                .iter()
+                .filter_map(|&i| figures.get(i))
+                .map(|f| {
+                    let doc = &corpus.docs[f.doc];
+                    FigureEntry {
+                        display: fold(doc.text(&f.span)),
+                        value: f.value,
+                        qualifier: f.qualifier.clone(),
+                        unit: f.unit.clone(),
+                        outlet: doc.meta.outlet.clone(),
+                        date: doc.meta.date.clone(),
+                        attributed_to: f.attributed_to.clone(),
+                        context: fold(corpus.text(&corpus.sentences[f.sentence])),
+                        citation: citation(corpus, f.doc, &f.span),
+                    }
+                })
+                .collect();
+            let values = one_per_outlet_and_value(values);
+            FigureGroup {
+                measure: c.measure.clone(),
+                agree: c.agree,
+                revision: c.revision,
+                single_source: distinct(values.iter().map(|v| v.outlet.as_str())) < 2,
+                values,
+            }
+        })
+        .collect()
+}
+
+/// An outlet that states the same value twice is listed once, with an attribution if either
+/// copy has one.
+fn one_per_outlet_and_value(values: Vec<FigureEntry>) -> Vec<FigureEntry> {
+    let mut out: Vec<FigureEntry> = Vec::new();
+    for v in values {
+        match out
+            .iter_mut()
+            .find(|o| o.outlet == v.outlet && o.value == v.value && o.unit == v.unit)
+        {
+            Some(o) if o.attributed_to.is_none() && v.attributed_to.is_some() => *o = v,
+            Some(_) => {}
+            None => out.push(v),
+        }
+    }
+    out
+}

@@ -1,0 +1,222 @@
+//! Which sentences can stand alone as a summary point, and which state the event.
+//!
+//! A point is read without its neighbours, so a sentence that needs the one before it (it
+//! opens with a lowercase word, a connective such as "But" or "However", or sits inside a
+//! quotation that opens or closes in another sentence) is never a point. A sentence that
+//! opens with a pronoun is allowed at a discount. Boilerplate ("was not available for
+//! comment", "click here", newsletters, a spokesman announcing a meeting) is worth little.
+
+use std::collections::BTreeMap;
+
+use super::solve;
+use crate::text::Corpus;
+
+/// Length exponent of the lead's score (a lead may be longer than the average point).
+const LEAD_EXPONENT: f64 = 0.5;
+
+/// Connectives that tie a sentence to the one before it.
+const CONNECTIVES: &[&str] = &[
+    "but",
+    "however",
+    "and",
+    "also",
+    "yet",
+    "so",
+    "still",
+    "instead",
+    "nevertheless",
+    "nonetheless",
+    "moreover",
+    "furthermore",
+    "besides",
+    "then",
+    "thus",
+    "therefore",
+    "hence",
+    "or",
+    "nor",
+    "meanwhile",
+    "otherwise",
+    "likewise",
+    "similarly",
+    "consequently",
+    "accordingly",
+    "indeed",
+];
+
+/// Pronouns and determiners that refer back: a sentence opening with one is readable only
+/// with its predecessor, so it is worth half.
+const REFERRING: &[&str] = &[
+    "he", "she", "it", "they", "this", "these", "that", "those", "his", "her", "its", "their",
+    "there", "such", "both", "we", "our", "i",
+];
+
+/// Phrases of boilerplate and page furniture (lowercase).
+const BOILERPLATE: &[&str] = &[
+    "available for comment",
+    "reached for comment",
+    "declined to comment",
+    "declined comment",
+    "no immediate comment",
+    "did not respond to",
+    "did not immediately respond",
+    "did not return",
+    "not immediately clear",
+    "click here",
+    "sign up",
+    "subscribe",
+    "newsletter",
+    "follow us",
+    "all rights reserved",
+    "contributed to this report",
+    "contributed reporting",
+    "for more information",
+    "read more",
+    "this story has been",
+    "first published",
+    "this article",
+    "press conference",
+    "will hold talks",
+    "are scheduled to",
+    "is scheduled to",
+    "will meet",
+];
+
+/// The first word of a text (letters and digits), after opening quotes and brackets.
+fn first_word(text: &str) -> &str {
+    let s = text.trim_start_matches(|c: char| !c.is_alphanumeric());
+    let end = s.find(|c: char| !c.is_alphanumeric()).unwrap_or(s.len());
+    &s[..end]
+}
+
+/// Whether a sentence reads on its own: it opens with a capital or a digit, not with a
+/// connective, and every quotation it holds opens and closes inside it.
+pub fn stands_alone(text: &str) -> bool {
+    let opened = text.trim_start_matches(|c: char| !c.is_alphanumeric());
+    if !opened.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit()) {
+        return false;
+    }
+    let first = first_word(text).to_lowercase();
+    !CONNECTIVES.contains(&first.as_str()) && quotes_balanced(text)
+}
+
+/// Whether every curly quotation opens and closes in the text, and straight double quotes
+/// come in pairs.
+fn quotes_balanced(text: &str) -> bool {
+    let mut depth = 0i32;
+    for c in text.chars() {
+        match c {
+            '“' => depth += 1,
+            '”' => {
+                depth -= 1;
+                if depth < 0 {
+                    return false;
+                }
+            }
+            _ => {}
+        }
+    }
+    depth == 0 && text.matches('"').count().is_multiple_of(2)
+}
+
+/// Whether the text quotes someone directly.
+pub fn has_quote(text: &str) -> bool {
+    text.contains(['“', '"'])
+}
+
+/// 1 for a sentence that stands alone; 0.5 when it opens with a pronoun or a connective
+/// that needs the previous sentence.
+pub fn readability(text: &str) -> f64 {
+    let first = first_word(text).to_lowercase();
+    if REFERRING.contains(&first.as_str()) || CONNECTIVES.contains(&first.as_str()) {
+        0.5
+    } else {
+        1.0
+    }
+}
+
+/// Whether the sentence is boilerplate (comment requests, promotion, page furniture,
+/// announcements of a meeting).
+pub fn is_boilerplate(text: &str) -> bool {
+    let lower = text.to_lowercase();
+    BOILERPLATE.iter().any(|p| lower.contains(p))
+}
+
+/// The lead: among the first two sentences of running text of each article, the one whose
+/// concepts weigh most (times its value), if it is no quote and no boilerplate. It states
+/// the event the other sources repeat, so it comes first.
+pub(super) fn lead_candidate(
+    corpus: &Corpus,
+    candidates: &[usize],
+    problem: &solve::Problem,
+) -> Option<usize> {
+    let mut first_body: BTreeMap<usize, usize> = BTreeMap::new();
+    for (i, s) in corpus.sentences.iter().enumerate() {
+        if s.is_body() {
+            first_body.entry(s.doc).or_insert(i);
+        }
+    }
+    let mut best: Option<(f64, usize)> = None;
+    for (p, &i) in candidates.iter().enumerate() {
+        let s = &corpus.sentences[i];
+        let text = corpus.text(&corpus.sentences[i]);
+        let in_lead = first_body.get(&s.doc).is_some_and(|&f| i < f + 2);
+        if !in_lead
+            || problem.costs[p] > problem.budget
+            || has_quote(text)
+            || is_boilerplate(text)
+            || readability(text) < 1.0
+        {
+            continue;
+        }
+        let weight: u64 = problem.concepts[p]
+            .iter()
+            .map(|&c| u64::from(problem.weights[c as usize]))
+            .sum();
+        let score = weight as f64 * problem.values[p]
+            / (problem.costs[p] as f64)
+                .max(1.0)
+                .powf(LEAD_EXPONENT * problem.exponent);
+        if best.is_none_or(|(b, _)| score > b) {
+            best = Some((score, p));
+        }
+    }
+    best.map(|(_, p)| p)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fragments_and_connectives_do_not_stand_alone() {
+        assert!(stands_alone("Kerry and Lavrov met in Geneva on Friday."));
+        assert!(stands_alone("“We will go,” Kerry said on Friday."));
+        assert!(stands_alone("20 people died, police said."));
+        assert!(!stands_alone(
+            "It is not clear what changed after that,” he said."
+        ));
+        assert!(!stands_alone(
+            "“On Thursday, it did not even look like Kerry was coming."
+        ));
+        assert!(!stands_alone("\"We will go, Kerry said."));
+        assert!(!stands_alone("and then the talks resumed."));
+        assert!(!stands_alone("However, the talks resumed."));
+        assert!(!stands_alone("But Kerry said the talks would resume."));
+    }
+
+    #[test]
+    fn dangling_pronoun_is_penalised() {
+        assert_eq!(readability("He said the weather was pleasant."), 0.5);
+        assert_eq!(readability("“They will go,” she said."), 0.5);
+        assert_eq!(readability("Kerry said the weather was pleasant."), 1.0);
+        assert_eq!(readability("Hello, said Kerry."), 1.0);
+    }
+
+    #[test]
+    fn boilerplate_is_recognised() {
+        assert!(is_boilerplate("A spokesman was not available for comment."));
+        assert!(is_boilerplate("Click here to sign up for our newsletter."));
+        assert!(!is_boilerplate("Kerry and Lavrov met in Geneva on Friday."));
+    }
+}

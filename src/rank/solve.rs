@@ -1,0 +1,284 @@
+//! Budgeted concept coverage: greedy, then local search.
+//!
+//! The objective (Gillick & Favre 2009, with a sentence's value as the weight of what it
+//! covers): F(S) = sum over concepts c covered by S of w(c) x the highest value of a chosen
+//! sentence holding c, plus a tiny share of each chosen sentence's value (so that, all
+//! concepts being covered, the budget is still filled). Chosen sentences fit the budget
+//! together and no two are redundant. The cost-benefit greedy (Khuller, Moss & Naor 1999)
+//! gives a first solution; local search then swaps one chosen sentence for another that fits
+//! in the room left (and refills greedily) while the objective improves: the usual repair of
+//! greedy's packing, which strands words at the end of the budget.
+
+use super::lexicon::Lexicon;
+
+/// Value earned by a chosen sentence on its own (far below any concept's weight).
+const FILL: f64 = 1e-6;
+/// Improvements smaller than this are rounding noise.
+const EPS: f64 = 1e-9;
+/// Rounds of local search at most.
+const ROUNDS: usize = 40;
+/// Sentences considered for a swap: the best by value per cost.
+const POOL: usize = 1500;
+
+/// A selection problem over candidates 0..n.
+pub(super) struct Problem<'a> {
+    /// Each candidate's concepts (distinct ids into `weights`).
+    pub concepts: &'a [Vec<u32>],
+    /// Concept weights.
+    pub weights: &'a [u32],
+    /// Each candidate's value (multiplies the weight of the concepts it covers).
+    pub values: &'a [f64],
+    /// Each candidate's cost (words, bytes or 1).
+    pub costs: &'a [usize],
+    /// Total cost allowed.
+    pub budget: usize,
+    /// Cost exponent of the greedy ratio (gain / cost^r).
+    pub exponent: f64,
+}
+
+/// The state of a selection: chosen candidates and, per concept, the best value covering it.
+struct State {
+    chosen: Vec<usize>,
+    used: usize,
+    best: Vec<f64>,
+}
+
+impl State {
+    fn new(p: &Problem, chosen: &[usize]) -> Self {
+        let mut s = State {
+            chosen: Vec::new(),
+            used: 0,
+            best: vec![0.0; p.weights.len()],
+        };
+        for &i in chosen {
+            s.add(p, i);
+        }
+        s
+    }
+
+    fn add(&mut self, p: &Problem, i: usize) {
+        for &c in &p.concepts[i] {
+            let b = &mut self.best[c as usize];
+            *b = b.max(p.values[i]);
+        }
+        self.used += p.costs[i];
+        self.chosen.push(i);
+    }
+
+    fn objective(&self, p: &Problem) -> f64 {
+        let cover: f64 = self
+            .best
+            .iter()
+            .zip(p.weights)
+            .map(|(&b, &w)| b * f64::from(w))
+            .sum();
+        cover + self.chosen.iter().map(|&i| FILL * p.values[i]).sum::<f64>()
+    }
+
+    /// What adding candidate `i` would add to the objective.
+    fn gain(&self, p: &Problem, i: usize) -> f64 {
+        let v = p.values[i];
+        let cover: f64 = p.concepts[i]
+            .iter()
+            .map(|&c| f64::from(p.weights[c as usize]) * (v - self.best[c as usize]).max(0.0))
+            .sum();
+        cover + FILL * v
+    }
+}
+
+/// Choose candidates: `fixed` first (always kept), then the best selection found. `allowed`
+/// says whether a candidate may join the chosen ones (not redundant with any of them).
+pub(super) fn solve(
+    p: &Problem,
+    fixed: &[usize],
+    allowed: &dyn Fn(usize, &[usize]) -> bool,
+) -> Vec<usize> {
+    let n = p.costs.len();
+    let mut state = State::new(p, fixed);
+    greedy(p, &mut state, &(0..n).collect::<Vec<_>>(), allowed);
+    // Swap pool: the candidates with the best value per cost on their own.
+    let empty = State::new(p, &[]);
+    let mut pool: Vec<(f64, usize)> = (0..n)
+        .map(|i| (empty.gain(p, i) / ratio_divisor(p, i), i))
+        .collect();
+    pool.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+    let mut pool: Vec<usize> = pool.into_iter().take(POOL).map(|(_, i)| i).collect();
+    pool.sort_unstable();
+    for _ in 0..ROUNDS {
+        if !improve(p, &mut state, fixed.len(), &pool, allowed) {
+            break;
+        }
+    }
+    state.chosen
+}
+
+fn ratio_divisor(p: &Problem, i: usize) -> f64 {
+    (p.costs[i] as f64).max(1.0).powf(p.exponent)
+}
+
+/// Add the best candidate by gain per cost among those that fit, until none fits.
+fn greedy(
+    p: &Problem,
+    state: &mut State,
+    pool: &[usize],
+    allowed: &dyn Fn(usize, &[usize]) -> bool,
+) {
+    loop {
+        let room = p.budget.saturating_sub(state.used);
+        let mut best: Option<(f64, usize)> = None;
+        for &i in pool {
+            if p.costs[i] > room || state.chosen.contains(&i) || !allowed(i, &state.chosen) {
+                continue;
+            }
+            let score = state.gain(p, i) / ratio_divisor(p, i);
+            if best.is_none_or(|(b, _)| score > b) {
+                best = Some((score, i));
+            }
+        }
+        match best {
+            Some((_, i)) => state.add(p, i),
+            None => break,
+        }
+    }
+}
+
+/// One round of local search: the best swap of a chosen sentence (not one of the first
+/// `keep`) for one that fits, refilled greedily; applied when it improves the objective.
+fn improve(
+    p: &Problem,
+    state: &mut State,
+    keep: usize,
+    pool: &[usize],
+    allowed: &dyn Fn(usize, &[usize]) -> bool,
+) -> bool {
+    let current = state.objective(p);
+    let mut best: Option<(f64, State)> = None;
+    for out in keep..state.chosen.len() {
+        let rest: Vec<usize> = state
+            .chosen
+            .iter()
+            .enumerate()
+            .filter(|&(k, _)| k != out)
+            .map(|(_, &i)| i)
+            .collect();
+        let base = State::new(p, &rest);
+        let room = p.budget.saturating_sub(base.used);
+        let removed = state.chosen[out];
+        // The best single replacement by objective, then refill.
+        let mut top: Option<(f64, usize)> = None;
+        for &i in pool {
+            if i == removed || p.costs[i] > room || rest.contains(&i) || !allowed(i, &rest) {
+                continue;
+            }
+            let g = base.gain(p, i);
+            if top.is_none_or(|(b, _)| g > b) {
+                top = Some((g, i));
+            }
+        }
+        let Some((_, add)) = top else { continue };
+        let mut next = base;
+        next.add(p, add);
+        greedy(p, &mut next, pool, allowed);
+        let value = next.objective(p);
+        if value > current + EPS && best.as_ref().is_none_or(|(b, _)| value > *b) {
+            best = Some((value, next));
+        }
+    }
+    match best {
+        Some((_, next)) => {
+            *state = next;
+            true
+        }
+        None => false,
+    }
+}
+
+/// Share of the tail sentence that must fall inside the budget.
+const TAIL_FIT: f64 = 0.5;
+
+/// With words (or bytes) of the budget left, the sentence to close the summary with: the
+/// scorer keeps only its first words, so it is chosen by the concepts those words cover,
+/// among sentences of which at least [`TAIL_FIT`] fits. None when nothing adds a concept.
+pub(super) fn tail(
+    lex: &Lexicon,
+    candidates: &[usize],
+    placed: &[Vec<(u32, u32)>],
+    problem: &Problem,
+    chosen: &[usize],
+    allowed: &dyn Fn(usize, &[usize]) -> bool,
+) -> Option<usize> {
+    let used: usize = chosen.iter().map(|&p| problem.costs[p]).sum();
+    let room = problem.budget.checked_sub(used).filter(|&r| r > 0)?;
+    let mut best = vec![0.0f64; problem.weights.len()];
+    for &p in chosen {
+        for &c in &problem.concepts[p] {
+            best[c as usize] = best[c as usize].max(problem.values[p]);
+        }
+    }
+    let mut top: Option<(f64, usize)> = None;
+    for (p, cs) in placed.iter().enumerate() {
+        let cost = problem.costs[p];
+        let share = room as f64 / cost as f64;
+        if cost <= room || share < TAIL_FIT || chosen.contains(&p) || !allowed(p, chosen) {
+            continue;
+        }
+        let kept = (lex.words(candidates[p]).len() as f64 * share).floor() as u32;
+        let v = problem.values[p];
+        let gain: f64 = cs
+            .iter()
+            .filter(|&&(_, place)| place < kept)
+            .map(|&(c, _)| f64::from(problem.weights[c as usize]) * (v - best[c as usize]).max(0.0))
+            .sum();
+        if gain > 0.0 && top.is_none_or(|(b, _)| gain > b) {
+            top = Some((gain, p));
+        }
+    }
+    top.map(|(_, p)| p)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn local_search_packs_the_budget_better_than_greedy() {
+        // Greedy takes the densest sentence (0: 3 words, weight 4) and then only 1 fits;
+        // the best pair within 10 words is 1 + 2 (weight 3 + 3 + 3 + 3).
+        let concepts = vec![vec![0, 1], vec![2, 3], vec![4, 5]];
+        let weights = vec![2, 2, 3, 3, 3, 3];
+        let values = vec![1.0; 3];
+        let costs = vec![3, 5, 5];
+        let p = Problem {
+            concepts: &concepts,
+            weights: &weights,
+            values: &values,
+            costs: &costs,
+            budget: 10,
+            exponent: 1.0,
+        };
+        let mut chosen = solve(&p, &[], &|_, _| true);
+        chosen.sort_unstable();
+        assert_eq!(chosen, [1, 2]);
+        let used: usize = chosen.iter().map(|&i| costs[i]).sum();
+        assert!(used <= 10);
+    }
+
+    #[test]
+    fn fixed_sentences_stay_and_redundant_ones_stay_out() {
+        let concepts = vec![vec![0], vec![0, 1], vec![2]];
+        let weights = vec![5, 1, 1];
+        let values = vec![1.0; 3];
+        let costs = vec![1, 1, 1];
+        let p = Problem {
+            concepts: &concepts,
+            weights: &weights,
+            values: &values,
+            costs: &costs,
+            budget: 2,
+            exponent: 1.0,
+        };
+        let not_with_1 = |i: usize, chosen: &[usize]| !(i == 1 && chosen.contains(&2));
+        let chosen = solve(&p, &[2], &not_with_1);
+        assert_eq!(chosen, [2, 0]);
+    }
+}
