@@ -43,3 +43,43 @@ fn stories_of_an_empty_folder_is_an_error() {
     let out = t.run(&["stories", "."]);
     assert_eq!(out.status.code(), Some(2));
 }
+
+#[test]
+fn feed_items_and_json_lines_are_articles() {
+    let t = BriefTest::fixture("feeds");
+    let out = t.run(&["stories", ".", "--json"]);
+    let (stdout, stderr) = text(&out);
+    assert!(out.status.success(), "{stderr}");
+    assert!(
+        stderr.contains("scrape.jsonl") && stderr.contains("line 3"),
+        "{stderr}"
+    );
+    let rows: Vec<serde_json::Value> = stdout
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    let pairs: Vec<(String, u64, String)> = rows
+        .iter()
+        .map(|r| {
+            (
+                r["path"].as_str().unwrap().to_string(),
+                r["story"].as_u64().unwrap(),
+                r["outlet"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        pairs,
+        vec![
+            ("harbour.rss#1".to_string(), 1, "Harbour Times".to_string()),
+            ("harbour.rss#2".to_string(), 2, "Harbour Times".to_string()),
+            (
+                "scrape.jsonl#1".to_string(),
+                1,
+                "coast.example.org".to_string()
+            ),
+            ("scrape.jsonl#2".to_string(), 2, "Sky Observer".to_string()),
+        ]
+    );
+    assert_eq!(rows[0]["title"], "Ferry crews strike in Brest");
+}
