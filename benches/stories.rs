@@ -13,7 +13,7 @@
 //! run generates `target/bench-corpus/10000` with `gen-corpus` (stories of about eight
 //! articles, story = file number modulo the number of stories) and scores it too.
 //!
-//! `BRIEF_STORIES=join,merge,names,numbers,headline,k,floor` overrides the thresholds for tuning.
+//! `BRIEF_STORIES=join,merge,names,numbers,headline,k,floor,average` overrides the thresholds for tuning.
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -111,6 +111,7 @@ fn config() -> StoryConfig {
         cfg.features.headline = get(4, cfg.features.headline);
         cfg.density.k = get(5, cfg.density.k as f32) as usize;
         cfg.density.floor = get(6, cfg.density.floor);
+        cfg.pass.average = get(7, f32::from(u8::from(cfg.pass.average))) > 0.5;
         eprintln!("config: {cfg:?}");
     }
     cfg

@@ -45,6 +45,11 @@ fn centroid_cosine(a: &Cluster, b: &Cluster, pass: &PassConfig) -> f32 {
         }
         None => 1.0,
     };
+    if pass.average {
+        // Sums of v / sqrt(σ): their dot over both sizes is the mean scaled cosine.
+        let pairs = (a.members.len() * b.members.len()).max(1) as f32;
+        return dot(&a.sum, &b.sum) / pairs * time;
+    }
     let local = (a.scale() * b.scale()).sqrt().max(f32::EPSILON);
     dot(&a.sum, &b.sum) / (a.norm * b.norm) / local * time
 }

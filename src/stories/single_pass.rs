@@ -23,6 +23,9 @@ pub struct PassConfig {
     pub probe: usize,
     /// Bounds of the candidate lookup.
     pub limits: Limits,
+    /// Compare by average link (the mean scaled cosine with the story's members) instead of
+    /// the cosine with the story's centroid.
+    pub average: bool,
     /// Features kept in a centroid.
     pub centroid: usize,
     /// Days two articles may be apart with no penalty.
@@ -37,6 +40,7 @@ impl Default for PassConfig {
             join: 0.5,
             probe: 12,
             limits: Limits::default(),
+            average: false,
             centroid: 300,
             window_days: 3.0,
             decay_days: 30.0,
@@ -163,8 +167,15 @@ impl SinglePass {
             .into_iter()
             .map(|c| {
                 let cluster = &self.clusters[c as usize];
-                let local = (scale * cluster.scale()).sqrt().max(f32::EPSILON);
-                let sim = cluster.cosine(v) / local * time_factor(day, cluster.days, &self.cfg);
+                let sim = if self.cfg.average {
+                    // The sum holds v_m / sqrt(σ_m): its dot with v / sqrt(σ) over the
+                    // member count is the mean scaled cosine with the members.
+                    dot(v, &cluster.sum) / (scale.sqrt() * cluster.members.len().max(1) as f32)
+                } else {
+                    let local = (scale * cluster.scale()).sqrt().max(f32::EPSILON);
+                    cluster.cosine(v) / local
+                };
+                let sim = sim * time_factor(day, cluster.days, &self.cfg);
                 (c as usize, sim)
             })
             .filter(|&(_, sim)| sim >= self.cfg.join)
@@ -185,7 +196,13 @@ impl SinglePass {
         let cluster = &mut self.clusters[c];
         cluster.members.push(doc);
         cluster.scale_sum += scale;
-        cluster.absorb(v, day.map(|d| (d, d)), self.cfg.centroid);
+        if self.cfg.average {
+            let root = scale.sqrt().max(f32::EPSILON);
+            let scaled: Vector = v.iter().map(|&(id, w)| (id, w / root)).collect();
+            cluster.absorb(&scaled, day.map(|d| (d, d)), self.cfg.centroid);
+        } else {
+            cluster.absorb(v, day.map(|d| (d, d)), self.cfg.centroid);
+        }
         for &(id, _) in v {
             if self.indexed.insert((id, c as u32)) {
                 self.index.entry(id).or_default().push(c as u32);
