@@ -10,7 +10,8 @@
 //! ingest   -> Vec<Document>   read, decode, front matter, furniture removal, outlet/title/date
 //! segment  -> Corpus          sentences with byte spans into each article (text)
 //! shared   -> View            LexRank centrality, actors and entity salience (rank, extract)
-//! extract  -> Analysis        one slice per section: summary, positions, open issues, figures
+//! extract  -> Analysis        one slice per section: summary, positions, open issues, figures,
+//!                             timeline, framing
 //! assemble -> Brief           the serde model that templates and --format json see
 //! render   -> String          Tera: Markdown; HTML = pulldown-cmark(Markdown) in a page
 //! ```
