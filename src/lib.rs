@@ -11,7 +11,8 @@
 //! stories  -> Vec<Story>      which articles tell the same event (a day's folder holds many)
 //! segment  -> Corpus          sentences with byte spans into each article (text)
 //! shared   -> View            LexRank centrality, actors and entity salience (rank, extract)
-//! extract  -> Analysis        one slice per section: summary, positions, open issues, figures
+//! extract  -> Analysis        one slice per section: summary, positions, open issues, figures,
+//!                             timeline, framing
 //! assemble -> Brief           the serde model that templates and --format json see
 //! render   -> String          Tera: Markdown; HTML = pulldown-cmark(Markdown) in a page
 //! ```

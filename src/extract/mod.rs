@@ -1,5 +1,5 @@
-//! Stage 3, analyse: what the sentences say: the summary, actors, positions, figures and
-//! open issues.
+//! Stage 3, analyse: what the sentences say: the summary, actors, positions, figures, open
+//! issues, the timeline and how each outlet names the actors (framing).
 //!
 //! Two analyses are shared, computed once into the [`View`]: LexRank centrality (with the
 //! tokenised corpus, the [`Lexicon`]) and the actors with each sentence's entity salience.
