@@ -8,7 +8,7 @@
 //! absolute paths, so a committed brief stays byte-identical wherever it is rebuilt. Being a
 //! hidden file, it is never read as an article.
 //!
-//! The inputs are exactly what the one [`walk`](crate::layout::walk) returned, the walk
+//! The inputs are exactly what the one [`walk`](crate::layout::walk()) returned, the walk
 //! ingest reads: an article file by the hash of its bytes (read with the same size limit),
 //! an entry the walk skipped (a PDF, a named pipe, a link loop) or a file that cannot be read
 //! by its warning. So a special file is never opened here either, and adding, removing or

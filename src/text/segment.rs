@@ -339,10 +339,19 @@ fn opens_after_title(after: &str) -> bool {
     AFTER_TITLE.contains(&first_word(after))
 }
 
+/// Honorifics: always before a name, never a name's last word.
+const HONORIFICS: &[&str] = &[
+    "Mr", "Mrs", "Ms", "Messrs", "Mmes", "Mme", "Mlle", "Dr", "Drs", "Prof", "Profs", "Rev",
+    "Revs", "Hon", "Msgr", "Fr",
+];
+
 /// Whether the title abbreviation `word` that ends `sentence` is the last word of a name:
 /// the word before it is capitalised, is not the sentence's first word, and is not a word
 /// that qualifies a title ("Republican Sen.", "Texas Gov.", "Army Gen.", "Iraqi Gen.").
 fn ends_name(sentence: &str, word: &str) -> bool {
+    if in_list(word, HONORIFICS) {
+        return false;
+    }
     let body = sentence.trim_end().trim_end_matches('.');
     let Some(head) = body.strip_suffix(word) else {
         return false;
@@ -407,6 +416,7 @@ mod tests {
         ("Sen. John McCain and Rep. Adam Schiff objected.", &["Sen. John McCain and Rep. Adam Schiff objected."]),
         ("The strongman Hun Sen. Sam Rainsy refused to join him.", &["The strongman Hun Sen.", "Sam Rainsy refused to join him."]),
         ("They met Hun Sen. The talks failed.", &["They met Hun Sen.", "The talks failed."]),
+        ("The Undersecretary for Education Mr. Toccafondi and Foreign Minister Dr. Ali spoke.", &["The Undersecretary for Education Mr. Toccafondi and Foreign Minister Dr. Ali spoke."]),
         ("Republican Sen. Lindsey Graham and Texas Gov. Greg Abbott agreed with Army Gen. Mark Milley.", &["Republican Sen. Lindsey Graham and Texas Gov. Greg Abbott agreed with Army Gen. Mark Milley."]),
         ("Iraqi Gen. Ali Said and Maj. Gen. Ray Odierno met, said Lt. Col. Tom Hill and New York Gov. Andrew Cuomo.", &["Iraqi Gen. Ali Said and Maj. Gen. Ray Odierno met, said Lt. Col. Tom Hill and New York Gov. Andrew Cuomo."]),
         ("Gov. Jerry Brown of Calif. Signed it.", &["Gov. Jerry Brown of Calif. Signed it."]),

@@ -18,6 +18,7 @@ mod robust;
 mod safety;
 mod schema;
 mod shapes;
+mod stories;
 mod templates;
 mod workflow;
 
