@@ -251,7 +251,7 @@ fn files_that_are_not_articles_get_one_warning_each() {
             b"H\0e\0l\0l\0o\0 \0w\0o\0r\0l\0d\0",
             "NUL bytes",
         ),
-        ("big.txt", big.as_bytes(), "larger than 10 MB"),
+        ("big.txt", big.as_bytes(), "larger than 10 MiB"),
         ("notes", b"some notes", "no extension"),
         ("data.csv", b"a,b\n1,2\n", ".csv is not an article format"),
     ];
