@@ -30,7 +30,9 @@ pub const CONFIG_FILE: &str = "brief.toml";
 pub const MANIFEST_FILE: &str = ".brief-manifest.json";
 
 /// Extensions read as articles.
-pub const ARTICLE_EXTENSIONS: &[&str] = &["txt", "md", "markdown", "html", "htm", "xhtml"];
+pub const ARTICLE_EXTENSIONS: &[&str] = &[
+    "txt", "md", "markdown", "html", "htm", "xhtml", "rss", "atom", "xml", "jsonl", "ndjson",
+];
 
 /// Extensions read as saved web pages.
 const HTML_EXTENSIONS: &[&str] = &["html", "htm", "xhtml"];

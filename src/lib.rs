@@ -8,6 +8,7 @@
 //! ```text
 //! layout   -> Walk            the one folder walk: article files + skipped entries
 //! ingest   -> Vec<Document>   read, decode, front matter, furniture removal, outlet/title/date
+//! stories  -> Vec<Story>      which articles tell the same event (a day's folder holds many)
 //! segment  -> Corpus          sentences with byte spans into each article (text)
 //! shared   -> View            LexRank centrality, actors and entity salience (rank, extract)
 //! extract  -> Analysis        one slice per section: summary, positions, open issues, figures
@@ -43,6 +44,7 @@ pub mod manifest;
 pub mod output;
 pub mod rank;
 pub mod render;
+pub mod stories;
 pub mod text;
 
 use crate::brief::{Analysis, Brief};
@@ -73,6 +75,12 @@ pub fn build_walked(walk: &Walk, cfg: &Config) -> Result<Brief> {
 
 /// Read and segment the articles of a walk; error when no usable article is left.
 pub fn load(walk: &Walk, cfg: &Config) -> Result<(Corpus, Vec<Warning>)> {
+    let (docs, warnings) = load_documents(walk, cfg)?;
+    Ok((Corpus::new(docs), warnings))
+}
+
+/// Read the articles of a walk, copies marked; error when no usable article is left.
+pub fn load_documents(walk: &Walk, cfg: &Config) -> Result<(Vec<ingest::Document>, Vec<Warning>)> {
     let (mut docs, warnings) = ingest::read(walk, &cfg.ingest);
     ingest::duplicates::mark(&mut docs);
     if docs.is_empty() {
@@ -89,7 +97,7 @@ pub fn load(walk: &Walk, cfg: &Config) -> Result<(Corpus, Vec<Warning>)> {
             },
         });
     }
-    Ok((Corpus::new(docs), warnings))
+    Ok((docs, warnings))
 }
 
 /// The summary alone: sentence indices of the chosen points, in reading order.

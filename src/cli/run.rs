@@ -19,6 +19,7 @@ pub(crate) fn run(args: Args, out: &mut dyn Write) -> Result<()> {
     match args.command {
         Command::Build(b) => build(&b, out),
         Command::Summarize(s) => summarize(&s, out),
+        Command::Stories { input, json } => stories(&input, json, out),
         Command::Sentences { file } => sentences(file.as_deref(), out),
         Command::Entities { file, json } => entities(file.as_deref(), json, out),
 
@@ -76,6 +77,16 @@ fn build(args: &BuildArgs, out: &mut dyn Write) -> Result<()> {
     } else {
         write_file(path, &text, args.quiet, out)
     }
+}
+
+fn stories(input: &Path, json: bool, out: &mut dyn Write) -> Result<()> {
+    use brief::stories::{StoryConfig, detect, listing::listing};
+    let cfg = brief::config::Config::resolve(input)?;
+    let (docs, warnings) = brief::load_documents(&layout::walk(input)?, &cfg)?;
+    warn_all(&warnings);
+    let found = detect(&docs, &StoryConfig::default());
+    let text = listing(&docs, &found, json);
+    write_stdout(out, text.as_bytes())
 }
 
 fn email(args: &EmailArgs, out: &mut dyn Write) -> Result<()> {

@@ -114,7 +114,7 @@ impl Default for Limits {
             positions: 6,
             places: 8,
             statements: 3,
-            issues: 12,
+            issues: 6,
         }
     }
 }

@@ -29,13 +29,11 @@ fn content(corpus: &Corpus, f: &Figure) -> BTreeSet<String> {
         .collect()
 }
 
-/// Whether two sentences share at least two content words besides the key (one when a
-/// sentence has five or fewer): a dispute on a bare counted noun ("boats") needs both
-/// figures to be about the same scene.
+/// Whether two sentences share at least two content words besides the key: a dispute on a
+/// bare counted noun ("boats") needs both figures to be about the same scene.
 fn same_scene(corpus: &Corpus, a: &Figure, b: &Figure) -> bool {
     let (ca, cb) = (content(corpus, a), content(corpus, b));
-    let shared = ca.intersection(&cb).count();
-    shared >= 2 || (shared == 1 && ca.len().min(cb.len()) <= 5)
+    ca.intersection(&cb).count() >= 2
 }
 
 /// The interval a qualified figure allows. Reporters round: "about" covers ±10%, "more than

@@ -105,6 +105,14 @@ pub(super) fn frame_of(
     let pred = after
         .and_then(|i| lookup(i, stems))
         .or_else(|| before.and_then(|i| lookup(i, stems)));
+    // "hundreds of waiting vessels": a participle before the noun is a predicate too.
+    let pred = pred.or_else(|| {
+        let h = head?;
+        words
+            .iter()
+            .filter(|&&i| i < h && (t[i].low.ends_with("ing") || t[i].low.ends_with("ed")))
+            .find_map(|&i| lookup(i, stems))
+    });
     let head_concept = head.and_then(|i| lookup(i, stems));
     let other = noun.and_then(|(i, _)| lookup(i, stems)).or_else(|| {
         (word(t, end) == "in")
@@ -138,9 +146,11 @@ pub(super) fn frame_of(
     let base = head_concept.map(with_modifiers).or(head_key);
     // A verb that is not in the table refines the key ("ships turned", "ships holding"),
     // but for verbs that say nothing of what is counted ("were used").
+    // Only a count is refined by its verb ("ships turned"); "a 4.2 quake was recorded" is
+    // still a magnitude.
     let participle = after
-        .or(before)
-        .filter(|_| head_concept.is_none())
+        .or(before.filter(|_| head_concept.is_none()))
+        .filter(|_| plural && !head_concept.is_some_and(is_cumulative))
         .filter(|&p| pred.is_none() && !BLAND.contains(&t[p].low.as_str()))
         .map(|p| stems.of(&t[p].low));
     if let Some((m, _)) = model {

@@ -178,6 +178,8 @@ pub(super) const SIZE: &[&str] = &[
 /// Verbs that do not change what is counted.
 pub(super) const BLAND: &[&str] = &[
     "used",
+    "worked",
+    "operating",
     "involved",
     "deployed",
     "working",

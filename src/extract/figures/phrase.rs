@@ -97,7 +97,22 @@ pub(super) fn predicate_after(t: &[Tok], from: usize) -> Option<usize> {
     let mut j = from;
     while matches!(
         word(t, j),
-        "were" | "was" | "are" | "is" | "have" | "has" | "had" | "been" | "being" | "reportedly"
+        "were"
+            | "was"
+            | "are"
+            | "is"
+            | "have"
+            | "has"
+            | "had"
+            | "been"
+            | "being"
+            | "reportedly"
+            | "already"
+            | "also"
+            | "still"
+            | "now"
+            | "just"
+            | "recently"
     ) {
         j += 1;
     }

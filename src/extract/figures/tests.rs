@@ -42,7 +42,7 @@ const ROWS: &[Row] = &[
     ("Five people died.", "Five", 5.0, 5.0, None, Some("people"), Some("killed")),
     ("Some four hundred thousand people fled.", "Some four hundred thousand", 4e5, 4e5, Some("some"), Some("people"), Some("displaced")),
     ("Almost a million people were displaced.", "Almost a million", 1e6, 1e6, Some("almost"), Some("people"), Some("displaced")),
-    ("More than a dozen ships turned toward the Cape.", "More than a dozen", 12.0, 12.0, Some("more than"), None, Some("ships")),
+    ("More than a dozen ships turned toward the Cape.", "More than a dozen", 12.0, 12.0, Some("more than"), None, Some("ships turn")),
     ("Half the population has been uprooted.", "Half", 50.0, 50.0, None, Some("%"), None),
     ("Syria's 5 1/2-year civil war goes on.", "5 1/2-year", 5.5, 5.5, None, Some("years"), Some("civil war")),
     ("The economy is worth 2.3 million dollars.", "2.3 million dollars", 2.3e6, 2.3e6, None, Some("USD"), Some("economy")),

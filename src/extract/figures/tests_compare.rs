@@ -106,12 +106,12 @@ fn growth_by_date_is_a_revision() {
         (
             "Courier",
             Some("2021-03-26"),
-            "The canal was losing about $12 million in revenue each day.",
+            "An official said the canal was losing about $12 million in revenue for each day it remained blocked.",
         ),
         (
             "Ledger",
             Some("2021-03-28"),
-            "It was losing $14 million to $15 million in revenue a day.",
+            "He said the canal was losing $14 million to $15 million in revenue for every day it stayed blocked.",
         ),
     ]);
     let figs = extract_figures(&c);

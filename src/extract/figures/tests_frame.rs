@@ -73,11 +73,7 @@ fn the_measured_thing_comes_from_the_sentence() {
             "$2.6 million",
             "haul",
         ),
-        (
-            "Three other rifles were found.",
-            "Three",
-            "other rifles",
-        ),
+        ("Three other rifles were found.", "Three", "other rifles"),
     ];
     for (text, shown, key) in cases {
         let got = keyed(text);

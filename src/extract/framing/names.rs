@@ -178,12 +178,11 @@ fn descriptions(corpus: &Corpus, keys: &[&Actor]) -> Vec<Found> {
     }
     let mut out = Vec::new();
     for (doc, heads) in &roles {
-        for (si, s) in corpus
-            .sentences
-            .iter()
-            .enumerate()
-            .filter(|(_, s)| s.doc == *doc)
-        {
+        // Sentences are stored document by document: this article's run.
+        let start = corpus.sentences.partition_point(|s| s.doc < *doc);
+        let end = corpus.sentences.partition_point(|s| s.doc <= *doc);
+        for si in start..end {
+            let s = &corpus.sentences[si];
             let text = corpus.text(s);
             for (span, head, quals) in definite_roles(text) {
                 let Some([(k, words, first)]) = heads.get(&head).map(Vec::as_slice) else {

@@ -127,8 +127,22 @@ static RULES: LazyLock<Vec<(Regex, Rule)>> = LazyLock::new(|| {
         .collect()
 });
 
+/// A word every pattern needs (a digit, a calendar or clock word): most sentences have
+/// none, and one search rules all patterns out.
+// A compiled constant pattern: cannot fail.
+#[allow(clippy::unwrap_used)]
+static ANY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|day|night|week|month|year|decade|centur|hour|minute|second|morning|evening|tomorrow|tonight|noon|dawn|dusk|ago|moment",
+    )
+    .unwrap()
+});
+
 /// Every temporal expression in `text`, in text order, none overlapping.
 pub fn detect(text: &str) -> Vec<TimeExpr> {
+    if !ANY.is_match(text) {
+        return Vec::new();
+    }
     let mut found: Vec<TimeExpr> = Vec::new();
     for (re, rule) in RULES.iter() {
         for caps in re.captures_iter(text) {

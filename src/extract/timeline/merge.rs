@@ -13,6 +13,10 @@ use crate::text::tokens::{jaccard, terms};
 const SAME_EVENT: f64 = 0.25;
 /// A lower overlap suffices when the sentences share two actors or more.
 const SAME_EVENT_SHARED_ACTORS: f64 = 0.1;
+/// Groups on the same dates an item is compared with, the latest first.
+const MAX_CANDIDATES: usize = 64;
+/// Members of a group an item is compared with.
+const MAX_MEMBERS: usize = 8;
 /// Entries ending this many days or more before the story's first article are background.
 const BACKGROUND_DAYS: i64 = 30;
 
@@ -51,14 +55,28 @@ pub(super) fn merge(
         .collect();
     // Greedy single-link grouping within each set of equal dates, in corpus order.
     let mut groups: Vec<Vec<usize>> = Vec::new();
+    // Only groups on the same dates can take an item: index them by date.
+    let mut on: BTreeMap<super::When, Vec<usize>> = BTreeMap::new();
     for (i, item) in items.iter().enumerate() {
-        let joins = groups.iter().position(|g| {
-            items[g[0]].dated.when == item.dated.when
-                && g.iter().any(|&j| same_event(&items[j], item))
-        });
+        let candidates = on.entry(item.dated.when).or_default();
+        // Work is bounded on huge folders: the latest groups of that date, their first members.
+        let joins = candidates
+            .iter()
+            .rev()
+            .take(MAX_CANDIDATES)
+            .copied()
+            .find(|&g| {
+                groups[g]
+                    .iter()
+                    .take(MAX_MEMBERS)
+                    .any(|&j| same_event(&items[j], item))
+            });
         match joins {
             Some(g) => groups[g].push(i),
-            None => groups.push(vec![i]),
+            None => {
+                candidates.push(groups.len());
+                groups.push(vec![i]);
+            }
         }
     }
     let mut events: Vec<Event> = groups
