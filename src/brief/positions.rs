@@ -1,11 +1,14 @@
 //! The positions section: who wants what, each actor's statements (quotes and reported
 //! speech), wants first.
 
+use std::collections::BTreeMap;
+
 use serde::Serialize;
 
 use super::{Citation, citation};
 use crate::extract::Limits;
 use crate::extract::entities::Actor;
+use crate::extract::quotes::stance::is_stance;
 use crate::extract::quotes::{Statement, StatementKind};
 use crate::text::{Corpus, fold};
 
@@ -85,22 +88,27 @@ fn stance_rank(verb: &str) -> u8 {
     }
 }
 
-/// Who wants what: statements grouped by actor, actors in the order of their best statement.
+/// Who wants what: the stances (not the reported facts, see
+/// [`is_stance`](crate::extract::quotes::stance::is_stance)) of the most salient actors
+/// that take one, so every key actor that is quoted has a position; then unresolved
+/// speakers by their best statement. Within an actor: wants, other stances, the rest,
+/// each in score order.
 pub(super) fn section(
     corpus: &Corpus,
     statements: &[Statement],
     actors: &[Actor],
     limits: &Limits,
 ) -> Vec<Position> {
-    // Actors in the order of their best statement; statements in score order.
-    let mut out: Vec<(Position, Vec<(u8, StatementEntry)>)> = Vec::new();
+    let mut by_actor: BTreeMap<usize, Vec<(u8, StatementEntry)>> = BTreeMap::new();
+    let mut unresolved: Vec<(String, Vec<(u8, StatementEntry)>)> = Vec::new();
     for st in statements {
-        let (name, role) = match st.actor.and_then(|a| actors.get(a)) {
-            Some(a) => (a.name.clone(), a.role.clone()),
-            None => (st.speaker.clone(), None),
-        };
+        let first = &st.occurrences[0];
+        let raw = corpus.docs[first.doc].text(&first.span);
+        if !is_stance(st.kind, &st.verb, raw) {
+            continue;
+        }
         let entry = StatementEntry {
-            text: fold(corpus.docs[st.occurrences[0].doc].text(&st.occurrences[0].span)),
+            text: fold(raw),
             kind: st.kind,
             verb: st.verb.clone(),
             verb_form: third_person(&st.verb),
@@ -113,31 +121,42 @@ pub(super) fn section(
                 .collect(),
         };
         let stance = stance_rank(&st.verb);
-        match out.iter().position(|(p, _)| p.actor == name) {
-            Some(k) => out[k].1.push((stance, entry)),
-            None if out.len() < limits.positions => out.push((
-                Position {
-                    actor: name,
-                    role,
-                    statements: Vec::new(),
-                },
-                vec![(stance, entry)],
-            )),
-            None => {}
+        match st.actor.filter(|&a| a < actors.len()) {
+            Some(a) => by_actor.entry(a).or_default().push((stance, entry)),
+            None => match unresolved.iter().position(|(s, _)| *s == st.speaker) {
+                Some(k) => unresolved[k].1.push((stance, entry)),
+                None => unresolved.push((st.speaker.clone(), vec![(stance, entry)])),
+            },
         }
     }
-    out.into_iter()
-        .map(|(mut position, mut entries)| {
-            // Stable: wants, then other stances, then the rest, each still in score order.
-            entries.sort_by_key(|(stance, _)| *stance);
-            position.statements = entries
-                .into_iter()
-                .take(limits.statements)
-                .map(|(_, e)| e)
-                .collect();
-            position
-        })
-        .collect()
+    // Actors come in salience order, so the map's key order is their rank.
+    let named = by_actor
+        .into_iter()
+        .map(|(a, entries)| (actors[a].name.clone(), actors[a].role.clone(), entries));
+    let unnamed = unresolved
+        .into_iter()
+        .map(|(speaker, entries)| (speaker, None, entries));
+    let mut out: Vec<Position> = Vec::new();
+    for (actor, role, mut entries) in named.chain(unnamed) {
+        if out.len() >= limits.positions {
+            break;
+        }
+        // Stable: wants, then other stances, then the rest, each still in score order.
+        entries.sort_by_key(|(stance, _)| *stance);
+        let entries = entries.into_iter().map(|(_, e)| e);
+        match out.iter_mut().find(|p| p.actor == actor) {
+            Some(p) => p.statements.extend(entries),
+            None => out.push(Position {
+                actor,
+                role,
+                statements: entries.collect(),
+            }),
+        }
+    }
+    for p in &mut out {
+        p.statements.truncate(limits.statements);
+    }
+    out
 }
 
 #[cfg(test)]
@@ -164,6 +183,36 @@ mod tests {
         ] {
             assert_eq!(third_person(v), want);
         }
+    }
+
+    /// Issue 15: a reported fact is no position, and the most salient quoted actor comes
+    /// first even when a lesser actor's statement scores higher.
+    #[test]
+    fn positions_are_stances_of_the_key_actors_first() {
+        use crate::extract::entities::extract_actors;
+        use crate::extract::quotes::extract_statements;
+        use crate::ingest::from_plain;
+        let docs = vec![
+            from_plain(
+                0,
+                "A",
+                "President Anna Berg met Governor Carl Lind on Monday. Berg said the plan must be scrapped. Berg wants a new vote.",
+            ),
+            from_plain(
+                1,
+                "B",
+                "President Anna Berg spoke in the capital. The roads were closed on Friday, Governor Carl Lind said.",
+            ),
+        ];
+        let corpus = Corpus::new(docs);
+        let actors = extract_actors(&corpus);
+        let cent = vec![0.5; corpus.sentences.len()];
+        let st = extract_statements(&corpus, &actors, &cent);
+        let got = section(&corpus, &st, &actors, &Limits::default());
+        let names: Vec<&str> = got.iter().map(|p| p.actor.as_str()).collect();
+        assert_eq!(names.first(), Some(&"Anna Berg"), "{got:?}");
+        // "The roads were closed on Friday" is a fact Lind reports, not his position.
+        assert!(!names.contains(&"Carl Lind"), "{got:?}");
     }
 
     /// Issue 13: the lemma of "calls for" is "call for"; it printed as "*call fors*" and

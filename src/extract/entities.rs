@@ -14,14 +14,18 @@
 //! 5. Salience: spread across outlets, headline and lead mentions, mention count, and how
 //!    often the actor is the subject of a reporting verb; scaled so the top actor has 1.
 
+mod aliases;
 pub mod classify;
 pub mod detect;
 pub mod gazetteer;
+mod groups;
 mod hash;
 mod index;
+mod kinds;
 pub mod rank;
 pub mod resolve;
 pub mod roles;
+pub mod tagger;
 pub mod tokens;
 
 use serde::Serialize;
@@ -34,6 +38,7 @@ use self::detect::{detect, detect_corpus, ends_with_initial};
 use self::rank::{best_name, raw_salience};
 use self::resolve::{cluster, mentions};
 use self::tokens::{Evidence, Vocab, is_shouting, tokenize};
+use crate::ingest::BlockKind;
 use crate::text::Corpus;
 use crate::text::segment::split_sentences;
 
@@ -104,7 +109,12 @@ pub fn extract_actors(corpus: &Corpus) -> Vec<Actor> {
                 .collect();
             let name = c.canonical.clone().unwrap_or_else(|| best_name(&surfaces));
             let role_candidates: Vec<String> = if c.kind == ActorKind::Person {
-                mentions.iter().filter_map(|m| role_of(corpus, m)).collect()
+                // Headlines are title case: "Lohan Rehires Attorney" is no role.
+                mentions
+                    .iter()
+                    .filter(|m| corpus.sentences[m.sentence].kind != BlockKind::Headline)
+                    .filter_map(|m| role_of(corpus, m))
+                    .collect()
             } else {
                 Vec::new()
             };
@@ -144,6 +154,7 @@ pub fn extract_actors(corpus: &Corpus) -> Vec<Actor> {
             }
         })
         .collect();
+    actors.extend(group_actors(corpus, outlet_count, &actors));
     let max = actors.iter().map(|a| a.salience).fold(0.0_f64, f64::max);
     if max > 0.0 {
         actors.iter_mut().for_each(|a| a.salience /= max);
@@ -154,6 +165,32 @@ pub fn extract_actors(corpus: &Corpus) -> Vec<Actor> {
             .then_with(|| a.name.cmp(&b.name))
     });
     actors
+}
+
+/// Unnamed groups that act in the story ([`groups`]), unless a named actor already has
+/// that name.
+fn group_actors(corpus: &Corpus, outlet_count: usize, named: &[Actor]) -> Vec<Actor> {
+    let taken: BTreeSet<String> = named.iter().map(|a| a.name.to_lowercase()).collect();
+    groups::find_groups(corpus)
+        .into_iter()
+        .filter(|(name, _, _)| !taken.contains(name))
+        .map(|(name, aliases, mentions)| {
+            let outlets: BTreeSet<String> = mentions
+                .iter()
+                .map(|m| corpus.docs[m.doc].meta.outlet.clone())
+                .collect();
+            Actor {
+                name,
+                aliases,
+                kind: ActorKind::Group,
+                role: None,
+                outlets: outlets.into_iter().collect(),
+                salience: raw_salience(corpus, outlet_count, &mentions),
+                mentions,
+                parent: None,
+            }
+        })
+        .collect()
 }
 
 /// The role phrase around one mention.

@@ -1,5 +1,5 @@
-//! Stage 3, analyse: what the sentences say: the summary, actors, positions, figures and
-//! open issues.
+//! Stage 3, analyse: what the sentences say: the summary, actors, positions, figures, open
+//! issues, the timeline and how each outlet names the actors (framing).
 //!
 //! Two analyses are shared, computed once into the [`View`]: LexRank centrality (with the
 //! tokenised corpus, the [`Lexicon`]) and the actors with each sentence's entity salience.
@@ -16,10 +16,12 @@
 
 pub mod entities;
 pub mod figures;
+pub mod framing;
 pub mod issues;
 pub mod quotes;
 pub(crate) mod speech;
 pub mod summary;
+pub mod timeline;
 
 use crate::rank::Scores;
 use crate::rank::lexicon::Lexicon;
@@ -112,7 +114,7 @@ impl Default for Limits {
             positions: 6,
             places: 8,
             statements: 3,
-            issues: 12,
+            issues: 6,
         }
     }
 }

@@ -14,6 +14,7 @@
 pub mod find;
 pub mod merge;
 pub mod speaker;
+pub mod stance;
 
 use std::ops::Range;
 
@@ -155,9 +156,43 @@ fn doc_statements(
     }
     raws.sort_by_key(|r| (r.span.start, r.span.end));
     let mut last: Option<Resolved> = None;
+    // The last attributed quote: its paragraph, speaker phrase and resolution.
+    let mut last_quote: Option<(usize, String, Resolved)> = None;
+    let paragraph_of = |at: usize| paragraphs.iter().position(|p| p.contains(&at));
     let mut out = Vec::new();
     for r in raws {
         let Some(full) = r.speaker.clone() else {
+            // A quote opening its paragraph with no attribution continues the quote of the
+            // paragraph before (or of its own paragraph): the same speaker.
+            let para = paragraph_of(r.span.start);
+            let opens = para.is_some_and(|p| {
+                doc.raw
+                    .get(paragraphs[p].start..r.span.start)
+                    .is_some_and(|t| t.trim_start_matches([' ', '“', '"', '\'']).is_empty())
+            });
+            if let (StatementKind::Quote, true, Some(p), Some((lp, phrase, res))) =
+                (r.kind, opens, para, last_quote.as_ref())
+                && (*lp == p || *lp + 1 == p)
+                && let Some(sentence) = sentences
+                    .iter()
+                    .copied()
+                    .find(|&i| corpus.sentences[i].span.contains(&r.span.start))
+            {
+                out.push(Statement {
+                    actor: res.actor,
+                    speaker: phrase.clone(),
+                    kind: r.kind,
+                    verb: r.verb,
+                    anonymous: res.anonymous,
+                    occurrences: vec![Occurrence {
+                        doc: doc_id,
+                        sentence,
+                        span: r.span,
+                    }],
+                    score: 0.0,
+                });
+                last_quote = Some((p, phrase.clone(), res.clone()));
+            }
             continue;
         };
         let phrase = clean_speaker(doc.text(&full));
@@ -176,6 +211,11 @@ fn doc_statements(
             continue;
         }
         last = Some(res.clone());
+        if r.kind == StatementKind::Quote
+            && let Some(p) = paragraph_of(r.span.start)
+        {
+            last_quote = Some((p, phrase.to_string(), res.clone()));
+        }
         let Some(sentence) = sentences
             .iter()
             .copied()
@@ -389,6 +429,37 @@ mod tests {
         let us = by(&actors, &st, "United States");
         assert_eq!(us.len(), 2);
         assert!(us.iter().all(|s| s.anonymous));
+    }
+
+    #[test]
+    fn a_possessive_names_whose_speaker_not_the_speaker() {
+        let (_, actors, st) = run(&[(
+            "A",
+            "Actress Tara Reid entered a clinic.\n“We appreciate your respect for her privacy,” Reid's rep told the magazine.",
+        )]);
+        assert!(by(&actors, &st, "Tara Reid").is_empty(), "{st:?}");
+    }
+
+    #[test]
+    fn a_quote_paragraph_without_attribution_continues_the_last_quote() {
+        let (c, actors, st) = run(&[(
+            "A",
+            "Attorney General Wally Oppal spoke on Wednesday.\n“I've always taken the position that it is a valid offence,” Oppal said.\n“And if someone says that it's contrary to their religion, let a judge decide.”\n“This has been a very complex issue for many years.",
+        )]);
+        let texts: Vec<&str> = by(&actors, &st, "Wally Oppal")
+            .iter()
+            .map(|s| text(&c, s))
+            .collect();
+        assert!(
+            texts.iter().any(|t| t.starts_with("And if someone says")),
+            "{texts:?}"
+        );
+        assert!(
+            texts
+                .iter()
+                .any(|t| t.starts_with("This has been a very complex")),
+            "{texts:?}"
+        );
     }
 
     #[test]

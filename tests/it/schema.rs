@@ -5,12 +5,13 @@
 use std::path::Path;
 
 use brief::brief::{
-    ActorEntry, Brief, Citation, Counts, FigureEntry, FigureGroup, Period, Point, Position, Source,
-    StatementEntry,
+    ActorEntry, Brief, Citation, Counts, FigureEntry, FigureGroup, FramingEntry, NameEntry,
+    OutletNaming, Period, Point, Position, Source, StatementEntry, TimelineEntry,
 };
 use brief::extract::entities::ActorKind;
 use brief::extract::figures::{Status, Value};
 use brief::extract::quotes::StatementKind;
+use brief::extract::timeline::{Certainty, Grain};
 use brief::ingest::{OutletFrom, Warning};
 
 use super::brief;
@@ -181,6 +182,33 @@ fn full_brief() -> Brief {
             status: Status::Revised,
             agree: false,
             values: vec![entry("Wire", 369.0), entry("Daily", 450.0)],
+        }],
+        timeline: vec![TimelineEntry {
+            date: "2021-03-23".into(),
+            start: "2021-03-23".into(),
+            end: "2021-03-23".into(),
+            precision: Grain::Day,
+            label: "Tue 23 Mar 2021".into(),
+            status: Certainty::Inferred,
+            background: false,
+            text: "The ship ran aground on Tuesday.".into(),
+            expression: "on Tuesday".into(),
+            actors: vec!["Ever Given".into()],
+            citations: vec![citation(1)],
+            support: 1,
+        }],
+        framing: vec![FramingEntry {
+            concept: "Suez Canal Authority".into(),
+            kind: ActorKind::Organisation,
+            divergence: 0.5,
+            outlets: vec![OutletNaming {
+                outlet: "Wire".into(),
+                names: vec![NameEntry {
+                    name: "the SCA".into(),
+                    count: 2,
+                    citation: citation(1),
+                }],
+            }],
         }],
         sources: vec![Source {
             number: 1,

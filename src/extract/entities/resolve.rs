@@ -9,9 +9,11 @@
 
 use std::collections::BTreeMap;
 
+use super::aliases::{is_junk_surface, merge_variants};
 use super::detect::Detected;
-use super::gazetteer::{Entry, norm};
+use super::gazetteer::{Entry, GAZETTEER, norm};
 use super::index::ClusterIndex;
+use super::kinds::{in_short_quote, participle_glued, retype};
 use super::{ActorKind, Mention};
 use crate::ingest::BlockKind;
 use crate::text::Corpus;
@@ -91,6 +93,13 @@ pub(crate) fn cluster(corpus: &Corpus, found: &[Found]) -> Vec<Cluster> {
     };
     // Pass 1: gazetteer names and multi-word names from body text.
     for (i, f) in found.iter().enumerate() {
+        let doc = &corpus.docs[corpus.sentences[f.sentence].doc];
+        if is_junk_surface(doc.text(&f.det.span))
+            || participle_glued(corpus, f)
+            || in_short_quote(&doc.raw, &f.det.span)
+        {
+            continue;
+        }
         if headline(f) {
             pending.push(i);
             continue;
@@ -112,8 +121,10 @@ pub(crate) fn cluster(corpus: &Corpus, found: &[Found]) -> Vec<Cluster> {
                 i,
             ),
             Some(Entry::Capital { state, city }) => {
-                let raw = &corpus.docs[corpus.sentences[f.sentence].doc].raw;
-                let name = if after_locative(raw, d.span.start) {
+                let raw = &doc.raw;
+                // "in Moscow" is the city; so is "Dynamo Moscow" or "Real Madrid": a capital
+                // inside a longer name is no metonym for its state.
+                let name = if after_locative(raw, d.span.start) || inside_name(raw, &d.span) {
                     city
                 } else {
                     state
@@ -224,8 +235,33 @@ pub(crate) fn cluster(corpus: &Corpus, found: &[Found]) -> Vec<Cluster> {
             index.add(&clusters, found, at, i);
         }
     }
+    let mut clusters = merge_variants(corpus, found, clusters);
+    retype(corpus, found, &mut clusters);
     clusters.retain(|c| c.members.iter().any(|&i| !headline(&found[i])));
     clusters
+}
+
+/// Whether a mention is glued to another capitalised word ("Real Madrid", "Dynamo
+/// Moscow", "Moscow Spartak"): then it is part of a longer name.
+fn inside_name(raw: &str, span: &std::ops::Range<usize>) -> bool {
+    let capital_word = |w: &str| {
+        let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+        w.starts_with(char::is_uppercase) && w.chars().any(char::is_lowercase)
+    };
+    let before = raw.get(..span.start).unwrap_or("");
+    let after = raw.get(span.end..).unwrap_or("");
+    let prev = before
+        .strip_suffix(' ')
+        .and_then(|b| b.rsplit([' ', '\n']).next())
+        .filter(|w| !w.ends_with([',', '.', ':', ';']));
+    let next = after
+        .strip_prefix(' ')
+        .and_then(|a| a.split([' ', '\n']).next());
+    let sentence_start = before.trim_end().is_empty() || before.trim_end().ends_with(['.', '\n']);
+    let role = |w: &str| GAZETTEER.role_words.contains(&norm(w));
+    let function_word = |w: &str| crate::text::tokens::is_stop_word(&w.to_lowercase());
+    prev.is_some_and(|w| capital_word(w) && !role(w) && !function_word(w) && !sentence_start)
+        || next.is_some_and(|w| capital_word(w) && !role(w))
 }
 
 const PARTICLE_START: &[&str] = &[

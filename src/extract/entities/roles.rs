@@ -6,6 +6,7 @@ use std::collections::HashMap;
 use std::ops::Range;
 
 use super::gazetteer::{GAZETTEER, norm};
+use crate::text::tokens::is_stop_word;
 
 /// Most words a role phrase may have.
 const MAX_BEFORE: usize = 6;
@@ -60,8 +61,16 @@ fn role_before(before: &str) -> Option<String> {
             break;
         }
         let w = norm(bare);
+        if is_honorific(&w) {
+            // "Prime Minister Mr. Abe": the title is before the honorific.
+            continue;
+        }
         let is_role = g.role_words.contains(&w);
-        let qualifier = bare.starts_with(char::is_uppercase) || (w == "of" && count > 0);
+        // A capitalised function word opens the sentence or clause ("When Mr. Kim"), it
+        // does not qualify a title.
+        let function_word = is_stop_word(&w) && bare.chars().any(char::is_lowercase);
+        let qualifier =
+            (bare.starts_with(char::is_uppercase) && !function_word) || (w == "of" && count > 0);
         // A capitalised word before any role word is part of another name ("Kerry met Lavrov").
         if !is_role && (!qualifier || !has_role) {
             break;
@@ -73,7 +82,27 @@ fn role_before(before: &str) -> Option<String> {
     for article in ["The ", "the ", "A ", "a ", "An ", "an ", "of "] {
         phrase = phrase.strip_prefix(article).unwrap_or(phrase);
     }
-    (has_role && !phrase.is_empty()).then(|| phrase.to_string())
+    let phrase = noun_phrase(phrase);
+    (has_role && !phrase.is_empty()).then_some(phrase)
+}
+
+/// A title phrase cleaned to a noun phrase: honorifics dropped ("Prime Minister Mr." ->
+/// "Prime Minister"), and a name before "of" that the title does not govern cut off
+/// ("France of President" -> "President"); "Secretary of State" keeps its "of".
+fn noun_phrase(phrase: &str) -> String {
+    let g = &*GAZETTEER;
+    let words: Vec<&str> = phrase
+        .split_whitespace()
+        .filter(|w| !is_honorific(w))
+        .collect();
+    let mut start = 0;
+    for (i, w) in words.iter().enumerate() {
+        let before = i.checked_sub(1).map(|j| norm(words[j]));
+        if *w == "of" && before.is_none_or(|b| !g.role_words.contains(&b)) {
+            start = i + 1;
+        }
+    }
+    words[start.min(words.len())..].join(" ")
 }
 
 /// ", a/an/the ROLE ..., " right after the name, with a role word among its first words.
@@ -84,7 +113,15 @@ fn apposition(after: &str) -> Option<String> {
         .find([',', '.', ';', '(', '“', '"'])
         .unwrap_or(rest.len());
     let mut phrase = &rest[..end];
-    for cut in [" who ", " which ", " said", " told"] {
+    for cut in [
+        " who ",
+        " which ",
+        " said",
+        " told",
+        " announced",
+        " added",
+        " reported",
+    ] {
         if let Some(i) = phrase.find(cut) {
             phrase = &phrase[..i];
         }
@@ -94,7 +131,26 @@ fn apposition(after: &str) -> Option<String> {
     if words.is_empty() || words.len() > MAX_APPOSITION {
         return None;
     }
-    let skip = usize::from(matches!(words[0], "a" | "an" | "the"));
+    // A relative or adverbial clause is no apposition ("X, where Gov. Palin ...", "X, who
+    // married ...").
+    if matches!(
+        words[0].to_lowercase().as_str(),
+        "where" | "when" | "who" | "whose" | "whom" | "which" | "while" | "as" | "after" | "before"
+    ) {
+        return None;
+    }
+    let skip = usize::from(matches!(
+        words[0],
+        "a" | "an" | "the" | "his" | "her" | "their" | "its"
+    ));
+    // "Beverly Hills, family spokesman Harlan Boll announced": a title before another name
+    // is that person's, not an apposition.
+    if words
+        .windows(2)
+        .any(|p| g.role_heads.contains(&norm(p[0])) && p[1].starts_with(char::is_uppercase))
+    {
+        return None;
+    }
     let head_has_role = words
         .iter()
         .skip(skip)
@@ -179,6 +235,50 @@ mod tests {
         assert_eq!(
             role(t, "Peter Berdowski").as_deref(),
             Some("chief executive of Boskalis")
+        );
+    }
+
+    #[test]
+    fn roles_are_noun_phrases_never_fragments() {
+        assert_eq!(role("When Mr. Kim met him.", "Kim"), None);
+        assert_eq!(role("But Mr. Kim met him.", "Kim"), None);
+        assert_eq!(
+            role(
+                "They wrote to the Republic of France of President Macron.",
+                "Macron"
+            )
+            .as_deref(),
+            Some("President")
+        );
+        assert_eq!(
+            role("US Secretary of State John Kerry spoke.", "John Kerry").as_deref(),
+            Some("US Secretary of State")
+        );
+        assert_eq!(
+            role("Prime Minister Mr. Abe spoke.", "Abe").as_deref(),
+            Some("Prime Minister")
+        );
+    }
+
+    #[test]
+    fn appositions_are_roles_not_clauses() {
+        assert_eq!(
+            role(
+                "Wasilla Bible Church, where Gov. Sarah Palin worships, burned.",
+                "Wasilla Bible Church"
+            ),
+            None
+        );
+        assert_eq!(
+            role(
+                "Beverly Hills, family spokesman Harlan Boll announced.",
+                "Beverly Hills"
+            ),
+            None
+        );
+        assert_eq!(
+            role("Mark Heller, her lawyer, said so.", "Mark Heller").as_deref(),
+            Some("lawyer")
         );
     }
 

@@ -90,6 +90,23 @@ pub(crate) fn quotes(doc: &Document, paragraphs: &[Range<usize>]) -> Vec<Raw> {
         let text = doc.text(para);
         let spans = quote_spans(text);
         let mut parts: Vec<Raw> = Vec::new();
+        // A paragraph that opens a quote and does not close it continues a quotation into
+        // the next paragraph (news style): all of it is quoted, attribution left to the caller.
+        let opened = text.trim_start().starts_with(['“', '"']);
+        if spans.is_empty() && opened {
+            let lead = text.len() - text.trim_start().len();
+            let mark = text[lead..].chars().next().map_or(1, char::len_utf8);
+            let inner = trim_span(text, lead + mark..text.len());
+            if text[inner.clone()].split_whitespace().count() >= 4 {
+                out.push(Raw {
+                    kind: StatementKind::Quote,
+                    span: para.start + inner.start..para.start + inner.end,
+                    speaker: None,
+                    verb: "say".into(),
+                });
+            }
+            continue;
+        }
         for (k, (q, outer)) in spans.iter().enumerate() {
             let inner = trim_span(text, q.clone());
             if text[inner.clone()].split_whitespace().count() < 4 {

@@ -26,6 +26,14 @@ const ANONYMOUS: &[&str] = &[
     "insider",
     "insiders",
     "person",
+    "rep",
+    "representative",
+    "publicist",
+    "lawyer",
+    "lawyers",
+    "attorney",
+    "attorneys",
+    "friend",
 ];
 
 /// The resolved speaker.
@@ -79,9 +87,17 @@ pub(crate) fn resolve(
                 p.ends_with(" in") || p.ends_with(" at") || p.ends_with(" from")
             }
     };
+    // A possessive names whose speaker it is, not the speaker ("Reid's rep", "Mr. Trump's
+    // lawyer"), unless nothing follows it.
+    let owner = |e: usize| {
+        let rest = phrase.get(e.saturating_sub(span.start)..).unwrap_or("");
+        ["'s ", "’s ", "' ", "’ "]
+            .iter()
+            .any(|p| rest.starts_with(p) && !rest[p.len()..].trim().is_empty())
+    };
     let inside: Vec<usize> = mentions
         .iter()
-        .filter(|(s, e, _)| *s >= span.start && *e <= span.end && !located(*s))
+        .filter(|(s, e, _)| *s >= span.start && *e <= span.end && !located(*s) && !owner(*e))
         .map(|m| m.2)
         .collect();
     let pick = |kind: ActorKind| inside.iter().copied().find(|&i| actors[i].kind == kind);
@@ -123,9 +139,10 @@ pub(crate) fn resolve(
             anonymous: false,
         };
     }
+    // "California prosecutors said": the group speaks, the place only says whose it is.
     let org = pick(ActorKind::Organisation)
-        .or_else(|| pick(ActorKind::Place))
-        .or_else(|| pick(ActorKind::Group));
+        .or_else(|| pick(ActorKind::Group))
+        .or_else(|| pick(ActorKind::Place));
     if org.is_some() {
         return Resolved {
             actor: org,

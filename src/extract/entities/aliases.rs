@@ -1,0 +1,285 @@
+//! Aliases: clusters that name one entity in different ways are merged after resolution,
+//! and mentions that only look like names are dropped before it.
+//!
+//! - Spelling variants: the same name with or without hyphens ("Kim Jong-un" / "Kim Jong
+//!   Un"), and transliterations across outlets: people with compatible given names whose
+//!   surnames are one edit apart ("Muammar Gaddafi" / "Muammar Qaddafi"), never when both
+//!   spellings occur in one article (then they are two people).
+//! - First-name mentions ("Tara", "Donald", "Mr. Kim" of Kim Jong-un): a single word that is
+//!   the given name (first word) of exactly one multi-word person and nobody's surname.
+//! - Junk: a mention whose whole text is a function word, a contraction or a single letter
+//!   ("The", "I'm", "E"), or the pronoun "Us" read as the acronym US.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use super::ActorKind;
+use super::resolve::{Cluster, Found, surname_key};
+use crate::text::Corpus;
+use crate::text::tokens::is_stop_word;
+
+/// Whether a mention's text cannot be a name: a function word ("The", "Us"), a contraction
+/// ("I'm", "We're"), a single letter, or no letter at all.
+pub(crate) fn is_junk_surface(surface: &str) -> bool {
+    let s = surface.trim();
+    let letters = s.chars().filter(|c| c.is_alphabetic()).count();
+    if letters <= 1 {
+        return true;
+    }
+    let lower = s.to_lowercase().replace('’', "'");
+    let contraction = ["'m", "'re", "'ve", "'ll", "'d"]
+        .iter()
+        .any(|t| lower.ends_with(t));
+    // All capitals is an acronym ("US", "IT"); anything else that is a stop word is not a name.
+    let shouted = s.chars().all(|c| !c.is_lowercase());
+    let pronoun = matches!(lower.as_str(), "us" | "we" | "me" | "you" | "they" | "them");
+    // A name does not open with a lower-case function word ("of Aden" cut from "Gulf of Aden").
+    let first = s.split_whitespace().next().unwrap_or("");
+    if first.chars().all(char::is_lowercase) && is_stop_word(first) {
+        return true;
+    }
+    contraction || (!shouted && !s.contains(' ') && (is_stop_word(&lower) || pronoun))
+}
+
+/// Levenshtein distance over characters.
+fn edits(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut cur = vec![i + 1];
+        for (j, cb) in b.iter().enumerate() {
+            let sub = prev[j] + usize::from(ca != *cb);
+            cur.push(sub.min(prev[j + 1] + 1).min(cur[j] + 1));
+        }
+        prev = cur;
+    }
+    prev[b.len()]
+}
+
+/// Whether two surnames are spellings of one name: one edit apart when at least five
+/// letters long, two when at least eight.
+fn same_spelling(a: &str, b: &str) -> bool {
+    let n = a.chars().count().min(b.chars().count());
+    let d = edits(a, b);
+    d == 0 || (n >= 5 && d <= 1) || (n >= 8 && d <= 2)
+}
+
+/// What the merge rules need to know of one cluster.
+struct Shape {
+    /// Words of its longest member.
+    words: Vec<String>,
+    /// All members are one word.
+    single: bool,
+    /// Documents it is mentioned in.
+    docs: BTreeSet<usize>,
+}
+
+fn shape(corpus: &Corpus, found: &[Found], c: &Cluster) -> Shape {
+    let longest = c
+        .members
+        .iter()
+        .map(|&i| &found[i].det.words)
+        .max_by_key(|w| (w.len(), std::cmp::Reverse(w.join(" "))))
+        .cloned()
+        .unwrap_or_default();
+    Shape {
+        single: longest.len() == 1,
+        words: longest,
+        docs: c
+            .members
+            .iter()
+            .map(|&i| corpus.sentences[found[i].sentence].doc)
+            .collect(),
+    }
+}
+
+fn root(parent: &mut [usize], mut i: usize) -> usize {
+    while parent[i] != i {
+        parent[i] = parent[parent[i]];
+        i = parent[i];
+    }
+    i
+}
+
+/// Merge clusters that are aliases of one another (see the module documentation). The
+/// surviving cluster of each merge is the multi-word person; order is otherwise kept.
+pub(crate) fn merge_variants(
+    corpus: &Corpus,
+    found: &[Found],
+    clusters: Vec<Cluster>,
+) -> Vec<Cluster> {
+    let shapes: Vec<Shape> = clusters.iter().map(|c| shape(corpus, found, c)).collect();
+    let person = |i: usize| {
+        clusters[i].canonical.is_none()
+            && clusters[i].kind == ActorKind::Person
+            && !shapes[i].single
+    };
+    let mut parent: Vec<usize> = (0..clusters.len()).collect();
+    // Hyphens and spaces aside, the same name.
+    let mut compact: BTreeMap<String, usize> = BTreeMap::new();
+    // Transliterations: people bucketed by given name, compared by surname.
+    let mut by_given: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+    for i in (0..clusters.len()).filter(|&i| person(i)) {
+        let key: String = shapes[i]
+            .words
+            .concat()
+            .chars()
+            .filter(|c| c.is_alphanumeric())
+            .collect();
+        match compact.get(&key) {
+            Some(&j) => {
+                let (a, b) = (root(&mut parent, j), root(&mut parent, i));
+                parent[b] = a;
+            }
+            None => {
+                compact.insert(key, i);
+            }
+        }
+        by_given
+            .entry(shapes[i].words[0].clone())
+            .or_default()
+            .push(i);
+    }
+    for list in by_given.values() {
+        for (k, &a) in list.iter().enumerate() {
+            for &b in &list[k + 1..] {
+                let (sa, sb) = (surname_key(&shapes[a].words), surname_key(&shapes[b].words));
+                if shapes[a].words.len() == shapes[b].words.len()
+                    && sa != sb
+                    && same_spelling(&sa, &sb)
+                    && shapes[a].docs.is_disjoint(&shapes[b].docs)
+                {
+                    let (ra, rb) = (root(&mut parent, a), root(&mut parent, b));
+                    parent[rb] = ra;
+                }
+            }
+        }
+    }
+    // First names: the given name of exactly one person, and nobody's surname.
+    let mut given: BTreeMap<&str, BTreeSet<usize>> = BTreeMap::new();
+    let mut surnames: BTreeSet<String> = BTreeSet::new();
+    for i in (0..clusters.len()).filter(|&i| person(i)) {
+        let r = root(&mut parent, i);
+        given
+            .entry(shapes[i].words[0].as_str())
+            .or_default()
+            .insert(r);
+        surnames.insert(surname_key(&shapes[i].words));
+    }
+    for i in 0..clusters.len() {
+        let c = &clusters[i];
+        if c.canonical.is_some() || !shapes[i].single || c.kind == ActorKind::Place {
+            continue;
+        }
+        let w = shapes[i].words[0].as_str();
+        if surnames.contains(w) {
+            continue;
+        }
+        if let Some(set) = given.get(w)
+            && set.len() == 1
+            && let Some(&p) = set.first()
+        {
+            let r = root(&mut parent, i);
+            parent[r] = p;
+        }
+    }
+    // Collect: each root keeps its place; members of merged clusters join it.
+    let roots: Vec<usize> = (0..clusters.len()).map(|i| root(&mut parent, i)).collect();
+    let mut out: Vec<Option<Cluster>> = clusters.into_iter().map(Some).collect();
+    for i in 0..out.len() {
+        let r = roots[i];
+        if r != i
+            && let Some(c) = out[i].take()
+            && let Some(target) = out[r].as_mut()
+        {
+            target.members.extend(c.members);
+        }
+    }
+    out.into_iter().flatten().collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::entities::{Actor, extract_actors};
+    use crate::ingest::from_plain;
+
+    fn actors(texts: &[(&str, &str)]) -> Vec<Actor> {
+        let docs = texts
+            .iter()
+            .enumerate()
+            .map(|(i, (o, t))| from_plain(i, o, t))
+            .collect();
+        extract_actors(&Corpus::new(docs))
+    }
+
+    fn named<'a>(actors: &'a [Actor], part: &str) -> Vec<&'a Actor> {
+        actors
+            .iter()
+            .filter(|a| a.name.contains(part) || a.aliases.iter().any(|x| x.contains(part)))
+            .collect()
+    }
+
+    #[test]
+    fn first_names_and_spellings_join_the_person() {
+        let got = actors(&[
+            (
+                "A",
+                "The actress Tara Reid entered a clinic on Monday. Later Tara was tired, a friend said.",
+            ),
+            (
+                "B",
+                "Mr. Kim met Moon Jae-in. North Korean leader Kim Jong-un smiled.",
+            ),
+            ("C", "Leader Kim Jong Un spoke on Friday about the summit."),
+            ("D", "Colonel Muammar Gaddafi spoke for an hour."),
+            ("E", "Colonel Muammar Qaddafi left Tripoli."),
+        ]);
+        assert_eq!(named(&got, "Tara").len(), 1, "{got:?}");
+        assert_eq!(named(&got, "Kim").len(), 1, "{got:?}");
+        assert_eq!(named(&got, "addafi").len(), 1, "{got:?}");
+    }
+
+    #[test]
+    fn two_spellings_in_one_article_are_two_people() {
+        let got = actors(&[(
+            "A",
+            "Coach Mark Kelly praised Mark Kelley, the goalkeeper. Kelly and Kelley left.",
+        )]);
+        assert_eq!(named(&got, "Kell").len(), 2, "{got:?}");
+    }
+
+    #[test]
+    fn junk_and_clubs_are_not_actors_or_states() {
+        let got = actors(&[(
+            "A",
+            "“I'm fine,” she said. The fans of Real Madrid cheered in Madrid. Us Weekly said so.",
+        )]);
+        assert!(
+            got.iter().all(|a| a.name != "I'm" && a.name != "The"),
+            "{got:?}"
+        );
+        assert!(got.iter().all(|a| a.name != "Spain"), "{got:?}");
+        assert!(got.iter().all(|a| a.name != "United States"), "{got:?}");
+    }
+
+    #[test]
+    fn junk_surfaces() {
+        for junk in ["The", "I'm", "We’re", "E", "Us", "It", "1998", "of Aden"] {
+            assert!(is_junk_surface(junk), "{junk}");
+        }
+        for name in ["US", "Tara", "Reid", "IT", "The Hague"] {
+            assert!(!is_junk_surface(name), "{name}");
+        }
+    }
+
+    #[test]
+    fn spellings() {
+        assert!(same_spelling("gaddafi", "qaddafi"));
+        assert!(same_spelling("zelensky", "zelenskyy"));
+        assert!(same_spelling("nikolaev", "nikolayev"));
+        // Short names differ by one letter between different people.
+        assert!(!same_spelling("reid", "reed"));
+        assert!(!same_spelling("kim", "lim"));
+        assert_eq!(edits("kitten", "sitting"), 3);
+    }
+}

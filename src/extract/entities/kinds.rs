@@ -1,0 +1,186 @@
+//! Person or not: a multi-word name typed as a person by default is retyped when it looks
+//! like something else and nothing says it is a person; and a title in quotation marks
+//! ("American Pie") is no actor.
+//!
+//! Detection types an unknown multi-word name as a person by default, so teams ("Carolina
+//! Panthers"), bodies ("Defenders of Wildlife") and places ("City of Palmer", "Hawaiian
+//! Gardens") came out as people. A person cluster most of whose mentions follow "the" ("the
+//! Hunger Games", "the Trail Blazers") is an organisation: people are not "the Anna Berg".
+//! Otherwise, after resolution, a person cluster with no mention that
+//! has a role before it ("Secretary John Kerry"), an honorific ("Mr.", "Dr.") or a known
+//! given name first is retyped when its longest name has a sign of another kind: "of" or
+//! "for" inside it, an organisation or place head word, or a place or demonym as its
+//! first word. It becomes a place when a place word is in it, else an organisation.
+
+use super::ActorKind;
+use super::gazetteer::{GAZETTEER, norm};
+use super::resolve::{Cluster, Found};
+use crate::text::Corpus;
+
+const HONORIFICS: &[&str] = &["mr", "mrs", "ms", "dr", "sir", "dame", "miss", "prof"];
+
+/// Whether mention `i` shows it names a person.
+fn person_evidence(corpus: &Corpus, found: &[Found], i: usize) -> bool {
+    let g = &*GAZETTEER;
+    let d = &found[i].det;
+    if d.role.is_some() || d.words.first().is_some_and(|w| g.first_names.contains(w)) {
+        return true;
+    }
+    let doc = &corpus.docs[corpus.sentences[found[i].sentence].doc];
+    let before = doc.raw.get(..d.span.start).unwrap_or("").trim_end();
+    let word = before.rsplit([' ', '\n']).next().unwrap_or("");
+    HONORIFICS.contains(&norm(word).as_str())
+}
+
+/// Retype person clusters that show no evidence of being people (see the module docs).
+pub(crate) fn retype(corpus: &Corpus, found: &[Found], clusters: &mut [Cluster]) {
+    let g = &*GAZETTEER;
+    for c in clusters.iter_mut() {
+        if c.kind != ActorKind::Person || c.canonical.is_some() {
+            continue;
+        }
+        // People are not "the Anna Berg": a name mostly read after "the" is a team, a body,
+        // a work or a place ("the Hunger Games", "the Trail Blazers", "the Academy Awards").
+        let after_the = c
+            .members
+            .iter()
+            .filter(|&&i| {
+                let doc = &corpus.docs[corpus.sentences[found[i].sentence].doc];
+                let before = doc.raw.get(..found[i].det.span.start).unwrap_or("");
+                before.ends_with("the ") || before.ends_with("The ")
+            })
+            .count();
+        if after_the * 2 > c.members.len() {
+            c.kind = ActorKind::Organisation;
+            continue;
+        }
+        if c.members.iter().any(|&i| person_evidence(corpus, found, i)) {
+            continue;
+        }
+        let longest = c
+            .members
+            .iter()
+            .map(|&i| &found[i].det.words)
+            .max_by_key(|w| w.len());
+        let Some(words) = longest.filter(|w| w.len() > 1) else {
+            continue;
+        };
+        let place = words
+            .iter()
+            .any(|w| g.place_words.contains(w) || matches!(w.as_str(), "city" | "mt" | "mount"));
+        let org = words
+            .iter()
+            .skip(1)
+            .any(|w| g.org_words.contains(w) || matches!(w.as_str(), "of" | "for"));
+        let placed_first = g.lookup(&words[0]).is_some();
+        if !(place || org || placed_first) {
+            continue;
+        }
+        c.kind = if place {
+            ActorKind::Place
+        } else {
+            ActorKind::Organisation
+        };
+    }
+}
+
+/// Whether a mention opens its sentence with a participle glued to a name ("Considering
+/// Lionsgate", "Devastated Haiti"): not a name as written.
+pub(crate) fn participle_glued(corpus: &Corpus, f: &Found) -> bool {
+    let s = &corpus.sentences[f.sentence];
+    let doc = &corpus.docs[s.doc];
+    let opens = doc
+        .raw
+        .get(s.span.start..f.det.span.start)
+        .is_some_and(|t| t.trim().is_empty());
+    let first = f.det.words.first().map_or("", String::as_str);
+    opens
+        && f.det.words.len() > 1
+        && first.len() > 5
+        && (first.ends_with("ing") || first.ends_with("ed"))
+        && !GAZETTEER.first_names.contains(first)
+}
+
+/// Whether a mention lies inside a short title-case quotation on its line (at most six
+/// words, every word capitalised but small function words): the title of a work ("American
+/// Pie", "Million Dollar Mermaid"), not an actor.
+pub(crate) fn in_short_quote(raw: &str, span: &std::ops::Range<usize>) -> bool {
+    let line_start = raw
+        .get(..span.start)
+        .and_then(|b| b.rfind('\n'))
+        .map_or(0, |i| i + 1);
+    let line_end = raw
+        .get(span.end..)
+        .and_then(|a| a.find('\n'))
+        .map_or(raw.len(), |i| span.end + i);
+    let Some(line) = raw.get(line_start..line_end) else {
+        return false;
+    };
+    let (start, end) = (span.start - line_start, span.end - line_start);
+    let mut open: Option<(usize, char)> = None;
+    for (i, c) in line.char_indices() {
+        match (c, open) {
+            ('“', _) => open = Some((i, '”')),
+            ('"', None) => open = Some((i, '"')),
+            ('”', Some((s, '”'))) | ('"', Some((s, '"'))) => {
+                if s < start && end <= i {
+                    let inner = &line[s + c.len_utf8()..i];
+                    let words: Vec<&str> = inner.split_whitespace().collect();
+                    // Title case throughout: a title, not a quoted remark ("Trump is great").
+                    let title = words.iter().all(|w| {
+                        w.starts_with(|ch: char| ch.is_uppercase() || ch.is_ascii_digit())
+                            || matches!(
+                                *w,
+                                "of" | "the" | "a" | "an" | "and" | "in" | "on" | "for" | "to"
+                            )
+                    });
+                    return words.len() <= 6 && title;
+                }
+                open = None;
+            }
+            _ => {}
+        }
+    }
+    false
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::entities::{ActorKind, extract_actors};
+    use crate::ingest::from_plain;
+
+    #[test]
+    fn titles_in_quotes_are_no_actors() {
+        let t = "She starred in \"American Pie\" and said \"I will go to Paris with Anna Berg now, she told me.\" and \"Anna Berg is great\".";
+        let at = |w: &str| t.find(w).map_or(0..0, |s| s..s + w.len());
+        assert!(in_short_quote(t, &at("Pie")));
+        assert!(!in_short_quote(t, &at("Anna Berg")));
+        let last = t.rfind("Anna Berg").map_or(0..0, |s| s..s + 9);
+        assert!(!in_short_quote(t, &last));
+    }
+
+    #[test]
+    fn the_before_a_name_makes_it_no_person() {
+        let docs = vec![
+            from_plain(
+                0,
+                "A",
+                "Fans of the Trail Blazers cheered. The Trail Blazers won.",
+            ),
+            from_plain(
+                1,
+                "B",
+                "Coach Anna Berg left. Berg said the Trail Blazers played well.",
+            ),
+        ];
+        let actors = extract_actors(&Corpus::new(docs));
+        let kind = |n: &str| actors.iter().find(|a| a.name == n).map(|a| a.kind);
+        assert_eq!(
+            kind("Trail Blazers"),
+            Some(ActorKind::Organisation),
+            "{actors:?}"
+        );
+        assert_eq!(kind("Anna Berg"), Some(ActorKind::Person), "{actors:?}");
+    }
+}
