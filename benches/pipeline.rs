@@ -17,7 +17,7 @@ use std::process::Command;
 use std::time::{Duration, Instant};
 
 use brief::brief::{Analysis, Limits};
-use brief::extract::{entities, figures, issues, quotes};
+use brief::extract::{entities, figures, framing, issues, quotes, timeline};
 use brief::rank::{self, Scores, select::SelectConfig};
 use brief::render::Renderer;
 use brief::text::Corpus;
@@ -114,6 +114,7 @@ const STAGES: &[&str] = &[
     "statements",
     "issues",
     "figures",
+    "timeline+framing",
     "assemble",
     "render md",
     "render html",
@@ -151,6 +152,9 @@ fn stages(dir: &Path) -> Vec<Duration> {
     let figures = figures::extract_figures(&corpus);
     let comparisons = figures::compare_figures(&corpus, &figures);
     lap(&mut t);
+    let timeline = timeline::extract_timeline(&corpus, &actors);
+    let framing = framing::extract_framing(&corpus, &actors);
+    lap(&mut t);
     let analysis = Analysis {
         summary,
         actors,
@@ -158,6 +162,8 @@ fn stages(dir: &Path) -> Vec<Duration> {
         issues,
         figures,
         comparisons,
+        timeline,
+        framing,
     };
     let brief = brief::brief::assemble(
         &corpus,

@@ -22,14 +22,18 @@ use crate::text::Corpus;
 mod actors;
 mod assemble;
 mod figures;
+mod framing;
 mod issues;
 mod positions;
 mod summary;
+mod timeline;
 
 pub use self::actors::ActorEntry;
 pub use self::assemble::assemble;
 pub use self::figures::{FigureEntry, FigureGroup};
+pub use self::framing::{FramingEntry, NameEntry, OutletNaming};
 pub use self::positions::{Position, StatementEntry};
+pub use self::timeline::TimelineEntry;
 pub use crate::extract::Limits;
 
 /// Version of the JSON model. 1 = first release.
@@ -58,6 +62,10 @@ pub struct Brief {
     pub open_issues: Vec<Point>,
     /// Where the outlets disagree (and agree): figures per measured thing.
     pub figures: Vec<FigureGroup>,
+    /// When it happened: dated events, the story's own days in date order, then background.
+    pub timeline: Vec<TimelineEntry>,
+    /// How the outlets name the key actors and groups, most divergent first.
+    pub framing: Vec<FramingEntry>,
     /// The articles read.
     pub sources: Vec<Source>,
     /// Files skipped and why.
@@ -151,6 +159,10 @@ pub struct Analysis {
     pub figures: Vec<Figure>,
     /// Figure comparisons, differing first.
     pub comparisons: Vec<Comparison>,
+    /// Dated events: story then background, each in date order.
+    pub timeline: Vec<crate::extract::timeline::Event>,
+    /// Names per outlet per key actor and group, most divergent first.
+    pub framing: Vec<crate::extract::framing::Framing>,
 }
 
 /// The citation of `span` in document `doc`.

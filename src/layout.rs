@@ -1,7 +1,7 @@
 //! On-disk conventions, each spelled once: what counts as an article, the `sources` folder
 //! rule, the names of the files a brief writes (`brief.md`, `brief.html`, `brief.json`, the
 //! manifest) and of its settings file (`brief.toml`), the output [`Format`]s, and the one
-//! folder [`walk`] that ingest reads and the manifest hashes.
+//! folder [`walk()`] that ingest reads and the manifest hashes.
 //!
 //! ```
 //! use brief::layout::{Format, output_name, is_reserved};
@@ -30,7 +30,9 @@ pub const CONFIG_FILE: &str = "brief.toml";
 pub const MANIFEST_FILE: &str = ".brief-manifest.json";
 
 /// Extensions read as articles.
-pub const ARTICLE_EXTENSIONS: &[&str] = &["txt", "md", "markdown", "html", "htm", "xhtml"];
+pub const ARTICLE_EXTENSIONS: &[&str] = &[
+    "txt", "md", "markdown", "html", "htm", "xhtml", "rss", "atom", "xml", "jsonl", "ndjson",
+];
 
 /// Extensions read as saved web pages.
 const HTML_EXTENSIONS: &[&str] = &["html", "htm", "xhtml"];

@@ -8,6 +8,7 @@
 //! ```text
 //! layout   -> Walk            the one folder walk: article files + skipped entries
 //! ingest   -> Vec<Document>   read, decode, front matter, furniture removal, outlet/title/date
+//! stories  -> Vec<Story>      which articles tell the same event (a day's folder holds many)
 //! segment  -> Corpus          sentences with byte spans into each article (text)
 //! shared   -> View            LexRank centrality, actors and entity salience (rank, extract)
 //! extract  -> Analysis        one slice per section: summary, positions, open issues, figures
@@ -43,12 +44,13 @@ pub mod manifest;
 pub mod output;
 pub mod rank;
 pub mod render;
+pub mod stories;
 pub mod text;
 
 use crate::brief::{Analysis, Brief};
 use crate::config::Config;
 use crate::error::{Error, Result};
-use crate::extract::{Settings, Shared, figures, issues, quotes, summary};
+use crate::extract::{Settings, Shared, figures, framing, issues, quotes, summary, timeline};
 use crate::ingest::Warning;
 use crate::layout::Walk;
 use crate::rank::select::SelectConfig;
@@ -73,6 +75,12 @@ pub fn build_walked(walk: &Walk, cfg: &Config) -> Result<Brief> {
 
 /// Read and segment the articles of a walk; error when no usable article is left.
 pub fn load(walk: &Walk, cfg: &Config) -> Result<(Corpus, Vec<Warning>)> {
+    let (docs, warnings) = load_documents(walk, cfg)?;
+    Ok((Corpus::new(docs), warnings))
+}
+
+/// Read the articles of a walk, copies marked; error when no usable article is left.
+pub fn load_documents(walk: &Walk, cfg: &Config) -> Result<(Vec<ingest::Document>, Vec<Warning>)> {
     let (mut docs, warnings) = ingest::read(walk, &cfg.ingest);
     ingest::duplicates::mark(&mut docs);
     if docs.is_empty() {
@@ -89,7 +97,7 @@ pub fn load(walk: &Walk, cfg: &Config) -> Result<(Corpus, Vec<Warning>)> {
             },
         });
     }
-    Ok((Corpus::new(docs), warnings))
+    Ok((docs, warnings))
 }
 
 /// The summary alone: sentence indices of the chosen points, in reading order.
@@ -113,17 +121,27 @@ pub fn brief_corpus(
     let view = shared.view(corpus);
     // The slices are independent of each other: they run side by side, and each result is
     // the same as a sequential run's, so the brief stays byte-identical.
-    let ((summary, statements), (issues, found)) = rayon::join(
+    let (((summary, statements), (issues, found)), (timeline, framing)) = rayon::join(
         || {
             rayon::join(
-                || summary::analyse(&view, settings),
-                || quotes::analyse(&view, settings),
+                || {
+                    rayon::join(
+                        || summary::analyse(&view, settings),
+                        || quotes::analyse(&view, settings),
+                    )
+                },
+                || {
+                    rayon::join(
+                        || issues::analyse(&view, settings),
+                        || figures::analyse(&view, settings),
+                    )
+                },
             )
         },
         || {
             rayon::join(
-                || issues::analyse(&view, settings),
-                || figures::analyse(&view, settings),
+                || timeline::analyse(&view, settings),
+                || framing::analyse(&view, settings),
             )
         },
     );
@@ -135,6 +153,8 @@ pub fn brief_corpus(
         issues,
         figures: found.figures,
         comparisons: found.comparisons,
+        timeline,
+        framing,
     };
     brief::assemble(
         corpus,

@@ -8,7 +8,7 @@
 //! absolute paths, so a committed brief stays byte-identical wherever it is rebuilt. Being a
 //! hidden file, it is never read as an article.
 //!
-//! The inputs are exactly what the one [`walk`](crate::layout::walk) returned, the walk
+//! The inputs are exactly what the one [`walk`](crate::layout::walk()) returned, the walk
 //! ingest reads: an article file by the hash of its bytes (read with the same size limit),
 //! an entry the walk skipped (a PDF, a named pipe, a link loop) or a file that cannot be read
 //! by its warning. So a special file is never opened here either, and adding, removing or
@@ -141,14 +141,14 @@ pub fn load(out_dir: &Path) -> Option<Manifest> {
     serde_json::from_str(&text).ok()
 }
 
-/// Write the manifest into `out_dir` (atomically), as pretty JSON.
-pub fn store(out_dir: &Path, manifest: &Manifest) -> Result<()> {
-    let path = out_dir.join(MANIFEST_FILE);
+/// The manifest as it is stored at `path`: pretty JSON. (`build` writes it with the brief's
+/// files, as one set.)
+pub fn to_text(path: &Path, manifest: &Manifest) -> Result<String> {
     let text = serde_json::to_string_pretty(manifest).map_err(|e| Error::Manifest {
-        path: path.clone(),
+        path: path.to_path_buf(),
         message: e.to_string(),
     })?;
-    crate::output::write_atomic(&path, format!("{text}\n").as_bytes())
+    Ok(format!("{text}\n"))
 }
 
 /// Why the brief in `out_dir`, recorded by `stored`, is not what `expected` describes;
@@ -158,10 +158,14 @@ pub fn stale_reasons(
     stored: Option<&Manifest>,
     out_dir: &Path,
 ) -> Vec<String> {
-    let Some(stored) = stored else {
-        return vec!["no manifest".into()];
-    };
     let mut why = Vec::new();
+    if out_dir.join(crate::output::JOURNAL_NAME).exists() {
+        why.push("a write was interrupted (the next `brief build` completes it)".into());
+    }
+    let Some(stored) = stored else {
+        why.push("no manifest".into());
+        return why;
+    };
     if stored.manifest_version != expected.manifest_version || stored.tool != expected.tool {
         why.push(format!("built by {}", stored.tool));
     }

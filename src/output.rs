@@ -1,5 +1,13 @@
 //! Writing results: atomically (temporary file in the same folder, then rename), so a brief
 //! is never left half-written, even when the run is interrupted.
+//!
+//! A brief and its companions (`brief.md`, `brief.html`, `brief.json`, the manifest) change
+//! together: [`write_set`] writes every file to a temporary file, then records the renames
+//! to come in a journal (`.brief-journal.json`, itself written atomically), then renames the
+//! files (the manifest last) and removes the journal. A run killed before the journal exists
+//! leaves the previous set untouched (its temporary files are removed by the next run); one
+//! killed after it is completed by the next run ([`recover`]), and `brief check` reports the
+//! folder as stale until then.
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -21,43 +29,7 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
 pub fn write_all_atomic(files: &[(&Path, &[u8])]) -> Result<()> {
     let mut staged = Vec::new();
     for &(path, bytes) in files {
-        let err = |source| Error::Write {
-            path: path.to_path_buf(),
-            source,
-        };
-        if let Ok(meta) = std::fs::metadata(path)
-            && !meta.is_file()
-            && !meta.is_dir()
-        {
-            std::fs::write(path, bytes).map_err(err)?;
-            continue;
-        }
-        let target = match std::fs::symlink_metadata(path) {
-            Ok(m) if m.file_type().is_symlink() => std::fs::canonicalize(path).map_err(err)?,
-            _ => path.to_path_buf(),
-        };
-        let dir = match target.parent() {
-            Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
-            _ => PathBuf::from("."),
-        };
-        std::fs::create_dir_all(&dir).map_err(err)?;
-        let mut tmp = tempfile::Builder::new()
-            .prefix(TEMP_PREFIX)
-            .suffix(TEMP_SUFFIX)
-            .tempfile_in(&dir)
-            .map_err(err)?;
-        tmp.write_all(bytes).map_err(err)?;
-        // A temporary file is private (0600); the result keeps the mode of the file it
-        // replaces, or gets the usual 0644, so a web server or a colleague can read it.
-        let mode = match std::fs::metadata(&target) {
-            Ok(m) => Some(m.permissions()),
-            Err(_) => default_permissions(),
-        };
-        if let Some(mode) = mode {
-            tmp.as_file().set_permissions(mode).map_err(err)?;
-        }
-        tmp.as_file().sync_all().map_err(err)?;
-        staged.push((tmp, target, path));
+        staged.extend(stage(path, bytes)?);
     }
     for (tmp, target, path) in staged {
         tmp.persist(&target).map_err(|e| Error::Write {
@@ -66,6 +38,150 @@ pub fn write_all_atomic(files: &[(&Path, &[u8])]) -> Result<()> {
         })?;
     }
     Ok(())
+}
+
+/// The journal of a set write in progress, in the output folder.
+pub const JOURNAL_NAME: &str = ".brief-journal.json";
+
+/// Test hook: abort the process after this many steps of [`write_set`] (each temporary
+/// file, the journal, each rename and the journal's removal is a step), as a kill would.
+#[doc(hidden)]
+pub const ABORT_AFTER_ENV: &str = "BRIEF_TEST_ABORT_AFTER_STEP";
+
+/// The renames a journal promises: (temporary file, target), relative to the folder when
+/// inside it.
+type Journal = Vec<(String, String)>;
+
+/// Write `files` into `dir` so that they change together or not at all (see the module
+/// doc); the caller holds the folder's lock and has run [`recover`]. Order matters: the
+/// last file (the manifest) is renamed last.
+pub fn write_set(dir: &Path, files: &[(&Path, &[u8])]) -> Result<()> {
+    let abort_after: Option<usize> = std::env::var(ABORT_AFTER_ENV)
+        .ok()
+        .and_then(|v| v.parse().ok());
+    let mut steps = 0;
+    let mut step = || {
+        steps += 1;
+        if abort_after == Some(steps) {
+            std::process::abort();
+        }
+    };
+    let mut staged = Vec::new();
+    for &(path, bytes) in files {
+        if let Some(s) = stage(path, bytes)? {
+            staged.push(s);
+        }
+        step();
+    }
+    let name = |p: &Path| match p.strip_prefix(dir) {
+        Ok(rel) => rel.to_string_lossy().into_owned(),
+        Err(_) => p.to_string_lossy().into_owned(),
+    };
+    let journal: Journal = staged
+        .iter()
+        .map(|(tmp, target, _)| (name(tmp.path()), name(target)))
+        .collect();
+    let journal_path = dir.join(JOURNAL_NAME);
+    let text = serde_json::to_string(&journal).map_err(|e| Error::Write {
+        path: journal_path.clone(),
+        source: std::io::Error::other(e),
+    })?;
+    write_atomic(&journal_path, text.as_bytes())?;
+    step();
+    for (tmp, target, path) in staged {
+        tmp.persist(&target).map_err(|e| Error::Write {
+            path: path.to_path_buf(),
+            source: e.error,
+        })?;
+        step();
+    }
+    std::fs::remove_file(&journal_path).map_err(|source| Error::Write {
+        path: journal_path,
+        source,
+    })?;
+    step();
+    Ok(())
+}
+
+/// Finish or undo what a killed [`write_set`] left in `dir`: with a journal, rename the
+/// files it lists that are still waiting and remove it; then remove stray temporary files.
+/// Returns whether an interrupted write was completed. The caller holds the folder's lock.
+pub fn recover(dir: &Path) -> Result<bool> {
+    let journal_path = dir.join(JOURNAL_NAME);
+    let err = |path: &Path| {
+        let path = path.to_path_buf();
+        move |source| Error::Write { path, source }
+    };
+    let completed = match std::fs::read_to_string(&journal_path) {
+        Ok(text) => {
+            // A journal that does not parse was never completed: nothing was renamed.
+            let journal: Journal = serde_json::from_str(&text).unwrap_or_default();
+            let finished = !journal.is_empty();
+            for (tmp, target) in journal {
+                let (tmp, target) = (dir.join(tmp), dir.join(target));
+                if tmp.is_file() {
+                    std::fs::rename(&tmp, &target).map_err(err(&target))?;
+                }
+            }
+            std::fs::remove_file(&journal_path).map_err(err(&journal_path))?;
+            finished
+        }
+        Err(_) => false,
+    };
+    if let Ok(entries) = std::fs::read_dir(dir) {
+        for e in entries.flatten() {
+            let name = e.file_name().to_string_lossy().into_owned();
+            if name.starts_with(TEMP_PREFIX) && name.ends_with(TEMP_SUFFIX) {
+                let _ = std::fs::remove_file(e.path());
+            }
+        }
+    }
+    Ok(completed)
+}
+
+/// Write `bytes` to a temporary file beside `path`'s target: (file, target, path). `None`
+/// for a special file, written in place.
+fn stage<'a>(
+    path: &'a Path,
+    bytes: &[u8],
+) -> Result<Option<(tempfile::NamedTempFile, PathBuf, &'a Path)>> {
+    let err = |source| Error::Write {
+        path: path.to_path_buf(),
+        source,
+    };
+    if let Ok(meta) = std::fs::metadata(path)
+        && !meta.is_file()
+        && !meta.is_dir()
+    {
+        std::fs::write(path, bytes).map_err(err)?;
+        return Ok(None);
+    }
+    let target = match std::fs::symlink_metadata(path) {
+        Ok(m) if m.file_type().is_symlink() => std::fs::canonicalize(path).map_err(err)?,
+        _ => path.to_path_buf(),
+    };
+    let dir = match target.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    std::fs::create_dir_all(&dir).map_err(err)?;
+    let mut tmp = tempfile::Builder::new()
+        .prefix(TEMP_PREFIX)
+        .suffix(TEMP_SUFFIX)
+        .tempfile_in(&dir)
+        .map_err(err)?;
+    tmp.write_all(bytes).map_err(err)?;
+    // A temporary file is private (0600); the result keeps the mode of the file it
+    // replaces, or gets the usual 0644, so a web server or a colleague can read it.
+    let mode = match std::fs::metadata(&target) {
+        Ok(m) => Some(m.permissions()),
+        Err(_) => default_permissions(),
+    };
+    if let Some(mode) = mode {
+        tmp.as_file().set_permissions(mode).map_err(err)?;
+    }
+    tmp.as_file().sync_all().map_err(err)?;
+    Ok(Some((tmp, target, path)))
 }
 
 /// Name prefix of temporary files (a run killed between write and rename leaves one behind).

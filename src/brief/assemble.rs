@@ -28,6 +28,8 @@ pub fn assemble(
         positions: positions::section(corpus, &analysis.statements, &analysis.actors, limits),
         open_issues: issues::section(corpus, &analysis.issues, limits),
         figures: figures::section(corpus, &analysis.figures, &analysis.comparisons),
+        timeline: timeline::section(corpus, &analysis.timeline),
+        framing: framing::section(corpus, &analysis.framing),
         sources: sources(corpus),
         warnings,
     }

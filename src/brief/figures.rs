@@ -2,22 +2,20 @@
 
 use serde::Serialize;
 
-use super::{Citation, citation, distinct};
-use crate::extract::figures::{Comparison, Figure, Value};
+use super::{Citation, citation};
+use crate::extract::figures::{Comparison, Figure, Status, Value};
 use crate::text::{Corpus, fold};
 
 /// Figures for one measured thing.
 #[derive(Debug, Clone, Serialize, PartialEq)]
 pub struct FigureGroup {
-    /// What is measured ("death toll").
+    /// What is measured, in the articles' words ("people killed").
     pub measure: String,
-    /// All outlets' values are compatible.
+    /// differ, revised, agree or single (one outlet only).
+    pub status: Status,
+    /// No outlet contradicts another: false for differ and revised.
     pub agree: bool,
-    /// Values differ but grew with the dates: a revision, not a dispute.
-    pub revision: bool,
-    /// Only one outlet gives this figure.
-    pub single_source: bool,
-    /// One entry per figure, in outlet order.
+    /// One entry per figure: in outlet order, oldest first when revised.
     pub values: Vec<FigureEntry>,
 }
 
@@ -38,6 +36,8 @@ pub struct FigureEntry {
     pub date: Option<String>,
     /// Who the outlet attributes it to.
     pub attributed_to: Option<String>,
+    /// What this outlet says it measures, in its words ("people killed").
+    pub measure: Option<String>,
     /// The sentence it appears in, verbatim.
     pub context: String,
     /// Where it is.
@@ -67,17 +67,22 @@ pub(super) fn section(
                         outlet: doc.meta.outlet.clone(),
                         date: doc.meta.date.clone(),
                         attributed_to: f.attributed_to.clone(),
+                        measure: f.measure.as_deref().map(fold),
                         context: fold(corpus.text(&corpus.sentences[f.sentence])),
                         citation: citation(corpus, f.doc, &f.span),
                     }
                 })
                 .collect();
-            let values = one_per_outlet_and_value(values);
+            let mut values = one_per_outlet_and_value(values);
+            if c.status == Status::Revised {
+                // Oldest first, so the table reads as the figure's history.
+                values
+                    .sort_by(|a, b| (a.date.is_none(), &a.date).cmp(&(b.date.is_none(), &b.date)));
+            }
             FigureGroup {
-                measure: c.measure.clone(),
+                measure: fold(&c.measure),
+                status: c.status,
                 agree: c.agree,
-                revision: c.revision,
-                single_source: distinct(values.iter().map(|v| v.outlet.as_str())) < 2,
                 values,
             }
         })

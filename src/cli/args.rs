@@ -49,6 +49,21 @@ pub(crate) enum Command {
     )]
     Build(BuildArgs),
 
+    /// Print which story each article belongs to: one line per article, story id and path.
+    ///
+    /// A folder of the day's news holds many stories: articles about the same event share a
+    /// story id (numbered in folder order). With --json, one JSON object per line
+    /// {"story", "path", "title", "outlet", "size"}.
+    #[command(after_help = "Examples:\n  brief stories inbox/2026-12-06\n  \
+        brief stories inbox/2026-12-06 --json")]
+    Stories {
+        /// Folder of articles.
+        input: PathBuf,
+        /// JSON lines instead of tab-separated lines.
+        #[arg(long)]
+        json: bool,
+    },
+
     /// Print only the summary sentences, one per line, in reading order.
     ///
     /// Uses the same selection as `build`. Nothing else goes to stdout, so the output can be

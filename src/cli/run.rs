@@ -19,6 +19,7 @@ pub(crate) fn run(args: Args, out: &mut dyn Write) -> Result<()> {
     match args.command {
         Command::Build(b) => build(&b, out),
         Command::Summarize(s) => summarize(&s, out),
+        Command::Stories { input, json } => stories(&input, json, out),
         Command::Sentences { file } => sentences(file.as_deref(), out),
         Command::Entities { file, json } => entities(file.as_deref(), json, out),
 
@@ -78,27 +79,31 @@ fn build(args: &BuildArgs, out: &mut dyn Write) -> Result<()> {
     }
 }
 
+fn stories(input: &Path, json: bool, out: &mut dyn Write) -> Result<()> {
+    use brief::stories::{StoryConfig, detect, listing::listing};
+    let cfg = brief::config::Config::resolve(input)?;
+    let (docs, warnings) = brief::load_documents(&layout::walk(input)?, &cfg)?;
+    warn_all(&warnings);
+    let found = detect(&docs, &StoryConfig::default());
+    let text = listing(&docs, &found, json);
+    write_stdout(out, text.as_bytes())
+}
+
 fn email(args: &EmailArgs, out: &mut dyn Write) -> Result<()> {
     use brief::render::email;
-    // Flags win over the `[email]` table of the story's brief.toml (in the folder, or in its
-    // `sources` folder for a brief folder).
-    let settings = brief::config::Config::resolve(&layout::story_input(&args.input))?.email;
-    let to = if args.to.is_empty() {
-        settings.to.clone()
-    } else {
-        args.to.clone()
-    };
+    let settings = settings::email(&args.input, args)?;
+    let to = settings.to.clone();
     if to.is_empty() {
         return Err(Error::Usage(
             "no recipient: pass --to ADDR, or set [email] to = [...] in brief.toml".into(),
         ));
     }
-    let Some(from) = args.from.clone().or(settings.from.clone()) else {
+    let Some(from) = settings.from.clone() else {
         return Err(Error::Usage(
             "no sender: pass --from ADDR, or set [email] from in brief.toml".into(),
         ));
     };
-    let smtp = args.smtp.clone().or(settings.smtp.clone());
+    let smtp = settings.smtp.clone();
     // Check everything the user typed before the (possibly slow) build.
     let date = match &args.date {
         Some(d) => email::parse_date(d)?,
@@ -124,11 +129,7 @@ fn email(args: &EmailArgs, out: &mut dyn Write) -> Result<()> {
     };
     let credentials = email::credentials_from_env(|k| std::env::var(k).ok())?;
     let (title, text, html) = email_parts(args)?;
-    let subject = args
-        .subject
-        .clone()
-        .or(settings.subject.clone())
-        .unwrap_or(title);
+    let subject = settings.subject.clone().unwrap_or(title);
     let message = email::compose(&email::Email {
         from: &from,
         to: &to,

@@ -4,13 +4,13 @@
 use std::path::{Path, PathBuf};
 
 use brief::brief::Brief;
-use brief::config::Config;
+use brief::config::{Config, EmailConfig};
 use brief::error::Result;
 use brief::layout::{Format, Walk};
 use brief::rank::select::Budget;
 use brief::render::{Meta, Renderer};
 
-use super::args::LengthArgs;
+use super::args::{EmailArgs, LengthArgs};
 
 /// The flags that change what is built or written; `None` leaves `brief.toml` in charge.
 #[derive(Debug, Clone, Default)]
@@ -86,6 +86,22 @@ impl Settings {
     pub(crate) fn renderer(&self) -> Result<Renderer> {
         Renderer::new(self.templates.as_deref())
     }
+}
+
+/// Where `brief email INPUT` sends: its flags over the `[email]` table of the story's
+/// `brief.toml` (in INPUT, or in its `sources` folder for a brief folder).
+pub(crate) fn email(input: &Path, args: &EmailArgs) -> Result<EmailConfig> {
+    let file = Config::resolve(&brief::layout::story_input(input))?.email;
+    Ok(EmailConfig {
+        to: if args.to.is_empty() {
+            file.to
+        } else {
+            args.to.clone()
+        },
+        from: args.from.clone().or(file.from),
+        subject: args.subject.clone().or(file.subject),
+        smtp: args.smtp.clone().or(file.smtp),
+    })
 }
 
 /// A brief and its text in each format asked for.

@@ -25,6 +25,7 @@ mod kinds;
 pub mod rank;
 pub mod resolve;
 pub mod roles;
+pub mod tagger;
 pub mod tokens;
 
 use serde::Serialize;

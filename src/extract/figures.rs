@@ -20,16 +20,22 @@
 mod compare;
 #[cfg(test)]
 mod eval;
+mod frame;
+mod frame_words;
 mod grammar;
 mod lexer;
 mod lexicon;
-mod measure;
 mod number;
+mod phrase;
+mod scope;
 mod source;
+mod synonyms;
 #[cfg(test)]
 mod tests;
 #[cfg(test)]
 mod tests_compare;
+#[cfg(test)]
+mod tests_frame;
 
 use std::ops::Range;
 
@@ -62,8 +68,25 @@ pub struct Figure {
     pub qualifier: Option<String>,
     /// Unit: "people", "years", "USD", "%", ...
     pub unit: Option<String>,
-    /// What it measures, canonical ("death toll", "displaced", "war duration").
+    /// What it measures, in the sentence's words ("undersea cables", "people killed",
+    /// "magnitude", "distance from Healdsburg").
     pub measure: Option<String>,
+    /// The grouping key: figures with the same key (and unit class) measure the same thing.
+    pub key: Option<String>,
+    /// The verb the figure goes with ("killed", "captured", "stole").
+    pub predicate: Option<String>,
+    /// The key is generic ("people", "others"): enough to show agreement, not a dispute.
+    pub weak: bool,
+    /// The key is the counted noun alone ("boats"): a dispute needs the two sentences to
+    /// share what they are about.
+    pub plain: bool,
+    /// When its sentence is about another event or time ("in 2004", "last year", "so
+    /// far"), the words that say so: the figure is background, never compared.
+    pub background: Option<String>,
+    /// The sentence gives it as an earlier value ("originally rated 4.4").
+    pub superseded: bool,
+    /// The sentence gives it as an update ("the toll rose to 24").
+    pub update: bool,
     /// Who the article attributes it to ("the UN special envoy").
     pub attributed_to: Option<String>,
     /// Rate period when the figure is a rate: "day" for "$9.6 billion of goods every day".
@@ -77,17 +100,32 @@ impl Figure {
     }
 }
 
+/// How the outlets' values for one measure relate.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Status {
+    /// Outlets give incompatible values.
+    Differ,
+    /// Values changed over time: later articles (or the same outlet, "rose to") give
+    /// newer values, or an article says which value was the earlier one.
+    Revised,
+    /// All outlets' values are compatible.
+    Agree,
+    /// Only one outlet gives this figure.
+    Single,
+}
+
 /// Figures for one measured thing, across outlets.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Comparison {
-    /// The measured thing ("death toll").
+    /// The measured thing, in the articles' words ("people killed", "magnitude").
     pub measure: String,
     /// Indices into the figures list, one or more per outlet.
     pub figures: Vec<usize>,
-    /// All outlets give compatible values.
+    /// How the values relate.
+    pub status: Status,
+    /// No outlet contradicts another: false for [`Status::Differ`] and [`Status::Revised`].
     pub agree: bool,
-    /// Values differ but grow with the articles' dates: a revision, not a dispute.
-    pub revision: bool,
 }
 
 /// What the figures slice finds: every figure, and the figures grouped by what they measure.
@@ -120,45 +158,98 @@ pub fn extract_figures(corpus: &Corpus) -> Vec<Figure> {
             _ => runs.push(si..si + 1),
         }
     }
+    let year = story_year(corpus);
     runs.into_par_iter()
-        .map_init(measure::Stems::default, |stems, run| {
-            doc_figures(corpus, run, stems)
+        .map_init(synonyms::Stems::default, |stems, run| {
+            doc_figures(corpus, run, year, stems)
         })
         .flatten_iter()
         .collect()
 }
 
+/// The year the story happens in: the most common year of the articles' dates, else the
+/// most common year written in their text (ties: the latest). Figures in sentences about
+/// other years are background.
+fn story_year(corpus: &Corpus) -> Option<u32> {
+    let mut counts: std::collections::BTreeMap<u32, usize> = std::collections::BTreeMap::new();
+    let year = |s: &str| s.get(..4).and_then(|y| y.parse::<u32>().ok());
+    for d in &corpus.docs {
+        if let Some(y) = d.meta.date.as_deref().and_then(year) {
+            *counts.entry(y).or_default() += 1;
+        }
+    }
+    if counts.is_empty() {
+        for d in &corpus.docs {
+            let b = d.raw.as_bytes();
+            for i in 0..b.len().saturating_sub(3) {
+                let edge = |k: usize| b.get(k).is_none_or(|c| !c.is_ascii_alphanumeric());
+                if (b[i] == b'1' && b[i + 1] == b'9' || b[i] == b'2' && b[i + 1] == b'0')
+                    && b[i + 2].is_ascii_digit()
+                    && b[i + 3].is_ascii_digit()
+                    && (i == 0 || edge(i - 1))
+                    && edge(i + 4)
+                    && let Some(y) = year(&d.raw[i..])
+                {
+                    *counts.entry(y).or_default() += 1;
+                }
+            }
+        }
+    }
+    counts
+        .into_iter()
+        .max_by_key(|&(y, n)| (n, y))
+        .map(|(y, _)| y)
+}
+
 /// The figures of one article's run of sentences.
-fn doc_figures(corpus: &Corpus, run: Range<usize>, stems: &mut measure::Stems) -> Vec<Figure> {
+fn doc_figures(
+    corpus: &Corpus,
+    run: Range<usize>,
+    year: Option<u32>,
+    stems: &mut synonyms::Stems,
+) -> Vec<Figure> {
     let mut out = Vec::new();
     // Who each sentence attributes what it says to, worked out when a figure needs it.
     let mut sources: Vec<Option<Option<String>>> = vec![None; run.len()];
     let mut source_of = |si: usize| -> Option<String> {
         sources[si - run.start]
-            .get_or_insert_with(|| measure::attribution(corpus.text(&corpus.sentences[si])))
+            .get_or_insert_with(|| source::attribution(corpus.text(&corpus.sentences[si])))
             .clone()
     };
+    // The scope of the previous sentence when it was about another event.
+    let mut previous: Option<(String, &str)> = None;
     for si in run.clone() {
         let s = &corpus.sentences[si];
         let text = corpus.text(s);
         if !grammar::may_hold_figure(text) {
+            previous = None;
             continue;
         }
         let (toks, parsed) = grammar::parse_sentence(text);
+        let own = scope::background(&toks, text, year, &parsed);
+        let background = own.clone().or_else(|| {
+            previous
+                .as_ref()
+                .filter(|(_, prev)| scope::continues(&toks, prev))
+                .map(|(why, _)| why.clone())
+        });
+        previous = background.clone().map(|why| (why, text));
         if parsed.is_empty() {
             continue;
         }
         // "he said": the last named source earlier in the article.
         let source = source_of(si).and_then(|src| {
-            if measure::is_pronoun(&src) {
+            if source::is_pronoun(&src) {
                 (run.start..si)
                     .rev()
-                    .find_map(|k| source_of(k).filter(|s| !measure::is_pronoun(s)))
+                    .find_map(|k| source_of(k).filter(|s| !source::is_pronoun(s)))
             } else {
                 Some(src)
             }
         });
+        let earlier = scope::superseded_from(&toks);
         for (k, p) in parsed.iter().enumerate() {
+            let fr = frame::frame_of(&toks, &parsed, k, text, stems);
             out.push(Figure {
                 doc: s.doc,
                 sentence: si,
@@ -166,7 +257,14 @@ fn doc_figures(corpus: &Corpus, run: Range<usize>, stems: &mut measure::Stems) -
                 value: p.value,
                 qualifier: p.qualifier.clone(),
                 unit: p.unit.clone(),
-                measure: measure::measure_of(&toks, &parsed, k, stems),
+                measure: fr.thing,
+                key: if p.increment { None } else { fr.key },
+                predicate: fr.predicate,
+                weak: fr.weak,
+                plain: fr.plain,
+                background: background.clone(),
+                superseded: earlier.is_some_and(|e| e < p.toks.start),
+                update: fr.update,
                 attributed_to: source.clone(),
                 per: p.per.clone(),
             });

@@ -69,7 +69,13 @@ pub fn extract_open_issues(corpus: &Corpus, centrality: &[f64]) -> Vec<OpenIssue
         .sentences
         .par_iter()
         .enumerate()
-        .filter(|(i, s)| s.is_body() && whole::is_whole(corpus, *i))
+        // A point is read on its own: a whole sentence, no quote fragment, lowercase start or
+        // connective.
+        .filter(|(i, s)| {
+            s.is_body()
+                && whole::is_whole(corpus, *i)
+                && crate::rank::lead::stands_alone(corpus.text(s))
+        })
         .map_init(Scratch::default, |scratch, (i, s)| {
             cue_of(corpus.text(s), scratch).map(|c| (i, c))
         })

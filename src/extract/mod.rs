@@ -16,10 +16,12 @@
 
 pub mod entities;
 pub mod figures;
+pub mod framing;
 pub mod issues;
 pub mod quotes;
 pub(crate) mod speech;
 pub mod summary;
+pub mod timeline;
 
 use crate::rank::Scores;
 use crate::rank::lexicon::Lexicon;

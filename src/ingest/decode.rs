@@ -74,6 +74,12 @@ pub fn decode(bytes: &[u8], html: bool) -> Result<Decoded, String> {
         detector.guess(None, false)
     });
     let (text, errors) = enc.decode_without_bom_handling(bytes);
+    if let Some(percent) = junk_percent(&text) {
+        return Err(format!(
+            "skipped: not text ({percent}% of it control characters or unlikely symbols: \
+             random or binary bytes)"
+        ));
+    }
     let how = if declared.is_some() {
         "as the page declares"
     } else {
@@ -84,6 +90,31 @@ pub fn decode(bytes: &[u8], html: bool) -> Result<Decoded, String> {
         note = format!("{note}; {}", replaced_note(&text, enc.name()));
     }
     finish(text.into_owned(), Some(note))
+}
+
+/// Share of characters in a legacy decoding above which it is junk, not text (percent).
+/// Random bytes read as Windows-1252 give about 25%; real text, well under 1%.
+const JUNK_PERCENT: usize = 12;
+
+/// When `text` (a legacy single-byte decoding) is mostly characters no article holds, the
+/// percentage of them: control characters (tab, line and page breaks aside), C1 controls
+/// (bytes Windows-1252 leaves undefined), U+FFFD, and the symbols of Latin-1's upper half
+/// and ASCII that prose rarely uses (`¤ ¦ ¨ ¬ ¯ ± ² ³ ´ µ ¶ ¸ ¹ º ¼ ½ ¾ ^ \ { | } ~`).
+/// Every alphabet's letters count as likely, so Cyrillic or Greek text is never junk.
+fn junk_percent(text: &str) -> Option<usize> {
+    let unlikely = |c: char| {
+        (c.is_control() && !matches!(c, '\t' | '\n' | '\r' | '\u{0C}'))
+            || c == '\u{FFFD}'
+            || "¤¦¨¬¯±²³´µ¶¸¹º¼½¾^\\{|}~`¥¢§ª®×÷".contains(c)
+    };
+    let (mut total, mut bad) = (0usize, 0usize);
+    // A sample is enough: the first 64 K characters.
+    for c in text.chars().take(65_536) {
+        total += 1;
+        bad += usize::from(unlikely(c));
+    }
+    let percent = bad * 100 / total.max(1);
+    (percent >= JUNK_PERCENT).then_some(percent)
 }
 
 /// Reject text that holds nothing but white space.
@@ -147,6 +178,40 @@ mod tests {
 
     fn text(bytes: &[u8]) -> String {
         decode(bytes, false).unwrap().text
+    }
+
+    /// Bytes from a fixed-seed generator (xorshift), the same on every run.
+    fn random_bytes(seed: u64, n: usize) -> Vec<u8> {
+        let mut x = seed.max(1);
+        (0..n)
+            .map(|_| {
+                x ^= x << 13;
+                x ^= x >> 7;
+                x ^= x << 17;
+                (x >> 24) as u8
+            })
+            .collect()
+    }
+
+    #[test]
+    fn random_bytes_are_not_text() {
+        for seed in 1..=40 {
+            for n in [200, 5_000, 100_000] {
+                let bytes = random_bytes(seed, n);
+                let err = decode(&bytes, false).unwrap_err();
+                assert!(err.contains("not text"), "seed {seed}, {n} bytes: {err}");
+            }
+        }
+    }
+
+    #[test]
+    fn legacy_text_with_symbols_is_still_text() {
+        let latin =
+            b"Le co\xFBt: 200 \x80 \xB1 5 %, \xE0 Z\xFCrich (\xA7 3), 20\xB0C \xAB oui \xBB.";
+        assert!(decode(latin, false).is_ok());
+        // Cyrillic in Windows-1251: letters of another alphabet are likely characters.
+        let cyrillic = b"\xCC\xE8\xED\xE8\xF1\xF2\xF0 \xE7\xE0\xFF\xE2\xE8\xEB \xE2 \xEF\xFF\xF2\xED\xE8\xF6\xF3, \xF7\xF2\xEE \xEF\xE5\xF0\xE5\xE3\xEE\xE2\xEE\xF0\xFB \xEF\xF0\xEE\xE4\xEE\xEB\xE6\xE0\xF2\xF1\xFF.";
+        assert!(decode(cyrillic, false).is_ok());
     }
 
     #[test]

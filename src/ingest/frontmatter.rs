@@ -90,10 +90,10 @@ pub fn split(raw: &str) -> Result<FrontMatter, String> {
         if header.trim().is_empty() {
             Fields::default()
         } else {
-            serde_saphyr::from_str(header).map_err(|e| format!("YAML front matter: {e}"))?
+            serde_saphyr::from_str(header).map_err(|e| one_line("YAML", &e))?
         }
     } else {
-        toml::from_str(header).map_err(|e| format!("TOML front matter: {e}"))?
+        toml::from_str(header).map_err(|e| one_line("TOML", &e))?
     };
     let text_of = |s: Option<Scalar>| s.map(Scalar::into_text).filter(|s| !s.is_empty());
     let meta = Meta {
@@ -112,6 +112,22 @@ pub fn split(raw: &str) -> Result<FrontMatter, String> {
     })
 }
 
+/// A parser's error on one line: its first line (parsers add the offending source and a
+/// caret underneath), shortened, so the warning stays one `warning: PATH: REASON` line.
+fn one_line(format: &str, err: &dyn std::fmt::Display) -> String {
+    let text = err.to_string();
+    let first = text
+        .lines()
+        .map(str::trim)
+        .find(|l| !l.is_empty())
+        .unwrap_or("");
+    let mut short: String = first.chars().take(160).collect();
+    if short.len() < first.len() {
+        short.push('…');
+    }
+    format!("{format} front matter: {short}")
+}
+
 fn no_front_matter(raw: &str, start: usize) -> FrontMatter {
     FrontMatter {
         meta: Meta::default(),
@@ -122,6 +138,21 @@ fn no_front_matter(raw: &str, start: usize) -> FrontMatter {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_front_matter_error_is_one_short_line() {
+        let bad = [
+            "---\ntitle: [unclosed\noutlet: {a: b\n  - x\n---\nBody.\n",
+            "---\ntitle: \"a\"\n  outlet: : :\n\tdate: x\n---\nBody.\n",
+            "+++\ntitle = \nother = [1,\n+++\nBody.\n",
+        ];
+        for raw in bad {
+            let err = split(raw).unwrap_err();
+            assert!(!err.contains('\n'), "{err}");
+            assert!(err.len() < 200, "{err}");
+            assert!(err.contains("front matter"), "{err}");
+        }
+    }
 
     #[test]
     fn yaml_front_matter() {

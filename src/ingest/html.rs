@@ -49,6 +49,8 @@ iframe, svg, select, textarea, footer";
 
 /// Extract the article from a page. `Err` holds the reason when no article is found.
 pub fn extract(html: &str) -> Result<Page, String> {
+    // Depth bounded first: the parser's work per tag and dom_smoothie's recursion grow with it.
+    let html = &*super::nesting::bound(html);
     let cfg = Config {
         text_mode: TextMode::Formatted,
         ..Config::default()

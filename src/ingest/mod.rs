@@ -1,8 +1,8 @@
 //! Stage 1, ingest: a folder on disk -> `Vec<Document>` (+ warnings).
 //!
 //! Reads the files of the one folder walk ([`layout::walk`](crate::layout::walk): recursive,
-//! sorted, `.txt`, `.md` and saved `.html`
-//! pages), decodes them ([`decode`]: UTF-8, UTF-16, legacy single-byte encodings), reduces a
+//! sorted, `.txt`, `.md`, saved `.html` pages, RSS/Atom feeds ([`feed`]) and JSON Lines
+//! ([`jsonl`]), whose items are articles each), decodes them ([`decode`]: UTF-8, UTF-16, legacy single-byte encodings), reduces a
 //! page to its article ([`html`]), splits front matter (YAML `---` or TOML `+++`), removes
 //! page furniture (navigation, ads, sign-up prompts, captions, credits, source lines), turns
 //! bylines and datelines into metadata, and detects the outlet. Files that are not articles
@@ -17,8 +17,11 @@ pub mod clean;
 pub mod date;
 pub mod decode;
 pub mod duplicates;
+pub mod feed;
 pub mod frontmatter;
 pub mod html;
+pub mod jsonl;
+pub mod nesting;
 pub mod outlet;
 
 use std::path::Path;
@@ -39,7 +42,7 @@ pub struct IngestConfig {
 }
 
 /// Read every article under `dir` (or the single file `dir`): [`read`] over the
-/// [`walk`](crate::layout::walk) of `dir`.
+/// [`walk`](crate::layout::walk()) of `dir`.
 ///
 /// Unreadable or unsupported files become warnings; only an unreadable folder is an error.
 pub fn ingest(dir: &Path, cfg: &IngestConfig) -> Result<(Vec<Document>, Vec<Warning>)> {
@@ -64,12 +67,14 @@ pub fn read(walk: &Walk, cfg: &IngestConfig) -> (Vec<Document>, Vec<Warning>) {
         };
         // One warning per file: a decoding note joins the reason a file was skipped.
         match result {
-            Ok((Some(mut doc), note)) => {
+            Ok((found, note)) if !found.is_empty() => {
                 warnings.extend(note.map(warn));
-                doc.id = docs.len();
-                docs.push(doc);
+                for mut doc in found {
+                    doc.id = docs.len();
+                    docs.push(doc);
+                }
             }
-            Ok((None, note)) => {
+            Ok((_, note)) => {
                 let reason = "no article text after cleaning".to_string();
                 warnings.push(warn(with_note(reason, note)));
             }
@@ -79,25 +84,67 @@ pub fn read(walk: &Walk, cfg: &IngestConfig) -> (Vec<Document>, Vec<Warning>) {
     (docs, warnings)
 }
 
-/// Read, decode and clean one file: the document (`None` when nothing usable is left) and a
-/// note about its decoding, if any.
+/// Read, decode and clean one file: its documents (none when nothing usable is left; a
+/// feed or JSON Lines file holds many) and a note about its decoding, if any.
 fn read_article(
     file: &ArticleFile,
     cfg: &IngestConfig,
-) -> Result<(Option<Document>, Option<String>), String> {
+) -> Result<(Vec<Document>, Option<String>), String> {
     let bytes = layout::walk::read_limited(&file.path)?;
     let page = layout::is_html(&file.path);
     let decoded = decode::decode(&bytes, page)?;
     let note = decoded.note;
+    match layout::extension(&file.path).as_str() {
+        "jsonl" | "ndjson" => {
+            let (items, bad) = jsonl::items(&file.rel, &decoded.text);
+            let note = [note, bad]
+                .into_iter()
+                .flatten()
+                .collect::<Vec<_>>()
+                .join("; ");
+            return Ok((from_items(items, cfg), (!note.is_empty()).then_some(note)));
+        }
+        "rss" | "atom" | "xml" => {
+            let items =
+                feed::items(&file.rel, &decoded.text).map_err(|e| with_note(e, note.clone()))?;
+            return Ok((from_items(items, cfg), note));
+        }
+        _ if !page && feed::looks_like_feed(&decoded.text) => {
+            if let Ok(items) = feed::items(&file.rel, &decoded.text) {
+                return Ok((from_items(items, cfg), note));
+            }
+        }
+        _ => {}
+    }
     let doc = if page || html::looks_like_html(&decoded.text) {
         parse_html(&file.rel, &decoded.text, cfg)
     } else {
         parse_article(&file.rel, decoded.text, cfg)
     };
     match doc {
-        Ok(doc) => Ok((doc, note)),
+        Ok(doc) => Ok((doc.into_iter().collect(), note)),
         Err(reason) => Err(with_note(reason, note)),
     }
+}
+
+/// Documents from feed items or JSON lines: the item's metadata first, the source's
+/// publisher as the outlet unless `brief.toml` names one.
+fn from_items(items: Vec<feed::Item>, cfg: &IngestConfig) -> Vec<Document> {
+    items
+        .into_iter()
+        .filter_map(|item| {
+            let end = item.text.len();
+            let has_title = !item.meta.title.is_empty();
+            let mut doc = document(&item.rel, item.text, 0..end, item.meta, has_title, cfg)?;
+            if let Some(outlet) = item.outlet
+                && doc.meta.outlet_from > OutletFrom::PageMeta
+            {
+                doc.meta.outlet = outlet;
+                doc.meta.outlet_from = OutletFrom::PageMeta;
+            }
+            Some(doc)
+        })
+        .collect()
 }
 
 fn with_note(reason: String, note: Option<String>) -> String {
@@ -117,7 +164,27 @@ pub fn parse_article(
 ) -> Result<Option<Document>, String> {
     let fm = frontmatter::split(&raw)?;
     let has_title = !fm.meta.title.is_empty();
-    Ok(document(rel, raw, fm.body, fm.meta, has_title, cfg))
+    within_budget(document(rel, raw, fm.body, fm.meta, has_title, cfg))
+}
+
+/// Most words one article may hold: about 40 times a long news feature. Each stage is linear
+/// or n log n in an article's size (sentences are cut at [`MAX_SENTENCE_BYTES`]), but a few
+/// analyses compare the figures or names of a story pairwise; this keeps their work bounded
+/// whatever a file holds (docs/robustness.md).
+///
+/// [`MAX_SENTENCE_BYTES`]: crate::text::segment::MAX_SENTENCE_BYTES
+pub const MAX_ARTICLE_WORDS: usize = 200_000;
+
+/// The document, or the reason it is too long to analyse.
+fn within_budget(doc: Option<Document>) -> Result<Option<Document>, String> {
+    match doc {
+        Some(doc) if doc.words() > MAX_ARTICLE_WORDS => Err(format!(
+            "skipped: {} words, more than the {MAX_ARTICLE_WORDS} one article may hold \
+             (a book, a data dump or a generated file, not a news article)",
+            doc.words()
+        )),
+        doc => Ok(doc),
+    }
 }
 
 /// Turn a saved web page into a [`Document`] whose `raw` is the article text extracted from
@@ -137,7 +204,7 @@ pub fn parse_html(rel: &str, page: &str, cfg: &IngestConfig) -> Result<Option<Do
         ..Meta::default()
     };
     let end = page.text.len();
-    let mut doc = document(rel, page.text, 0..end, given, false, cfg);
+    let mut doc = within_budget(document(rel, page.text, 0..end, given, false, cfg))?;
     if let Some((doc, site)) = doc.as_mut().zip(site)
         && doc.meta.outlet_from > OutletFrom::PageMeta
     {

@@ -156,7 +156,7 @@ pub fn read_limited(path: &Path) -> Result<Vec<u8>, String> {
         .map_err(|e| format!("cannot read: {e}"))?;
     if bytes.len() as u64 > MAX_ARTICLE_BYTES {
         return Err(format!(
-            "skipped: larger than {} MB, the limit for one article",
+            "skipped: larger than {} MiB, the limit for one article",
             MAX_ARTICLE_BYTES / (1024 * 1024)
         ));
     }

@@ -423,6 +423,24 @@ Humanitarian aid to Aleppo depends on the siege being lifted, officials said.\n"
     }
 
     #[test]
+    fn no_point_of_a_brief_opens_with_a_fragment() {
+        let a = "Kerry and Lavrov met in Geneva on Friday to discuss a ceasefire in Syria.\n\
+“On Thursday, it did not even look like a ceasefire in Syria was possible.\n\
+It is not clear what changed after that,” he said.\n\
+But whether the ceasefire in Syria will hold is not clear.\n\
+and the siege of Aleppo, officials said, remains unclear.\n";
+        let b = "Kerry and Lavrov met in Geneva on Friday to discuss a ceasefire in Syria.\n\
+It is not clear whether the ceasefire in Syria will hold, officials said.\n\
+However, the siege of Aleppo and humanitarian aid remain unclear.\n";
+        let corpus = Corpus::new(vec![from_plain(0, "A", a), from_plain(1, "B", b)]);
+        let brief = crate::brief_corpus(&corpus, &Default::default(), Vec::new(), "t");
+        assert!(!brief.summary.is_empty() && !brief.open_issues.is_empty());
+        for p in brief.summary.iter().chain(&brief.open_issues) {
+            assert!(lead::stands_alone(&p.text), "{}", p.text);
+        }
+    }
+
+    #[test]
     fn headlines_and_fragments_are_not_candidates() {
         let corpus = corpus();
         assert!(is_candidate(&corpus, 0));

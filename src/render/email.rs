@@ -37,8 +37,23 @@ pub const USER_ENV: &str = "BRIEF_SMTP_USER";
 /// Environment variable holding the SMTP password.
 pub const PASSWORD_ENV: &str = "BRIEF_SMTP_PASSWORD";
 
-/// How long to wait for the SMTP server before giving up.
+/// Environment variable: how many seconds to wait for the SMTP server (default 30).
+pub const TIMEOUT_ENV: &str = "BRIEF_SMTP_TIMEOUT";
+/// How long to wait for the SMTP server before giving up, unless [`TIMEOUT_ENV`] says.
 const TIMEOUT: Duration = Duration::from_secs(30);
+
+/// The SMTP timeout: [`TIMEOUT_ENV`] in seconds (1 to 3600), else 30 seconds.
+pub fn timeout_from_env(var: impl Fn(&str) -> Option<String>) -> Result<Duration> {
+    match var(TIMEOUT_ENV) {
+        None => Ok(TIMEOUT),
+        Some(v) => match v.trim().parse::<u64>() {
+            Ok(secs @ 1..=3600) => Ok(Duration::from_secs(secs)),
+            _ => Err(Error::Usage(format!(
+                "{TIMEOUT_ENV} must be a number of seconds from 1 to 3600, not {v:?}"
+            ))),
+        },
+    }
+}
 
 /// Everything that goes into the message.
 #[derive(Debug, Clone)]
@@ -312,6 +327,7 @@ pub fn send(
     server: &SmtpServer,
     credentials: Option<Credentials>,
 ) -> Result<()> {
+    let timeout = timeout_from_env(|k| std::env::var(k).ok())?;
     let label = server.label();
     let failed = |message: String| Error::Delivery {
         server: label.clone(),
@@ -330,7 +346,7 @@ pub fn send(
     let mut builder = SmtpTransport::builder_dangerous(server.host.as_str())
         .port(server.port)
         .tls(tls)
-        .timeout(Some(TIMEOUT));
+        .timeout(Some(timeout));
     if let Some(credentials) = credentials {
         builder = builder.credentials(credentials);
     }
@@ -338,11 +354,11 @@ pub fn send(
         .build()
         .send(message)
         .map(|_| ())
-        .map_err(|e| failed(explain(&e, has_credentials)))
+        .map_err(|e| failed(explain(&e, has_credentials, timeout)))
 }
 
 /// A delivery error in the user's terms, quoting the server's reply once.
-fn explain(e: &lettre::transport::smtp::Error, has_credentials: bool) -> String {
+fn explain(e: &lettre::transport::smtp::Error, has_credentials: bool, timeout: Duration) -> String {
     let detail = chain(e);
     // lettre says "permanent error (550): text"; say it once, as the server did.
     let reply = detail.split_once("): ").map_or(detail.as_str(), |(_, r)| r);
@@ -371,11 +387,34 @@ fn explain(e: &lettre::transport::smtp::Error, has_credentials: bool) -> String 
             "temporarily refused"
         };
         format!("the server {kind} the message: {code} {reply}")
-    } else if e.is_timeout() {
-        format!("no answer within {} seconds: {detail}", TIMEOUT.as_secs())
+    } else if e.is_timeout() || timed_out(e) {
+        // A read timeout shows as "Resource temporarily unavailable" (EAGAIN): say what it is.
+        format!(
+            "timed out: the server did not answer within {} seconds (a silent or stalled \
+             server; set {TIMEOUT_ENV}=SECONDS to wait longer)",
+            timeout.as_secs()
+        )
     } else {
         detail.replace("Connection error: ", "cannot connect: ")
     }
+}
+
+/// Whether an I/O timeout is behind `err`: a connect timeout (`TimedOut`) or a read or
+/// write timeout on the socket (`WouldBlock`, EAGAIN).
+fn timed_out(err: &(dyn std::error::Error + 'static)) -> bool {
+    let mut source = Some(err);
+    while let Some(s) = source {
+        if let Some(io) = s.downcast_ref::<std::io::Error>()
+            && matches!(
+                io.kind(),
+                std::io::ErrorKind::TimedOut | std::io::ErrorKind::WouldBlock
+            )
+        {
+            return true;
+        }
+        source = s.source();
+    }
+    false
 }
 
 /// An error and its sources, joined with ": " (lettre's own text plus the I/O cause).

@@ -11,74 +11,22 @@
 //! stays a text event, which pulldown-cmark escapes.
 //!
 //! - A citation is built from the Brief, not recognised in the Markdown: for the page, the
-//!   templates' `cite` filter writes a [`Chip`] (the citations it was given, serialised) as a
-//!   token in place of the `*(Outlet [2]; ...)*` it writes in the Markdown brief, and the
-//!   token becomes `<span class="cite">` holding one `<span class="src">` label per outlet
-//!   (linked to the article when its URL is known), each number a link to the source in the
-//!   list (`#source-2`). So any template that calls `cite` gets the labels, however it
-//!   words the rest, and no text can pass for a citation.
+//!   templates' `cite` filter writes a [`Chip`](super::cite::Chip) token in place of the
+//!   `*(Outlet [2]; ...)*` it writes in the Markdown brief, and the token becomes
+//!   `<span class="cite">` holding one `<span class="src">` label per outlet (linked to the
+//!   article when its URL is known), each number a link to the source in the list
+//!   (`#source-2`). Any template that calls `cite` gets the labels, however it words the
+//!   rest, and no text can pass for a citation.
 //! - Items of the numbered list after a `## Sources` heading get `id="source-N"`.
 //! - Tables are wrapped in `<div class="table">`, which scrolls sideways on a narrow screen
 //!   instead of widening the page.
 
 use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd, html};
-use serde::{Deserialize, Serialize};
 
-use super::markdown::escape;
+use super::cite::{TOKEN_START, chips};
 
 /// The Markdown options of the page (and of the labels of a chip, so they read the same).
-const OPTIONS: Options = Options::ENABLE_TABLES.union(Options::ENABLE_SMART_PUNCTUATION);
-
-/// Where a chip's token starts and ends in the Markdown written for the page: characters of
-/// Unicode's private use area, which the Markdown escaping drops from article text.
-pub const TOKEN_START: char = '\u{e000}';
-/// See [`TOKEN_START`].
-pub const TOKEN_END: char = '\u{e001}';
-
-/// A citation label group, as the `cite` filter saw it in the Brief.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Chip {
-    /// Who is cited, shown first when present ("Rabie, unnamed").
-    pub who: Option<String>,
-    /// One label per citation.
-    pub items: Vec<ChipItem>,
-}
-
-/// One outlet's label in a [`Chip`].
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct ChipItem {
-    /// The outlet's name.
-    pub outlet: String,
-    /// A safe link destination for the article, or "" for none.
-    pub url: String,
-    /// The source's number in the list.
-    pub source: u64,
-}
-
-impl Chip {
-    /// The chip as a token in Markdown: its JSON in hexadecimal between [`TOKEN_START`] and
-    /// [`TOKEN_END`], which Markdown leaves as one piece of text.
-    pub fn token(&self) -> String {
-        use std::fmt::Write as _;
-        let json = serde_json::to_vec(self).unwrap_or_default();
-        let mut out = String::with_capacity(json.len() * 2 + 8);
-        out.push(TOKEN_START);
-        for b in json {
-            let _ = write!(out, "{b:02x}");
-        }
-        out.push(TOKEN_END);
-        out
-    }
-
-    /// The chip a token's content (between the marks) stands for.
-    fn from_hex(hex: &str) -> Option<Chip> {
-        let bytes: Option<Vec<u8>> = (0..hex.len())
-            .step_by(2)
-            .map(|i| u8::from_str_radix(hex.get(i..i + 2)?, 16).ok())
-            .collect();
-        serde_json::from_slice(&bytes?).ok()
-    }
-}
+pub(super) const OPTIONS: Options = Options::ENABLE_TABLES.union(Options::ENABLE_SMART_PUNCTUATION);
 
 /// Render Markdown to an HTML fragment.
 pub fn markdown_to_html(markdown: &str) -> String {
@@ -125,7 +73,7 @@ fn escape_text(events: Vec<Event<'_>>) -> Vec<Event<'_>> {
 }
 
 /// Raw HTML becomes text; unsafe link and image destinations are dropped.
-fn neutralise(event: Event<'_>) -> Event<'_> {
+pub(super) fn neutralise(event: Event<'_>) -> Event<'_> {
     match event {
         Event::Html(text) | Event::InlineHtml(text) => Event::Text(text),
         Event::Start(Tag::Link {
@@ -239,83 +187,6 @@ fn plain_text(events: &[Event<'_>]) -> String {
     text
 }
 
-/// `text` with each chip token in it turned into its labels.
-fn chips<'a>(text: &str, out: &mut Vec<Event<'a>>) {
-    let mut rest = text;
-    while let Some(start) = rest.find(TOKEN_START) {
-        let after = &rest[start + TOKEN_START.len_utf8()..];
-        let Some(end) = after.find(TOKEN_END) else {
-            break;
-        };
-        if start > 0 {
-            out.push(Event::Text(rest[..start].to_string().into()));
-        }
-        if let Some(chip) = Chip::from_hex(&after[..end]) {
-            chip_events(&chip, out);
-        }
-        rest = &after[end + TOKEN_END.len_utf8()..];
-    }
-    if !rest.is_empty() {
-        out.push(Event::Text(rest.to_string().into()));
-    }
-}
-
-/// A chip's events: `<span class="cite">`, the `who` label, then one `src` label per item.
-fn chip_events<'a>(chip: &Chip, out: &mut Vec<Event<'a>>) {
-    out.push(Event::Html("<span class=\"cite\">".into()));
-    let mut first = true;
-    let mut open = |class: &str, out: &mut Vec<Event<'a>>| {
-        if !std::mem::take(&mut first) {
-            out.push(Event::Text(" ".into()));
-        }
-        out.push(Event::Html(format!("<span class=\"{class}\">").into()));
-    };
-    if let Some(who) = chip.who.as_deref().filter(|w| !w.is_empty()) {
-        open("who", out);
-        out.extend(inline(&escape(who)));
-        out.push(Event::Html("</span>".into()));
-    }
-    for item in &chip.items {
-        open("src", out);
-        let label = escape(&item.outlet);
-        if item.url.is_empty() {
-            out.extend(inline(&label));
-        } else {
-            out.extend(
-                inline(&format!("[{label}]({})", item.url))
-                    .into_iter()
-                    .map(neutralise),
-            );
-        }
-        out.push(Event::Text(" ".into()));
-        let n = item.source;
-        out.push(Event::Html(
-            format!("<a class=\"ref\" href=\"#source-{n}\">").into(),
-        ));
-        out.push(Event::Text(format!("[{n}]").into()));
-        out.push(Event::Html("</a>".into()));
-        out.push(Event::Html("</span>".into()));
-    }
-    out.push(Event::Html("</span>".into()));
-}
-
-/// The inline events of a line of Markdown (no paragraph around them), neighbouring text
-/// merged: a label reads as it would anywhere in the brief (smart quotes included).
-fn inline(markdown: &str) -> Vec<Event<'static>> {
-    let mut events: Vec<Event<'static>> = Vec::new();
-    for event in Parser::new_ext(markdown, OPTIONS) {
-        match event {
-            Event::Start(Tag::Paragraph) | Event::End(TagEnd::Paragraph) => {}
-            Event::Text(t) => match events.last_mut() {
-                Some(Event::Text(prev)) => *prev = format!("{prev}{t}").into(),
-                _ => events.push(Event::Text(t.into_string().into())),
-            },
-            other => events.push(other.into_static()),
-        }
-    }
-    events
-}
-
 /// Whether a URL is safe to link to: http(s), mailto, or scheme-less (relative, fragment).
 pub fn is_safe_url(url: &str) -> bool {
     let lower = url.trim().to_ascii_lowercase();
@@ -341,6 +212,7 @@ fn safe_url(url: CowStr<'_>) -> CowStr<'_> {
 
 #[cfg(test)]
 mod tests {
+    use super::super::cite::{Chip, ChipItem};
     use super::*;
 
     #[test]

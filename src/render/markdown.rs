@@ -34,7 +34,7 @@ pub fn escape(text: &str) -> String {
             }
             // Other control characters never reach the output, nor do bidirectional
             // overrides, which could make cited text read differently from what it says,
-            // nor the marks of a citation token (`html::TOKEN_START`), so article text can
+            // nor the marks of a citation token (`cite::TOKEN_START`), so article text can
             // never pass for a citation.
             c if c.is_control() || is_bidi_control(c) || is_token_mark(c) => continue,
             c if INLINE.contains(&c) => {
@@ -71,7 +71,7 @@ pub fn escape(text: &str) -> String {
 /// The private-use characters that mark a citation token in the Markdown written for the
 /// HTML page.
 fn is_token_mark(c: char) -> bool {
-    c == super::html::TOKEN_START || c == super::html::TOKEN_END
+    c == super::cite::TOKEN_START || c == super::cite::TOKEN_END
 }
 
 /// Unicode bidirectional embedding, override and isolate controls (U+202A..U+202E,

@@ -11,14 +11,17 @@
 //! [`crate::layout`], its arm in [`Renderer::render`], and its template (if it has one) in
 //! [`BUILTIN_TEMPLATES`] and [`templates_used`].
 
+pub mod cite;
 pub mod email;
 pub mod html;
 pub mod markdown;
 
 use std::path::{Path, PathBuf};
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use tera::{Context, Kwargs, State, Tera, Value};
+
+use self::cite::{Cite, cite_filter};
 
 use crate::brief::Brief;
 use crate::changes::Changes;
@@ -53,6 +56,14 @@ pub const BUILTIN_TEMPLATES: &[(&str, &str)] = &[
     (
         "partials/figures.md.tera",
         include_str!("../../templates/partials/figures.md.tera"),
+    ),
+    (
+        "partials/timeline.md.tera",
+        include_str!("../../templates/partials/timeline.md.tera"),
+    ),
+    (
+        "partials/framing.md.tera",
+        include_str!("../../templates/partials/framing.md.tera"),
     ),
     (
         "partials/changes.md.tera",
@@ -193,71 +204,6 @@ fn markdown_with(tera: &Tera, brief: &Brief, meta: &Meta) -> Result<String> {
         .render(MD_TEMPLATE, &ctx)
         .map_err(|e| template_error(MD_TEMPLATE, &e))?;
     Ok(tidy(&out))
-}
-
-/// What the `cite` filter writes.
-#[derive(Debug, Clone, Copy)]
-enum Cite {
-    /// Markdown: `*(who; [Outlet](url) [2]; Other [4])*`.
-    Markdown,
-    /// A token the HTML page turns into labels ([`html::Chip`]).
-    Chip,
-}
-
-/// A citation as the `cite` filter reads it from the Brief.
-#[derive(Deserialize)]
-struct CiteIn {
-    outlet: String,
-    source: u64,
-    #[serde(default)]
-    url: Option<String>,
-}
-
-/// `{{ citations | cite(who=..., unnamed=false, links=true) }}`: the citations of a point,
-/// statement or figure, as Markdown (`*(who, unnamed; [Outlet](url) [2]; Other [4])*`) or,
-/// for the HTML page, as a chip token. A value that is not a list of citations gives "".
-fn cite_filter(value: &Value, kwargs: &Kwargs, mode: Cite) -> Value {
-    let cites: Vec<CiteIn> = serde_json::to_value(value)
-        .ok()
-        .and_then(|v| serde_json::from_value(v).ok())
-        .unwrap_or_default();
-    let who = kwargs.get::<&str>("who").ok().flatten().map(str::to_string);
-    let unnamed = kwargs
-        .get::<bool>("unnamed")
-        .ok()
-        .flatten()
-        .unwrap_or(false);
-    let links = kwargs.get::<bool>("links").ok().flatten().unwrap_or(true);
-    let who = who.map(|w| if unnamed { format!("{w}, unnamed") } else { w });
-    let items: Vec<html::ChipItem> = cites
-        .into_iter()
-        .map(|c| html::ChipItem {
-            url: c
-                .url
-                .as_deref()
-                .filter(|_| links)
-                .map(link_destination)
-                .unwrap_or_default(),
-            outlet: c.outlet,
-            source: c.source,
-        })
-        .collect();
-    let chip = html::Chip { who, items };
-    match mode {
-        Cite::Chip => Value::safe_string(&chip.token()),
-        Cite::Markdown => {
-            let mut parts: Vec<String> = chip.who.iter().map(|w| markdown::escape(w)).collect();
-            for item in &chip.items {
-                let outlet = markdown::escape(&item.outlet);
-                parts.push(if item.url.is_empty() {
-                    format!("{outlet} [{}]", item.source)
-                } else {
-                    format!("[{outlet}]({}) [{}]", item.url, item.source)
-                });
-            }
-            Value::safe_string(&format!("*({})*", parts.join("; ")))
-        }
-    }
 }
 
 /// The Brief model as pretty JSON, with a final newline; the [`Meta`] fields that are set

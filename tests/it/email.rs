@@ -245,6 +245,56 @@ fn rejected_recipient_is_a_delivery_error() {
 }
 
 #[test]
+fn a_silent_or_stalled_server_is_named_as_a_timeout() {
+    // Two loopback servers that accept and then never answer: one says nothing at all, one
+    // greets and then stalls. Bounded: a 1-second timeout, and each run must end within 20 s.
+    for greeting in [None, Some("220 stalled.example ESMTP\r\n")] {
+        let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+        let port = listener.local_addr().unwrap().port();
+        let server = std::thread::spawn(move || {
+            let (mut stream, _) = listener.accept().unwrap();
+            if let Some(g) = greeting {
+                std::io::Write::write_all(&mut stream, g.as_bytes()).unwrap();
+            }
+            std::thread::sleep(std::time::Duration::from_secs(4));
+        });
+        let started = std::time::Instant::now();
+        let out = brief()
+            .arg("email")
+            .arg(suez())
+            .args(["--to", "desk@example.org", "--from", FROM])
+            .args(["--smtp", &format!("smtp://127.0.0.1:{port}")])
+            .env("BRIEF_SMTP_TIMEOUT", "1")
+            .timeout(std::time::Duration::from_secs(20))
+            .output()
+            .unwrap();
+        let (_, stderr) = text(&out);
+        assert!(started.elapsed().as_secs() < 20);
+        assert_eq!(out.status.code(), Some(4), "{stderr}");
+        assert!(
+            stderr.contains(&format!("smtp://127.0.0.1:{port}")),
+            "{stderr}"
+        );
+        assert!(stderr.contains("timed out"), "{stderr}");
+        assert!(stderr.contains("BRIEF_SMTP_TIMEOUT"), "{stderr}");
+        assert!(!stderr.contains("os error 11"), "{stderr}");
+        assert_eq!(stderr.lines().count(), 1, "{stderr}");
+        server.join().unwrap();
+    }
+    let out = brief()
+        .arg("email")
+        .arg(suez())
+        .args(["--to", "desk@example.org", "--from", FROM])
+        .args(["--smtp", "smtp://127.0.0.1:9"])
+        .env("BRIEF_SMTP_TIMEOUT", "soon")
+        .output()
+        .unwrap();
+    let (_, stderr) = text(&out);
+    assert_eq!(out.status.code(), Some(2), "{stderr}");
+    assert!(stderr.contains("BRIEF_SMTP_TIMEOUT"), "{stderr}");
+}
+
+#[test]
 fn refused_connection_is_a_clear_delivery_error() {
     // A port nobody listens on: bind one, then close it.
     let port = std::net::TcpListener::bind("127.0.0.1:0")

@@ -9,11 +9,16 @@ mod build;
 mod email;
 mod errors;
 mod example;
+mod fuzz;
+mod hostile;
+mod kill;
 mod layout;
 mod properties;
 mod robust;
 mod safety;
 mod schema;
+mod shapes;
+mod stories;
 mod templates;
 mod workflow;
 

@@ -5,12 +5,13 @@
 use std::path::Path;
 
 use brief::brief::{
-    ActorEntry, Brief, Citation, Counts, FigureEntry, FigureGroup, Period, Point, Position, Source,
-    StatementEntry,
+    ActorEntry, Brief, Citation, Counts, FigureEntry, FigureGroup, FramingEntry, NameEntry,
+    OutletNaming, Period, Point, Position, Source, StatementEntry, TimelineEntry,
 };
 use brief::extract::entities::ActorKind;
-use brief::extract::figures::Value;
+use brief::extract::figures::{Status, Value};
 use brief::extract::quotes::StatementKind;
+use brief::extract::timeline::{Certainty, Grain};
 use brief::ingest::{OutletFrom, Warning};
 
 use super::brief;
@@ -136,6 +137,7 @@ fn full_brief() -> Brief {
         outlet: outlet.into(),
         date: None,
         attributed_to: Some("the authority".into()),
+        measure: Some("ships waiting".into()),
         context: "About 450 ships were waiting.".into(),
         citation: citation(1),
     };
@@ -177,10 +179,36 @@ fn full_brief() -> Brief {
         open_issues: vec![point],
         figures: vec![FigureGroup {
             measure: "ships waiting".into(),
+            status: Status::Revised,
             agree: false,
-            revision: true,
-            single_source: false,
             values: vec![entry("Wire", 369.0), entry("Daily", 450.0)],
+        }],
+        timeline: vec![TimelineEntry {
+            date: "2021-03-23".into(),
+            start: "2021-03-23".into(),
+            end: "2021-03-23".into(),
+            precision: Grain::Day,
+            label: "Tue 23 Mar 2021".into(),
+            status: Certainty::Inferred,
+            background: false,
+            text: "The ship ran aground on Tuesday.".into(),
+            expression: "on Tuesday".into(),
+            actors: vec!["Ever Given".into()],
+            citations: vec![citation(1)],
+            support: 1,
+        }],
+        framing: vec![FramingEntry {
+            concept: "Suez Canal Authority".into(),
+            kind: ActorKind::Organisation,
+            divergence: 0.5,
+            outlets: vec![OutletNaming {
+                outlet: "Wire".into(),
+                names: vec![NameEntry {
+                    name: "the SCA".into(),
+                    count: 2,
+                    citation: citation(1),
+                }],
+            }],
         }],
         sources: vec![Source {
             number: 1,

@@ -9,6 +9,7 @@ fn export_then_override() {
     assert!(out.status.success());
     assert!(t.path().join("tpl/brief.md.tera").is_file());
     assert!(t.path().join("tpl/page.html.tera").is_file());
+    assert!(t.path().join("tpl/partials/figures.md.tera").is_file());
     // Exporting again refuses to overwrite without --force.
     assert_eq!(
         t.run(&["templates", "export", "tpl"]).status.code(),
@@ -56,4 +57,38 @@ fn template_error_names_file_and_line() {
         stderr.contains("brief.md.tera:4:1"),
         "line and column: {stderr}"
     );
+}
+
+/// Issue 13: the HTML page's citation labels come from the Brief (the `cite` filter), so a
+/// partial that puts them elsewhere keeps them, and text that only looks like a citation
+/// stays text.
+#[test]
+fn a_partial_override_keeps_citation_labels_built_from_the_brief() {
+    let t = BriefTest::fixture("basic");
+    std::fs::create_dir_all(t.path().join("tpl/partials")).unwrap();
+    std::fs::write(
+        t.path().join("tpl/partials/summary.md.tera"),
+        "## In short\n\n{% for p in summary -%}\n1. {{ p.citations | cite }}: {{ p.text }} \
+         *(see [1])*\n{% endfor %}\n",
+    )
+    .unwrap();
+    let out = t.run(&["build", "sources", "--templates", "tpl", "-o", "brief.html"]);
+    assert!(out.status.success(), "{:?}", text(&out));
+    let html = t.read("brief.html");
+    let section = html.split("<h2>In short</h2>").nth(1).unwrap();
+    let section = section.split("<h2>").next().unwrap();
+    assert!(
+        section.contains("<li><span class=\"cite\"><span class=\"src\">"),
+        "{section}"
+    );
+    assert!(
+        section.contains("<a class=\"ref\" href=\"#source-"),
+        "{section}"
+    );
+    assert!(section.contains("<em>(see [1])</em>"), "{section}");
+    // The rest of the brief is the built-in template's, labels included.
+    assert!(html.contains("<h2>Who wants what</h2>"), "{html}");
+    let md = t.run(&["build", "sources", "--templates", "tpl", "-o", "-"]);
+    let (md, _) = text(&md);
+    assert!(md.contains("## In short\n\n1. *("), "{md}");
 }

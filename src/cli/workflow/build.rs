@@ -1,5 +1,6 @@
 //! Build briefs incrementally: skip a brief whose manifest matches its inputs, else build,
-//! write the outputs atomically and then the manifest. Many stories are built in parallel.
+//! write the outputs and the manifest as one set (`brief::output::write_set`). Many stories
+//! are built in parallel.
 
 use std::collections::BTreeMap;
 use std::io::Write;
@@ -11,7 +12,7 @@ use rayon::prelude::*;
 use brief::changes::{Snapshot, diff};
 use brief::error::{Error, Result};
 use brief::ingest::Warning;
-use brief::layout::{self, output_name};
+use brief::layout::{self, MANIFEST_FILE, output_name};
 use brief::manifest::{self, Manifest};
 use brief::render::Meta;
 
@@ -49,7 +50,8 @@ pub(crate) fn build_story(story: &Story, opts: &Options) -> Result<Outcome> {
             );
         }
     })?;
-    remove_leftovers(&story.out_dir);
+    // Finish a write a killed run left half done, or remove its temporary files.
+    brief::output::recover(&story.out_dir)?;
     // One walk: the manifest hashes what it found, and the brief reads the same files.
     let walk = layout::walk(&story.input)?;
     let mut expected = expected(&walk, &settings)?;
@@ -80,10 +82,9 @@ pub(crate) fn build_story(story: &Story, opts: &Options) -> Result<Outcome> {
             .insert(name.clone(), manifest::hash(text.as_bytes()));
         files.push((story.out_dir.join(name), text));
     }
-    let written = write_together(&files)?;
     expected.content = content;
     expected.previous = previous;
-    manifest::store(&story.out_dir, &expected)?;
+    let written = write_together(&story.out_dir, &files, &expected)?;
     Ok(Outcome::Built {
         written,
         warnings: brief.warnings,
@@ -100,29 +101,22 @@ pub(crate) fn expected(walk: &layout::Walk, settings: &Settings) -> Result<Manif
     )
 }
 
-/// Remove temporary files a killed run left in `dir` (safe: the caller holds its lock).
-fn remove_leftovers(dir: &Path) {
-    let Ok(entries) = std::fs::read_dir(dir) else {
-        return;
-    };
-    for e in entries.flatten() {
-        let name = e.file_name().to_string_lossy().into_owned();
-        if name.starts_with(brief::output::TEMP_PREFIX)
-            && name.ends_with(brief::output::TEMP_SUFFIX)
-        {
-            let _ = std::fs::remove_file(e.path());
-        }
-    }
-}
-
-/// Write every file to a temporary file first, then rename them all into place: a run that
-/// is stopped or fails while writing (disk full, killed) leaves the previous brief whole.
-fn write_together(files: &[(PathBuf, String)]) -> Result<Vec<PathBuf>> {
+/// Write the brief's files and then its manifest as one set ([`crate::output::write_set`]):
+/// a run that is stopped or fails while writing (disk full, killed) leaves the previous
+/// brief whole, or a journal the next run completes; never a mix of the two.
+fn write_together(
+    dir: &Path,
+    files: &[(PathBuf, String)],
+    manifest: &Manifest,
+) -> Result<Vec<PathBuf>> {
+    let manifest_path = dir.join(MANIFEST_FILE);
+    let manifest_text = manifest::to_text(&manifest_path, manifest)?;
     let staged: Vec<(&Path, &[u8])> = files
         .iter()
         .map(|(p, t)| (p.as_path(), t.as_bytes()))
+        .chain([(manifest_path.as_path(), manifest_text.as_bytes())])
         .collect();
-    brief::output::write_all_atomic(&staged)?;
+    brief::output::write_set(dir, &staged)?;
     Ok(files.iter().map(|(p, _)| p.clone()).collect())
 }
 

@@ -16,6 +16,7 @@ use super::ActorKind;
 use super::classify::classify;
 use super::gazetteer::{Entry, GAZETTEER, Gazetteer};
 use super::resolve::Found;
+use super::tagger;
 use super::tokens::{Evidence, PARTICLES, Token, Vocab, is_shouting, tokenize};
 use crate::ingest::BlockKind;
 use crate::text::Corpus;
@@ -37,9 +38,28 @@ pub(crate) struct Detected {
     pub(crate) words: Vec<String>,
 }
 
-/// Detect the mentions of one sentence (`tokens` from [`super::tokens::tokenize`]).
+/// Detect the mentions of one sentence (`tokens` from [`super::tokens::tokenize`]): the
+/// rules' mentions, corrected by the statistical tagger ([`super::tagger`]).
 /// `title_case`: a headline or subhead, where ordinary words are capitalised too.
 pub(crate) fn detect(
+    text: &str,
+    tokens: &[Token],
+    ev: &Evidence,
+    title_case: bool,
+) -> Vec<Detected> {
+    let rules = detect_rules(text, tokens, ev, title_case);
+    // Headlines in title case: the rules' stricter reading stands.
+    if title_case {
+        return rules;
+    }
+    match tagger::embedded() {
+        Some(model) => tagger::merge::refine(&model, text, tokens, ev, rules),
+        None => rules,
+    }
+}
+
+/// The mentions the rules find in one sentence.
+pub(crate) fn detect_rules(
     text: &str,
     tokens: &[Token],
     ev: &Evidence,

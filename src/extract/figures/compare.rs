@@ -1,11 +1,40 @@
-//! Grouping and agreement: figures with the same measure form one comparison; outlets agree
-//! when their qualifier-widened intervals, in a common base unit, overlap.
+//! Grouping and status: figures with the same key and unit class form one comparison;
+//! outlets agree when their qualifier-widened intervals, in a common base unit, overlap.
+//! Background figures (another event or year) are never compared, an outlet that gives
+//! two incompatible values for one key makes no dispute (the key is ambiguous there), and
+//! values an article calls earlier ("originally 4.4") or that grow with dates or by "rose
+//! to" make a revision, not a dispute.
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use super::measure::{is_cumulative, unit_class};
-use super::{Comparison, Figure};
+use super::synonyms::is_cumulative;
+use super::{Comparison, Figure, Status};
 use crate::text::Corpus;
+use crate::text::tokens::{is_stop_word, stem, words};
+
+/// Content stems of a figure's sentence, the words of its key left out.
+fn content(corpus: &Corpus, f: &Figure) -> BTreeSet<String> {
+    let key: BTreeSet<String> = f
+        .key
+        .as_deref()
+        .unwrap_or("")
+        .split_whitespace()
+        .map(stem)
+        .collect();
+    words(corpus.text(&corpus.sentences[f.sentence]))
+        .into_iter()
+        .filter(|w| w.len() > 3 && w.chars().all(char::is_alphabetic) && !is_stop_word(w))
+        .map(|w| stem(&w))
+        .filter(|s| !key.contains(s))
+        .collect()
+}
+
+/// Whether two sentences share at least two content words besides the key: a dispute on a
+/// bare counted noun ("boats") needs both figures to be about the same scene.
+fn same_scene(corpus: &Corpus, a: &Figure, b: &Figure) -> bool {
+    let (ca, cb) = (content(corpus, a), content(corpus, b));
+    ca.intersection(&cb).count() >= 2
+}
 
 /// The interval a qualified figure allows. Reporters round: "about" covers ±10%, "more than
 /// X" a figure up to 20% above X (a figure 40% higher would have been reported as such),
@@ -41,6 +70,17 @@ fn days(unit: &str) -> Option<f64> {
     })
 }
 
+/// The unit class a key is compared within.
+pub(super) fn unit_class(unit: Option<&str>) -> &str {
+    match unit {
+        None | Some("people") => "count",
+        Some(u) if days(u).is_some() => "time",
+        Some("USD" | "EUR" | "GBP") => "money",
+        Some("m" | "km" | "cm" | "mi" | "nmi") => "length",
+        Some(u) => u,
+    }
+}
+
 /// A key for the base unit and the factor to it: time in days, lengths in metres, rates per
 /// day, so "$400 million an hour" compares with "$9.6 billion a day".
 pub(super) fn base(f: &Figure) -> (String, f64) {
@@ -49,6 +89,8 @@ pub(super) fn base(f: &Figure) -> (String, f64) {
         Some(u) if days(u).is_some() => ("days".to_string(), days(u).unwrap_or(1.0)),
         Some("km") => ("m".into(), 1_000.0),
         Some("cm") => ("m".into(), 0.01),
+        Some("mi") => ("m".into(), 1_609.344),
+        Some("nmi") => ("m".into(), 1_852.0),
         Some(u @ ("USD" | "EUR" | "GBP")) => (u.to_string(), 1.0),
         _ => (unit_class(unit).to_string(), 1.0),
     };
@@ -62,14 +104,21 @@ pub(super) fn base(f: &Figure) -> (String, f64) {
     (key, factor)
 }
 
-fn compatible(a: &Figure, b: &Figure) -> bool {
+/// Whether two figures can both be right. Different base units (euros and dollars, a
+/// rate and a total) have nothing to contradict; lengths allow 5% for conversions.
+pub(super) fn compatible(a: &Figure, b: &Figure) -> bool {
     let ((ka, fa), (kb, fb)) = (base(a), base(b));
     if ka != kb {
-        return true; // different units: nothing to contradict
+        return true;
     }
     let ((al, ah), (bl, bh)) = (widen(a), widen(b));
+    let slack = if ka == "m" && a.unit != b.unit {
+        0.05
+    } else {
+        0.0
+    };
     let eps = 1e-9 * (ah.abs() + bh.abs()).max(1.0);
-    al * fa <= bh * fb + eps && bl * fb <= ah * fa + eps
+    al * fa * (1.0 - slack) <= bh * fb + eps && bl * fb * (1.0 - slack) <= ah * fa + eps
 }
 
 fn mid(f: &Figure) -> f64 {
@@ -77,13 +126,33 @@ fn mid(f: &Figure) -> f64 {
     (f.value.low + f.value.high) / 2.0 * k
 }
 
+/// The words most figures of a group use for what they measure (ties: the first seen).
+fn name(figures: &[Figure], idx: &[usize], key: &str) -> String {
+    let mut counts: BTreeMap<&str, (usize, usize)> = BTreeMap::new();
+    for (n, &i) in idx.iter().enumerate() {
+        if let Some(m) = figures[i].measure.as_deref() {
+            let e = counts.entry(m).or_insert((0, n));
+            e.0 += 1;
+        }
+    }
+    counts
+        .into_iter()
+        .max_by_key(|&(_, (c, first))| (c, std::cmp::Reverse(first)))
+        .map_or_else(|| key.to_string(), |(m, _)| m.to_string())
+}
+
 /// Build the comparisons: disputes, then revisions, then agreements (each with more outlets
 /// first), then single-source measures; ties keep corpus order.
 pub(super) fn compare(corpus: &Corpus, figures: &[Figure]) -> Vec<Comparison> {
-    let mut groups: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
+    let mut groups: BTreeMap<(&str, &str), Vec<usize>> = BTreeMap::new();
     for (i, f) in figures.iter().enumerate() {
-        if let Some(m) = &f.measure {
-            groups.entry(m.as_str()).or_default().push(i);
+        if let Some(k) = &f.key
+            && f.background.is_none()
+        {
+            groups
+                .entry((k.as_str(), unit_class(f.unit.as_deref())))
+                .or_default()
+                .push(i);
         }
     }
     let outlet = |i: usize| {
@@ -99,42 +168,111 @@ pub(super) fn compare(corpus: &Corpus, figures: &[Figure]) -> Vec<Comparison> {
             .and_then(|d| d.meta.date.as_deref())
     };
     let mut ranked = Vec::new();
-    for (measure, mut idx) in groups {
+    for ((key, _), mut idx) in groups {
         // Dated figures oldest first, undated ones after them.
         idx.sort_by_key(|&i| (date(i).is_none(), date(i), i));
         let outlets: BTreeSet<&str> = idx.iter().map(|&i| outlet(i)).collect();
-        let mut clashes = Vec::new();
-        for (n, &a) in idx.iter().enumerate() {
-            for &b in &idx[n + 1..] {
-                if outlet(a) != outlet(b) && !compatible(&figures[a], &figures[b]) {
-                    clashes.push((a, b));
-                }
+        let status = if outlets.len() < 2 {
+            Status::Single
+        } else {
+            let scene = |a: usize, b: usize| {
+                !(figures[a].plain || figures[b].plain)
+                    || same_scene(corpus, &figures[a], &figures[b])
+            };
+            match status(figures, &idx, key, outlet, date, scene) {
+                Some(s) => s,
+                None => continue, // unsure: say nothing
             }
-        }
-        let agree = clashes.is_empty();
-        let revision =
-            !agree && is_cumulative(measure) && is_revision(&clashes, date, |i| mid(&figures[i]));
-        let tier = match (outlets.len() > 1, agree, revision) {
-            (false, _, _) => 3,
-            (true, false, false) => 0,
-            (true, false, true) => 1,
-            (true, true, _) => 2,
         };
         let first = idx.iter().copied().min().unwrap_or(0);
         ranked.push((
-            tier,
+            status,
             std::cmp::Reverse(outlets.len()),
             first,
             Comparison {
-                measure: measure.to_string(),
+                measure: name(figures, &idx, key),
                 figures: idx,
-                agree,
-                revision,
+                status,
+                agree: matches!(status, Status::Agree | Status::Single),
             },
         ));
     }
     ranked.sort_by_key(|a| (a.0, a.1, a.2));
     ranked.into_iter().map(|r| r.3).collect()
+}
+
+/// The status of a group from two or more outlets; `None` when it would call a dispute on
+/// a generic key.
+fn status<'a>(
+    figures: &[Figure],
+    idx: &[usize],
+    key: &str,
+    outlet: impl Fn(usize) -> &'a str,
+    date: impl Fn(usize) -> Option<&'a str>,
+    scene: impl Fn(usize, usize) -> bool,
+) -> Option<Status> {
+    let f = |i: usize| &figures[i];
+    // A value some article calls the earlier one is outdated wherever it appears.
+    let outdated = |i: usize| {
+        f(i).superseded
+            || idx.iter().any(|&j| {
+                f(j).superseded
+                    && base(f(j)).0 == base(f(i)).0
+                    && compatible(f(i), f(j))
+                    && !idx.iter().any(|&k| {
+                        !f(k).superseded && outlet(k) == outlet(j) && compatible(f(i), f(k))
+                    })
+            })
+    };
+    // An outlet with two incompatible values for the key: the key is ambiguous there.
+    let torn = |o: &str| {
+        let mine: Vec<usize> = idx
+            .iter()
+            .copied()
+            .filter(|&i| outlet(i) == o && !outdated(i) && !f(i).update)
+            .collect();
+        mine.iter()
+            .enumerate()
+            .any(|(n, &a)| mine[n + 1..].iter().any(|&b| !compatible(f(a), f(b))))
+    };
+    let mut clashes = Vec::new();
+    let mut stale = false;
+    for (n, &a) in idx.iter().enumerate() {
+        for &b in &idx[n + 1..] {
+            if outlet(a) == outlet(b) || compatible(f(a), f(b)) {
+                continue;
+            }
+            if outdated(a) || outdated(b) {
+                stale = true;
+            } else if !torn(outlet(a)) && !torn(outlet(b)) {
+                clashes.push((a, b));
+            }
+        }
+    }
+    if clashes.is_empty() {
+        return Some(if stale {
+            Status::Revised
+        } else {
+            Status::Agree
+        });
+    }
+    // "The toll rose to 24": every clash has an update on its larger side.
+    let by_update = clashes.iter().all(|&(a, b)| {
+        let (lo, hi) = if mid(f(a)) <= mid(f(b)) {
+            (a, b)
+        } else {
+            (b, a)
+        };
+        f(hi).update && mid(f(lo)) < mid(f(hi))
+    });
+    if by_update || (is_cumulative(key) && is_revision(&clashes, &date, |i| mid(f(i)))) {
+        return Some(Status::Revised);
+    }
+    // Say less: a generic key, or bare nouns in sentences about different scenes.
+    clashes
+        .iter()
+        .any(|&(a, b)| !f(a).weak && !f(b).weak && scene(a, b))
+        .then_some(Status::Differ)
 }
 
 /// Whether the clashing pairs of a cumulative measure are explained by growth over time:

@@ -169,6 +169,9 @@ fn parse_at(t: &[Tok], i: usize, text: &str) -> Result<Parsed, usize> {
     if LABELS.contains(&after_dot) || (back(1) == "of" && back(2) == "group") {
         return Err(end);
     }
+    if t[first].kind == Kind::Num && !is_quantity_number(t, first, end, text) {
+        return Err(end);
+    }
     let rest = text
         .get(t.get(end).map_or(text.len(), |x| x.span.start)..)
         .unwrap_or("");
@@ -186,6 +189,9 @@ fn parse_at(t: &[Tok], i: usize, text: &str) -> Result<Parsed, usize> {
         }
         let glued_dash = joiner != "-" || t.get(k).is_some_and(|x| !x.gap_before);
         if let Some(second) = parse_core(t, k, false).filter(|_| glued_dash) {
+            if joiner == "-" && second.high < core.low {
+                return Err(second.end); // a score or a vote: "20-13", "9-3"
+            }
             if core.scaled == 1.0 && second.scaled > 1.0 && core.low < second.low / second.scaled {
                 core.low *= second.scaled; // "$6 to $10 billion"
             }
@@ -207,10 +213,11 @@ fn parse_at(t: &[Tok], i: usize, text: &str) -> Result<Parsed, usize> {
         span_end = e;
     } else if word(t, end) == "-"
         && !t[end].gap_before
+        && !t[first].low.contains('.')
         && t.get(end + 1).is_some_and(|x| x.kind == Kind::Word)
     {
         return Err(end); // "two-way", "COVID-19"-like compounds
-    } else if matches!(word(t, end), "people" | "persons") {
+    } else if matches!(word(t, end), "people" | "persons" | "person") {
         unit = Some("people".into());
     }
     if core.share {
@@ -223,6 +230,14 @@ fn parse_at(t: &[Tok], i: usize, text: &str) -> Result<Parsed, usize> {
     {
         qualifier = None;
         start = i + 1;
+    }
+    // Ages: "a 61-year-old man", "sixty-one-year-old".
+    if seq(t, span_end, &["-", "old"]).is_some() {
+        return Err(span_end + 2);
+    }
+    // Clock times in hours: "at 1100 hours".
+    if unit.as_deref() == Some("hours") && core.plain_digits && t[first].low.len() == 4 {
+        return Err(span_end);
     }
     let quantity = unit.is_some() || cur.is_some();
     if core.bare_one && !quantity {
@@ -257,4 +272,60 @@ fn parse_at(t: &[Tok], i: usize, text: &str) -> Result<Parsed, usize> {
         per,
         increment,
     })
+}
+
+/// Whether a number written in digits is a quantity, not a name, a code or an age:
+/// "AK-47", "Interstate 75", "Nava 5" (glued or spaced after a capitalised word), phone
+/// numbers ("0845 125 2222": a leading zero, or a run of spaced digit groups), and ages
+/// after a name ("Banky, 40,", "aged 24").
+fn is_quantity_number(t: &[Tok], first: usize, end: usize, text: &str) -> bool {
+    let raw = |i: usize| t.get(i).map_or("", |x| &text[x.span.clone()]);
+    let tok = &t[first];
+    if tok.low.len() > 2 && tok.low.starts_with('0') && !tok.low.starts_with("0.") {
+        return false;
+    }
+    let digits = |i: usize| {
+        t.get(i)
+            .is_some_and(|x| x.kind == Kind::Num && !x.low.contains('/'))
+    };
+    if (first > 0 && digits(first - 1) && tok.gap_before) || (digits(end) && t[end].gap_before) {
+        return false;
+    }
+    if first == 0 {
+        return true;
+    }
+    let prev = &t[first - 1];
+    let capital = |i: usize| raw(i).chars().next().is_some_and(char::is_uppercase);
+    // "AK-47", "DC-3", "I-75".
+    if prev.low == "-"
+        && !tok.gap_before
+        && first >= 2
+        && t[first - 2].kind == Kind::Word
+        && capital(first - 2)
+    {
+        return false;
+    }
+    // "Interstate 75", "Highway 175", "Channel 16": a capitalised word that is not the
+    // sentence's first.
+    if prev.kind == Kind::Word
+        && first >= 2
+        && capital(first - 1)
+        && !MONTHS.contains(&prev.low.as_str())
+    {
+        return false;
+    }
+    if matches!(prev.low.as_str(), "aged" | "age" | "ages") {
+        return false;
+    }
+    // "Banky, 40, of Vancouver": a bare number between commas after a name.
+    let after = word(t, end);
+    let age = prev.low == ","
+        && first >= 2
+        && t[first - 2].kind == Kind::Word
+        && capital(first - 2)
+        && matches!(
+            after,
+            "," | "." | ")" | "" | "and" | "of" | "who" | "was" | "is" | "has"
+        );
+    !age
 }

@@ -47,7 +47,14 @@ pub(super) fn parse_digits(t: &[Tok], i: usize) -> Option<Core> {
         end += 1;
     }
     let mut scaled = 1.0;
-    if let Some(n) = t.get(end).filter(|n| n.kind == Kind::Word) {
+    // "$137-million", "2-million-euro": a scale word glued by a hyphen.
+    if t.get(end).is_some_and(|h| h.low == "-" && !h.gap_before)
+        && let Some(n) = t.get(end + 1).filter(|n| !n.gap_before && n.low.len() > 2)
+        && let Some(s) = scale_of(&n.low)
+    {
+        scaled = s;
+        end += 2;
+    } else if let Some(n) = t.get(end).filter(|n| n.kind == Kind::Word) {
         match scale_of(&n.low) {
             // "9.6bn" is glued; "2.3 million" is spaced; a spaced lone "m" is not a scale.
             Some(s) if !n.gap_before || n.low.len() > 2 => {

@@ -23,7 +23,7 @@ fn figures_of(text: &str) -> (Corpus, Vec<Figure>) {
     (c, f)
 }
 
-/// (sentence, span, low, high, qualifier, unit, measure)
+/// (sentence, span, low, high, qualifier, unit, grouping key)
 type Row = (
     &'static str,
     &'static str,
@@ -36,41 +36,42 @@ type Row = (
 
 #[rustfmt::skip]
 const ROWS: &[Row] = &[
-    ("The war has killed more than 60,000 people.", "more than 60,000", 60e3, 60e3, Some("more than"), Some("people"), Some("death toll")),
-    ("It claimed an estimated 90,000 lives.", "an estimated 90,000", 90e3, 90e3, Some("an estimated"), None, Some("death toll")),
-    ("Prices rose 1.5 percent.", "1.5 percent", 1.5, 1.5, None, Some("%"), None),
-    ("Five people died.", "Five", 5.0, 5.0, None, Some("people"), Some("death toll")),
+    ("The war has killed more than 60,000 people.", "more than 60,000", 60e3, 60e3, Some("more than"), Some("people"), Some("killed")),
+    ("It claimed an estimated 90,000 lives.", "an estimated 90,000", 90e3, 90e3, Some("an estimated"), None, Some("killed")),
+    ("Prices rose 1.5 percent.", "1.5 percent", 1.5, 1.5, None, Some("%"), Some("prices")),
+    ("Five people died.", "Five", 5.0, 5.0, None, Some("people"), Some("killed")),
     ("Some four hundred thousand people fled.", "Some four hundred thousand", 4e5, 4e5, Some("some"), Some("people"), Some("displaced")),
     ("Almost a million people were displaced.", "Almost a million", 1e6, 1e6, Some("almost"), Some("people"), Some("displaced")),
-    ("More than a dozen ships turned toward the Cape.", "More than a dozen", 12.0, 12.0, Some("more than"), None, Some("ships diverted")),
-    ("Half the population has been uprooted.", "Half", 50.0, 50.0, None, Some("%"), Some("displaced")),
-    ("Syria's 5 1/2-year civil war goes on.", "5 1/2-year", 5.5, 5.5, None, Some("years"), Some("war duration")),
-    ("The economy is worth 2.3 million dollars.", "2.3 million dollars", 2.3e6, 2.3e6, None, Some("USD"), None),
+    ("More than a dozen ships turned toward the Cape.", "More than a dozen", 12.0, 12.0, Some("more than"), None, Some("ships turn")),
+    ("Half the population has been uprooted.", "Half", 50.0, 50.0, None, Some("%"), None),
+    ("Syria's 5 1/2-year civil war goes on.", "5 1/2-year", 5.5, 5.5, None, Some("years"), Some("civil war")),
+    ("The economy is worth 2.3 million dollars.", "2.3 million dollars", 2.3e6, 2.3e6, None, Some("USD"), Some("economy")),
     ("Tens of thousands of people fled the city.", "Tens of thousands", 2e4, 1e5, None, None, Some("displaced")),
     ("The war sent millions fleeing.", "millions", 2e6, 1e7, None, None, Some("displaced")),
-    ("The stoppage holds up $9.6 billion of goods every day.", "$9.6 billion", 9.6e9, 9.6e9, None, Some("USD"), Some("goods held up")),
-    ("It was losing $14 million to $15 million in revenue a day.", "$14 million to $15 million", 14e6, 15e6, None, Some("USD"), Some("revenue lost")),
-    ("A 48-hour pause in fighting was proposed.", "48-hour", 48.0, 48.0, None, Some("hours"), Some("pause duration")),
+    ("The stoppage holds up $9.6 billion of goods every day.", "$9.6 billion", 9.6e9, 9.6e9, None, Some("USD"), Some("goods")),
+    ("It was losing $14 million to $15 million in revenue a day.", "$14 million to $15 million", 14e6, 15e6, None, Some("USD"), Some("revenue lose")),
+    ("A 48-hour pause in fighting was proposed.", "48-hour", 48.0, 48.0, None, Some("hours"), Some("pause")),
     ("Repairs will take two to three weeks.", "two to three weeks", 2.0, 3.0, None, Some("weeks"), None),
     ("Between 10 and 20 tugs were used.", "Between 10 and 20", 10.0, 20.0, None, None, Some("tugboats")),
-    ("Nearly a week of blockage ended.", "Nearly a week", 1.0, 1.0, Some("nearly"), Some("weeks"), Some("days stuck")),
-    ("It can be cleared in about three and a half days.", "about three and a half days", 3.5, 3.5, Some("about"), Some("days"), Some("backlog clearance")),
-    ("Roughly a tenth of world trade passes here.", "Roughly a tenth", 10.0, 10.0, Some("roughly"), Some("%"), Some("share of trade")),
+    ("Nearly a week of blockage ended.", "Nearly a week", 1.0, 1.0, Some("nearly"), Some("weeks"), Some("blockage")),
+    ("It can be cleared in about three and a half days.", "about three and a half days", 3.5, 3.5, Some("about"), Some("days"), None),
+    ("Roughly a tenth of world trade passes here.", "Roughly a tenth", 10.0, 10.0, Some("roughly"), Some("%"), Some("world trade")),
     ("Up to 25 crew members were aboard.", "Up to 25", 25.0, 25.0, Some("up to"), None, Some("crew")),
-    ("At least twenty-five people were killed.", "At least twenty-five", 25.0, 25.0, Some("at least"), Some("people"), Some("death toll")),
-    ("About 50 or so ships pass through daily.", "About 50", 50.0, 50.0, Some("about"), None, Some("ships transiting")),
-    ("Dredgers removed 27,000 cubic metres of sand.", "27,000 cubic metres", 27e3, 27e3, None, Some("m3"), Some("sand dredged")),
-    ("Growth fell 0.2 to 0.4 percentage points.", "0.2 to 0.4 percentage points", 0.2, 0.4, None, Some("pp"), Some("trade growth")),
-    ("The fund lost $6 to $10 billion.", "$6 to $10 billion", 6e9, 10e9, None, Some("USD"), Some("revenue lost")),
-    ("Losses reached \u{20ac}9.6bn.", "\u{20ac}9.6bn", 9.6e9, 9.6e9, None, Some("EUR"), None),
+    ("At least twenty-five people were killed.", "At least twenty-five", 25.0, 25.0, Some("at least"), Some("people"), Some("killed")),
+    ("About 50 or so ships pass through daily.", "About 50", 50.0, 50.0, Some("about"), None, None),
+    ("Dredgers removed 27,000 cubic metres of sand.", "27,000 cubic metres", 27e3, 27e3, None, Some("m3"), Some("sand remov")),
+    ("Growth fell 0.2 to 0.4 percentage points.", "0.2 to 0.4 percentage points", 0.2, 0.4, None, Some("pp"), None),
+    ("The fund lost $6 to $10 billion.", "$6 to $10 billion", 6e9, 10e9, None, Some("USD"), None),
+    ("Losses reached \u{20ac}9.6bn.", "\u{20ac}9.6bn", 9.6e9, 9.6e9, None, Some("EUR"), Some("losses")),
     ("The budget gives \u{a3}15 billion to defence over four years.", "\u{a3}15 billion", 15e9, 15e9, None, Some("GBP"), None),
-    ("The death toll could rise above 500.", "above 500", 500.0, 500.0, Some("above"), None, Some("death toll")),
+    ("The death toll could rise above 500.", "above 500", 500.0, 500.0, Some("above"), None, Some("killed")),
     ("Scores of people were injured.", "Scores", 40.0, 200.0, None, None, Some("injured")),
 ];
 
 #[test]
 fn number_grammar_table() {
-    for &(sentence, span, low, high, qualifier, unit, measure) in ROWS {
+    let mut wrong = Vec::new();
+    for &(sentence, span, low, high, qualifier, unit, key) in ROWS {
         let (c, figs) = figures_of(sentence);
         let f = figs.iter().find(|f| f.display(&c) == span);
         let Some(f) = f else {
@@ -80,8 +81,11 @@ fn number_grammar_table() {
         assert_eq!((f.value.low, f.value.high), (low, high), "{sentence}");
         assert_eq!(f.qualifier.as_deref(), qualifier, "{sentence}");
         assert_eq!(f.unit.as_deref(), unit, "{sentence}");
-        assert_eq!(f.measure.as_deref(), measure, "{sentence}");
+        if f.key.as_deref() != key {
+            wrong.push(format!("{sentence}: key {:?}", f.key));
+        }
     }
+    assert!(wrong.is_empty(), "{wrong:#?}");
 }
 
 #[test]
@@ -133,7 +137,7 @@ fn spans_are_verbatim_and_attributed() {
 fn increments_are_not_totals() {
     let (_, figs) = figures_of("He said two more powerful tugs were on their way.");
     assert_eq!(figs.len(), 1);
-    assert_eq!(figs[0].measure, None);
+    assert_eq!(figs[0].key, None);
 }
 
 #[test]

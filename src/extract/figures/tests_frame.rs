@@ -1,0 +1,165 @@
+//! Unit tests of quantity frames (what is measured, in the text's words), scoping and the
+//! filters for numbers that are not quantities, on sentences written for these tests.
+
+use super::tests::corpus;
+use super::*;
+
+fn one(text: &str) -> Vec<Figure> {
+    extract_figures(&corpus(&[("Wire", None, text)]))
+}
+
+fn keyed(text: &str) -> Vec<(String, Option<String>)> {
+    let c = corpus(&[("Wire", None, text)]);
+    extract_figures(&c)
+        .iter()
+        .map(|f| (f.display(&c).to_string(), f.key.clone()))
+        .collect()
+}
+
+#[test]
+fn the_measured_thing_comes_from_the_sentence() {
+    let cases: &[(&str, &str, &str)] = &[
+        (
+            "Volunteers collected 12,000 signatures on the petition.",
+            "12,000",
+            "signatures",
+        ),
+        (
+            "The court released 450 pages of documents.",
+            "450",
+            "pages releas",
+        ),
+        ("The memos run to 15 pages.", "15", "pages"),
+        (
+            "The navy captured 23 pirates in the gulf.",
+            "23",
+            "arrested pirates",
+        ),
+        (
+            "The storm killed at least 14 people.",
+            "at least 14",
+            "killed",
+        ),
+        (
+            "It claimed an estimated 90,000 lives.",
+            "an estimated 90,000",
+            "killed",
+        ),
+        ("Two men were wounded in the attack.", "Two", "injured"),
+        (
+            "An earthquake with a magnitude of 6.1 struck the coast.",
+            "6.1",
+            "magnitude",
+        ),
+        (
+            "A 4.6-magnitude quake shook the valley.",
+            "4.6",
+            "magnitude",
+        ),
+        ("Police seized seven AK-47 assault rifles.", "seven", "ak47"),
+        (
+            "Three undersea cables were damaged.",
+            "Three",
+            "undersea cables damag",
+        ),
+        (
+            "The quake struck 14 miles north of Healdsburg.",
+            "14 miles",
+            "distance from healdsburg",
+        ),
+        ("It had a depth of 2.7 miles.", "2.7 miles", "depth"),
+        (
+            "Thieves stole jewels worth $2.6 million.",
+            "$2.6 million",
+            "haul",
+        ),
+        ("Three other rifles were found.", "Three", "other rifles"),
+    ];
+    for (text, shown, key) in cases {
+        let got = keyed(text);
+        assert!(
+            got.iter()
+                .any(|(s, k)| s == shown && k.as_deref() == Some(*key)),
+            "{text}: {got:?}"
+        );
+    }
+}
+
+#[test]
+fn pages_and_files_are_different_measures() {
+    let a = keyed("The memos run to 15 pages.");
+    let b = keyed("The memos are seven documents.");
+    assert_ne!(a[0].1, b[0].1);
+}
+
+#[test]
+fn figures_about_other_events_are_background() {
+    let cases = [
+        "In 2004, a tsunami killed 230,000 people.",
+        "Last year's strike involved 5,000 workers.",
+        "In February, a gunman killed five people at a mall.",
+        "A similar quake three years ago killed 12 people.",
+    ];
+    for text in cases {
+        let c = corpus(&[("Wire", Some("2026-03-01"), text)]);
+        let f = extract_figures(&c);
+        assert!(f.iter().all(|f| f.background.is_some()), "{text}: {f:?}");
+    }
+    // The story's own year is not background.
+    let c = corpus(&[(
+        "Wire",
+        Some("2026-03-01"),
+        "On March 1, 2026, the quake killed 24 people.",
+    )]);
+    assert!(extract_figures(&c).iter().all(|f| f.background.is_none()));
+}
+
+#[test]
+fn a_sentence_that_goes_on_about_a_background_event_is_background() {
+    let c = corpus(&[(
+        "Wire",
+        Some("2026-03-01"),
+        "In June 2012, a smaller quake struck the area. The quake was six miles west of Cobb.",
+    )]);
+    let f = extract_figures(&c);
+    assert!(f.iter().all(|f| f.background.is_some()), "{f:?}");
+}
+
+#[test]
+fn non_quantities_are_not_figures() {
+    let cases = [
+        "Police seized AK-47 rifles.",
+        "He drove north on Interstate 75 at night.",
+        "Call police on 0845 125 2222 with information.",
+        "The victim, Benjamin Banky, 40, of Vancouver, died.",
+        "A 61-year-old man was charged.",
+        "The Colts won 20-13 on Sunday.",
+        "The ship reported the attack at 1100 hours.",
+        "Robert Pitman, aged 24, was charged.",
+    ];
+    for text in cases {
+        let f = one(text);
+        assert!(f.is_empty(), "{text}: {f:?}");
+    }
+}
+
+#[test]
+fn money_with_a_hyphenated_scale() {
+    let f = one("Robbers made off with $137-million of diamonds.");
+    assert_eq!(f.len(), 1);
+    assert_eq!(f[0].value.low, 137e6);
+    assert_eq!(f[0].unit.as_deref(), Some("USD"));
+}
+
+#[test]
+fn originally_marks_an_earlier_value() {
+    let f = one(
+        "The quake measured 4.2, the survey said, which originally had rated the quake as 4.4.",
+    );
+    let earlier: Vec<f64> = f
+        .iter()
+        .filter(|f| f.superseded)
+        .map(|f| f.value.low)
+        .collect();
+    assert_eq!(earlier, [4.4]);
+}

@@ -1,0 +1,120 @@
+//! Framing: how each outlet names the key actors and groups, side by side, with counts and a
+//! citation for each name, the most divergent concepts first. Only what the text says: the
+//! names are verbatim spans; no leaning labels.
+//!
+//! Method, one file per idea:
+//! 1. `names`: the names of each key actor (from the entity clusters): every mention, with
+//!    the title or role written right before it ("President Trump", "North Korean leader Kim
+//!    Jong Un"); "the X government / regime / administration / authorities" when X is the
+//!    state, its adjective or its capital; and a definite description ("the president",
+//!    "the North Korean leader") when, in that article, exactly one named actor holds that role.
+//! 2. `groups`: groups of people named by common nouns ("the rebels", "the opposition",
+//!    "asylum seekers", "illegal aliens"), from a small lexicon of families whose members
+//!    name the same people in a story (`src/extract/framing/groups.txt`).
+//! 3. `compare`: per concept and outlet, names counted by their folded form; concepts named
+//!    by at least two outlets with at least two different names, ordered by how far the
+//!    outlets' naming distributions differ (mean total-variation distance over outlet pairs).
+//!
+//! See docs/extraction.md ("Framing") for the rules and the measured recall and precision.
+
+mod compare;
+pub use compare::name_key;
+mod groups;
+mod names;
+#[cfg(test)]
+mod tests;
+
+use std::ops::Range;
+
+use crate::extract::entities::{Actor, ActorKind};
+use crate::text::Corpus;
+
+/// Concepts shown at most.
+pub const MAX_CONCEPTS: usize = 10;
+/// Key actors whose names are compared (strongest first, settings excluded).
+const KEY_ACTORS: usize = 12;
+
+/// One occurrence of a name.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NameMention {
+    /// Document index.
+    pub doc: usize,
+    /// Sentence index in [`Corpus::sentences`].
+    pub sentence: usize,
+    /// Byte range of the name in the document's raw text.
+    pub span: Range<usize>,
+}
+
+/// One name as one outlet uses it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Name {
+    /// The name as written (its most frequent form in this outlet).
+    pub text: String,
+    /// Every occurrence in this outlet; the first is the citation.
+    pub mentions: Vec<NameMention>,
+}
+
+/// The names one outlet gives a concept, most frequent first.
+#[derive(Debug, Clone, PartialEq)]
+pub struct OutletNames {
+    /// Outlet.
+    pub outlet: String,
+    /// Names, most frequent first.
+    pub names: Vec<Name>,
+}
+
+/// How the outlets name one actor or group.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Framing {
+    /// The actor's canonical name or the group family's label.
+    pub concept: String,
+    /// Person, organisation, place (a state) or group.
+    pub kind: ActorKind,
+    /// Per outlet, in outlet order.
+    pub outlets: Vec<OutletNames>,
+    /// How differently the outlets name it, 0 (the same names in the same proportions) ..= 1.
+    pub divergence: f64,
+}
+
+/// A concept the names are gathered for.
+#[derive(Debug, Clone)]
+struct Concept {
+    name: String,
+    kind: ActorKind,
+}
+
+/// One name found in the text, for one concept.
+#[derive(Debug, Clone)]
+struct Found {
+    concept: usize,
+    mention: NameMention,
+}
+
+/// The framing slice: [`extract_framing`] over the shared view.
+pub fn analyse(view: &super::View<'_>, _settings: &super::Settings) -> Vec<Framing> {
+    extract_framing(view.corpus, view.actors)
+}
+
+/// How each outlet names the key actors and groups, most divergent first.
+pub fn extract_framing(corpus: &Corpus, actors: &[Actor]) -> Vec<Framing> {
+    let keys: Vec<&Actor> = actors
+        .iter()
+        .filter(|a| a.kind != ActorKind::Place || crate::extract::entities::is_state(&a.name))
+        .take(KEY_ACTORS)
+        .collect();
+    let mut concepts: Vec<Concept> = keys
+        .iter()
+        .map(|a| Concept {
+            name: a.name.clone(),
+            kind: a.kind,
+        })
+        .collect();
+    let mut found = names::actor_names(corpus, &keys);
+    let (families, group_names) = groups::group_names(corpus, concepts.len());
+    concepts.extend(families.into_iter().map(|name| Concept {
+        name,
+        kind: ActorKind::Group,
+    }));
+    found.extend(group_names);
+    compare::compare(corpus, &concepts, found)
+}

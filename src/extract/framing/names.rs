@@ -1,0 +1,275 @@
+//! The names of key actors: mentions with the title written before them, state
+//! institutions named after the state ("the Syrian regime"), and definite descriptions
+//! ("the president") that only one named actor of the article can be.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::ops::Range;
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::{Found, NameMention};
+use crate::extract::entities::gazetteer::{Entry, GAZETTEER, norm};
+use crate::extract::entities::roles::role_near;
+use crate::extract::entities::{Actor, ActorKind};
+use crate::text::Corpus;
+
+/// "the Syrian government", "Russia's government", "the Kremlin administration".
+// A compiled constant pattern: cannot fail.
+#[allow(clippy::unwrap_used)]
+static STATE_BODY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"\b(?:[Tt]he\s+)?(?P<x>[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)?)(?:['’]s)?\s+(?:government|regime|administration|authorities|leadership)\b",
+    )
+    .unwrap()
+});
+
+/// Words that may qualify a role in a definite description without naming anyone else.
+const TIME_QUALIFIERS: &[&str] = &[
+    "former", "then", "top", "new", "outgoing", "acting", "current", "incoming", "interim",
+];
+
+/// Every name the text gives the key actors.
+pub(super) fn actor_names(corpus: &Corpus, keys: &[&Actor]) -> Vec<Found> {
+    let mut found: Vec<Found> = Vec::new();
+    for (k, actor) in keys.iter().enumerate() {
+        for m in &actor.mentions {
+            // Titles belong to people ("President Trump"); before a state or a body, a
+            // capitalised word is another name ("Senior US officials").
+            let span = if actor.kind == ActorKind::Person {
+                with_title(corpus, m.doc, m.sentence, &m.span)
+            } else {
+                m.span.clone()
+            };
+            let title = &corpus.docs[m.doc].raw[span.start..m.span.start];
+            if span.start < m.span.start && title_stands_alone(title) {
+                // "North Korean dictator Kim Jong Un": the description and the name are two
+                // names the outlet gives him.
+                let end = span.start + title.trim_end().len();
+                found.push(found_at(k, m.doc, m.sentence, span.start..end));
+                found.push(found_at(k, m.doc, m.sentence, m.span.clone()));
+            } else {
+                found.push(found_at(k, m.doc, m.sentence, span));
+            }
+        }
+    }
+    found.extend(state_bodies(corpus, keys));
+    found.extend(descriptions(corpus, keys));
+    drop_nested(found)
+}
+
+fn found_at(concept: usize, doc: usize, sentence: usize, span: Range<usize>) -> Found {
+    Found {
+        concept,
+        mention: NameMention {
+            doc,
+            sentence,
+            span,
+        },
+    }
+}
+
+/// The mention widened to the title or role written right before it ("President Trump").
+fn with_title(corpus: &Corpus, doc: usize, sentence: usize, span: &Range<usize>) -> Range<usize> {
+    let raw = &corpus.docs[doc].raw;
+    let s = &corpus.sentences[sentence].span;
+    let Some(role) = role_near(raw, span, s) else {
+        return span.clone();
+    };
+    let before = &raw[s.start..span.start];
+    let trimmed = before.trim_end();
+    // Only a title directly before the name, on the same line, belongs to the name.
+    if trimmed.ends_with(role.as_str()) && !before[trimmed.len()..].contains('\n') {
+        s.start + trimmed.len() - role.len()..span.end
+    } else {
+        span.clone()
+    }
+}
+
+/// Whether a title before a name describes the person by itself ("North Korean leader",
+/// "US Secretary of State", "former FBI director"), rather than being a form of address that
+/// belongs to the name ("President", "Mr.", "Prime Minister").
+fn title_stands_alone(title: &str) -> bool {
+    title.split_whitespace().any(|w| {
+        let bare = w.trim_end_matches("'s").trim_end_matches("’s");
+        (w.starts_with(char::is_lowercase) && !matches!(w, "of" | "the" | "and"))
+            || bare.len() < w.len()
+            || matches!(
+                GAZETTEER.lookup(bare),
+                Some(Entry::Adjective(_) | Entry::State(_) | Entry::Org { .. })
+            )
+    })
+}
+
+/// "the Syrian regime", "the US government": the state's institutions by the state's
+/// name, adjective or capital.
+fn state_bodies(corpus: &Corpus, keys: &[&Actor]) -> Vec<Found> {
+    let states: BTreeMap<&str, usize> = keys
+        .iter()
+        .enumerate()
+        .filter(|(_, a)| a.kind == ActorKind::Place)
+        .map(|(k, a)| (a.name.as_str(), k))
+        .collect();
+    let mut out = Vec::new();
+    for (si, s) in corpus.sentences.iter().enumerate() {
+        let text = corpus.text(s);
+        for c in STATE_BODY.captures_iter(text) {
+            let (Some(all), Some(x)) = (c.get(0), c.name("x")) else {
+                continue;
+            };
+            let state = match GAZETTEER.lookup(x.as_str()) {
+                Some(Entry::State(st) | Entry::Adjective(st)) => st.as_str(),
+                Some(Entry::Capital { state, .. }) => state.as_str(),
+                _ => continue,
+            };
+            if let Some(&k) = states.get(state) {
+                let span = s.span.start + all.start()..s.span.start + all.end();
+                out.push(found_at(k, s.doc, si, span));
+            }
+        }
+    }
+    out
+}
+
+/// The role lexicon entry a role phrase ends in ("Russia's foreign minister" -> "foreign
+/// minister"), with the phrase's other words.
+fn role_entry(role: &str) -> Option<(String, BTreeSet<String>)> {
+    let words: Vec<String> = role.split_whitespace().map(norm).collect();
+    let mut entry = None;
+    for i in 0..words.len() {
+        let n = GAZETTEER.role_at(&words[i..]);
+        if n > 0 && !matches!(words[i].as_str(), "mr" | "mrs" | "ms" | "dr") {
+            entry = Some((i, n));
+        }
+    }
+    let (i, n) = entry?;
+    let head = words[i..i + n].join(" ");
+    let rest = words
+        .iter()
+        .map(|w| w.trim_end_matches("'s").trim_end_matches("’s").to_string())
+        .collect();
+    Some((head, rest))
+}
+
+/// A key person holding a role in one article: (actor, the role's words, first sentence).
+type Holder = (usize, BTreeSet<String>, usize);
+
+/// "the president", "the North Korean leader": within one article, a definite description
+/// whose role only one named key person holds there, after that person's first mention.
+fn descriptions(corpus: &Corpus, keys: &[&Actor]) -> Vec<Found> {
+    let mut roles: BTreeMap<usize, BTreeMap<String, Vec<Holder>>> = BTreeMap::new();
+    for (k, a) in keys.iter().enumerate() {
+        if a.kind != ActorKind::Person {
+            continue;
+        }
+        for m in &a.mentions {
+            let s = &corpus.sentences[m.sentence];
+            let Some((head, words)) =
+                role_near(&corpus.docs[m.doc].raw, &m.span, &s.span).and_then(|r| role_entry(&r))
+            else {
+                continue;
+            };
+            let holders = roles.entry(m.doc).or_default().entry(head).or_default();
+            match holders.iter_mut().find(|h| h.0 == k) {
+                Some(h) => h.1.extend(words),
+                None => holders.push((k, words, m.sentence)),
+            }
+        }
+    }
+    let mut out = Vec::new();
+    for (doc, heads) in &roles {
+        // Sentences are stored document by document: this article's run.
+        let start = corpus.sentences.partition_point(|s| s.doc < *doc);
+        let end = corpus.sentences.partition_point(|s| s.doc <= *doc);
+        for si in start..end {
+            let s = &corpus.sentences[si];
+            let text = corpus.text(s);
+            for (span, head, quals) in definite_roles(text) {
+                let Some([(k, words, first)]) = heads.get(&head).map(Vec::as_slice) else {
+                    continue;
+                };
+                let fits = quals
+                    .iter()
+                    .all(|q| words.contains(q) || TIME_QUALIFIERS.contains(&q.as_str()));
+                if fits && *first <= si {
+                    out.push(found_at(
+                        *k,
+                        *doc,
+                        si,
+                        s.span.start + span.start..s.span.start + span.end,
+                    ));
+                }
+            }
+        }
+    }
+    out
+}
+
+/// "the [qualifiers] ROLE" not followed by a name: (span, role entry, qualifier words).
+fn definite_roles(text: &str) -> Vec<(Range<usize>, String, Vec<String>)> {
+    let mut words: Vec<(usize, &str)> = Vec::new();
+    let mut pos = 0;
+    for w in text.split(' ') {
+        if !w.is_empty() {
+            words.push((pos, w));
+        }
+        pos += w.len() + 1;
+    }
+    let clean = |w: &str| norm(w.trim_matches(|c: char| !c.is_alphanumeric() && c != '-'));
+    let mut out = Vec::new();
+    for (j, &(start, w)) in words.iter().enumerate() {
+        if w != "the" && w != "The" {
+            continue;
+        }
+        for p in j + 1..(j + 5).min(words.len()) {
+            // Stop at punctuation inside the phrase.
+            if words[p - 1].1.ends_with([',', ';', ':', '.']) && p > j + 1 {
+                break;
+            }
+            let tail: Vec<String> = words[p..].iter().take(6).map(|(_, w)| clean(w)).collect();
+            let n = GAZETTEER.role_at(&tail);
+            if n == 0 {
+                continue;
+            }
+            let last = &words[p + n - 1];
+            let next = words.get(p + n).map(|(_, w)| *w);
+            // "the president Emmanuel Macron" is a title before a name, counted there.
+            if next.is_some_and(|w| w.starts_with(char::is_uppercase)) && !last.1.ends_with(',') {
+                break;
+            }
+            let end = last.0
+                + last
+                    .1
+                    .trim_end_matches(|c: char| !c.is_alphanumeric())
+                    .len();
+            let quals = words[j + 1..p].iter().map(|(_, w)| clean(w)).collect();
+            out.push((start..end, tail[..n].join(" "), quals));
+            break;
+        }
+    }
+    out
+}
+
+/// A name inside a longer name of the same occurrence ("Syrian" in "the Syrian regime",
+/// "Trump" inside "President Trump") counts once, as the longer.
+fn drop_nested(mut found: Vec<Found>) -> Vec<Found> {
+    found.sort_by_key(|f| {
+        (
+            f.mention.doc,
+            f.mention.span.start,
+            std::cmp::Reverse(f.mention.span.end),
+        )
+    });
+    let mut out: Vec<Found> = Vec::new();
+    for f in found {
+        let inside = out.last().is_some_and(|l| {
+            l.mention.doc == f.mention.doc
+                && l.mention.span.start <= f.mention.span.start
+                && f.mention.span.end <= l.mention.span.end
+        });
+        if !inside {
+            out.push(f);
+        }
+    }
+    out
+}

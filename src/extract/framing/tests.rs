@@ -1,0 +1,160 @@
+//! Framing rules pinned on texts we wrote.
+
+use super::*;
+use crate::extract::entities::extract_actors;
+use crate::ingest::from_plain;
+
+fn corpus(texts: &[(&str, &str)]) -> Corpus {
+    Corpus::new(
+        texts
+            .iter()
+            .enumerate()
+            .map(|(i, (o, t))| from_plain(i, o, t))
+            .collect(),
+    )
+}
+
+/// concept -> outlet -> [(name, count)]
+type Table = Vec<(String, Vec<(String, Vec<(String, usize)>)>)>;
+
+fn table(c: &Corpus) -> Table {
+    extract_framing(c, &extract_actors(c))
+        .into_iter()
+        .map(|f| {
+            let outlets = f
+                .outlets
+                .into_iter()
+                .map(|o| {
+                    let names = o
+                        .names
+                        .into_iter()
+                        .map(|n| (n.text, n.mentions.len()))
+                        .collect();
+                    (o.outlet, names)
+                })
+                .collect();
+            (f.concept, outlets)
+        })
+        .collect()
+}
+
+fn names_of<'a>(t: &'a Table, concept: &str, outlet: &str) -> Vec<&'a str> {
+    t.iter()
+        .find(|(c, _)| c == concept)
+        .and_then(|(_, o)| o.iter().find(|(name, _)| name == outlet))
+        .map(|(_, names)| names.iter().map(|(n, _)| n.as_str()).collect())
+        .unwrap_or_default()
+}
+
+const SYRIA: &[(&str, &str)] = &[
+    (
+        "Left Wire",
+        "Talks.\n\nThe Syrian government rejected the plan for Syria. Kerry met Lavrov in Geneva. \
+         The rebels said the Syrian government had bombed Aleppo. President Bashar al-Assad was silent.",
+    ),
+    (
+        "Right Daily",
+        "Talks.\n\nThe Syrian regime rejected the plan for Syria. Kerry met Lavrov in Geneva. \
+         Opposition fighters said the regime had bombed Aleppo. The plan angered Assad.",
+    ),
+];
+
+#[test]
+fn each_outlet_keeps_its_own_words_for_the_state() {
+    let t = table(&corpus(SYRIA));
+    assert_eq!(
+        names_of(&t, "Syria", "Left Wire"),
+        ["The Syrian government", "Syria"]
+    );
+    assert_eq!(
+        names_of(&t, "Syria", "Right Daily"),
+        ["The Syrian regime", "Syria"]
+    );
+}
+
+#[test]
+fn titles_stay_with_names_and_groups_are_one_concept() {
+    let t = table(&corpus(SYRIA));
+    let assad: Vec<&str> = t
+        .iter()
+        .find(|(c, _)| c.contains("Assad"))
+        .map(|(_, o)| {
+            o.iter()
+                .flat_map(|(_, n)| n.iter().map(|(s, _)| s.as_str()))
+                .collect()
+        })
+        .unwrap_or_default();
+    assert_eq!(assad, ["President Bashar al-Assad", "Assad"]);
+    let c = corpus(&[
+        (
+            "A",
+            "News.\n\nNorth Korean leader Kim Jong Un spoke. Kim Jong Un left.",
+        ),
+        ("B", "News.\n\nKim Jong Un spoke."),
+    ]);
+    let k = table(&c);
+    // A description before the name is a name of its own; a form of address is not.
+    assert_eq!(
+        names_of(&k, "Kim Jong Un", "A"),
+        ["Kim Jong Un", "North Korean leader"]
+    );
+    assert_eq!(names_of(&k, "Kim Jong Un", "B"), ["Kim Jong Un"]);
+    assert_eq!(
+        names_of(&t, "the armed opposition", "Left Wire"),
+        ["The rebels"]
+    );
+    assert_eq!(
+        names_of(&t, "the armed opposition", "Right Daily"),
+        ["Opposition fighters"]
+    );
+}
+
+#[test]
+fn a_description_links_only_when_one_actor_holds_the_role() {
+    let one = corpus(&[
+        (
+            "A",
+            "News.\n\nPresident Donald Trump met Kim. The president said it went well.",
+        ),
+        (
+            "B",
+            "News.\n\nTrump met Kim on Friday. Trump said it went well.",
+        ),
+    ]);
+    let t = table(&one);
+    assert_eq!(
+        names_of(&t, "Donald Trump", "A"),
+        ["President Donald Trump", "The president"]
+    );
+    let two = corpus(&[
+        (
+            "A",
+            "News.\n\nPresident Donald Trump met President Emmanuel Macron. The president said it went well.",
+        ),
+        (
+            "B",
+            "News.\n\nTrump met Macron on Friday. Trump said it went well.",
+        ),
+    ]);
+    let t = table(&two);
+    assert_eq!(
+        names_of(&t, "Donald Trump", "A"),
+        ["President Donald Trump"]
+    );
+}
+
+#[test]
+fn the_most_divergent_concept_comes_first() {
+    let c = corpus(SYRIA);
+    let f = extract_framing(&c, &extract_actors(&c));
+    assert!(f.windows(2).all(|w| w[0].divergence >= w[1].divergence));
+    // Every name is a verbatim span of its article.
+    for entry in &f {
+        for o in &entry.outlets {
+            for n in &o.names {
+                let m = &n.mentions[0];
+                assert_eq!(crate::text::fold(c.docs[m.doc].text(&m.span)), n.text);
+            }
+        }
+    }
+}

@@ -1,0 +1,381 @@
+//! Temporal expressions: a regular grammar over the sentence text, one pattern per form,
+//! longest match wins. Each match says what it denotes before any anchor is known:
+//! a calendar date (possibly partial: "Sept. 8 and 9", "in February", "since 2011"), a
+//! weekday ("on Thursday", "last Friday"), a day relative to the article ("yesterday",
+//! "this morning"), a period relative to it ("last week", "earlier this month", "next year"),
+//! a distance back ("two weeks ago"), or a form that dates nothing by itself (durations,
+//! clock times, "three days later", "the day before").
+
+use std::ops::Range;
+use std::sync::LazyLock;
+
+use regex::{Captures, Regex};
+
+/// Calendar units of relative expressions.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Unit {
+    /// A day.
+    Day,
+    /// A Monday-to-Sunday week.
+    Week,
+    /// A calendar month.
+    Month,
+    /// A calendar year.
+    Year,
+}
+
+/// What a temporal expression denotes, before resolution.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Expr {
+    /// A calendar date, possibly partial: year, month, first and last day.
+    Date {
+        /// Year when written.
+        year: Option<i32>,
+        /// Month when written.
+        month: Option<u32>,
+        /// Day or day range ("Sept. 8 and 9") when written.
+        days: Option<(u32, u32)>,
+        /// A decade ("the 1990s"): ten years from `year`.
+        decade: bool,
+    },
+    /// A month of the year before, of or after the article's ("in February of last year").
+    MonthOfYear {
+        /// 1..=12.
+        month: u32,
+        /// -1 last year, 0 this year, +1 next year.
+        shift: i32,
+    },
+    /// A weekday, 0 = Monday; `shift` -1 for "last", +1 for "next", 0 unmarked.
+    Weekday {
+        /// 0 = Monday .. 6 = Sunday.
+        day: u32,
+        /// -1 "last Friday", +1 "next Friday", 0 "on Friday".
+        shift: i32,
+    },
+    /// A day counted from the article's day: yesterday = -1, tonight = 0.
+    DayOffset(i64),
+    /// The unit containing the article's day, shifted: "last week" = (Week, -1).
+    Period(Unit, i64),
+    /// A distance back from the article's day: "two weeks ago" = (Week, 2).
+    Ago(Unit, i64),
+    /// A form that dates nothing by itself: durations, clock times, "days later".
+    Undated,
+}
+
+/// One temporal expression in a text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TimeExpr {
+    /// Byte range in the text searched.
+    pub span: Range<usize>,
+    /// What it denotes.
+    pub expr: Expr,
+    /// "since 2011": the period runs from the date to the article's day.
+    pub since: bool,
+}
+
+#[derive(Clone, Copy)]
+enum Rule {
+    MonthDay,
+    DayMonth,
+    MonthYear,
+    MonthAlone,
+    MonthOfYear,
+    Year,
+    Weekday,
+    DayWord,
+    PartOfDay,
+    Period,
+    Ago,
+    Undated,
+}
+
+const MON: &str = r"(?P<mon>Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept(?:ember)?|Sep|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)";
+const FULL_MON: &str = r"(?P<mon>January|February|March|April|May|June|July|August|September|October|November|December)";
+const WD: &str = r"(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)";
+const NUM: &str = r"(?P<n>\d+|(?i:a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|a couple of|a few|several|few|many|some))";
+const UNIT: &str =
+    r"(?P<unit>(?i:second|minute|hour|day|night|week|month|year|decade|centur(?:y|ies)))";
+const PART: &str = r"(?:morning|afternoon|evening|night)";
+
+static RULES: LazyLock<Vec<(Regex, Rule)>> = LazyLock::new(|| {
+    let d = r"(?P<d1>\d{1,2})(?:st|nd|rd|th)?(?:\s*(?:-|–|and|to|through)\s*(?P<d2>\d{1,2})(?:st|nd|rd|th)?)?";
+    let y = r"(?:,?\s+(?P<y>(?:1[89]|20)\d{2})\b)?";
+    let pre =
+        r"(?i:in|since|until|till|by|from|early|late|mid-?|of|during|before|after|throughout)";
+    let patterns = [
+        (format!(r"\b(?:{WD},?\s+)?{MON}\.?\s+{d}\b{y}"), Rule::MonthDay),
+        (format!(r"\b(?:{WD},?\s+)?(?:the\s+)?{d}\s+(?:of\s+)?{MON}\b\.?{y}"), Rule::DayMonth),
+        (format!(r"\b(?:(?P<pre>{pre})\s+)?{MON}\.?,?\s+(?P<y>(?:1[89]|20)\d{{2}})\b"), Rule::MonthYear),
+        (format!(r"\b(?:(?P<pre>{pre})\s+)?{FULL_MON}(?:,?\s+of)?\s+(?P<shift>(?i:last|this|next))\s+year\b"), Rule::MonthOfYear),
+        (format!(r"\b(?P<pre>{pre}|(?i:last|next|this|earlier this|later this))\s+{FULL_MON}\b"), Rule::MonthAlone),
+        (format!(r"\b(?:(?P<pre>{pre})\s+)?(?:the\s+)?(?P<y>(?:19[0-9]|20[0-4])\d)(?P<s>s)?\b"), Rule::Year),
+        (format!(r"\b(?:(?P<shift>(?i:last|next|this|coming|previous))\s+)?{WD}(?:\s+{PART})?\b"), Rule::Weekday),
+        (format!(r"\b(?P<w>(?i:yesterday|today|tonight|tomorrow|overnight))\b(?:\s+{PART}\b)?"), Rule::DayWord),
+        (format!(r"\b(?P<w>(?i:this|last|early this|late last|earlier this|later this))\s+{PART}\b"), Rule::PartOfDay),
+        (r"\b(?P<shift>(?i:last|this|next|past|coming|previous|earlier this|later this|early this|late last|the past|the previous|the coming|the next))\s+(?P<unit>week|weekend|month|year)\b".to_string(), Rule::Period),
+        (format!(r"\b{NUM}\s+{UNIT}s?\s+(?P<dir>ago|earlier|later|before|after|prior)\b"), Rule::Ago),
+        (format!(r"\b{NUM}\s+(?:(?i:more|consecutive|straight|long|full)\s+)?{UNIT}s?\b"), Rule::Undated),
+        (format!(r"\b(?:\d+|{})-(?i:second|minute|hour|day|night|week|month|year|decade)s?(?:-(?:long|old))?\b", "(?i:one|two|three|four|five|six|seven|eight|nine|ten|twelve|thirty|ninety|several)"), Rule::Undated),
+        (r"\b(?i:(?:for|within|over|in|after)\s+(?:hours|days|weeks|months|years|decades)|(?:minutes|hours|days|weeks|months|years|moments)\s+(?:later|earlier|before|after)|the\s+(?:day|week|month|year|night|morning|evening)\s+(?:before|after|earlier|later))\b".to_string(), Rule::Undated),
+        (r"\b(?:(?i:at|around|about|by|until|after|before|shortly after|just after|just before)\s+){0,2}\d{1,2}(?:[:.]\d{2})?\s*(?:[ap]\.?\s?m\b\.?|(?i:o'clock|GMT|UTC|local time))".to_string(), Rule::Undated),
+        (r"\b\d{1,2}:\d{2}\b|\b(?i:noon|midnight|dawn|dusk)\b".to_string(), Rule::Undated),
+    ];
+    patterns
+        .into_iter()
+        // The patterns are constants: compiling them cannot fail.
+        .map(|(p, r)| (Regex::new(&p).unwrap_or_else(|e| panic!("{e}")), r))
+        .collect()
+});
+
+/// A word every pattern needs (a digit, a calendar or clock word): most sentences have
+/// none, and one search rules all patterns out.
+// A compiled constant pattern: cannot fail.
+#[allow(clippy::unwrap_used)]
+static ANY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|day|night|week|month|year|decade|centur|hour|minute|second|morning|evening|tomorrow|tonight|noon|dawn|dusk|ago|moment",
+    )
+    .unwrap()
+});
+
+/// Every temporal expression in `text`, in text order, none overlapping.
+pub fn detect(text: &str) -> Vec<TimeExpr> {
+    if !ANY.is_match(text) {
+        return Vec::new();
+    }
+    let mut found: Vec<TimeExpr> = Vec::new();
+    for (re, rule) in RULES.iter() {
+        for caps in re.captures_iter(text) {
+            let Some(m) = caps.get(0) else { continue };
+            if let Some((expr, since)) = interpret(text, *rule, &caps) {
+                found.push(TimeExpr {
+                    span: m.start()..m.end(),
+                    expr,
+                    since,
+                });
+            }
+        }
+    }
+    // Longest first at each start; then keep what does not overlap an earlier keeper.
+    found.sort_by_key(|t| (t.span.start, std::cmp::Reverse(t.span.end)));
+    let mut kept: Vec<TimeExpr> = Vec::new();
+    for t in found {
+        let clashes = kept
+            .iter()
+            .any(|k| k.span.start < t.span.end && t.span.start < k.span.end);
+        if !clashes {
+            kept.push(t);
+        } else if let Some(k) = kept
+            .iter_mut()
+            .find(|k| k.span.start < t.span.end && t.span.start < k.span.end)
+            // A longer match that starts inside an earlier, shorter one replaces it.
+            .filter(|k| t.span.len() > k.span.len() && t.span.end > k.span.end)
+        {
+            *k = t;
+        }
+    }
+    kept.sort_by_key(|t| t.span.start);
+    kept
+}
+
+fn interpret(text: &str, rule: Rule, c: &Captures) -> Option<(Expr, bool)> {
+    let num = |name: &str| c.name(name).and_then(|m| m.as_str().parse::<u32>().ok());
+    let lower = |name: &str| c.name(name).map(|m| m.as_str().to_ascii_lowercase());
+    let since = lower("pre").is_some_and(|p| p == "since" || p == "from");
+    let month = c.name("mon").and_then(|m| month_number(m.as_str()));
+    let year = num("y").map(|y| y as i32);
+    let days = num("d1").map(|d1| (d1, num("d2").unwrap_or(d1)));
+    let expr = match rule {
+        Rule::MonthDay | Rule::DayMonth => {
+            let (d1, d2) = days?;
+            if d1 == 0 || d1 > 31 || d2 < d1 || d2 > 31 {
+                return None;
+            }
+            Expr::Date {
+                year,
+                month,
+                days,
+                decade: false,
+            }
+        }
+        Rule::MonthYear | Rule::MonthAlone => Expr::Date {
+            year,
+            month,
+            days: None,
+            decade: false,
+        },
+        Rule::MonthOfYear => Expr::MonthOfYear {
+            month: month?,
+            shift: match lower("shift")?.as_str() {
+                "last" => -1,
+                "next" => 1,
+                _ => 0,
+            },
+        },
+        Rule::Year => {
+            let m = c.get(0)?;
+            // A year, not part of a larger number, an amount or a measure.
+            let before = text[..m.start()].chars().next_back();
+            let after = text[m.end()..].trim_start();
+            if before.is_some_and(|ch| ch == '$' || ch == '£' || ch == '€' || ch == '#')
+                || text[..m.start()].ends_with(['.', ','])
+                || after.starts_with(['%', '-'])
+                || (text[m.end()..].starts_with([',', '.'])
+                    && text[m.end() + 1..].starts_with(|ch: char| ch.is_ascii_digit()))
+                || starts_with_measure(after)
+            {
+                return None;
+            }
+            Expr::Date {
+                year,
+                month: None,
+                days: None,
+                decade: c.name("s").is_some(),
+            }
+        }
+        Rule::Weekday => Expr::Weekday {
+            day: weekday_number(c.name("wd")?.as_str())?,
+            shift: match lower("shift").as_deref() {
+                Some("last" | "previous") => -1,
+                Some("next" | "coming") => 1,
+                _ => 0,
+            },
+        },
+        Rule::DayWord => match lower("w")?.as_str() {
+            "yesterday" => Expr::DayOffset(-1),
+            "tomorrow" => Expr::DayOffset(1),
+            _ => Expr::DayOffset(0),
+        },
+        Rule::PartOfDay => match lower("w")?.as_str() {
+            "last" | "late last" => Expr::DayOffset(-1),
+            _ => Expr::DayOffset(0),
+        },
+        Rule::Period => {
+            let unit = match lower("unit")?.as_str() {
+                "week" | "weekend" => Unit::Week,
+                "month" => Unit::Month,
+                _ => Unit::Year,
+            };
+            let shift = match lower("shift")?.as_str() {
+                "next" | "coming" | "the coming" | "the next" => 1,
+                "last" | "past" | "previous" | "the past" | "the previous" | "late last" => -1,
+                _ => 0,
+            };
+            Expr::Period(unit, shift)
+        }
+        Rule::Ago => {
+            let unit = match lower("unit")?.trim_end_matches('s') {
+                "day" | "night" => Some(Unit::Day),
+                "week" => Some(Unit::Week),
+                "month" => Some(Unit::Month),
+                "year" => Some(Unit::Year),
+                _ => None,
+            };
+            let n = count(&lower("n")?);
+            match (lower("dir")?.as_str(), unit, n) {
+                ("ago", Some(unit), Some(n)) => Expr::Ago(unit, n),
+                _ => Expr::Undated,
+            }
+        }
+        Rule::Undated => Expr::Undated,
+    };
+    Some((expr, since))
+}
+
+/// Words after a number that make it a measure, not a year ("2000 people").
+fn starts_with_measure(after: &str) -> bool {
+    let word: String = after
+        .chars()
+        .take_while(|c| c.is_alphabetic())
+        .collect::<String>()
+        .to_lowercase();
+    matches!(
+        word.as_str(),
+        "people"
+            | "troops"
+            | "soldiers"
+            | "civilians"
+            | "men"
+            | "women"
+            | "children"
+            | "dollars"
+            | "euros"
+            | "pounds"
+            | "tonnes"
+            | "tons"
+            | "metres"
+            | "meters"
+            | "feet"
+            | "miles"
+            | "km"
+            | "kilometres"
+            | "kilometers"
+            | "votes"
+            | "homes"
+            | "houses"
+            | "jobs"
+            | "points"
+            | "residents"
+            | "refugees"
+            | "migrants"
+            | "hectares"
+            | "acres"
+            | "deaths"
+            | "cases"
+            | "units"
+            | "vehicles"
+            | "ships"
+            | "containers"
+            | "yards"
+            | "calories"
+            | "rounds"
+            | "pages"
+            | "words"
+    )
+}
+
+/// A count word or number ("two", "a", "12").
+fn count(n: &str) -> Option<i64> {
+    if let Ok(k) = n.parse::<i64>() {
+        return Some(k);
+    }
+    let k = match n {
+        "a" | "an" | "one" => 1,
+        "two" => 2,
+        "three" => 3,
+        "four" => 4,
+        "five" => 5,
+        "six" => 6,
+        "seven" => 7,
+        "eight" => 8,
+        "nine" => 9,
+        "ten" => 10,
+        "eleven" => 11,
+        "twelve" => 12,
+        "fifteen" => 15,
+        "twenty" => 20,
+        "thirty" => 30,
+        _ => return None,
+    };
+    Some(k)
+}
+
+/// 1..=12 from a month name or abbreviation.
+pub fn month_number(name: &str) -> Option<u32> {
+    let lower = name.trim_end_matches('.').to_ascii_lowercase();
+    let key = lower.get(..3)?;
+    let n = [
+        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+    ]
+    .iter()
+    .position(|m| *m == key)?;
+    Some(n as u32 + 1)
+}
+
+fn weekday_number(name: &str) -> Option<u32> {
+    let key = name.get(..3)?.to_ascii_lowercase();
+    let n = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
+        .iter()
+        .position(|m| *m == key)?;
+    Some(n as u32)
+}
