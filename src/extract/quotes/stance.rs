@@ -7,7 +7,8 @@
 //! urge, warn, insist, reject, call for, ...) or when its clause does (a modal of
 //! obligation or intent, a verb of wanting or refusing, a negated "will"); a paraphrase
 //! with a neutral verb (say, tell, add, confirm, announce, report, "according to") and a
-//! neutral clause is a reported fact.
+//! neutral clause is a reported fact; after say, tell, add and the like, a hedged or negated
+//! clause ("could take weeks", "not the main reason") is an assessment, so a stance.
 
 use super::StatementKind;
 
@@ -90,7 +91,16 @@ pub fn is_stance(kind: StatementKind, verb: &str, text: &str) -> bool {
         .split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’'))
         .filter(|w| !w.is_empty())
         .collect();
-    words.iter().any(|w| STANCE_WORDS.contains(w))
+    // A hedged or negated claim in the speaker's voice is an assessment ("freeing it could
+    // take weeks", "the winds were not the main reason"); verbs that only relay news
+    // (announce, confirm, report, "according to") keep it a fact.
+    let relays = matches!(verb, "announce" | "confirm" | "report" | "accord");
+    let assessment = !relays
+        && words
+            .iter()
+            .any(|w| matches!(*w, "could" | "would" | "may" | "might" | "not"));
+    assessment
+        || words.iter().any(|w| STANCE_WORDS.contains(w))
         || words
             .windows(2)
             .any(|p| matches!(p, ["will" | "would" | "could", "not"]))
