@@ -1,6 +1,6 @@
 //! Stage 1, ingest: a folder on disk -> `Vec<Document>` (+ warnings).
 //!
-//! Reads the files of the one folder walk ([`layout::walk`](crate::layout::walk): recursive,
+//! Reads the files of the one folder walk ([`layout::walk()`](crate::layout::walk()): recursive,
 //! sorted, `.txt`, `.md`, saved `.html` pages, RSS/Atom feeds ([`feed`]) and JSON Lines
 //! ([`jsonl`]), whose items are articles each), decodes them ([`decode`]: UTF-8, UTF-16, legacy single-byte encodings), reduces a
 //! page to its article ([`html`]), splits front matter (YAML `---` or TOML `+++`), removes
