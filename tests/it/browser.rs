@@ -174,6 +174,8 @@ fn example_brief_reads_well_on_a_phone_and_a_desktop() {
                 "Who wants what",
                 "What is unresolved",
                 "Where the outlets disagree",
+                "Timeline",
+                "How the outlets name them",
                 "Sources"
             ]),
             "{m}"
