@@ -201,6 +201,9 @@ pub(super) fn compare(corpus: &Corpus, figures: &[Figure]) -> Vec<Comparison> {
     ranked.into_iter().map(|r| r.3).collect()
 }
 
+/// More values than this for one measured thing in one story make its status unsure.
+const MAX_GROUP: usize = 256;
+
 /// The status of a group from two or more outlets; `None` when it would call a dispute on
 /// a generic key.
 fn status<'a>(
@@ -211,13 +214,18 @@ fn status<'a>(
     date: impl Fn(usize) -> Option<&'a str>,
     scene: impl Fn(usize, usize) -> bool,
 ) -> Option<Status> {
+    // So many values for one thing are not one figure told differently: unsure, and the
+    // pairwise checks below would grow with the square of the group.
+    if idx.len() > MAX_GROUP {
+        return None;
+    }
     let f = |i: usize| &figures[i];
     // A value some article calls the earlier one is outdated wherever it appears.
+    let superseded: Vec<usize> = idx.iter().copied().filter(|&j| f(j).superseded).collect();
     let outdated = |i: usize| {
         f(i).superseded
-            || idx.iter().any(|&j| {
-                f(j).superseded
-                    && base(f(j)).0 == base(f(i)).0
+            || superseded.iter().any(|&j| {
+                base(f(j)).0 == base(f(i)).0
                     && compatible(f(i), f(j))
                     && !idx.iter().any(|&k| {
                         !f(k).superseded && outlet(k) == outlet(j) && compatible(f(i), f(k))
@@ -225,16 +233,21 @@ fn status<'a>(
             })
     };
     // An outlet with two incompatible values for the key: the key is ambiguous there.
-    let torn = |o: &str| {
-        let mine: Vec<usize> = idx
-            .iter()
-            .copied()
-            .filter(|&i| outlet(i) == o && !outdated(i) && !f(i).update)
-            .collect();
-        mine.iter()
-            .enumerate()
-            .any(|(n, &a)| mine[n + 1..].iter().any(|&b| !compatible(f(a), f(b))))
-    };
+    let mut torn_outlets: BTreeMap<&str, bool> = BTreeMap::new();
+    for &i in idx {
+        torn_outlets.entry(outlet(i)).or_insert_with(|| {
+            let o = outlet(i);
+            let mine: Vec<usize> = idx
+                .iter()
+                .copied()
+                .filter(|&i| outlet(i) == o && !outdated(i) && !f(i).update)
+                .collect();
+            mine.iter()
+                .enumerate()
+                .any(|(n, &a)| mine[n + 1..].iter().any(|&b| !compatible(f(a), f(b))))
+        });
+    }
+    let torn = |o: &str| torn_outlets.get(o).copied().unwrap_or(false);
     let mut clashes = Vec::new();
     let mut stale = false;
     for (n, &a) in idx.iter().enumerate() {
