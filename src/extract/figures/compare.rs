@@ -250,6 +250,7 @@ fn status<'a>(
     let torn = |o: &str| torn_outlets.get(o).copied().unwrap_or(false);
     let mut clashes = Vec::new();
     let mut stale = false;
+    let mut ambiguous = false;
     for (n, &a) in idx.iter().enumerate() {
         for &b in &idx[n + 1..] {
             if outlet(a) == outlet(b) || compatible(f(a), f(b)) {
@@ -257,10 +258,16 @@ fn status<'a>(
             }
             if outdated(a) || outdated(b) {
                 stale = true;
-            } else if !torn(outlet(a)) && !torn(outlet(b)) {
+            } else if torn(outlet(a)) || torn(outlet(b)) {
+                ambiguous = true;
+            } else {
                 clashes.push((a, b));
             }
         }
+    }
+    // Values that differ on an ambiguous key are never "agree": say nothing.
+    if clashes.is_empty() && ambiguous {
+        return None;
     }
     if clashes.is_empty() {
         return Some(if stale {
