@@ -303,7 +303,7 @@ fn weekday(day: usize) -> &'static str {
 
 /// Write `n` articles generated from `seed` into `dir` (created if missing); returns the
 /// number of bytes written.
-pub fn generate(dir: &Path, n: usize, seed: u64) -> std::io::Result<usize> {
+pub(crate) fn generate(dir: &Path, n: usize, seed: u64) -> std::io::Result<usize> {
     std::fs::create_dir_all(dir)?;
     let mut rng = Rng(seed);
     let stories: Vec<Story> = (0..n.div_ceil(8)).map(|_| story(&mut rng)).collect();

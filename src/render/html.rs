@@ -350,7 +350,10 @@ mod tests {
             chip.token()
         );
         let html = markdown_to_html(&md);
-        assert!(html.contains("<h2>What happened</h2>"), "{html}");
+        assert!(
+            html.contains("<h2 id=\"what-happened\">What happened</h2>"),
+            "{html}"
+        );
         assert!(html.contains("<li>A ship ran aground. <span class=\"cite\"><span class=\"src\"><a href=\"https://e.org/a\">Harbour &lt;b&gt;</a> <a class=\"ref\" href=\"#source-2\">[2]</a></span> <span class=\"src\">Nordic Times <a class=\"ref\" href=\"#source-4\">[4]</a></span></span></li>"), "{html}");
         assert!(html.contains("<li id=\"source-1\">"), "{html}");
         assert!(html.contains("<li id=\"source-2\">"), "{html}");
