@@ -15,9 +15,11 @@
 //!
 //! `BRIEF_STORIES=join,merge,names,numbers,headline,k,floor,average` overrides the thresholds for tuning.
 
+#[path = "support/gen_corpus.rs"]
+mod gen_corpus;
+
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
-use std::process::Command;
 use std::time::Instant;
 
 use brief::ingest::{self, Document, IngestConfig};
@@ -133,12 +135,8 @@ fn read(dir: &Path) -> Vec<Document> {
 
 fn speed(dir: &Path, cfg: &StoryConfig) {
     if !dir.exists() {
-        let status = Command::new(env!("CARGO_BIN_EXE_gen-corpus"))
-            .arg(dir)
-            .arg("10000")
-            .status();
-        if !status.is_ok_and(|s| s.success()) {
-            eprintln!("gen-corpus failed; no speed run");
+        if let Err(e) = gen_corpus::generate(dir, 10_000, 42) {
+            eprintln!("gen-corpus failed ({e}); no speed run");
             return;
         }
     }
