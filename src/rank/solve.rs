@@ -110,7 +110,9 @@ pub(super) fn solve(
     pool.sort_unstable();
     search(p, &mut state, fixed.len(), &pool, allowed);
     // The Lagrangian relaxation proposes other starts; the better local optimum is kept.
-    if let Some(relaxed) = lagrange::relax(p, &pool, fixed, allowed) {
+    let relaxed = lagrange::relax(p, &pool, fixed, allowed);
+    // A selection that meets the bound is optimal: then there is nothing to search for.
+    if let Some(relaxed) = relaxed.filter(|r| state.objective(p) < r.bound - EPS) {
         let mut alt = State::new(p, &relaxed.best.0);
         search(p, &mut alt, fixed.len(), &pool, allowed);
         if alt.objective(p) > state.objective(p) + EPS {
