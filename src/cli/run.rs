@@ -310,8 +310,7 @@ fn summarize(args: &SummarizeArgs, out: &mut dyn Write) -> Result<()> {
     }
     let mut text = String::new();
     for point in brief::summarize(&corpus, &settings.cfg.analysis.select) {
-        let s = &corpus.sentences[point.sentences[0]];
-        text.push_str(&fold(corpus.text(s)));
+        text.push_str(&fold(point.text(&corpus)));
         text.push('\n');
     }
     write_stdout(out, text.as_bytes())
