@@ -153,11 +153,11 @@ fn read(dir: &Path) -> Vec<Document> {
 }
 
 fn speed(dir: &Path, cfg: &StoryConfig) {
-    if !dir.exists() {
-        if let Err(e) = gen_corpus::generate(dir, 10_000, 42) {
-            eprintln!("gen-corpus failed ({e}); no speed run");
-            return;
-        }
+    if !dir.exists()
+        && let Err(e) = gen_corpus::generate(dir, 10_000, 42)
+    {
+        eprintln!("gen-corpus failed ({e}); no speed run");
+        return;
     }
     let cpu_start = cpu_secs();
     let (docs, ingest_secs) = timed(|| read(dir));

@@ -248,15 +248,9 @@ impl TextWriter {
                 }
                 self.heading = None;
             }
-            Event::Start(Tag::Paragraph) => {
-                if self.item.is_none() {
-                    self.flush_block();
-                }
-            }
-            Event::End(TagEnd::Paragraph) => {
-                if self.item.is_none() || !self.line.is_empty() {
-                    self.flush_block();
-                }
+            Event::Start(Tag::Paragraph) if self.item.is_none() => self.flush_block(),
+            Event::End(TagEnd::Paragraph) if self.item.is_none() || !self.line.is_empty() => {
+                self.flush_block();
             }
             Event::Start(Tag::List(start)) => {
                 self.flush_block();
