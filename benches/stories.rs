@@ -22,9 +22,11 @@
 //! For DUC 2002 and ECB+ it also runs each story's folder on its own and counts the folders
 //! found to be one story (the edition decides between one brief and an edition on it).
 
+#[path = "support/gen_corpus.rs"]
+mod gen_corpus;
+
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
-use std::process::Command;
 use std::time::Instant;
 
 use brief::ingest::{self, Document, IngestConfig};
@@ -152,12 +154,8 @@ fn read(dir: &Path) -> Vec<Document> {
 
 fn speed(dir: &Path, cfg: &StoryConfig) {
     if !dir.exists() {
-        let status = Command::new(env!("CARGO_BIN_EXE_gen-corpus"))
-            .arg(dir)
-            .arg("10000")
-            .status();
-        if !status.is_ok_and(|s| s.success()) {
-            eprintln!("gen-corpus failed; no speed run");
+        if let Err(e) = gen_corpus::generate(dir, 10_000, 42) {
+            eprintln!("gen-corpus failed ({e}); no speed run");
             return;
         }
     }
