@@ -50,7 +50,7 @@ impl Default for FeatureConfig {
         Self {
             names: 1.5,
             numbers: 1.5,
-            prior_docs: 20.0,
+            prior_docs: 40.0,
             headline: 2.0,
             lead_words: 60,
             max_words: 1000,

@@ -42,7 +42,7 @@ impl Default for GraphConfig {
     fn default() -> Self {
         Self {
             neighbours: 10,
-            scale_rank: 4,
+            scale_rank: 3,
             floor: 0.4,
             probe: 20,
             limits: Limits {
