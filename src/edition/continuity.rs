@@ -14,7 +14,7 @@ use crate::manifest::StoryRecord;
 use crate::text::tokens::stem_set;
 
 /// The score two stories need to be the same story.
-pub const MATCH_THRESHOLD: f64 = 0.3;
+pub const MATCH_THRESHOLD: f64 = 0.15;
 
 /// What a story is compared by.
 #[derive(Debug, Clone, Default)]

@@ -43,10 +43,80 @@ pub struct Decision {
     pub forced: bool,
 }
 
+/// Two stories whose centroids' cosine reaches this are pieces of one event (see
+/// [`bottleneck`]).
+pub const SAME_EVENT: f32 = 0.18;
+
+/// Above this many stories the folder is an edition without comparing them.
+const MAX_COMPARED: usize = 16;
+
+/// How strongly the stories `big` hang together: the weakest link of the strongest tree
+/// joining them (a maximum spanning tree over the cosines of their tf-idf centroids, the
+/// vectors story detection uses). A folder about one event that story detection split has
+/// pieces sharing its names and words (a high bottleneck); a folder of unrelated events has
+/// a story linked to no other (a low one). `None` for fewer than two stories.
+pub fn bottleneck(docs: &[Document], big: &[&Story]) -> Option<f32> {
+    if big.len() < 2 {
+        return None;
+    }
+    let vectors = crate::stories::features::vectors(docs, &Default::default());
+    let centroids: Vec<std::collections::BTreeMap<u32, f32>> = big
+        .iter()
+        .map(|s| {
+            let mut c = std::collections::BTreeMap::new();
+            for &d in &s.docs {
+                for &(id, w) in vectors.get(d).map_or(&[][..], Vec::as_slice) {
+                    *c.entry(id).or_insert(0.0) += w;
+                }
+            }
+            let norm = c
+                .values()
+                .map(|w| w * w)
+                .sum::<f32>()
+                .sqrt()
+                .max(f32::MIN_POSITIVE);
+            c.values_mut().for_each(|w| *w /= norm);
+            c
+        })
+        .collect();
+    let mut edges = Vec::new();
+    for i in 0..big.len() {
+        for j in i + 1..big.len() {
+            let dot: f32 = centroids[i]
+                .iter()
+                .filter_map(|(id, w)| centroids[j].get(id).map(|v| w * v))
+                .sum();
+            edges.push((dot, i, j));
+        }
+    }
+    edges.sort_by(|a, b| b.0.total_cmp(&a.0).then((a.1, a.2).cmp(&(b.1, b.2))));
+    // Kruskal, strongest first: the last edge that joins two parts is the bottleneck.
+    let mut part: Vec<usize> = (0..big.len()).collect();
+    fn find(part: &mut [usize], mut x: usize) -> usize {
+        while part[x] != x {
+            part[x] = part[part[x]];
+            x = part[x];
+        }
+        x
+    }
+    let mut joined = 1;
+    for (w, i, j) in edges {
+        let (a, b) = (find(&mut part, i), find(&mut part, j));
+        if a != b {
+            part[a] = b;
+            joined += 1;
+            if joined == big.len() {
+                return Some(w);
+            }
+        }
+    }
+    Some(0.0)
+}
+
 /// Decide how to build a folder of `docs` whose articles story detection grouped into
 /// `stories`.
 pub fn decide(docs: &[Document], stories: &[Story], mode: EditionMode) -> Decision {
-    let big = stories
+    let big: Vec<&Story> = stories
         .iter()
         .filter(|s| {
             let full = s
@@ -55,7 +125,11 @@ pub fn decide(docs: &[Document], stories: &[Story], mode: EditionMode) -> Decisi
                 .filter(|&&i| docs.get(i).is_some_and(|d| d.words() >= MIN_WORDS));
             full.count() >= MIN_ARTICLES
         })
-        .count();
+        .collect();
+    // Several stories that hang together are one event that detection split.
+    let one_event = |big: &[&Story]| {
+        big.len() <= MAX_COMPARED && bottleneck(docs, big).is_some_and(|b| b >= SAME_EVENT)
+    };
     let singles = stories
         .iter()
         .filter(|s| s.docs.len() < MIN_ARTICLES)
@@ -63,12 +137,12 @@ pub fn decide(docs: &[Document], stories: &[Story], mode: EditionMode) -> Decisi
     let (mode, forced) = match mode {
         EditionMode::Single => (Mode::Single, true),
         EditionMode::Edition => (Mode::Edition, true),
-        EditionMode::Auto if big >= 2 => (Mode::Edition, false),
+        EditionMode::Auto if big.len() >= 2 && !one_event(&big) => (Mode::Edition, false),
         EditionMode::Auto => (Mode::Single, false),
     };
     Decision {
         mode,
-        stories: big,
+        stories: big.len(),
         singles,
         forced,
     }
@@ -78,11 +152,14 @@ pub fn decide(docs: &[Document], stories: &[Story], mode: EditionMode) -> Decisi
 mod tests {
     use super::*;
 
+    /// Documents 0 to 2 tell of a bridge, the others of a football final.
     fn docs() -> Vec<Document> {
-        let text = "The council met on Monday and voted to close the old bridge to all traffic \
-                    until engineers finish their survey of the steel span next month.\n";
+        let bridge = "The Kestrel council met on Monday and voted to close the old harbour bridge \
+                      to all traffic until engineers finish their survey of the cracked steel span.\n";
+        let final_ = "Northport United won the cup final on Sunday, beating Riverside Rovers three \
+                      goals to one in front of a crowd of forty thousand at the national stadium.\n";
         (0..12)
-            .map(|i| crate::ingest::from_plain(i, "Wire", text))
+            .map(|i| crate::ingest::from_plain(i, "Wire", if i < 3 { bridge } else { final_ }))
             .collect()
     }
 
@@ -109,6 +186,15 @@ mod tests {
         );
         let d = decide(&docs(), &stories(&[3, 2, 1]), EditionMode::Auto);
         assert_eq!((d.mode, d.forced), (Mode::Edition, false));
+        // Two stories of one event (detection split it) are one story.
+        let d = decide(&docs(), &stories(&[3, 3, 2]), EditionMode::Auto);
+        assert_eq!(d.mode, Mode::Edition, "bridge, final, final");
+        let d = decide(&docs(), &stories(&[1, 1, 1, 3, 2]), EditionMode::Auto);
+        assert_eq!(
+            (d.mode, d.stories),
+            (Mode::Single, 2),
+            "the final, split in two"
+        );
     }
 
     #[test]
