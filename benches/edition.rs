@@ -8,7 +8,7 @@
 //! ```
 //!
 //! * `speed`: `brief build DIR --edition --out-dir OUT -q --force` on `target/bench-corpus/10000`
-//!   (made by `gen-corpus`, seed 42) as a separate process under `/usr/bin/time`: wall
+//!   (made by `benches/support/gen_corpus.rs`, seed 42) as a separate process under `/usr/bin/time`: wall
 //!   time, CPU time and peak memory of the whole edition (ingest, stories, one brief per
 //!   story, every page written).
 //! * `decide`: each single-event folder of `../shared/eval/data` (DUC 2002 clusters, ECB+ dev
@@ -32,6 +32,9 @@ use brief::document::Document;
 use brief::edition::{self, History, Mode, Status};
 use brief::ingest::{self, IngestConfig};
 use brief::stories::{self, StoryConfig};
+
+#[path = "support/gen_corpus.rs"]
+mod gen_corpus;
 
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
@@ -81,12 +84,11 @@ fn main() {
 }
 
 fn speed(corpus: &Path, out: &Path) {
-    if !corpus.exists() {
-        let status = Command::new(env!("CARGO_BIN_EXE_gen-corpus"))
-            .arg(corpus)
-            .arg("10000")
-            .status();
-        assert!(status.is_ok_and(|s| s.success()), "gen-corpus failed");
+    if !corpus.exists()
+        && let Err(e) = gen_corpus::generate(corpus, 10_000, 42)
+    {
+        println!("speed: cannot generate {}: {e}", corpus.display());
+        return;
     }
     let result = Command::new("/usr/bin/time")
         .args(["-f", "%e %U %S %M"])

@@ -8,6 +8,17 @@ use crate::text::Corpus;
 pub(super) fn section(corpus: &Corpus, summary: &[rank::Point]) -> Vec<Point> {
     summary
         .iter()
-        .map(|p| point(corpus, &p.sentences))
+        .map(|p| {
+            let mut shown = point(corpus, &p.sentences);
+            if p.skip > 0 {
+                // A verbatim span of the first sentence, cited as such.
+                let span = p.span(corpus);
+                shown.text = crate::text::fold(p.text(corpus));
+                if let Some(c) = shown.citations.first_mut() {
+                    c.span = [span.start, span.end];
+                }
+            }
+            shown
+        })
         .collect()
 }

@@ -100,6 +100,54 @@ pub fn stands_alone(text: &str) -> bool {
     !CONNECTIVES.contains(&first.as_str()) && quotes_balanced(text)
 }
 
+/// Connectives that can be left out of a sentence's start without changing what the rest
+/// states ("But Kerry said ..." -> "Kerry said ..."). Not "instead", "otherwise", "or",
+/// "nor" or "then", which carry meaning of their own.
+const DROPPABLE: &[&str] = &[
+    "but",
+    "however",
+    "and",
+    "also",
+    "yet",
+    "so",
+    "still",
+    "nevertheless",
+    "nonetheless",
+    "moreover",
+    "furthermore",
+    "besides",
+    "thus",
+    "therefore",
+    "hence",
+    "meanwhile",
+    "likewise",
+    "similarly",
+    "consequently",
+    "accordingly",
+    "indeed",
+];
+
+/// Where the part of a sentence that stands alone starts: 0 when the whole sentence does;
+/// after a leading connective and its comma when the rest does (it then opens with a
+/// capital: "But Kerry said ..." -> "Kerry said ...", never "However, the talks" -> "the
+/// talks"); None otherwise. The part is a verbatim span of the sentence.
+pub fn standalone_start(text: &str) -> Option<usize> {
+    if stands_alone(text) {
+        return Some(0);
+    }
+    let first = first_word(text);
+    if first.is_empty() || !text.starts_with(first) {
+        return None;
+    }
+    if !DROPPABLE.contains(&first.to_lowercase().as_str()) {
+        return None;
+    }
+    let rest = text[first.len()..].trim_start_matches(|c: char| c == ',' || c.is_whitespace());
+    let start = text.len() - rest.len();
+    (start > first.len() && rest.split_whitespace().count() > 1 && stands_alone(rest))
+        .then_some(start)
+}
+
 /// Whether every curly quotation opens and closes in the text, and straight double quotes
 /// come in pairs.
 fn quotes_balanced(text: &str) -> bool {
@@ -145,10 +193,13 @@ pub fn is_boilerplate(text: &str) -> bool {
 /// The lead: among the first two sentences of running text of each article, the one whose
 /// concepts weigh most (times its value), if it is no quote and no boilerplate. It states
 /// the event the other sources repeat, so it comes first.
-pub(super) fn lead_candidate(
+///
+/// With `among`, only those candidates (positions into `candidates`) are considered.
+pub(super) fn lead_among(
     corpus: &Corpus,
     candidates: &[usize],
     problem: &solve::Problem,
+    among: Option<&[usize]>,
 ) -> Option<usize> {
     let mut first_body: BTreeMap<usize, usize> = BTreeMap::new();
     for (i, s) in corpus.sentences.iter().enumerate() {
@@ -162,6 +213,7 @@ pub(super) fn lead_candidate(
         let text = corpus.text(&corpus.sentences[i]);
         let in_lead = first_body.get(&s.doc).is_some_and(|&f| i < f + 2);
         if !in_lead
+            || among.is_some_and(|a| !a.contains(&p))
             || problem.costs[p] > problem.budget
             || has_quote(text)
             || is_boilerplate(text)
@@ -203,6 +255,23 @@ mod tests {
         assert!(!stands_alone("and then the talks resumed."));
         assert!(!stands_alone("However, the talks resumed."));
         assert!(!stands_alone("But Kerry said the talks would resume."));
+    }
+
+    #[test]
+    fn a_leading_connective_is_dropped_only_before_a_capital() {
+        fn start(t: &str) -> Option<&str> {
+            standalone_start(t).map(|k| &t[k..])
+        }
+        assert_eq!(start("Kerry went."), Some("Kerry went."));
+        assert_eq!(
+            start("But Kerry said the talks would resume."),
+            Some("Kerry said the talks would resume.")
+        );
+        assert_eq!(start("However, Lavrov left."), Some("Lavrov left."));
+        assert_eq!(start("However, the talks resumed."), None);
+        assert_eq!(start("Instead, Kerry left."), None);
+        assert_eq!(start("But “we will go."), None);
+        assert_eq!(start("and then the talks resumed."), None);
     }
 
     #[test]

@@ -8,6 +8,7 @@
 //!    again, and near-duplicates of a chosen sentence are merged into it as further citations.
 
 mod concepts;
+mod lagrange;
 pub mod lead;
 pub mod lexicon;
 pub mod lexrank;

@@ -56,6 +56,24 @@ impl Default for SelectConfig {
 pub struct Point {
     /// Sentence indices; the first is the one shown, the rest are other outlets' copies.
     pub sentences: Vec<usize>,
+    /// Bytes left out at the start of the shown sentence: a connective that ties it to the
+    /// sentence before ("But ", "However, "), so that the rest, a verbatim span, stands
+    /// alone. 0 for most points.
+    pub skip: usize,
+}
+
+impl Point {
+    /// The shown span: the first sentence, less the skipped start.
+    pub fn span(&self, corpus: &Corpus) -> std::ops::Range<usize> {
+        let s = &corpus.sentences[self.sentences[0]].span;
+        (s.start + self.skip).min(s.end)..s.end
+    }
+
+    /// The shown text (see [`Point::span`]).
+    pub fn text<'a>(&self, corpus: &'a Corpus) -> &'a str {
+        let text = corpus.text(&corpus.sentences[self.sentences[0]]);
+        text.get(self.skip..).unwrap_or(text)
+    }
 }
 
 /// Overlap (Jaccard of stemmed words) above which two sentences say the same thing.
@@ -77,10 +95,17 @@ pub fn select_with(
     scores: &Scores,
     cfg: &SelectConfig,
 ) -> Vec<Point> {
-    let candidates: Vec<usize> = (0..corpus.sentences.len())
+    // Candidates with the bytes to skip so each stands alone (see `Point::skip`).
+    let (candidates, skips): (Vec<usize>, Vec<usize>) = (0..corpus.sentences.len())
         .into_par_iter()
-        .filter(|&i| is_candidate(corpus, i) && lead::stands_alone(sentence_text(corpus, i)))
-        .collect();
+        .filter_map(|i| {
+            if !is_candidate(corpus, i) {
+                return None;
+            }
+            lead::standalone_start(sentence_text(corpus, i)).map(|k| (i, k))
+        })
+        .unzip();
+    let shown = |p: usize| &sentence_text(corpus, candidates[p])[skips[p]..];
     // Indexed like `candidates`.
     let (placed, weights) = concepts::weigh_placed(corpus, lex, &candidates);
     let concepts: Vec<Vec<u32>> = placed
@@ -88,13 +113,16 @@ pub fn select_with(
         .map(|cs| cs.iter().map(|&(c, _)| c).collect())
         .collect();
     let stem_sets = StemSets::new(lex);
-    let values: Vec<f64> = candidates
-        .par_iter()
-        .map(|&i| value(corpus, scores, cfg, i))
+    let ranks = body_ranks(corpus);
+    let values: Vec<f64> = (0..candidates.len())
+        .into_par_iter()
+        .map(|p| {
+            let i = candidates[p];
+            value(scores, cfg, i, shown(p), ranks[i])
+        })
         .collect();
-    let costs: Vec<usize> = candidates
-        .iter()
-        .map(|&i| cost(corpus, i, cfg.budget))
+    let costs: Vec<usize> = (0..candidates.len())
+        .map(|p| cost(shown(p), cfg.budget))
         .collect();
     let budget = match cfg.budget {
         Budget::Sentences(n) | Budget::Words(n) | Budget::Bytes(n) => n,
@@ -109,8 +137,20 @@ pub fn select_with(
     };
     let redundancy = Redundancy::new(&candidates, &stem_sets);
     let allowed = |p: usize, chosen: &[usize]| redundancy.allowed(p, chosen);
-    let lead = lead::lead_candidate(corpus, &candidates, &problem);
-    let mut chosen = solve::solve(&problem, lead.as_slice(), &allowed);
+    // The lead is chosen among the selected sentences when one of them can be a lead; only
+    // when none can is the best lead fixed and the rest chosen around it.
+    let free = solve::solve(&problem, &[], &allowed);
+    let (lead, mut chosen) = match lead::lead_among(corpus, &candidates, &problem, Some(&free)) {
+        Some(p) => {
+            let mut rest: Vec<usize> = free.into_iter().filter(|&q| q != p).collect();
+            rest.insert(0, p);
+            (Some(p), rest)
+        }
+        None => {
+            let lead = lead::lead_among(corpus, &candidates, &problem, None);
+            (lead, solve::solve(&problem, lead.as_slice(), &allowed))
+        }
+    };
     let tail = match cfg.budget {
         Budget::Sentences(_) => None,
         Budget::Words(_) | Budget::Bytes(_) => {
@@ -122,6 +162,7 @@ pub fn select_with(
         .iter()
         .map(|&p| Point {
             sentences: with_copies(corpus, &stem_sets, candidates[p]),
+            skip: skips[p],
         })
         .collect();
     // The lead first, then reading order.
@@ -141,17 +182,33 @@ fn sentence_text(corpus: &Corpus, i: usize) -> &str {
 }
 
 /// A candidate's value: centrality and entity salience, discounted when it opens with a
-/// pronoun or is boilerplate.
-fn value(corpus: &Corpus, scores: &Scores, cfg: &SelectConfig, i: usize) -> f64 {
+/// pronoun or is boilerplate, and raised the nearer it sits to the top of its article (the
+/// news lead: x2 for the first sentence, x1.5 for the second, tending to x1); `rank` is
+/// its place among its article's sentences of running text.
+fn value(scores: &Scores, cfg: &SelectConfig, i: usize, text: &str, rank: usize) -> f64 {
     let c = scores.centrality.get(i).copied().unwrap_or(0.0);
     let e = scores.salience.get(i).copied().unwrap_or(0.0);
-    let text = sentence_text(corpus, i);
     let mut v =
         (1.0 + cfg.centrality_weight * c + cfg.salience_weight * e) * lead::readability(text);
     if lead::is_boilerplate(text) {
         v *= BOILERPLATE;
     }
-    v
+    v * (1.0 + 1.0 / (1.0 + rank as f64))
+}
+
+/// Each sentence's place among its article's sentences of running text (0 = the first).
+fn body_ranks(corpus: &Corpus) -> Vec<usize> {
+    let mut seen: BTreeMap<usize, usize> = BTreeMap::new();
+    corpus
+        .sentences
+        .iter()
+        .map(|s| {
+            let n = seen.entry(s.doc).or_insert(0);
+            let rank = *n;
+            *n += usize::from(s.is_body());
+            rank
+        })
+        .collect()
 }
 
 /// Which candidates are too close to each other to be chosen together; a row per candidate
@@ -261,8 +318,7 @@ pub fn concepts_of(words: &[String], stems: &[String]) -> BTreeSet<String> {
         .collect()
 }
 
-fn cost(corpus: &Corpus, i: usize, budget: Budget) -> usize {
-    let text = corpus.text(&corpus.sentences[i]);
+fn cost(text: &str, budget: Budget) -> usize {
     match budget {
         Budget::Sentences(_) => 1,
         Budget::Words(_) => text.split_whitespace().count(),
@@ -365,11 +421,7 @@ Humanitarian aid to Aleppo depends on the siege being lifted, officials said.\n"
         let (corpus, points) = run(Budget::Sentences(2));
         let meeting: Vec<_> = points
             .iter()
-            .filter(|p| {
-                corpus
-                    .text(&corpus.sentences[p.sentences[0]])
-                    .contains("met in Geneva on Friday")
-            })
+            .filter(|p| p.text(&corpus).contains("met in Geneva on Friday"))
             .collect();
         assert_eq!(meeting.len(), 1);
         let outlets: Vec<_> = meeting[0]
@@ -385,8 +437,8 @@ Humanitarian aid to Aleppo depends on the siege being lifted, officials said.\n"
         let (corpus, points) = run(Budget::Sentences(5));
         for (a, pa) in points.iter().enumerate() {
             for pb in &points[a + 1..] {
-                let ta = corpus.text(&corpus.sentences[pa.sentences[0]]);
-                let tb = corpus.text(&corpus.sentences[pb.sentences[0]]);
+                let ta = pa.text(&corpus);
+                let tb = pb.text(&corpus);
                 assert!(tokens::overlap(ta, tb) < REDUNDANT, "{ta} / {tb}");
             }
         }
@@ -398,12 +450,7 @@ Humanitarian aid to Aleppo depends on the siege being lifted, officials said.\n"
             let (corpus, points) = run(Budget::Words(budget));
             let total: usize = points
                 .iter()
-                .map(|p| {
-                    corpus
-                        .text(&corpus.sentences[p.sentences[0]])
-                        .split_whitespace()
-                        .count()
-                })
+                .map(|p| p.text(&corpus).split_whitespace().count())
                 .sum();
             assert!(!points.is_empty() && total <= budget, "{budget}: {total}");
         }
@@ -412,10 +459,7 @@ Humanitarian aid to Aleppo depends on the siege being lifted, officials said.\n"
     #[test]
     fn points_stand_alone_and_the_lead_states_the_event() {
         let (corpus, points) = run(Budget::Words(60));
-        let texts: Vec<&str> = points
-            .iter()
-            .map(|p| corpus.text(&corpus.sentences[p.sentences[0]]))
-            .collect();
+        let texts: Vec<&str> = points.iter().map(|p| p.text(&corpus)).collect();
         assert!(texts[0].contains("met in Geneva on Friday"), "{texts:?}");
         for t in &texts {
             assert!(lead::stands_alone(t), "{t}");

@@ -9,10 +9,11 @@
 //! in the room left (and refills greedily) while the objective improves: the usual repair of
 //! greedy's packing, which strands words at the end of the budget.
 
+use super::lagrange;
 use super::lexicon::Lexicon;
 
 /// Value earned by a chosen sentence on its own (far below any concept's weight).
-const FILL: f64 = 1e-6;
+pub(super) const FILL: f64 = 1e-6;
 /// Improvements smaller than this are rounding noise.
 const EPS: f64 = 1e-9;
 /// Rounds of local search at most.
@@ -37,14 +38,17 @@ pub(super) struct Problem<'a> {
 }
 
 /// The state of a selection: chosen candidates and, per concept, the best value covering it.
-struct State {
-    chosen: Vec<usize>,
-    used: usize,
-    best: Vec<f64>,
+pub(super) struct State {
+    /// Chosen candidates, in the order added.
+    pub chosen: Vec<usize>,
+    /// Their total cost.
+    pub used: usize,
+    /// Per concept, the highest value of a chosen candidate holding it (0 if none).
+    pub best: Vec<f64>,
 }
 
 impl State {
-    fn new(p: &Problem, chosen: &[usize]) -> Self {
+    pub(super) fn new(p: &Problem, chosen: &[usize]) -> Self {
         let mut s = State {
             chosen: Vec::new(),
             used: 0,
@@ -56,7 +60,7 @@ impl State {
         s
     }
 
-    fn add(&mut self, p: &Problem, i: usize) {
+    pub(super) fn add(&mut self, p: &Problem, i: usize) {
         for &c in &p.concepts[i] {
             let b = &mut self.best[c as usize];
             *b = b.max(p.values[i]);
@@ -65,7 +69,7 @@ impl State {
         self.chosen.push(i);
     }
 
-    fn objective(&self, p: &Problem) -> f64 {
+    pub(super) fn objective(&self, p: &Problem) -> f64 {
         let cover: f64 = self
             .best
             .iter()
@@ -104,12 +108,33 @@ pub(super) fn solve(
     pool.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
     let mut pool: Vec<usize> = pool.into_iter().take(POOL).map(|(_, i)| i).collect();
     pool.sort_unstable();
-    for _ in 0..ROUNDS {
-        if !improve(p, &mut state, fixed.len(), &pool, allowed) {
-            break;
+    search(p, &mut state, fixed.len(), &pool, allowed);
+    // The Lagrangian relaxation proposes other starts; the better local optimum is kept.
+    let relaxed = lagrange::relax(p, &pool, fixed, allowed);
+    // A selection that meets the bound is optimal: then there is nothing to search for.
+    if let Some(relaxed) = relaxed.filter(|r| state.objective(p) < r.bound - EPS) {
+        let mut alt = State::new(p, &relaxed.best.0);
+        search(p, &mut alt, fixed.len(), &pool, allowed);
+        if alt.objective(p) > state.objective(p) + EPS {
+            state = alt;
         }
     }
     state.chosen
+}
+
+/// Local search from `state` until no swap improves it (at most [`ROUNDS`] rounds).
+fn search(
+    p: &Problem,
+    state: &mut State,
+    keep: usize,
+    pool: &[usize],
+    allowed: &dyn Fn(usize, &[usize]) -> bool,
+) {
+    for _ in 0..ROUNDS {
+        if !improve(p, state, keep, pool, allowed) {
+            break;
+        }
+    }
 }
 
 fn ratio_divisor(p: &Problem, i: usize) -> f64 {
@@ -117,7 +142,7 @@ fn ratio_divisor(p: &Problem, i: usize) -> f64 {
 }
 
 /// Add the best candidate by gain per cost among those that fit, until none fits.
-fn greedy(
+pub(super) fn greedy(
     p: &Problem,
     state: &mut State,
     pool: &[usize],

@@ -1,0 +1,254 @@
+//! Lagrangian relaxation of the selection ILP: an upper bound on the best objective, and
+//! the selections the relaxation proposes on the way, as starts for local search.
+//!
+//! The objective of [`solve`](super::solve) is an integer program (Gillick & Favre 2009,
+//! with a sentence's value on the concepts it covers): maximise
+//! sum over concepts c and sentences i holding c of a(c,i) y(c,i), plus a tiny share of each
+//! chosen sentence's value, where a(c,i) = w(c) x what sentence i's value adds on c, subject to
+//! each concept counted once (sum over i of y(c,i) <= 1), counted only from a chosen sentence
+//! (y(c,i) <= x(i)) and the budget (sum of costs of chosen sentences <= budget). Relaxing
+//! y(c,i) <= x(i) with multipliers l(c,i) >= 0 splits the problem in two easy parts: each
+//! concept takes its best a(c,i) - l(c,i) (if positive), and the sentences are a 0/1
+//! knapsack with profits sum over c of l(c,i), solved exactly by dynamic programming over
+//! the budget. Every multiplier vector gives an upper bound; subgradient steps lower it
+//! (Held, Wolfe & Crowder 1974; Fisher 1981), and each knapsack solution, made free of
+//! redundant pairs and filled greedily, is a feasible selection. The redundancy constraint
+//! is left out of the bound, which only makes the bound looser, never wrong.
+
+use super::solve::{Problem, State, greedy};
+
+/// Subgradient iterations at most.
+const ITERATIONS: usize = 120;
+/// Largest knapsack table (items x budget cells) worth building.
+const MAX_CELLS: usize = 4_000_000;
+/// The step scale is halved after this many iterations without a better bound.
+const PATIENCE: usize = 8;
+
+/// The result of the relaxation.
+pub(super) struct Relaxed {
+    /// An upper bound on the objective of any selection that keeps `fixed`.
+    pub bound: f64,
+    /// The best selection found (fixed sentences first) and its objective.
+    pub best: (Vec<usize>, f64),
+}
+
+/// One term a(c,i) y(c,i) of the objective: concept `concept`, item `item`.
+struct Term {
+    concept: usize,
+    item: usize,
+    gain: f64,
+}
+
+/// Relax the problem over `pool` (candidate indices) with `fixed` always chosen. None when
+/// nothing is left to choose or the knapsack table would be too large.
+pub(super) fn relax(
+    p: &Problem,
+    pool: &[usize],
+    fixed: &[usize],
+    allowed: &dyn Fn(usize, &[usize]) -> bool,
+) -> Option<Relaxed> {
+    let base = State::new(p, fixed);
+    let room = p.budget.checked_sub(base.used)?;
+    let items: Vec<usize> = pool
+        .iter()
+        .copied()
+        .filter(|&i| p.costs[i] <= room && !fixed.contains(&i) && allowed(i, fixed))
+        .collect();
+    if items.is_empty() || items.len().saturating_mul(room + 1) > MAX_CELLS {
+        return None;
+    }
+    // Terms grouped by concept (sorted), so each concept's best term is one scan.
+    let mut terms: Vec<Term> = Vec::new();
+    for (k, &i) in items.iter().enumerate() {
+        for &c in &p.concepts[i] {
+            let gain = f64::from(p.weights[c as usize]) * (p.values[i] - base.best[c as usize]);
+            if gain > 0.0 {
+                terms.push(Term {
+                    concept: c as usize,
+                    item: k,
+                    gain,
+                });
+            }
+        }
+    }
+    terms.sort_by_key(|t| (t.concept, t.item));
+    let groups = group_starts(&terms);
+    // Start: each concept's gain shared among the sentences that hold it.
+    let mut mult: Vec<f64> = vec![0.0; terms.len()];
+    for g in groups.windows(2) {
+        let n = (g[1] - g[0]) as f64;
+        for t in g[0]..g[1] {
+            mult[t] = terms[t].gain / n;
+        }
+    }
+    let fixed_value = base.objective(p);
+    let fill: Vec<f64> = items.iter().map(|&i| FILL_SHARE * p.values[i]).collect();
+    let costs: Vec<usize> = items.iter().map(|&i| p.costs[i]).collect();
+    let mut bound = f64::INFINITY;
+    let mut best: (Vec<usize>, f64) = (fixed.to_vec(), fixed_value);
+    let mut scale = 2.0;
+    let mut stale = 0;
+    let mut profit = vec![0.0; items.len()];
+    let mut y = vec![false; terms.len()];
+    for _ in 0..ITERATIONS {
+        // Concepts: the best term of each, if positive.
+        let mut concepts_part = 0.0;
+        y.iter_mut().for_each(|b| *b = false);
+        for g in groups.windows(2) {
+            let top = (g[0]..g[1])
+                .map(|t| (terms[t].gain - mult[t], t))
+                .max_by(|a, b| a.0.total_cmp(&b.0).then(b.1.cmp(&a.1)));
+            if let Some((v, t)) = top.filter(|&(v, _)| v > 0.0) {
+                concepts_part += v;
+                y[t] = true;
+            }
+        }
+        // Sentences: a knapsack with the multipliers as profits.
+        profit.copy_from_slice(&fill);
+        for (t, term) in terms.iter().enumerate() {
+            profit[term.item] += mult[t];
+        }
+        let (knap_value, x) = knapsack(&profit, &costs, room);
+        let value = fixed_value + concepts_part + knap_value;
+        if value < bound - 1e-9 {
+            bound = value;
+            stale = 0;
+        } else {
+            stale += 1;
+            if stale >= PATIENCE {
+                scale /= 2.0;
+                stale = 0;
+            }
+        }
+        // A feasible selection from the knapsack's.
+        let candidate = primal(p, pool, fixed, &items, &x, &profit, allowed);
+        if candidate.1 > best.1 + 1e-9 {
+            best = candidate;
+        }
+        // Subgradient of the bound: x(i) - y(c,i).
+        let mut norm = 0.0;
+        let grad: Vec<f64> = terms
+            .iter()
+            .zip(&y)
+            .map(|(t, &yt)| {
+                let g = f64::from(u8::from(x[t.item])) - f64::from(u8::from(yt));
+                norm += g * g;
+                g
+            })
+            .collect();
+        let gap = bound - best.1;
+        if norm == 0.0 || gap <= 1e-9 * bound.abs().max(1.0) || scale < 1e-3 {
+            break;
+        }
+        let step = scale * gap / norm;
+        for (m, g) in mult.iter_mut().zip(&grad) {
+            *m = (*m - step * g).max(0.0);
+        }
+    }
+    Some(Relaxed { bound, best })
+}
+
+/// The share of a sentence's value it earns on its own (as in the objective).
+const FILL_SHARE: f64 = super::solve::FILL;
+
+/// Where each concept's run of terms starts, plus the end.
+fn group_starts(terms: &[Term]) -> Vec<usize> {
+    let mut starts: Vec<usize> = (0..terms.len())
+        .filter(|&t| t == 0 || terms[t].concept != terms[t - 1].concept)
+        .collect();
+    starts.push(terms.len());
+    starts
+}
+
+/// 0/1 knapsack by dynamic programming over the capacity: the best total profit and which
+/// items reach it.
+fn knapsack(profit: &[f64], costs: &[usize], capacity: usize) -> (f64, Vec<bool>) {
+    let width = capacity + 1;
+    let mut best = vec![0.0f64; width];
+    let mut take = vec![false; profit.len() * width];
+    for (k, (&v, &c)) in profit.iter().zip(costs).enumerate() {
+        if v <= 0.0 || c > capacity {
+            continue;
+        }
+        for r in (c..width).rev() {
+            let with = best[r - c] + v;
+            if with > best[r] {
+                best[r] = with;
+                take[k * width + r] = true;
+            }
+        }
+    }
+    let mut chosen = vec![false; profit.len()];
+    let mut r = capacity;
+    for k in (0..profit.len()).rev() {
+        if take[k * width + r] {
+            chosen[k] = true;
+            r -= costs[k];
+        }
+    }
+    (best[capacity], chosen)
+}
+
+/// The knapsack's items by profit per cost, each kept unless redundant with those kept,
+/// then filled greedily: a selection within the budget and its objective.
+fn primal(
+    p: &Problem,
+    pool: &[usize],
+    fixed: &[usize],
+    items: &[usize],
+    x: &[bool],
+    profit: &[f64],
+    allowed: &dyn Fn(usize, &[usize]) -> bool,
+) -> (Vec<usize>, f64) {
+    let mut order: Vec<usize> = (0..items.len()).filter(|&k| x[k]).collect();
+    order.sort_by(|&a, &b| {
+        let ra = profit[a] / p.costs[items[a]].max(1) as f64;
+        let rb = profit[b] / p.costs[items[b]].max(1) as f64;
+        rb.total_cmp(&ra).then(a.cmp(&b))
+    });
+    let mut state = State::new(p, fixed);
+    for k in order {
+        let i = items[k];
+        if state.used + p.costs[i] <= p.budget && allowed(i, &state.chosen) {
+            state.add(p, i);
+        }
+    }
+    greedy(p, &mut state, pool, allowed);
+    let value = state.objective(p);
+    (state.chosen, value)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn knapsack_is_exact() {
+        // Capacity 10: 5 + 5 (profit 6) beats 3 + 5 (profit 5.5) and 9 alone (5.9).
+        let (v, x) = knapsack(&[2.5, 3.0, 3.0, 5.9], &[3, 5, 5, 9], 10);
+        assert!((v - 6.0).abs() < 1e-12);
+        assert_eq!(x, [false, true, true, false]);
+    }
+
+    #[test]
+    fn the_bound_holds_and_the_best_selection_is_found() {
+        // As in solve's test: greedy alone finds 0 + 1 (value 10); the best is 1 + 2 (12).
+        let concepts = vec![vec![0, 1], vec![2, 3], vec![4, 5]];
+        let weights = vec![2, 2, 3, 3, 3, 3];
+        let values = vec![1.0; 3];
+        let costs = vec![3, 5, 5];
+        let p = Problem {
+            concepts: &concepts,
+            weights: &weights,
+            values: &values,
+            costs: &costs,
+            budget: 10,
+            exponent: 1.0,
+        };
+        let r = relax(&p, &[0, 1, 2], &[], &|_, _| true).expect("relaxed");
+        let mut best = r.best.0.clone();
+        best.sort_unstable();
+        assert_eq!(best, [1, 2]);
+        assert!(r.bound >= r.best.1 - 1e-9 && r.bound < 12.01, "{}", r.bound);
+    }
+}
