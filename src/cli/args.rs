@@ -212,7 +212,8 @@ pub(crate) struct BuildArgs {
     #[arg(short, long)]
     pub(crate) quiet: bool,
 
-    /// Treat INPUT as a root: one brief per story folder under it, built in parallel
+    /// Treat INPUT as a root: one brief per story folder under it, built in order (a day is
+    /// compared with the day before)
     /// (ROOT/STORY/sources -> ROOT/STORY/, ROOT/DAY -> briefings/DAY/ or --out-dir/DAY/).
     #[arg(long, conflicts_with = "output")]
     pub(crate) all: bool,

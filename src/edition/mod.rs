@@ -1,6 +1,6 @@
 //! The daily edition: a folder of several stories -> a front page and a brief per story.
 //!
-//! Story detection ([`crate::stories::detect`]) groups the day's articles; [`decide`] says
+//! Story detection ([`crate::stories::detect`]) groups the day's articles; [`decide()`] says
 //! whether the folder is one story (then it gets exactly the brief it always got) or an
 //! edition. Each story of [`decide::MIN_ARTICLES`] articles or more is briefed on its own
 //! articles alone, side by side (rayon), through the same pipeline as any brief; articles that
