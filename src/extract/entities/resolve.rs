@@ -222,11 +222,7 @@ pub(crate) fn cluster(corpus: &Corpus, found: &[Found]) -> Vec<Cluster> {
         if let Some(at) = attach(&clusters, &index, d, &people) {
             clusters[at].members.push(i);
             index.add(&clusters, found, at, i);
-        } else if !headline(f)
-            && d.entry.is_none()
-            && !(d.guessed && d.kind == ActorKind::Group)
-            && !(d.words.len() == 1 && vehicles.contains(&d.words[0]))
-        {
+        } else if stands_alone(d, headline(f), &vehicles) {
             let c = Cluster {
                 canonical: None,
                 kind: d.kind,
@@ -252,6 +248,18 @@ pub(crate) fn cluster(corpus: &Corpus, found: &[Found]) -> Vec<Cluster> {
         c.members.iter().any(|&i| !headline(&found[i])) && !is_thing_cluster(corpus, found, c)
     });
     clusters
+}
+
+/// Whether an unattached body mention makes an actor of its own: not a gazetteer name, not
+/// a guessed group (a demonym compound, a thing), not the bare name of a ship.
+fn stands_alone(
+    d: &Detected,
+    headline: bool,
+    vehicles: &std::collections::BTreeSet<String>,
+) -> bool {
+    let thing = d.guessed && d.kind == ActorKind::Group;
+    let ship = d.words.len() == 1 && vehicles.contains(&d.words[0]);
+    !headline && d.entry.is_none() && !thing && !ship
 }
 
 /// Whether a mention is glued to another capitalised word ("Real Madrid", "Dynamo
