@@ -22,6 +22,14 @@
 //! from = "brief@example.org"
 //! subject = "Morning brief"
 //! smtp = "smtps://smtp.example.org:465"    # credentials: BRIEF_SMTP_USER / BRIEF_SMTP_PASSWORD
+//!
+//! [edition]                                # a folder of several stories (docs/edition.md)
+//! mode = "auto"                            # or "edition" / "single" to force either
+//! base_url = "https://desk.example.org/briefings/"  # for links in the emailed front page
+//!
+//! [labels."Harbour Ledger"]                # describe outlets: any label, any value
+//! country = "Netherlands"
+//! leaning = "centre-right"
 //! ```
 //!
 //! A `brief.toml` at the
@@ -62,6 +70,36 @@ pub struct FolderConfig {
     /// Email settings for `brief email`.
     #[serde(default)]
     pub email: EmailConfig,
+    /// The daily edition: one brief per story when the folder holds several.
+    #[serde(default)]
+    pub edition: EditionConfig,
+    /// Outlet name -> label -> value (`country = "UK"`), shown as each story's coverage.
+    #[serde(default)]
+    pub labels: BTreeMap<String, BTreeMap<String, String>>,
+}
+
+/// Whether a folder is briefed as one story or as an edition of several.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum EditionMode {
+    /// An edition when story detection finds several stories told by several articles.
+    #[default]
+    Auto,
+    /// Always an edition (front page + a brief per story).
+    Edition,
+    /// Always one brief of every article (the brief of a one-story folder).
+    Single,
+}
+
+/// The `[edition]` table.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct EditionConfig {
+    /// One story or an edition (default: decided from the articles).
+    pub mode: Option<EditionMode>,
+    /// Where the briefings folder is published: the emailed front page links to
+    /// `BASE/DAY/stories/SLUG/brief.html`.
+    pub base_url: Option<String>,
 }
 
 /// The `[email]` table: who the daily brief goes to, and through which server. Credentials
@@ -166,6 +204,15 @@ impl FolderConfig {
             formats: self.formats.or(defaults.formats),
             templates: self.templates.or(defaults.templates),
             email: self.email.or(defaults.email),
+            edition: EditionConfig {
+                mode: self.edition.mode.or(defaults.edition.mode),
+                base_url: self.edition.base_url.or(defaults.edition.base_url),
+            },
+            labels: {
+                let mut labels = defaults.labels;
+                labels.extend(self.labels);
+                labels
+            },
         }
     }
 
@@ -210,6 +257,10 @@ pub struct Config {
     pub email: EmailConfig,
     /// The `brief.toml` files read, story's first: their content is part of a brief's inputs.
     pub files: Vec<PathBuf>,
+    /// The `[edition]` table.
+    pub edition: EditionConfig,
+    /// Outlet labels from `[labels]`: outlet -> label -> value.
+    pub labels: BTreeMap<String, BTreeMap<String, String>>,
 }
 
 impl Config {
@@ -256,6 +307,8 @@ impl Config {
             templates: folder.templates.clone(),
             email: folder.email.clone(),
             files,
+            edition: folder.edition.clone(),
+            labels: folder.labels.clone(),
         })
     }
 }

@@ -9,6 +9,7 @@
 //! layout   -> Walk            the one folder walk: article files + skipped entries
 //! ingest   -> Vec<Document>   read, decode, front matter, furniture removal, outlet/title/date
 //! stories  -> Vec<Story>      which articles tell the same event (a day's folder holds many)
+//! edition  -> Edition         several stories: a brief per story, ranked, matched to yesterday
 //! segment  -> Corpus          sentences with byte spans into each article (text)
 //! shared   -> View            LexRank centrality, actors and entity salience (rank, extract)
 //! extract  -> Analysis        one slice per section: summary, positions, open issues, figures,
@@ -37,6 +38,7 @@ pub mod brief;
 pub mod changes;
 pub mod config;
 pub mod document;
+pub mod edition;
 pub mod error;
 pub mod extract;
 pub mod ingest;
@@ -65,13 +67,20 @@ pub fn build(cfg: &Config) -> Result<Brief> {
 /// Build the brief of a folder already walked (an incremental build walks once, for the
 /// manifest and for the articles).
 pub fn build_walked(walk: &Walk, cfg: &Config) -> Result<Brief> {
-    let (corpus, warnings) = load(walk, cfg)?;
+    let (docs, warnings) = load_documents(walk, cfg)?;
+    Ok(brief_documents(docs, warnings, cfg))
+}
+
+/// The brief of documents already read (copies marked): what [`build_walked`] does after
+/// reading, for a caller that looked at the documents first (the edition's one-story case).
+pub fn brief_documents(docs: Vec<ingest::Document>, warnings: Vec<Warning>, cfg: &Config) -> Brief {
+    let corpus = Corpus::new(docs);
     let fallback = layout::story_name(&cfg.input);
     let mut brief = brief_corpus(&corpus, &cfg.analysis, warnings, &fallback);
     if let Some(title) = &cfg.title {
         brief.title = title.clone();
     }
-    Ok(brief)
+    brief
 }
 
 /// Read and segment the articles of a walk; error when no usable article is left.

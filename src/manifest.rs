@@ -56,6 +56,38 @@ pub struct Manifest {
     /// The content "What's new" is measured against.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub previous: Option<Snapshot>,
+    /// When the folder was built as an edition: its stories, for the next day's continuity
+    /// and the archive (see `docs/edition.md`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub edition: Option<EditionRecord>,
+}
+
+/// What an edition's manifest remembers of it.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct EditionRecord {
+    /// The edition's name (its output folder's name, e.g. `2026-12-06`).
+    pub name: String,
+    /// The previous edition it was compared with, by name.
+    pub previous: Option<String>,
+    /// Its stories, in front-page order.
+    pub stories: Vec<StoryRecord>,
+    /// Articles that no other article matches.
+    pub single_reports: usize,
+    /// Articles read.
+    pub articles: usize,
+}
+
+/// One story of an edition, as the next edition needs it.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StoryRecord {
+    /// Stable id: its folder under `stories/`, kept while the story develops.
+    pub slug: String,
+    /// The edition the story first appeared in.
+    pub since: String,
+    /// Its articles, by [`article_id`](crate::edition::article_id) (a hash of the text).
+    pub articles: Vec<String>,
+    /// Its brief's content.
+    pub content: Snapshot,
 }
 
 /// A blake3 hash, hex.
@@ -113,6 +145,7 @@ pub fn expected(
         source: None,
         content: None,
         previous: None,
+        edition: None,
     })
 }
 
@@ -179,6 +212,11 @@ pub fn stale_reasons(
             why.push(format!("option {key} changed"));
         }
     }
+    for key in stored.options.keys() {
+        if !expected.options.contains_key(key) {
+            why.push(format!("option {key} changed"));
+        }
+    }
     if stored.config != expected.config {
         why.push("brief.toml changed".into());
     }
@@ -204,7 +242,14 @@ pub fn stale_reasons(
     if stored.templates != expected.templates {
         why.push("templates changed".into());
     }
-    for name in expected.outputs.keys() {
+    // An edition's outputs depend on its stories, known only once built: the stored list
+    // (`stories/SLUG/brief.md`, ...) is checked too.
+    let names: std::collections::BTreeSet<&String> = expected
+        .outputs
+        .keys()
+        .chain(stored.outputs.keys())
+        .collect();
+    for name in names {
         match (std::fs::read(out_dir.join(name)), stored.outputs.get(name)) {
             (Err(_), _) => why.push(format!("{name} missing")),
             (Ok(bytes), Some(h)) if *h == hash(&bytes) => {}

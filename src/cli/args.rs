@@ -212,7 +212,8 @@ pub(crate) struct BuildArgs {
     #[arg(short, long)]
     pub(crate) quiet: bool,
 
-    /// Treat INPUT as a root: one brief per story folder under it, built in parallel
+    /// Treat INPUT as a root: one brief per story folder under it, built in order (a day is
+    /// compared with the day before)
     /// (ROOT/STORY/sources -> ROOT/STORY/, ROOT/DAY -> briefings/DAY/ or --out-dir/DAY/).
     #[arg(long, conflicts_with = "output")]
     pub(crate) all: bool,
@@ -220,6 +221,15 @@ pub(crate) struct BuildArgs {
     /// Rebuild even when the brief's manifest says it is up to date.
     #[arg(long)]
     pub(crate) force: bool,
+
+    /// Build an edition (front page + a brief per story) even when the folder holds one
+    /// story (default: when it holds several; docs/edition.md).
+    #[arg(long, conflicts_with_all = ["single", "output"])]
+    pub(crate) edition: bool,
+
+    /// Build one brief of every article even when the folder holds several stories.
+    #[arg(long)]
+    pub(crate) single: bool,
 }
 
 /// Flags shared by `check` and `watch`: which briefs, built how.
@@ -318,6 +328,11 @@ pub(crate) struct EmailArgs {
     /// Do not print warnings or what was sent.
     #[arg(short, long)]
     pub(crate) quiet: bool,
+
+    /// Where the briefings folder is published (default: `[edition] base_url`): the links of
+    /// an emailed edition's front page to its story pages start with it.
+    #[arg(long, value_name = "URL")]
+    pub(crate) base_url: Option<String>,
 }
 
 /// Flags of `brief summarize`.

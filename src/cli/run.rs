@@ -43,7 +43,9 @@ pub(crate) fn run(args: Args, out: &mut dyn Write) -> Result<()> {
         Command::Templates {
             action: TemplatesAction::Export { dir, force },
         } => {
-            for path in brief::render::export_templates(&dir, force)? {
+            let mut paths = brief::render::export_templates(&dir, force)?;
+            paths.extend(brief::edition::render::export_templates(&dir, force)?);
+            for path in paths {
                 writeln(out, &path.display().to_string())?;
             }
             Ok(())
@@ -80,7 +82,13 @@ fn build(args: &BuildArgs, out: &mut dyn Write) -> Result<()> {
     let settings = Settings::resolve(&args.input, None, &flags)?;
     let walk = layout::walk(&args.input)?;
     let spinner = term::spinner(args.quiet, &args.input, walk.files.len());
-    let rendered = settings::render(&settings, &walk, &[format], |_| Meta::default());
+    settings::log_inputs(&settings, &walk);
+    let rendered = brief::load_documents(&walk, &settings.cfg).and_then(|(docs, warnings)| {
+        if !args.quiet && !args.single {
+            warn_if_edition(&args.input, &docs);
+        }
+        settings::render_documents(&settings, docs, warnings, &[format], |_| Meta::default())
+    });
     spinner.finish_and_clear();
     let settings::Rendered { brief, texts } = rendered?;
     if !args.quiet {
@@ -91,6 +99,29 @@ fn build(args: &BuildArgs, out: &mut dyn Write) -> Result<()> {
         write_stdout(out, text.as_bytes())
     } else {
         write_file(path, &text, args.quiet, out)
+    }
+}
+
+/// `-o FILE` writes one brief: say so when the folder would be an edition.
+fn warn_if_edition(input: &Path, docs: &[brief::ingest::Document]) {
+    use brief::config::EditionMode;
+    use brief::edition::{Mode, decide};
+    use brief::stories::{StoryConfig, detect};
+    let d = decide(
+        docs,
+        &detect(docs, &StoryConfig::default()),
+        EditionMode::Auto,
+    );
+    if d.mode == Mode::Edition {
+        eprintln!(
+            "warning: {} holds {} stories (and {} single report{}): -o writes one brief of \
+             all of them; build without -o for the edition (a brief per story), or pass \
+             --single to say one brief is meant",
+            input.display(),
+            d.stories,
+            d.singles,
+            if d.singles == 1 { "" } else { "s" }
+        );
     }
 }
 
@@ -202,7 +233,7 @@ fn email_parts(args: &EmailArgs) -> Result<(String, String, String)> {
         } else {
             Renderer::new(None)?.page_from_markdown(&title, &text)?
         };
-        return Ok((title, text, html));
+        return Ok(edition_links(args, title, text, html));
     }
     let folders = settings::StoryFolders::of(&args.input);
     let input = folders.story;
@@ -227,13 +258,63 @@ fn email_parts(args: &EmailArgs) -> Result<(String, String, String)> {
     ))
 }
 
+/// An edition's front page links to its story pages relatively (`stories/SLUG/brief.html`):
+/// in an email they start with `--base-url` (or `[edition] base_url`) and the folder's name.
+fn edition_links(
+    args: &EmailArgs,
+    title: String,
+    text: String,
+    html: String,
+) -> (String, String, String) {
+    use brief::edition::render::{STORIES_DIR, absolute_links, url_path};
+    let is_edition = brief::manifest::load(&args.input).is_some_and(|m| m.edition.is_some());
+    if !is_edition {
+        return (title, text, html);
+    }
+    let base = args.base_url.clone().or_else(|| {
+        brief::config::Config::resolve(&layout::story_input(&args.input))
+            .ok()
+            .and_then(|c| c.edition.base_url)
+    });
+    let Some(base) = base else {
+        if !args.quiet {
+            eprintln!(
+                "warning: {} is an edition: its links to the story pages ({STORIES_DIR}/...) are \
+                 relative; pass --base-url URL (where the briefings folder is published) to \
+                 make them work in the email",
+                args.input.display()
+            );
+        }
+        return (title, text, html);
+    };
+    let base = brief::render::link_destination(&base);
+    if base.is_empty() {
+        eprintln!("warning: the base URL is not an http(s) URL: the story links stay relative");
+        return (title, text, html);
+    }
+    let name = url_path(&layout::story_name(&args.input));
+    let prefix = format!("{}/{name}/", base.trim_end_matches('/'));
+    (
+        title,
+        absolute_links(&text, &prefix, false),
+        absolute_links(&html, &prefix, true),
+    )
+}
+
 /// `build` into an output folder: one story, or every story under a root with `--all`;
 /// skipped when its manifest says it is current.
 fn build_incremental(args: &BuildArgs, out: &mut dyn Write) -> Result<()> {
+    use brief::config::EditionMode;
+    let mode = match (args.edition, args.single) {
+        (true, _) => Some(EditionMode::Edition),
+        (_, true) => Some(EditionMode::Single),
+        _ => None,
+    };
     let opts = workflow::Options {
         flags: Flags {
             formats: args.format.map(|f| vec![f]),
             templates: args.templates.clone(),
+            mode,
             ..Flags::with_length(&args.length, None)
         },
         force: args.force,

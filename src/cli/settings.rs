@@ -4,7 +4,7 @@
 use std::path::{Path, PathBuf};
 
 use brief::brief::Brief;
-use brief::config::{Config, EmailConfig};
+use brief::config::{Config, EditionMode, EmailConfig};
 use brief::error::Result;
 use brief::layout::{Format, Walk};
 use brief::rank::select::Budget;
@@ -25,6 +25,8 @@ pub(crate) struct Flags {
     pub(crate) formats: Option<Vec<Format>>,
     /// Templates folder.
     pub(crate) templates: Option<PathBuf>,
+    /// `--edition` / `--single`.
+    pub(crate) mode: Option<EditionMode>,
 }
 
 impl Flags {
@@ -52,6 +54,8 @@ pub(crate) struct Settings {
     pub(crate) formats: Vec<Format>,
     /// Templates folder, when not the built-in templates.
     pub(crate) templates: Option<PathBuf>,
+    /// One story or an edition: flags over `[edition] mode` over auto.
+    pub(crate) mode: EditionMode,
 }
 
 impl Settings {
@@ -75,6 +79,7 @@ impl Settings {
             .or_else(|| cfg.formats.clone())
             .unwrap_or_else(|| vec![Format::Md, Format::Html]);
         let templates = flags.templates.clone().or_else(|| cfg.templates.clone());
+        let mode = flags.mode.or(cfg.edition.mode).unwrap_or_default();
         if let Some(dir) = &templates {
             brief::render::check_templates_dir(dir)?;
         }
@@ -82,6 +87,7 @@ impl Settings {
             cfg,
             formats,
             templates,
+            mode,
         })
     }
 
@@ -170,6 +176,13 @@ pub(crate) fn render(
     meta: impl FnOnce(&Brief) -> Meta,
 ) -> Result<Rendered> {
     let renderer = settings.renderer()?;
+    log_inputs(settings, walk);
+    let brief = brief::build_walked(walk, &settings.cfg)?;
+    finish(&renderer, brief, formats, meta)
+}
+
+/// With `-v`: the settings, templates and files a build reads, and the entries it skips.
+pub(crate) fn log_inputs(settings: &Settings, walk: &Walk) {
     if super::term::verbose() {
         let input = settings.cfg.input.display();
         for file in &settings.cfg.files {
@@ -188,7 +201,29 @@ pub(crate) fn render(
             ));
         }
     }
-    let brief = brief::build_walked(walk, &settings.cfg)?;
+}
+
+/// [`render`] for documents already read (the one-story case of a folder whose stories
+/// were looked at first): the same brief and texts.
+pub(crate) fn render_documents(
+    settings: &Settings,
+    docs: Vec<brief::ingest::Document>,
+    warnings: Vec<brief::ingest::Warning>,
+    formats: &[Format],
+    meta: impl FnOnce(&Brief) -> Meta,
+) -> Result<Rendered> {
+    let renderer = settings.renderer()?;
+    let brief = brief::brief_documents(docs, warnings, &settings.cfg);
+    finish(&renderer, brief, formats, meta)
+}
+
+/// The texts of a brief in each format, `meta` known once the brief is.
+fn finish(
+    renderer: &Renderer,
+    brief: Brief,
+    formats: &[Format],
+    meta: impl FnOnce(&Brief) -> Meta,
+) -> Result<Rendered> {
     let meta = meta(&brief);
     let texts = formats
         .iter()

@@ -178,6 +178,18 @@ impl Renderer {
             .map_err(|e| template_error(PAGE_TEMPLATE, &e))
     }
 
+    /// This renderer's page template around HTML rendered from other Markdown (an edition's
+    /// front page, the archive). The page sees only `title`, `tool` and `body`.
+    pub fn page_around(&self, title: &str, body: &str) -> Result<String> {
+        let mut ctx = Context::new();
+        ctx.insert("title", title);
+        ctx.insert("tool", &ToolInfo::current());
+        ctx.insert("body", &Value::safe_string(body));
+        self.page
+            .render(PAGE_TEMPLATE, &ctx)
+            .map_err(|e| template_error(PAGE_TEMPLATE, &e))
+    }
+
     /// The built-in page around an existing Markdown brief (for a brief folder without
     /// brief.html). The page sees only `title`, `tool` and `body`.
     pub fn page_from_markdown(&self, title: &str, markdown: &str) -> Result<String> {
@@ -272,10 +284,32 @@ pub fn export_templates(dir: &Path, force: bool) -> Result<Vec<PathBuf>> {
     Ok(written)
 }
 
+/// Markdown templates other than the brief's (the edition's): escaped for Markdown, with the
+/// `url` filter; each of `builtin` (name, content) replaced by a same-named file in `dir`.
+pub fn markdown_tera(builtin: &[(&str, &str)], dir: Option<&Path>) -> Result<Tera> {
+    let mut tera = Tera::new();
+    tera.set_escape_fn(markdown::escape_to);
+    tera.autoescape_on([".md.tera"]);
+    register_filters(&mut tera);
+    let names: Vec<&str> = builtin.iter().map(|(n, _)| *n).collect();
+    add_from(&mut tera, &names, builtin, dir)?;
+    Ok(tera)
+}
+
 /// Add the templates `names`: for each, the user's file of that name in `dir` when present,
 /// else the built-in. Added last to first, so the partials are there before the template
 /// that includes them.
 fn add(tera: &mut Tera, names: &[&str], dir: Option<&Path>) -> Result<()> {
+    add_from(tera, names, BUILTIN_TEMPLATES, dir)
+}
+
+/// [`add`], the built-ins taken from `builtin`.
+fn add_from(
+    tera: &mut Tera,
+    names: &[&str],
+    builtin: &[(&str, &str)],
+    dir: Option<&Path>,
+) -> Result<()> {
     for name in names.iter().rev() {
         if let Some(path) = dir.map(|d| d.join(name)).filter(|p| p.is_file()) {
             let source = std::fs::read_to_string(&path).map_err(|source| Error::Read {
@@ -286,7 +320,7 @@ fn add(tera: &mut Tera, names: &[&str], dir: Option<&Path>) -> Result<()> {
                 .map_err(|e| template_error(&path.display().to_string(), &e))?;
             continue;
         }
-        let source = BUILTIN_TEMPLATES
+        let source = builtin
             .iter()
             .find(|(n, _)| n == name)
             .map(|(_, c)| *c)
@@ -297,7 +331,8 @@ fn add(tera: &mut Tera, names: &[&str], dir: Option<&Path>) -> Result<()> {
     Ok(())
 }
 
-fn template_error(name: &str, err: &tera::Error) -> Error {
+/// A template error naming the template, with its causes.
+pub fn template_error(name: &str, err: &tera::Error) -> Error {
     let mut message = err.to_string();
     let mut source = std::error::Error::source(err);
     while let Some(s) = source {
@@ -336,7 +371,25 @@ impl ToolInfo {
     }
 }
 
+/// A folder name as a relative URL path segment: unreserved characters kept, the rest
+/// percent-encoded (the `url_path` filter).
+pub fn url_path(name: &str) -> String {
+    let mut out = String::with_capacity(name.len());
+    for b in name.bytes() {
+        if b.is_ascii_alphanumeric() || b"-._~".contains(&b) {
+            out.push(b as char);
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}
+
 fn register_filters(tera: &mut Tera) {
+    // `url_path`: a folder name as a link path segment (the edition's archive).
+    tera.register_filter("url_path", |v: Value, _: Kwargs, _: &State| {
+        Value::safe_string(&v.as_str().map(url_path).unwrap_or_default())
+    });
     // `url`: a link destination that is safe to emit, or "" (then templates show plain text).
     tera.register_filter("url", |url: Value, _: Kwargs, _: &State| {
         Value::safe_string(&url.as_str().map(link_destination).unwrap_or_default())
@@ -370,7 +423,7 @@ pub fn link_destination(url: &str) -> String {
 }
 
 /// Collapse runs of blank lines left by template control flow and end with one newline.
-fn tidy(text: &str) -> String {
+pub fn tidy(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut blank = 0;
     for line in text.lines() {

@@ -22,7 +22,7 @@ fn python() -> std::ffi::OsString {
 }
 
 /// A running aiosmtpd server that saves each message it receives; killed on drop.
-struct SmtpSink {
+pub(crate) struct SmtpSink {
     child: Child,
     port: u16,
     dir: tempfile::TempDir,
@@ -31,7 +31,7 @@ struct SmtpSink {
 impl SmtpSink {
     /// Start the server, or return None (after printing why) when python3 or aiosmtpd is
     /// missing outside CI.
-    fn start(extra: &[&str]) -> Option<SmtpSink> {
+    pub(crate) fn start(extra: &[&str]) -> Option<SmtpSink> {
         let probe = Command::new(python())
             .args(["-c", "import aiosmtpd"])
             .stderr(Stdio::null())
@@ -68,7 +68,7 @@ impl SmtpSink {
         Some(SmtpSink { child, port, dir })
     }
 
-    fn url(&self) -> String {
+    pub(crate) fn url(&self) -> String {
         format!("smtp://127.0.0.1:{}", self.port)
     }
 
@@ -87,7 +87,7 @@ impl SmtpSink {
     }
 
     /// Wait (briefly) for `n` messages: the server writes after replying 250.
-    fn wait_for(&self, n: usize) -> Vec<serde_json::Value> {
+    pub(crate) fn wait_for(&self, n: usize) -> Vec<serde_json::Value> {
         let start = Instant::now();
         loop {
             let got = self.messages();
@@ -110,7 +110,7 @@ fn suez() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("briefings/suez-2021-03")
 }
 
-fn part<'a>(msg: &'a serde_json::Value, content_type: &str) -> &'a str {
+pub(crate) fn part<'a>(msg: &'a serde_json::Value, content_type: &str) -> &'a str {
     msg["parts"]
         .as_array()
         .unwrap()

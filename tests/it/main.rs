@@ -7,6 +7,7 @@ mod architecture;
 mod browser;
 mod build;
 mod desk;
+mod edition;
 mod email;
 mod errors;
 mod example;

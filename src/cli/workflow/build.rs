@@ -1,20 +1,24 @@
 //! Build briefs incrementally: skip a brief whose manifest matches its inputs, else build,
-//! write the outputs and the manifest as one set (`brief::output::write_set`). Many stories
-//! are built in parallel.
+//! write the outputs and the manifest as one set (`brief::output::write_set`). A folder of
+//! several stories is built as an edition (`super::edition`). Stories are built one after
+//! the other, in order (a day's edition is compared with the day before's); each build
+//! works in parallel inside.
 
 use std::collections::BTreeMap;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
-use rayon::prelude::*;
 
 use brief::changes::{Snapshot, diff, from_articles, new_articles};
+use brief::config::EditionMode;
+use brief::edition::{Mode, decide};
 use brief::error::{Error, Result};
 use brief::ingest::Warning;
 use brief::layout::{self, MANIFEST_FILE, output_name};
 use brief::manifest::{self, Manifest};
 use brief::render::Meta;
+use brief::stories::{StoryConfig, detect};
 
 use super::{Options, Story};
 use crate::cli::settings::{self, Settings};
@@ -80,21 +84,40 @@ fn build_story_in(story: &Story, opts: &Options) -> Result<Outcome> {
     brief::output::recover(&story.out_dir)?;
     // One walk: the manifest hashes what it found, and the brief reads the same files.
     let walk = layout::walk(&story.input)?;
-    let mut expected = expected(&walk, &settings)?;
     let stored = manifest::load(&story.out_dir);
+    let was_edition = stored.as_ref().is_some_and(|m| m.edition.is_some());
+    let mut expected = expected(&walk, &settings, was_edition)?;
     if !opts.force && manifest::stale_reasons(&expected, stored.as_ref(), &story.out_dir).is_empty()
     {
-        let files = settings
-            .formats
-            .iter()
-            .map(|f| story.out_dir.join(output_name(*f)))
-            .collect();
+        let files = match &stored {
+            Some(m) if was_edition => m.outputs.keys().map(|n| story.out_dir.join(n)).collect(),
+            _ => settings
+                .formats
+                .iter()
+                .map(|f| story.out_dir.join(output_name(*f)))
+                .collect(),
+        };
         return Ok(Outcome::UpToDate { files });
     }
+    // An edition, or the one brief of the folder: decided on the articles' stories.
+    settings::log_inputs(&settings, &walk);
+    let (docs, warnings) = brief::load_documents(&walk, &settings.cfg)?;
+    let stories = match settings.mode {
+        EditionMode::Single => Vec::new(),
+        _ => detect(&docs, &StoryConfig::default()),
+    };
+    if decide(&docs, &stories, settings.mode).mode == Mode::Edition {
+        let outcome = super::edition::build(
+            story, &settings, &docs, warnings, &stories, stored, expected,
+        )?;
+        super::edition::write_archive(story, &settings)?;
+        return Ok(outcome);
+    }
+    super::edition::strip_templates(&mut expected);
     let previous = stored.and_then(|m| baseline(m, &expected.inputs));
     let mut content = None;
     let settings::Rendered { brief, texts } =
-        settings::render(&settings, &walk, &settings.formats, |brief| {
+        settings::render_documents(&settings, docs, warnings, &settings.formats, |brief| {
             let mut snapshot = Snapshot::of(brief);
             snapshot.articles = expected.inputs.clone();
             // News is only what comes from the articles added or changed since `previous`.
@@ -120,26 +143,47 @@ fn build_story_in(story: &Story, opts: &Options) -> Result<Outcome> {
     expected.source = super::relative_path(&story.out_dir, &story.input);
     expected.previous = previous;
     let written = write_together(&story.out_dir, &files, &expected)?;
+    if was_edition {
+        super::edition::remove_stale_stories(&story.out_dir, &[]);
+    }
+    super::edition::write_archive(story, &settings)?;
     Ok(Outcome::Built {
         written,
         warnings: brief.warnings,
     })
 }
 
-/// The manifest a story built now with `settings` would have.
-pub(crate) fn expected(walk: &layout::Walk, settings: &Settings) -> Result<Manifest> {
-    manifest::expected(
+/// The manifest a story built now with `settings` would have; `as_edition` adds the
+/// edition's templates (an edition's manifest hashes them too).
+pub(crate) fn expected(
+    walk: &layout::Walk,
+    settings: &Settings,
+    as_edition: bool,
+) -> Result<Manifest> {
+    let mut m = manifest::expected(
         walk,
         &settings.cfg,
         &settings.formats,
         settings.templates.as_deref(),
-    )
+    )?;
+    if settings.mode != EditionMode::Auto {
+        let mode = if settings.mode == EditionMode::Single {
+            "single"
+        } else {
+            "edition"
+        };
+        m.options.insert("mode".into(), mode.into());
+    }
+    if as_edition {
+        super::edition::hash_templates(&mut m, settings)?;
+    }
+    Ok(m)
 }
 
 /// Write the brief's files and then its manifest as one set ([`crate::output::write_set`]):
 /// a run that is stopped or fails while writing (disk full, killed) leaves the previous
 /// brief whole, or a journal the next run completes; never a mix of the two.
-fn write_together(
+pub(crate) fn write_together(
     dir: &Path,
     files: &[(PathBuf, String)],
     manifest: &Manifest,
@@ -187,8 +231,10 @@ pub(crate) fn build_all(stories: &[Story], opts: &Options, out: &mut dyn Write) 
             bar
         }
     };
+    // One after the other, in order: a day's edition is compared with the day before's,
+    // which must be built first. Each build runs its own work in parallel.
     let results: Vec<Result<Outcome>> = stories
-        .par_iter()
+        .iter()
         .map(|story| {
             let result = build_story(story, opts);
             if stories.len() > 1 {

@@ -18,8 +18,9 @@ use crate::cli::settings::Settings;
 /// What `check` found for one story: empty when current.
 pub(crate) fn story_status(story: &Story, opts: &Options) -> Result<Vec<String>> {
     let settings = Settings::resolve(&story.input, story.root.as_deref(), &opts.flags)?;
-    let expected = super::build::expected(&layout::walk(&story.input)?, &settings)?;
     let stored = manifest::load(&story.out_dir);
+    let as_edition = stored.as_ref().is_some_and(|m| m.edition.is_some());
+    let expected = super::build::expected(&layout::walk(&story.input)?, &settings, as_edition)?;
     Ok(manifest::stale_reasons(
         &expected,
         stored.as_ref(),

@@ -10,6 +10,7 @@
 
 pub(crate) mod build;
 pub(crate) mod check;
+pub(crate) mod edition;
 pub(crate) mod lock;
 pub(crate) mod watch;
 
@@ -29,6 +30,10 @@ pub(crate) struct Story {
     pub(crate) out_dir: PathBuf,
     /// The root whose `brief.toml` holds defaults, when built as part of a root.
     pub(crate) root: Option<PathBuf>,
+    /// The folder of dated output folders this one sits in (`briefings/`), when its place
+    /// was chosen by the layout rules or `--all`: where the previous edition is looked for
+    /// and the archive written. `None` for an explicit `--out-dir` of one build.
+    pub(crate) archive: Option<PathBuf>,
 }
 
 /// Settings from the command line for building stories (flags win over `brief.toml`).
@@ -45,12 +50,22 @@ pub(crate) struct Options {
 impl Story {
     /// The story of a single `brief build INPUT [--out-dir DIR]`.
     pub(crate) fn single(input: &Path, out_dir: Option<&Path>) -> Story {
+        let out = out_dir.map_or_else(|| default_out_dir(input), Path::to_path_buf);
         Story {
+            archive: out_dir.is_none().then(|| parent_of(&out)).flatten(),
             input: input.to_path_buf(),
-            out_dir: out_dir.map_or_else(|| default_out_dir(input), Path::to_path_buf),
+            out_dir: out,
             root: None,
         }
     }
+}
+
+/// The folder an output folder sits in, when it has a named one.
+fn parent_of(out_dir: &Path) -> Option<PathBuf> {
+    out_dir
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .map(Path::to_path_buf)
 }
 
 /// Where `build` writes by default: beside a folder named `sources`, else briefings/NAME.
@@ -96,8 +111,10 @@ pub(crate) fn discover(root: &Path, out_base: Option<&Path>) -> Result<Vec<Story
     };
     if root.join(SOURCES).is_dir() {
         let input = root.join(SOURCES);
+        let out_dir = out_for(&input);
         return Ok(vec![Story {
-            out_dir: out_for(&input),
+            archive: parent_of(&out_dir),
+            out_dir,
             input,
             root: None,
         }]);
@@ -122,15 +139,19 @@ pub(crate) fn discover(root: &Path, out_base: Option<&Path>) -> Result<Vec<Story
         } else {
             continue;
         };
+        let out_dir = out_for(&input);
         stories.push(Story {
-            out_dir: out_for(&input),
+            archive: parent_of(&out_dir),
+            out_dir,
             input,
             root: Some(root.to_path_buf()),
         });
     }
     if stories.is_empty() && has_articles(root) {
+        let out_dir = out_for(root);
         stories.push(Story {
-            out_dir: out_for(root),
+            archive: parent_of(&out_dir),
+            out_dir,
             input: root.to_path_buf(),
             root: None,
         });
