@@ -6,11 +6,14 @@
 //! python3 benches/plot.py                       # docs/scaling.svg from the figures
 //! ```
 //!
-//! Corpora come from `src/bin/gen-corpus.rs` (seed 42) and are written once into
+//! Corpora come from `benches/support/gen_corpus.rs` (seed 42) and are written once into
 //! `target/bench-corpus/N`. For each size the bench times the library stages in this process
 //! (best of a few runs for small sizes) and then the whole `brief build DIR -o out.md` and
 //! `-o out.html` as separate processes under `/usr/bin/time`, which reports their CPU time
 //! and peak memory. It prints Markdown tables and writes `target/bench-results.csv`.
+
+#[path = "support/gen_corpus.rs"]
+mod gen_corpus;
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -44,11 +47,8 @@ fn main() {
     for n in sizes {
         let dir = root.join(n.to_string());
         if !dir.exists() {
-            let status = Command::new(env!("CARGO_BIN_EXE_gen-corpus"))
-                .arg(&dir)
-                .arg(n.to_string())
-                .status();
-            assert!(status.is_ok_and(|s| s.success()), "gen-corpus failed");
+            let made = gen_corpus::generate(&dir, n, 42);
+            assert!(made.is_ok(), "gen-corpus failed: {made:?}");
         }
         let mb = folder_bytes(&dir) as f64 / 1e6;
         let runs = if n <= 100 { 20 } else { 1 };

@@ -19,7 +19,7 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
 for n in 100 1000; do
-    [ -d "target/bench-corpus/$n" ] || cargo run -q --release --bin gen-corpus -- "target/bench-corpus/$n" "$n" >/dev/null
+    [ -d "target/bench-corpus/$n" ] || cargo run -q --release --example gen-corpus -- "target/bench-corpus/$n" "$n" >/dev/null
 done
 cp -r "$shared/corpus/geneva-2016-09" "$work/geneva"
 

@@ -40,6 +40,11 @@ pub struct Snapshot {
     pub actors: Vec<String>,
     /// Measure -> sorted `[display, outlet]` values.
     pub figures: BTreeMap<String, Vec<[String; 2]>>,
+    /// The articles read: path -> hash, as in the manifest's inputs (empty when not known,
+    /// e.g. from a brief.json). A later version counts as news only what comes from articles
+    /// not in this map, or changed since.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub articles: BTreeMap<String, String>,
 }
 
 /// What is new in a brief since a previous version (`changes` in the templates and the JSON).
@@ -103,6 +108,7 @@ impl Snapshot {
             summary: strings(&v["summary"], "text"),
             actors: strings(&v["actors"], "name"),
             figures,
+            articles: BTreeMap::new(),
         }
     }
 
@@ -182,6 +188,86 @@ pub fn diff(old: &Snapshot, new: &Snapshot) -> Option<Changes> {
     let empty =
         changes.summary.is_empty() && changes.figures.is_empty() && changes.actors.is_empty();
     (!empty).then_some(changes)
+}
+
+/// The articles of `new` that `old` did not read, or read in another version: where news
+/// can come from. `None` when `old` does not record its articles (anything may be news).
+pub fn new_articles(old: &Snapshot, new: &Snapshot) -> Option<BTreeSet<String>> {
+    if old.articles.is_empty() {
+        return None;
+    }
+    Some(
+        new.articles
+            .iter()
+            .filter(|(path, hash)| old.articles.get(*path) != Some(*hash))
+            .map(|(path, _)| path.clone())
+            .collect(),
+    )
+}
+
+/// Keep of `changes` only what comes from the articles `fresh` (paths as in citations): a
+/// summary sentence cited to one of them, a figure value one of them gives, an actor named
+/// by the outlet of one of them. A sentence of an older article that only now made the
+/// summary is not news. `None` when nothing is left.
+pub fn from_articles(changes: Changes, brief: &Brief, fresh: &BTreeSet<String>) -> Option<Changes> {
+    let summary = changes
+        .summary
+        .into_iter()
+        .filter(|text| {
+            brief
+                .summary
+                .iter()
+                .any(|p| p.text == *text && p.citations.iter().any(|c| is_fresh(fresh, &c.doc)))
+        })
+        .collect();
+    let figures = changes
+        .figures
+        .into_iter()
+        .filter_map(|mut f| {
+            let entries: Vec<_> = brief
+                .figures
+                .iter()
+                .filter(|g| g.measure == f.measure)
+                .flat_map(|g| &g.values)
+                .filter(|e| is_fresh(fresh, &e.citation.doc))
+                .map(|e| format!("{} ({})", e.display, e.outlet))
+                .collect();
+            f.values.retain(|v| entries.contains(v));
+            (!f.values.is_empty()).then_some(f)
+        })
+        .collect();
+    let outlets: BTreeSet<&str> = brief
+        .sources
+        .iter()
+        .filter(|s| is_fresh(fresh, &s.path))
+        .map(|s| s.outlet.as_str())
+        .collect();
+    let actors = changes
+        .actors
+        .into_iter()
+        .filter(|name| {
+            brief
+                .actors
+                .iter()
+                .any(|a| a.name == *name && a.outlets.iter().any(|o| outlets.contains(o.as_str())))
+        })
+        .collect();
+    let kept = Changes {
+        previous_sources: changes.previous_sources,
+        summary,
+        figures,
+        actors,
+    };
+    let empty = kept.summary.is_empty() && kept.figures.is_empty() && kept.actors.is_empty();
+    (!empty).then_some(kept)
+}
+
+/// Whether an article path (`feed.xml#3` for an item of a feed) is one of the files `fresh`.
+fn is_fresh(fresh: &BTreeSet<String>, doc: &str) -> bool {
+    fresh.contains(doc)
+        || doc
+            .rsplit_once('#')
+            .is_some_and(|(file, _)| fresh.contains(file))
 }
 
 /// `brief diff` as text: what is new, or "No changes."

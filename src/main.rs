@@ -9,7 +9,7 @@ mod cli;
 use std::process::ExitCode;
 
 use brief::error::Error;
-use clap::Parser;
+use clap::{ColorChoice, CommandFactory, FromArgMatches, ValueEnum};
 
 /// mimalloc: every stage builds many small strings and vectors, and with the system
 /// allocator about a fifth of the run was `malloc` and `free` (docs/performance.md).
@@ -17,12 +17,16 @@ use clap::Parser;
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn main() -> ExitCode {
-    let args = cli::Args::parse();
+    // clap prints help and its own errors before our flags are known: tell it --color first.
+    let color = color_flag().unwrap_or(ColorChoice::Auto);
+    let matches = cli::Args::command().color(color).get_matches();
+    let args = cli::Args::from_arg_matches(&matches).unwrap_or_else(|e| e.exit());
+    cli::term::init(args.color, args.verbose);
     let mut stdout = std::io::stdout().lock();
     match cli::run(args, &mut stdout) {
         Ok(()) => ExitCode::SUCCESS,
         Err(err) => {
-            eprintln!("error: {err}");
+            cli::term::error(&err);
             ExitCode::from(match err {
                 Error::Stale { .. } => 1,
                 Error::Write { .. } | Error::Batch { write: true, .. } => 3,
@@ -31,4 +35,24 @@ fn main() -> ExitCode {
             })
         }
     }
+}
+
+/// `--color WHEN` or `--color=WHEN` from the raw arguments (the last one wins), for clap's own
+/// messages; `None` when absent or not a valid choice (clap then reports it).
+fn color_flag() -> Option<ColorChoice> {
+    let args: Vec<String> = std::env::args_os()
+        .map(|a| a.to_string_lossy().into_owned())
+        .collect();
+    let mut found = None;
+    for (i, arg) in args.iter().enumerate() {
+        let value = match arg.strip_prefix("--color") {
+            Some("") => args.get(i + 1).map(String::as_str),
+            Some(rest) => rest.strip_prefix('='),
+            None => None,
+        };
+        if let Some(v) = value.and_then(|v| <ColorChoice as ValueEnum>::from_str(v, true).ok()) {
+            found = Some(v);
+        }
+    }
+    found
 }

@@ -46,6 +46,10 @@ pub struct Manifest {
     pub templates: BTreeMap<String, String>,
     /// File written (`brief.md`, ...) -> hash.
     pub outputs: BTreeMap<String, String>,
+    /// The article folder, relative to the brief's folder (`sources`, `../../inbox/DAY`), so
+    /// `brief email briefings/DAY` finds the story's `brief.toml`. Not part of staleness.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<String>,
     /// The brief's content, for "What's new" in the next version.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub content: Option<Snapshot>,
@@ -106,6 +110,7 @@ pub fn expected(
             .iter()
             .map(|f| (output_name(*f), String::new()))
             .collect(),
+        source: None,
         content: None,
         previous: None,
     })

@@ -23,6 +23,14 @@ pub(crate) struct Args {
     /// What to do.
     #[command(subcommand)]
     pub(crate) command: Command,
+
+    /// Colour in messages: auto (on a terminal, unless NO_COLOR is set), always or never.
+    #[arg(long, global = true, value_name = "WHEN", default_value = "auto")]
+    pub(crate) color: clap::ColorChoice,
+
+    /// Say on stderr what was read and what was skipped, and why.
+    #[arg(short, long, global = true)]
+    pub(crate) verbose: bool,
 }
 
 /// Subcommands.
@@ -30,15 +38,17 @@ pub(crate) struct Args {
 pub(crate) enum Command {
     /// Build the brief for a folder of articles (brief.md and brief.html by default).
     ///
-    /// Reads .txt and .md files recursively, in sorted order; other files are skipped with a
-    /// warning. Front matter (YAML between --- lines, TOML between +++ lines) may give title,
+    /// Reads articles recursively, in sorted order: text (.txt, .md), saved web pages (.html,
+    /// .htm), feeds (.rss, .atom, .xml: one article per item) and JSON Lines (.jsonl, .ndjson:
+    /// one per line). Other files are skipped with a warning (-v lists what was read).
+    /// Front matter (YAML between --- lines, TOML between +++ lines) may give title,
     /// outlet, url, date and author. An optional brief.toml in the folder maps file names to
     /// outlets and sets defaults. Output goes beside a folder named `sources`
     /// (briefings/STORY/sources -> briefings/STORY/brief.md), otherwise to briefings/FOLDER/.
     /// Output is byte-identical for the same inputs and options, and written atomically.
     /// A manifest (.brief-manifest.json) beside brief.md records what the brief was built
-    /// from: when nothing changed, `build` prints "up to date: DIR" and writes nothing
-    /// (--force rebuilds; -o always renders).
+    /// from: when nothing changed, `build` lists the brief's files marked "(up to date)" and
+    /// writes nothing (--force rebuilds; -o always renders).
     #[command(
         after_help = "Examples:\n  brief build briefings/suez-2021-03/sources\n  \
         brief build inbox/2016-09-09 -o brief.json\n  \
@@ -142,6 +152,19 @@ pub(crate) enum Command {
         #[command(subcommand)]
         action: TemplatesAction,
     },
+
+    /// Print a shell completion script (bash, zsh, fish, elvish, powershell).
+    #[command(after_help = "Examples:\n  \
+        brief completions bash > ~/.local/share/bash-completion/completions/brief\n  \
+        brief completions zsh > ~/.zfunc/_brief\n  \
+        brief completions fish > ~/.config/fish/completions/brief.fish")]
+    Completions {
+        /// The shell.
+        shell: clap_complete::Shell,
+    },
+
+    /// Print the man page (roff), e.g. `brief manpage > ~/.local/share/man/man1/brief.1`.
+    Manpage,
 }
 
 /// `brief templates ...`

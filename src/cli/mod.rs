@@ -8,6 +8,7 @@
 pub(crate) mod args;
 mod run;
 mod settings;
+pub(crate) mod term;
 mod workflow;
 
 pub(crate) use args::Args;

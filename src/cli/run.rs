@@ -12,6 +12,7 @@ use super::args::{
     Args, BuildArgs, Command, EmailArgs, RootArgs, SummarizeArgs, TemplatesAction, WatchArgs,
 };
 use super::settings::{self, Flags, Settings};
+use super::term;
 use super::workflow;
 
 /// Run a command. Normal output goes to `out`; warnings go to stderr.
@@ -27,6 +28,18 @@ pub(crate) fn run(args: Args, out: &mut dyn Write) -> Result<()> {
         Command::Check(c) => check(&c.root, out),
         Command::Diff { old, new } => diff(&old, &new, out),
         Command::Watch(w) => watch(&w, out),
+        Command::Completions { shell } => {
+            let mut text = Vec::new();
+            let mut cmd = <Args as clap::CommandFactory>::command();
+            clap_complete::generate(shell, &mut cmd, "brief", &mut text);
+            write_stdout(out, &text)
+        }
+        Command::Manpage => {
+            let mut text = Vec::new();
+            let cmd = <Args as clap::CommandFactory>::command();
+            man_page(cmd, &mut text)?;
+            write_stdout(out, &text)
+        }
         Command::Templates {
             action: TemplatesAction::Export { dir, force },
         } => {
@@ -66,8 +79,10 @@ fn build(args: &BuildArgs, out: &mut dyn Write) -> Result<()> {
     };
     let settings = Settings::resolve(&args.input, None, &flags)?;
     let walk = layout::walk(&args.input)?;
-    let settings::Rendered { brief, texts } =
-        settings::render(&settings, &walk, &[format], |_| Meta::default())?;
+    let spinner = term::spinner(args.quiet, &args.input, walk.files.len());
+    let rendered = settings::render(&settings, &walk, &[format], |_| Meta::default());
+    spinner.finish_and_clear();
+    let settings::Rendered { brief, texts } = rendered?;
     if !args.quiet {
         warn_all(&brief.warnings);
     }
@@ -128,7 +143,10 @@ fn email(args: &EmailArgs, out: &mut dyn Write) -> Result<()> {
         },
     };
     let credentials = email::credentials_from_env(|k| std::env::var(k).ok())?;
-    let (title, text, html) = email_parts(args)?;
+    let (title, markdown, page) = email_parts(args)?;
+    // Made for mail clients: plain text for a terminal reader, the page's CSS inlined.
+    let text = brief::render::mail::text_part(&markdown);
+    let html = brief::render::mail::html_part(&page)?;
     let subject = settings.subject.clone().unwrap_or(title);
     let message = email::compose(&email::Email {
         from: &from,
@@ -169,11 +187,11 @@ fn email_parts(args: &EmailArgs) -> Result<(String, String, String)> {
             || args.length.sentences.is_some()
             || args.length.words.is_some();
         if building_flags && !args.quiet {
-            eprintln!(
-                "warning: {} holds brief.md: sending it as it is (--sentences, --words and \
+            term::warn(format_args!(
+                "{} holds brief.md: sending it as it is (--sentences, --words and \
                  --templates apply only when building from articles)",
                 args.input.display()
-            );
+            ));
         }
         let text = read(md_path)?;
         let title = brief::render::email::markdown_title(&text)
@@ -186,12 +204,13 @@ fn email_parts(args: &EmailArgs) -> Result<(String, String, String)> {
         };
         return Ok((title, text, html));
     }
-    let input = layout::story_input(&args.input);
+    let folders = settings::StoryFolders::of(&args.input);
+    let input = folders.story;
     let flags = Flags {
         templates: args.templates.clone(),
         ..Flags::with_length(&args.length, None)
     };
-    let settings = Settings::resolve(&input, None, &flags)?;
+    let settings = Settings::resolve(&input, folders.root.as_deref(), &flags)?;
     let walk = layout::walk(&input)?;
     let formats = [Format::Md, Format::Html];
     let settings::Rendered { brief, texts } =
@@ -369,7 +388,7 @@ fn write_file(path: &Path, text: &str, quiet: bool, out: &mut dyn Write) -> Resu
 
 fn warn_all(warnings: &[brief::ingest::Warning]) {
     for w in warnings {
-        eprintln!("warning: {}: {}", w.path, w.reason);
+        term::warn(format_args!("{}: {}", w.path, w.reason));
     }
 }
 
@@ -386,4 +405,38 @@ fn write_stdout(out: &mut dyn Write, bytes: &[u8]) -> Result<()> {
         }),
         _ => Ok(()),
     }
+}
+
+/// The man page: clap_mangen's, with one section per subcommand and the exit codes.
+fn man_page(cmd: clap::Command, out: &mut Vec<u8>) -> Result<()> {
+    let io = |e: std::io::Error| Error::Write {
+        path: PathBuf::from("<man page>"),
+        source: e,
+    };
+    let man = clap_mangen::Man::new(cmd.clone());
+    man.render_title(out).map_err(io)?;
+    man.render_name_section(out).map_err(io)?;
+    man.render_synopsis_section(out).map_err(io)?;
+    man.render_description_section(out).map_err(io)?;
+    man.render_options_section(out).map_err(io)?;
+    man.render_subcommands_section(out).map_err(io)?;
+    for sub in cmd.get_subcommands().filter(|s| !s.is_hide_set()) {
+        let name = format!("brief {}", sub.get_name());
+        let page = clap_mangen::Man::new(sub.clone().bin_name(name.clone()));
+        out.extend_from_slice(format!(".SH \"{}\"\n", name.to_uppercase()).as_bytes());
+        let mut body = Vec::new();
+        page.render_synopsis_section(&mut body).map_err(io)?;
+        page.render_description_section(&mut body).map_err(io)?;
+        page.render_options_section(&mut body).map_err(io)?;
+        // Nested sections become subsections of this command's section.
+        let body = String::from_utf8_lossy(&body).replace(".SH ", ".SS ");
+        out.extend_from_slice(body.as_bytes());
+    }
+    out.extend_from_slice(
+        b".SH \"EXIT STATUS\"\n\
+          0 success; 1 \\fBbrief check\\fR found a stale or missing brief; 2 usage or input \
+          error; 3 an output could not be written; 4 \\fBbrief email\\fR delivery failed.\n",
+    );
+    man.render_version_section(out).map_err(io)?;
+    Ok(())
 }

@@ -75,6 +75,9 @@ impl Settings {
             .or_else(|| cfg.formats.clone())
             .unwrap_or_else(|| vec![Format::Md, Format::Html]);
         let templates = flags.templates.clone().or_else(|| cfg.templates.clone());
+        if let Some(dir) = &templates {
+            brief::render::check_templates_dir(dir)?;
+        }
         Ok(Settings {
             cfg,
             formats,
@@ -88,10 +91,54 @@ impl Settings {
     }
 }
 
-/// Where `brief email INPUT` sends: its flags over the `[email]` table of the story's
-/// `brief.toml` (in INPUT, or in its `sources` folder for a brief folder).
+/// The article folder whose settings `brief email INPUT` and `build` read, and the root above it.
+///
+/// INPUT is a folder of articles, a story folder holding `sources/`, or a brief folder
+/// (`briefings/DAY`, whose manifest records where its articles are, e.g. `inbox/DAY`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct StoryFolders {
+    /// The article folder: its `brief.toml` wins over the root's.
+    pub(crate) story: PathBuf,
+    /// The folder above it (`inbox/` for `inbox/DAY`, `briefings/` for
+    /// `briefings/x/sources`), whose `brief.toml` holds the defaults.
+    pub(crate) root: Option<PathBuf>,
+}
+
+impl StoryFolders {
+    /// Find the article folder of INPUT and its root.
+    pub(crate) fn of(input: &Path) -> StoryFolders {
+        let recorded = || {
+            let source = brief::manifest::load(input)?.source?;
+            Some(input.join(source)).filter(|p| p.is_dir())
+        };
+        let story = if input.join(brief::layout::SOURCES).is_dir() {
+            input.join(brief::layout::SOURCES)
+        } else {
+            recorded().unwrap_or_else(|| input.to_path_buf())
+        };
+        let root = parent_root(&story);
+        StoryFolders { story, root }
+    }
+}
+
+/// The root above a story's article folder: its parent, or for a `sources` folder the
+/// parent of the story folder. `None` at the top of the file system.
+pub(crate) fn parent_root(story: &Path) -> Option<PathBuf> {
+    let canonical = story.canonicalize().ok()?;
+    let dir = if brief::layout::is_sources(&canonical) {
+        canonical.parent()?
+    } else {
+        canonical.as_path()
+    };
+    dir.parent().map(Path::to_path_buf)
+}
+
+/// Where `brief email INPUT` sends, in this order: the flags, then the `[email]` table of
+/// the story's `brief.toml` (the article folder of INPUT, see [`StoryFolders`]), then that
+/// of the root above it (`inbox/brief.toml` for `inbox/DAY` or `briefings/DAY`).
 pub(crate) fn email(input: &Path, args: &EmailArgs) -> Result<EmailConfig> {
-    let file = Config::resolve(&brief::layout::story_input(input))?.email;
+    let folders = StoryFolders::of(input);
+    let file = Config::resolve_in(&folders.story, folders.root.as_deref())?.email;
     Ok(EmailConfig {
         to: if args.to.is_empty() {
             file.to
@@ -123,6 +170,24 @@ pub(crate) fn render(
     meta: impl FnOnce(&Brief) -> Meta,
 ) -> Result<Rendered> {
     let renderer = settings.renderer()?;
+    if super::term::verbose() {
+        let input = settings.cfg.input.display();
+        for file in &settings.cfg.files {
+            super::term::info(format_args!("settings: {}", file.display()));
+        }
+        if let Some(dir) = &settings.templates {
+            super::term::info(format_args!("templates: {}", dir.display()));
+        }
+        for file in &walk.files {
+            super::term::info(format_args!("read: {} (in {input})", file.rel));
+        }
+        for w in &walk.warnings {
+            super::term::info(format_args!(
+                "skipped: {} (in {input}): {}",
+                w.path, w.reason
+            ));
+        }
+    }
     let brief = brief::build_walked(walk, &settings.cfg)?;
     let meta = meta(&brief);
     let texts = formats

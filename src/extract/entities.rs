@@ -230,12 +230,10 @@ pub fn mention_spans(text: &str) -> Vec<(Range<usize>, ActorKind)> {
     for t in toks.iter().filter(|t| !is_shouting(t)) {
         ev.add(t);
     }
-    let first: Vec<_> = toks
+    // Surnames of the full names the rules find (the tagger runs once, below).
+    ev.surnames = toks
         .iter()
-        .flat_map(|t| detect(text, t, &ev, false))
-        .collect();
-    ev.surnames = first
-        .iter()
+        .flat_map(|t| detect::detect_rules(text, t, &ev, false))
         .filter(|d| d.kind == ActorKind::Person && d.words.len() > 1)
         .map(|d| resolve::surname_key(&d.words))
         .collect();

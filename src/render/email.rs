@@ -151,8 +151,9 @@ pub fn markdown_title(markdown: &str) -> Option<String> {
     Some(out)
 }
 
-/// Parse `--date`: RFC 3339 (`2021-03-29T12:00:00Z`, `2021-03-29T14:00:00+02:00`), a bare
-/// date (`2021-03-29`, midnight UTC) or Unix seconds (`1617019200`).
+/// Parse `--date` with [jiff]: RFC 3339 (`2021-03-29T12:00:00Z`, `2021-03-29T14:00:00+02:00`),
+/// a bare date (`2021-03-29`, midnight UTC) or Unix seconds (`1617019200`). A time needs its
+/// offset (`Z` or `+02:00`): a Date header without one would depend on where it is sent.
 pub fn parse_date(text: &str) -> Result<SystemTime> {
     let text = text.trim();
     let bad = || {
@@ -160,70 +161,21 @@ pub fn parse_date(text: &str) -> Result<SystemTime> {
             "bad --date {text:?}: use 2021-03-29T12:00:00Z, 2021-03-29 or Unix seconds"
         ))
     };
-    if !text.is_empty() && text.bytes().all(|b| b.is_ascii_digit()) {
-        let secs: u64 = text.parse().map_err(|_| bad())?;
-        return Ok(UNIX_EPOCH + Duration::from_secs(secs));
-    }
-    let num = |s: &str| -> Result<i64> {
-        if s.is_empty() || !s.bytes().all(|b| b.is_ascii_digit()) {
-            return Err(bad());
-        }
-        s.parse().map_err(|_| bad())
+    let timestamp = if !text.is_empty() && text.bytes().all(|b| b.is_ascii_digit()) {
+        let secs: i64 = text.parse().map_err(|_| bad())?;
+        jiff::Timestamp::from_second(secs).map_err(|_| bad())?
+    } else if let Ok(ts) = text.parse::<jiff::Timestamp>() {
+        ts
+    } else {
+        let date: jiff::civil::Date = text.parse().map_err(|_| bad())?;
+        date.to_zoned(jiff::tz::TimeZone::UTC)
+            .map_err(|_| bad())?
+            .timestamp()
     };
-    let (date, time) = match text.split_once(['T', 't', ' ']) {
-        Some((d, t)) => (d, Some(t)),
-        None => (text, None),
-    };
-    let mut parts = date.splitn(3, '-');
-    let (y, m, d) = match (parts.next(), parts.next(), parts.next()) {
-        (Some(y), Some(m), Some(d)) if y.len() == 4 => (num(y)?, num(m)?, num(d)?),
-        _ => return Err(bad()),
-    };
-    if !(1..=12).contains(&m) || !(1..=31).contains(&d) || y < 1970 {
+    if timestamp < jiff::Timestamp::UNIX_EPOCH {
         return Err(bad());
     }
-    let mut secs = days_from_civil(y, m, d) * 86_400;
-    if let Some(time) = time {
-        let (clock, offset) = split_offset(time).ok_or_else(bad)?;
-        let clock = clock.split('.').next().unwrap_or(clock);
-        let hms: Vec<&str> = clock.split(':').collect();
-        let (h, mi, s) = match hms.as_slice() {
-            [h, mi] => (num(h)?, num(mi)?, 0),
-            [h, mi, s] => (num(h)?, num(mi)?, num(s)?),
-            _ => return Err(bad()),
-        };
-        if h > 23 || mi > 59 || s > 60 {
-            return Err(bad());
-        }
-        secs += h * 3600 + mi * 60 + s - offset;
-    }
-    u64::try_from(secs)
-        .map(|s| UNIX_EPOCH + Duration::from_secs(s))
-        .map_err(|_| bad())
-}
-
-/// Split `12:00:00+02:00` into the clock and the offset in seconds east of UTC.
-fn split_offset(time: &str) -> Option<(&str, i64)> {
-    if let Some(clock) = time.strip_suffix(['Z', 'z']) {
-        return Some((clock, 0));
-    }
-    let i = time.rfind(['+', '-'])?;
-    let (clock, zone) = time.split_at(i);
-    let sign = if zone.starts_with('-') { -1 } else { 1 };
-    let (h, m) = zone[1..].split_once(':')?;
-    let (h, m): (i64, i64) = (h.parse().ok()?, m.parse().ok()?);
-    Some((clock, sign * (h * 3600 + m * 60)))
-}
-
-/// Days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's algorithm).
-fn days_from_civil(y: i64, m: i64, d: i64) -> i64 {
-    let y = if m <= 2 { y - 1 } else { y };
-    let era = y.div_euclid(400);
-    let yoe = y - era * 400;
-    let mp = (m + 9) % 12;
-    let doy = (153 * mp + 2) / 5 + d - 1;
-    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    era * 146_097 + doe - 719_468
+    Ok(SystemTime::from(timestamp))
 }
 
 /// A 128-bit FNV-1a fingerprint as hex: stable across Rust versions, unlike `DefaultHasher`.
@@ -254,40 +206,29 @@ pub struct SmtpServer {
 impl SmtpServer {
     /// Parse an `smtp://` or `smtps://` URL. Credentials in the URL are refused: they belong in
     /// the environment ([`USER_ENV`], [`PASSWORD_ENV`]), where they are not shown by `ps`.
-    pub fn parse(url: &str) -> Result<SmtpServer> {
+    pub fn parse(text: &str) -> Result<SmtpServer> {
         let bad = |why: &str| Error::Usage(format!("bad --smtp URL: {why}"));
-        let (implicit_tls, rest) = if let Some(rest) = strip_prefix_ci(url, "smtps://") {
-            (true, rest)
-        } else if let Some(rest) = strip_prefix_ci(url, "smtp://") {
-            (false, rest)
-        } else {
-            return Err(bad("use smtp://HOST[:PORT] or smtps://HOST[:PORT]"));
+        let usage = "use smtp://HOST[:PORT] or smtps://HOST[:PORT]";
+        let url = url::Url::parse(text.trim()).map_err(|e| bad(&format!("{e}: {usage}")))?;
+        let implicit_tls = match url.scheme() {
+            "smtps" => true,
+            "smtp" => false,
+            _ => return Err(bad(usage)),
         };
-        let authority = rest.split(['/', '?', '#']).next().unwrap_or_default();
-        if authority.contains('@') {
+        if !url.username().is_empty() || url.password().is_some() {
             return Err(bad(&format!(
                 "it must not hold credentials: set {USER_ENV} and {PASSWORD_ENV} instead"
             )));
         }
-        let (host, port) = if let Some(v6) = authority.strip_prefix('[') {
-            let (host, after) = v6.split_once(']').ok_or_else(|| bad("unclosed '['"))?;
-            (host, after.strip_prefix(':'))
-        } else {
-            match authority.rsplit_once(':') {
-                Some((h, p)) => (h, Some(p)),
-                None => (authority, None),
-            }
+        let host = match url.host() {
+            Some(url::Host::Domain(d)) if !d.is_empty() => d.to_string(),
+            Some(url::Host::Ipv4(ip)) => ip.to_string(),
+            Some(url::Host::Ipv6(ip)) => ip.to_string(),
+            _ => return Err(bad("no host")),
         };
-        if host.is_empty() {
-            return Err(bad("no host"));
-        }
-        let port = match port {
-            Some(p) => p.parse().map_err(|_| bad(&format!("bad port {p:?}")))?,
-            None if implicit_tls => 465,
-            None => 587,
-        };
+        let port = url.port().unwrap_or(if implicit_tls { 465 } else { 587 });
         Ok(SmtpServer {
-            host: host.to_string(),
+            host,
             port,
             implicit_tls,
         })
@@ -301,12 +242,6 @@ impl SmtpServer {
             format!("{scheme}://{}:{}", self.host, self.port)
         }
     }
-}
-
-fn strip_prefix_ci<'a>(text: &'a str, prefix: &str) -> Option<&'a str> {
-    let head = text.get(..prefix.len())?;
-    head.eq_ignore_ascii_case(prefix)
-        .then(|| &text[prefix.len()..])
 }
 
 /// SMTP credentials from the environment: both variables or neither.

@@ -102,8 +102,65 @@ pub(super) fn neutralise(event: Event<'_>) -> Event<'_> {
     }
 }
 
+/// A heading's anchor: its text in lower-case ASCII, words joined by `-` ("What's new" ->
+/// `whats-new`, "Égypte" -> `egypte`), `-2`, `-3` ... when taken. The same brief gives the
+/// same anchors, so links to a section or a story keep working across rebuilds.
+fn anchor(text: &str, taken: &mut Vec<String>) -> String {
+    let ascii = deunicode::deunicode(text)
+        .to_lowercase()
+        .replace(['\'', '\u{2019}'], "");
+    let words: Vec<&str> = ascii
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    let base = if words.is_empty() {
+        "section".to_string()
+    } else {
+        words.join("-")
+    };
+    let mut id = base.clone();
+    let mut n = 1;
+    while taken.contains(&id) || id.starts_with("source-") {
+        n += 1;
+        id = format!("{base}-{n}");
+    }
+    taken.push(id.clone());
+    id
+}
+
+/// The table of contents: a link to each second-level heading, as fixed tags around text
+/// events (escaped like all text) and anchors made of `[a-z0-9-]` only.
+fn toc<'a>(headings: &[(String, String)]) -> Vec<Event<'a>> {
+    let mut out = vec![Event::Html(
+        "<nav class=\"toc\" aria-label=\"Sections\"><ul>\n".into(),
+    )];
+    for (id, text) in headings {
+        out.push(Event::Html(format!("<li><a href=\"#{id}\">").into()));
+        out.push(Event::Text(text.clone().into()));
+        out.push(Event::Html("</a></li>\n".into()));
+    }
+    out.push(Event::Html("</ul></nav>\n".into()));
+    out
+}
+
 /// Add classes, ids and wrappers (see the module docs). Input events are already neutral.
 fn decorate(events: Vec<Event<'_>>) -> Vec<Event<'_>> {
+    // Anchors first, so the table of contents can be written before the first section.
+    let mut taken = Vec::new();
+    let mut anchors = Vec::new();
+    let mut sections = Vec::new();
+    for (i, event) in events.iter().enumerate() {
+        if let Event::Start(Tag::Heading { level, .. }) = event {
+            let text = plain_text(&events[i + 1..matching_end(&events, i)]);
+            let id = anchor(&text, &mut taken);
+            if *level == HeadingLevel::H2 {
+                sections.push((id.clone(), text.trim().to_string()));
+            }
+            anchors.push(id);
+        }
+    }
+    let mut anchors = anchors.into_iter();
+    let mut toc_pending = sections.len() >= 2;
     let mut out = Vec::with_capacity(events.len() + events.len() / 4);
     let mut in_sources = false;
     let mut next_source: Option<u64> = None;
@@ -112,12 +169,26 @@ fn decorate(events: Vec<Event<'_>>) -> Vec<Event<'_>> {
     while i < events.len() {
         let event = &events[i];
         match event {
-            Event::Start(Tag::Heading { level, .. }) => {
+            Event::Start(Tag::Heading {
+                level,
+                classes,
+                attrs,
+                ..
+            }) => {
                 let end = matching_end(&events, i);
                 let text = plain_text(&events[i + 1..end]);
                 in_sources = *level == HeadingLevel::H2 && text.trim() == "Sources";
                 next_source = None;
-                out.extend_from_slice(&events[i..=end]);
+                if *level == HeadingLevel::H2 && std::mem::take(&mut toc_pending) {
+                    out.extend(toc(&sections));
+                }
+                out.push(Event::Start(Tag::Heading {
+                    level: *level,
+                    id: anchors.next().map(CowStr::from),
+                    classes: classes.clone(),
+                    attrs: attrs.clone(),
+                }));
+                out.extend_from_slice(&events[i + 1..=end]);
                 i = end + 1;
                 continue;
             }
@@ -216,6 +287,21 @@ mod tests {
     use super::*;
 
     #[test]
+    fn sections_get_stable_anchors_and_a_table_of_contents() {
+        let md = "# T\n\n*By 2.*\n\n## What's new\n\n- a\n\n## What happened\n\n\
+                  ### Égypte <b>\n\n## What happened\n";
+        let html = markdown_to_html(md);
+        assert!(html.contains("<h2 id=\"whats-new\">"), "{html}");
+        assert!(html.contains("<h3 id=\"egypte-b\">"), "{html}");
+        assert!(html.contains("<h2 id=\"what-happened-2\">"), "{html}");
+        let nav = &html[html.find("<nav").unwrap()..html.find("</nav>").unwrap()];
+        assert!(nav.contains("<a href=\"#whats-new\">What"), "{nav}");
+        assert!(html.find("<nav").unwrap() > html.find("By 2.").unwrap());
+        assert!(html.find("<nav").unwrap() < html.find("<h2").unwrap());
+        assert_eq!(markdown_to_html(md), html, "the same anchors every time");
+    }
+
+    #[test]
     fn raw_html_is_text() {
         let html =
             markdown_to_html("Hello <script>alert(1)</script>\n\n<div onclick=\"x()\">hi</div>\n");
@@ -264,7 +350,10 @@ mod tests {
             chip.token()
         );
         let html = markdown_to_html(&md);
-        assert!(html.contains("<h2>What happened</h2>"), "{html}");
+        assert!(
+            html.contains("<h2 id=\"what-happened\">What happened</h2>"),
+            "{html}"
+        );
         assert!(html.contains("<li>A ship ran aground. <span class=\"cite\"><span class=\"src\"><a href=\"https://e.org/a\">Harbour &lt;b&gt;</a> <a class=\"ref\" href=\"#source-2\">[2]</a></span> <span class=\"src\">Nordic Times <a class=\"ref\" href=\"#source-4\">[4]</a></span></span></li>"), "{html}");
         assert!(html.contains("<li id=\"source-1\">"), "{html}");
         assert!(html.contains("<li id=\"source-2\">"), "{html}");

@@ -14,6 +14,7 @@
 pub mod cite;
 pub mod email;
 pub mod html;
+pub mod mail;
 pub mod markdown;
 
 use std::path::{Path, PathBuf};
@@ -219,6 +220,35 @@ pub fn json(brief: &Brief, meta: &Meta) -> Result<String> {
     serde_json::to_string_pretty(&WithMeta { brief, meta })
         .map(|s| s + "\n")
         .map_err(|e| Error::Usage(format!("cannot serialise the brief: {e}")))
+}
+
+/// Check a templates folder before anything is built: it must exist, be a folder, and hold
+/// at least one of the template files (`brief.md.tera`, `page.html.tera`,
+/// `partials/*.md.tera`), so a mistyped `--templates` is an error, never silently the
+/// built-in look.
+pub fn check_templates_dir(dir: &Path) -> Result<()> {
+    let bad = |why: &str| {
+        Err(Error::Usage(format!(
+            "templates folder {}: {why}",
+            dir.display()
+        )))
+    };
+    if !dir.exists() {
+        return bad("no such folder");
+    }
+    if !dir.is_dir() {
+        return bad("not a folder (give the folder that holds brief.md.tera or page.html.tera)");
+    }
+    if !BUILTIN_TEMPLATES
+        .iter()
+        .any(|(name, _)| dir.join(name).is_file())
+    {
+        return bad(
+            "holds none of the template files (brief.md.tera, page.html.tera, \
+             partials/*.md.tera): `brief templates export DIR` writes them",
+        );
+    }
+    Ok(())
 }
 
 /// Write the built-in templates into `dir` for editing. Existing files are kept unless `force`.

@@ -4,11 +4,18 @@
 //!
 //! - words: content terms (stop words removed, Snowball stems), the bulk of the vector;
 //! - names: capitalised words that do not open a sentence (`Gilbert`, `Jamaica`, `NATO`),
-//!   a separate feature boosted by [`FeatureConfig::names`]: two quakes differ by place;
+//!   and runs of two or more of them (`San Clemente`, `Betty Ford Center`), a separate
+//!   feature boosted by [`FeatureConfig::names`]: two quakes differ by place; days of the
+//!   week are not names (every story of a day shares them);
 //! - numbers: digit tokens (`7.1`, `1988`, `41`), boosted by [`FeatureConfig::numbers`].
 //!
-//! Term weights are sublinear, `(1 + ln tf) * idf` with `idf = ln((N + 1) / df)` over the
-//! folder (never zero, so two articles alone in a folder still compare);
+//! Term weights are sublinear, `(1 + ln tf) * idf` with
+//! `idf = ln((N + P + 1) / df)` over the folder, where `P` ([`FeatureConfig::prior_docs`])
+//! pseudo-articles that share none of the features stand for the rest of the news: in a
+//! folder of five articles a word in two of them is no rarer than it is in the news at
+//! large, so it should not weigh as if it were (without `P`, the words of a one-story
+//! folder, found in every article, weigh nothing and chance words decide); on a folder of
+//! hundreds `P` hardly matters;
 //! a feature that occurs in one article only cannot link two articles, so it is dropped
 //! (it would only lower every cosine of its article). Vectors are L2-normalised.
 
@@ -28,6 +35,8 @@ pub struct FeatureConfig {
     pub names: f32,
     /// Weight multiplier of number features.
     pub numbers: f32,
+    /// Pseudo-articles added to the folder's article count in the idf (see the module).
+    pub prior_docs: f32,
     /// Term-frequency multiplier of words in the headline and the lead.
     pub headline: f32,
     /// How many body words count as the lead.
@@ -39,8 +48,9 @@ pub struct FeatureConfig {
 impl Default for FeatureConfig {
     fn default() -> Self {
         Self {
-            names: 2.0,
-            numbers: 0.5,
+            names: 1.5,
+            numbers: 1.5,
+            prior_docs: 20.0,
             headline: 2.0,
             lead_words: 60,
             max_words: 1000,
@@ -78,15 +88,37 @@ fn counts(doc: &Document, cfg: &FeatureConfig, stems: &mut StemCache) -> Counts 
     out
 }
 
+/// Days of the week: capitalised, shared by every story of a day, so not names.
+const WEEKDAYS: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
+
 /// Add the features of one block of text.
 fn add_text(text: &str, weight: f32, stems: &mut StemCache, out: &mut Counts) {
     // A capital after sentence-ending punctuation (or at the start) says nothing.
     let mut sentence_start = true;
     let mut last_end = 0;
+    // The current run of names (`San Clemente`), flushed as a phrase when it ends.
+    let mut run: Vec<String> = Vec::new();
+    let flush = |run: &mut Vec<String>, out: &mut Counts| {
+        if run.len() > 1 {
+            *out.entry(format!("p:{}", run.join(" "))).or_default() += weight;
+        }
+        run.clear();
+    };
     for (start, word) in text.unicode_word_indices() {
         let gap = text.get(last_end..start).unwrap_or("");
         if gap.contains(['.', '!', '?', ':', '"', '“', '\n']) {
             sentence_start = true;
+        }
+        if gap.contains(|c: char| !c.is_whitespace()) {
+            flush(&mut run, out);
         }
         last_end = start + word.len();
         let Some(folded) = fold_word(word) else {
@@ -94,18 +126,27 @@ fn add_text(text: &str, weight: f32, stems: &mut StemCache, out: &mut Counts) {
         };
         let opens = std::mem::replace(&mut sentence_start, false);
         if folded.chars().any(|c| c.is_ascii_digit()) {
+            flush(&mut run, out);
             *out.entry(format!("#:{folded}")).or_default() += weight;
             continue;
         }
-        if is_stop_word(&folded) || !folded.chars().any(char::is_alphabetic) {
+        if is_stop_word(&folded)
+            || WEEKDAYS.contains(&folded.as_str())
+            || !folded.chars().any(char::is_alphabetic)
+        {
+            flush(&mut run, out);
             continue;
         }
         let capital = word.chars().next().is_some_and(char::is_uppercase);
         if capital && !opens && folded.len() > 1 {
             *out.entry(format!("n:{folded}")).or_default() += weight;
+            run.push(folded.clone());
+        } else {
+            flush(&mut run, out);
         }
         *out.entry(format!("w:{}", stems.stem(&folded))).or_default() += weight;
     }
+    flush(&mut run, out);
 }
 
 /// The tf-idf vectors of a folder's articles, in document order, and the number of features.
@@ -127,7 +168,7 @@ pub fn vectors(docs: &[Document], cfg: &FeatureConfig) -> Vec<Vector> {
             df[id as usize] += 1;
         }
     }
-    let n = docs.len().max(1) as f32;
+    let n = docs.len().max(1) as f32 + cfg.prior_docs.max(0.0);
     counts
         .iter()
         .map(|c| {
@@ -140,7 +181,7 @@ pub fn vectors(docs: &[Document], cfg: &FeatureConfig) -> Vec<Vector> {
                         return None;
                     }
                     let boost = match key.as_bytes().first() {
-                        Some(b'n') => cfg.names,
+                        Some(b'n' | b'p') => cfg.names,
                         Some(b'#') => cfg.numbers,
                         _ => 1.0,
                     };

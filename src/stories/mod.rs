@@ -1,13 +1,20 @@
 //! Stage 2, stories: `&[Document]` -> `Vec<Story>`: which articles tell the same event.
 //!
-//! The classic of news-stream clustering (topic detection and tracking): articles become
-//! tf-idf vectors of words, names and numbers with the headline and lead weighted up
-//! ([`features`]); similarities are scaled by each article's neighbourhood density
-//! ([`density`]); a single pass in time order joins each article to the story whose
-//! centroid it is closest to, or starts a new story ([`single_pass`]); a merge pass joins
-//! stories whose centroids are close ([`merge`]). Copies marked by
+//! Articles become tf-idf vectors of words, names (and runs of names) and numbers, with the
+//! headline and lead weighted up ([`features`]); each article is linked to its nearest
+//! articles with a locally scaled similarity ([`graph`]); stories are the groups of
+//! average-link agglomeration over that sparse graph ([`average_link`]). Copies marked by
 //! [`duplicates`](crate::ingest::duplicates) go with their original. Deterministic (same
-//! folder, same stories), and near-linear: candidates come from inverted indexes.
+//! folder, same stories), and near-linear: neighbours come from an inverted index with
+//! bounded work per article, and the agglomeration works on the graph's edges.
+//!
+//! On-line use: run [`detect`] again on the folder with the new article. The new article
+//! either joins the story it is closest to on average or starts one; stories are numbered
+//! by their first article in folder order, so when new articles sort after the old ones,
+//! the existing stories keep their ids (an article can, rarely, link two stories whose
+//! average similarity was just under the threshold; then they merge). The strict single
+//! pass of topic detection and tracking ([`single_pass`] then [`merge`]), where earlier
+//! assignments never change, is kept behind [`StoryConfig::single_pass`].
 //!
 //! ```
 //! use brief::ingest::from_plain;
@@ -23,8 +30,10 @@
 //! assert_eq!(stories[0].docs, vec![0, 2]);
 //! ```
 
+pub mod average_link;
 pub mod density;
 pub mod features;
+pub mod graph;
 pub mod listing;
 pub mod merge;
 pub mod postings;
@@ -35,6 +44,7 @@ use serde::Serialize;
 use crate::document::Document;
 use density::DensityConfig;
 use features::FeatureConfig;
+use graph::GraphConfig;
 use merge::MergeConfig;
 use single_pass::{PassConfig, SinglePass};
 
@@ -48,43 +58,67 @@ pub struct Story {
 }
 
 /// All the settings of story detection.
-#[derive(Debug, Clone, Default, PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct StoryConfig {
     /// Features and weights.
     pub features: FeatureConfig,
-    /// The local scale of similarities.
+    /// The neighbour graph and its local scale.
+    pub graph: GraphConfig,
+    /// Average scaled similarity two stories need to be merged into one.
+    pub link: f32,
+    /// Use the on-line single pass and merge pass instead of average link.
+    pub single_pass: bool,
+    /// The local scale of the single pass.
     pub density: DensityConfig,
-    /// The single pass.
+    /// The single pass (also the time window of both methods).
     pub pass: PassConfig,
-    /// The merge pass.
+    /// The merge pass after the single pass.
     pub merge: MergeConfig,
+}
+
+impl Default for StoryConfig {
+    fn default() -> Self {
+        Self {
+            features: FeatureConfig::default(),
+            graph: GraphConfig::default(),
+            link: 0.3,
+            single_pass: false,
+            density: DensityConfig::default(),
+            pass: PassConfig::default(),
+            merge: MergeConfig::default(),
+        }
+    }
 }
 
 /// Group documents into stories.
 pub fn detect(docs: &[Document], cfg: &StoryConfig) -> Vec<Story> {
     let vectors = features::vectors(docs, &cfg.features);
-    let scales = density::scales(&vectors, &cfg.density);
     let days: Vec<Option<i64>> = docs
         .iter()
         .map(|d| d.meta.date.as_deref().and_then(day_number))
         .collect();
-    // Time order (undated first, as they were found), then the folder walk.
-    let mut order: Vec<usize> = (0..docs.len())
+    // Copies go with their original: only originals are clustered.
+    let members: Vec<usize> = (0..docs.len())
         .filter(|&i| original(docs, i) == i)
         .collect();
-    order.sort_by_key(|&i| (days[i], i));
-    let mut pass = SinglePass::new(cfg.pass.clone());
-    for &i in &order {
-        pass.add(i, &vectors[i], days[i], scales[i]);
-    }
-    let clusters = merge::merge(pass.into_clusters(), &cfg.merge, &cfg.pass);
     let mut story_of = vec![usize::MAX; docs.len()];
-    for (c, cluster) in clusters.iter().enumerate() {
-        for &m in &cluster.members {
-            story_of[m] = c;
+    if cfg.single_pass {
+        for (c, cluster) in single_pass_clusters(&vectors, &members, &days, cfg)
+            .iter()
+            .enumerate()
+        {
+            for &m in &cluster.members {
+                story_of[m] = c;
+            }
+        }
+    } else {
+        let edges = graph::knn(&vectors, &members, &days, &cfg.graph, &cfg.pass);
+        let roots = average_link::cluster(members.len(), &edges, cfg.link);
+        for (pos, root) in roots.into_iter().enumerate() {
+            story_of[members[pos]] = root;
         }
     }
-    let mut groups: Vec<Vec<usize>> = vec![Vec::new(); clusters.len()];
+    let mut groups: Vec<Vec<usize>> = vec![Vec::new(); docs.len()];
     for i in 0..docs.len() {
         let c = story_of[original(docs, i)];
         if let Some(group) = groups.get_mut(c) {
@@ -98,6 +132,24 @@ pub fn detect(docs: &[Document], cfg: &StoryConfig) -> Vec<Story> {
         .enumerate()
         .map(|(n, docs)| Story { id: n + 1, docs })
         .collect()
+}
+
+/// The on-line method: a single pass in time order, then the merge pass.
+fn single_pass_clusters(
+    vectors: &[features::Vector],
+    members: &[usize],
+    days: &[Option<i64>],
+    cfg: &StoryConfig,
+) -> Vec<single_pass::Cluster> {
+    let scales = density::scales(vectors, &cfg.density);
+    // Time order (undated first, as they were found), then the folder walk.
+    let mut order = members.to_vec();
+    order.sort_by_key(|&i| (days[i], i));
+    let mut pass = SinglePass::new(cfg.pass.clone());
+    for &i in &order {
+        pass.add(i, &vectors[i], days[i], scales[i]);
+    }
+    merge::merge(pass.into_clusters(), &cfg.merge, &cfg.pass)
 }
 
 /// The original a document copies (following the chain), or itself.
@@ -176,6 +228,76 @@ mod tests {
             stories.iter().map(|s| s.id).collect::<Vec<_>>(),
             vec![1, 2, 3]
         );
+    }
+
+    /// One event told by five outlets in their own words.
+    const ONE: &[(&str, &str)] = &[
+        (
+            "Wire",
+            "Ship blocks Suez Canal\nThe container ship Ever Given ran aground in the Suez Canal on Tuesday, blocking traffic between Asia and Europe.\nTugs tried to free the 400-metre vessel.\n",
+        ),
+        (
+            "Daily",
+            "Giant vessel stuck in Suez\nA 400-metre container ship, the Ever Given, is wedged across the Suez Canal after strong winds pushed it aground.\nDozens of ships are queuing at both ends.\n",
+        ),
+        (
+            "Post",
+            "Suez Canal traffic halted\nShipping through the Suez Canal stopped as diggers and tugs worked to refloat the Ever Given.\nThe Suez Canal Authority said work would continue.\n",
+        ),
+        (
+            "Herald",
+            "Ever Given still aground\nEfforts to free the Ever Given from the bank of the Suez Canal failed again, and more than 200 ships waited to pass.\n",
+        ),
+        (
+            "Times",
+            "Oil prices rise as Suez stays shut\nOil prices rose as the Ever Given blocked the Suez Canal for a fifth day, holding up tankers bound for Europe.\n",
+        ),
+    ];
+
+    #[test]
+    fn one_event_from_five_outlets_is_one_story() {
+        let docs: Vec<Document> = ONE
+            .iter()
+            .enumerate()
+            .map(|(i, (outlet, text))| from_plain(i, outlet, text))
+            .collect();
+        let stories = detect(&docs, &StoryConfig::default());
+        assert_eq!(stories.len(), 1, "{stories:?}");
+        assert_eq!(stories[0].docs, vec![0, 1, 2, 3, 4]);
+    }
+
+    #[test]
+    fn a_new_article_joins_its_story_and_ids_stay() {
+        let before = detect(&day(), &StoryConfig::default());
+        let mut docs = day();
+        docs.push(from_plain(
+            5,
+            "Courier",
+            "Pisco mourns its dead\nFunerals began in Pisco, Peru for the 510 people killed when the magnitude 7.9 earthquake destroyed the cathedral and the San Clemente church.\n",
+        ));
+        let after = detect(&docs, &StoryConfig::default());
+        assert_eq!(after.len(), before.len());
+        assert_eq!(after[0].docs, vec![0, 2, 5]);
+        assert_eq!(after[1..], before[1..]);
+        // A new article about something else starts a story of its own, numbered last.
+        docs.push(from_plain(
+            6,
+            "Gazette",
+            "Comet seen over Chile\nAstronomers at the Atacama observatory photographed a bright comet on its way past the Sun.\n",
+        ));
+        let more = detect(&docs, &StoryConfig::default());
+        assert_eq!(more.len(), before.len() + 1);
+        assert_eq!(more.last().map(|s| s.docs.clone()), Some(vec![6]));
+    }
+
+    #[test]
+    fn the_single_pass_is_still_available() {
+        let cfg = StoryConfig {
+            single_pass: true,
+            ..StoryConfig::default()
+        };
+        let groups: Vec<Vec<usize>> = detect(&day(), &cfg).into_iter().map(|s| s.docs).collect();
+        assert_eq!(groups, vec![vec![0, 2], vec![1, 3], vec![4]]);
     }
 
     #[test]

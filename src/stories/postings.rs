@@ -56,6 +56,57 @@ pub fn candidates(
     counted.into_iter().map(|(c, _)| c).collect()
 }
 
+/// Reusable counters for [`Lookup::candidates`]: the same lookup as [`candidates`] over
+/// items numbered `0..n`, counting in an array instead of sorting what the postings reach,
+/// so a lookup costs the length of the postings read.
+#[derive(Debug, Default)]
+pub struct Lookup {
+    counts: Vec<u32>,
+    touched: Vec<u32>,
+}
+
+impl Lookup {
+    /// Items reached by the probe features, as [`candidates`] returns them.
+    pub fn candidates(
+        &mut self,
+        probe: &[(u32, f32)],
+        index: &FxHashMap<u32, Vec<u32>>,
+        skip: Option<u32>,
+        limits: Limits,
+    ) -> Vec<u32> {
+        for list in probe.iter().filter_map(|(id, _)| index.get(id)) {
+            if list.len() > limits.max_posting {
+                continue;
+            }
+            for &c in list {
+                if Some(c) == skip {
+                    continue;
+                }
+                let slot = c as usize;
+                if slot >= self.counts.len() {
+                    self.counts.resize(slot + 1, 0);
+                }
+                if self.counts[slot] == 0 {
+                    self.touched.push(c);
+                }
+                self.counts[slot] += 1;
+            }
+        }
+        let mut counted: Vec<(u32, u32)> = self
+            .touched
+            .drain(..)
+            .map(|c| (c, std::mem::take(&mut self.counts[c as usize])))
+            .collect();
+        if counted.len() > limits.keep {
+            counted.sort_unstable_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+            counted.truncate(limits.keep);
+        }
+        let mut out: Vec<u32> = counted.into_iter().map(|(c, _)| c).collect();
+        out.sort_unstable();
+        out
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -74,5 +125,12 @@ mod tests {
         };
         assert_eq!(candidates(&probe, &index, None, limits), vec![11, 12]);
         assert_eq!(candidates(&probe, &index, Some(12), limits), vec![10, 11]);
+        let mut lookup = Lookup::default();
+        for skip in [None, Some(12), Some(11)] {
+            assert_eq!(
+                lookup.candidates(&probe, &index, skip, limits),
+                candidates(&probe, &index, skip, limits)
+            );
+        }
     }
 }

@@ -385,12 +385,21 @@ fn hostile_more_is_inert_in_markdown_html_and_email() {
         "{head}"
     );
     let body = super::email::unquote(&eml).replace("\r\n", "\n");
+    let plain = brief::render::mail::text_part(&md);
     assert!(
-        body.contains(md.trim_end()),
-        "the text part is the Markdown brief"
+        body.contains(plain.trim_end()),
+        "the text part is the brief as plain text"
     );
+    let inlined = brief::render::mail::html_part(&html).unwrap();
     assert!(
-        body.contains(html.trim_end()),
-        "the HTML part is the HTML brief"
+        body.contains(inlined.trim_end()),
+        "the HTML part is the HTML brief, styles inlined"
     );
+    for tag in inlined.split('<').skip(1) {
+        let tag = tag.split('>').next().unwrap_or_default().to_lowercase();
+        assert!(
+            !tag.starts_with("script") && !tag.contains(" on") && !tag.contains("javascript:"),
+            "<{tag}> in the email's HTML"
+        );
+    }
 }

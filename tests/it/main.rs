@@ -6,6 +6,7 @@
 mod architecture;
 mod browser;
 mod build;
+mod desk;
 mod email;
 mod errors;
 mod example;

@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use rayon::prelude::*;
 
-use brief::changes::{Snapshot, diff};
+use brief::changes::{Snapshot, diff, from_articles, new_articles};
 use brief::error::{Error, Result};
 use brief::ingest::Warning;
 use brief::layout::{self, MANIFEST_FILE, output_name};
@@ -39,8 +39,34 @@ pub(crate) enum Outcome {
 /// How a current brief's files are listed: `briefings/x/brief.md (up to date)`.
 pub(crate) const UP_TO_DATE: &str = "(up to date)";
 
-/// Build one story unless its manifest says it is current (or `opts.force`).
+/// Build one story unless its manifest says it is current (or `opts.force`). A build that
+/// fails leaves no folder behind that it created (`brief build /tmp/typo` leaves no
+/// `briefings/typo/`).
 pub(crate) fn build_story(story: &Story, opts: &Options) -> Result<Outcome> {
+    let created = first_missing(&story.out_dir);
+    let result = build_story_in(story, opts);
+    if result.is_err()
+        && let Some(top) = created
+    {
+        // Only empty folders go: remove_dir refuses a folder that holds anything.
+        for dir in story.out_dir.ancestors() {
+            if std::fs::remove_dir(dir).is_err() || dir == top {
+                break;
+            }
+        }
+    }
+    result
+}
+
+/// The outermost of `dir` and its ancestors that does not exist yet.
+fn first_missing(dir: &Path) -> Option<PathBuf> {
+    dir.ancestors()
+        .take_while(|d| !d.as_os_str().is_empty() && !d.exists())
+        .last()
+        .map(Path::to_path_buf)
+}
+
+fn build_story_in(story: &Story, opts: &Options) -> Result<Outcome> {
     let settings = Settings::resolve(&story.input, story.root.as_deref(), &opts.flags)?;
     let _lock = super::lock::acquire(&story.out_dir, || {
         if !opts.quiet {
@@ -69,8 +95,16 @@ pub(crate) fn build_story(story: &Story, opts: &Options) -> Result<Outcome> {
     let mut content = None;
     let settings::Rendered { brief, texts } =
         settings::render(&settings, &walk, &settings.formats, |brief| {
-            let snapshot = Snapshot::of(brief);
-            let changes = previous.as_ref().and_then(|p| diff(p, &snapshot));
+            let mut snapshot = Snapshot::of(brief);
+            snapshot.articles = expected.inputs.clone();
+            // News is only what comes from the articles added or changed since `previous`.
+            let changes = previous.as_ref().and_then(|p| {
+                let changes = diff(p, &snapshot)?;
+                match new_articles(p, &snapshot) {
+                    Some(fresh) => from_articles(changes, brief, &fresh),
+                    None => Some(changes),
+                }
+            });
             content = Some(snapshot);
             Meta { changes }
         })?;
@@ -83,6 +117,7 @@ pub(crate) fn build_story(story: &Story, opts: &Options) -> Result<Outcome> {
         files.push((story.out_dir.join(name), text));
     }
     expected.content = content;
+    expected.source = super::relative_path(&story.out_dir, &story.input);
     expected.previous = previous;
     let written = write_together(&story.out_dir, &files, &expected)?;
     Ok(Outcome::Built {
@@ -134,21 +169,32 @@ fn baseline(stored: Manifest, inputs: &BTreeMap<String, String>) -> Option<Snaps
 /// Build every story in parallel (a progress bar on a terminal), then report in order:
 /// the paths written, the current paths marked `(up to date)`, or the error. Errors do not stop the other stories.
 pub(crate) fn build_all(stories: &[Story], opts: &Options, out: &mut dyn Write) -> Result<Summary> {
-    let target = if opts.quiet || stories.len() < 2 {
-        ProgressDrawTarget::hidden()
-    } else {
-        ProgressDrawTarget::stderr()
+    // Many stories: a bar of briefs; one: a spinner (both only on a terminal).
+    let bar = match stories {
+        [one] => crate::cli::term::spinner(opts.quiet, &one.input, count_hint(&one.input)),
+        _ => {
+            let target = if opts.quiet {
+                ProgressDrawTarget::hidden()
+            } else {
+                ProgressDrawTarget::stderr()
+            };
+            let bar = ProgressBar::with_draw_target(Some(stories.len() as u64), target);
+            if let Ok(style) =
+                ProgressStyle::with_template("{bar:30} {pos}/{len} briefs {wide_msg}")
+            {
+                bar.set_style(style);
+            }
+            bar
+        }
     };
-    let bar = ProgressBar::with_draw_target(Some(stories.len() as u64), target);
-    if let Ok(style) = ProgressStyle::with_template("{bar:30} {pos}/{len} briefs {wide_msg}") {
-        bar.set_style(style);
-    }
     let results: Vec<Result<Outcome>> = stories
         .par_iter()
         .map(|story| {
             let result = build_story(story, opts);
-            bar.set_message(story.out_dir.display().to_string());
-            bar.inc(1);
+            if stories.len() > 1 {
+                bar.set_message(story.out_dir.display().to_string());
+                bar.inc(1);
+            }
             result
         })
         .collect();
@@ -165,6 +211,11 @@ pub(crate) fn build_all(stories: &[Story], opts: &Options, out: &mut dyn Write) 
         )?;
     }
     Ok(summary)
+}
+
+/// The number of entries directly in `dir`, for the spinner's message (0 when unreadable).
+fn count_hint(dir: &Path) -> usize {
+    std::fs::read_dir(dir).map_or(0, |d| d.count())
 }
 
 /// Counts of a batch.
@@ -215,7 +266,7 @@ fn report(
                 } else {
                     String::new()
                 };
-                eprintln!("warning: {prefix}{}: {}", w.path, w.reason);
+                crate::cli::term::warn(format_args!("{prefix}{}: {}", w.path, w.reason));
             }
             for path in written {
                 line(out, &path.display().to_string())?;
@@ -235,7 +286,7 @@ fn report(
             if !many {
                 return Err(e);
             }
-            eprintln!("error: {}: {e}", label(&story.input));
+            crate::cli::term::error(format_args!("{}: {e}", label(&story.input)));
         }
     }
     Ok(())

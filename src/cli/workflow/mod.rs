@@ -67,6 +67,25 @@ pub(crate) fn default_out_dir(input: &Path) -> PathBuf {
     }
 }
 
+/// `to` as a `/`-separated path relative to the folder `from` (both must exist):
+/// `briefings/DAY` -> `inbox/DAY` is `../../inbox/DAY`. `None` when a path is not UTF-8.
+pub(crate) fn relative_path(from: &Path, to: &Path) -> Option<String> {
+    use std::path::Component;
+    let (from, to) = (from.canonicalize().ok()?, to.canonicalize().ok()?);
+    let (a, b): (Vec<Component<'_>>, Vec<Component<'_>>) =
+        (from.components().collect(), to.components().collect());
+    let common = a.iter().zip(&b).take_while(|(x, y)| x == y).count();
+    let mut parts: Vec<&str> = vec![".."; a.len() - common];
+    for c in &b[common..] {
+        parts.push(c.as_os_str().to_str()?);
+    }
+    Some(if parts.is_empty() {
+        ".".to_string()
+    } else {
+        parts.join("/")
+    })
+}
+
 /// The stories under `root`, sorted: `root` itself when it has a `sources` folder; else
 /// each sub-folder with a `sources` folder or with articles; else `root` itself when it
 /// holds articles. `out_base` replaces `briefings/` as the parent of each story's output.
@@ -151,5 +170,9 @@ mod tests {
         );
         let one = discover(&r.join("a"), None).unwrap();
         assert_eq!(one[0].out_dir, r.join("a"));
+        let rel = |from: &str, to: &str| relative_path(&r.join(from), &r.join(to));
+        assert_eq!(rel("a", "a/sources").as_deref(), Some("sources"));
+        assert_eq!(rel("c", "b").as_deref(), Some("../b"));
+        assert_eq!(rel("a/sources", "b").as_deref(), Some("../../b"));
     }
 }

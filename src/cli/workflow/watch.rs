@@ -70,7 +70,7 @@ pub(crate) fn watch(
         let events = match event {
             Ok(events) => events,
             Err(e) => {
-                eprintln!("warning: watching {}: {e}", root.display());
+                crate::cli::term::warn(format_args!("watching {}: {e}", root.display()));
                 continue;
             }
         };
@@ -98,7 +98,7 @@ fn round(
     let stories = match super::discover(root, out_base) {
         Ok(s) => s,
         Err(e) => {
-            eprintln!("error: {e}");
+            crate::cli::term::error(&e);
             return Ok(false);
         }
     };
@@ -110,11 +110,11 @@ fn round(
         }
     }
     if summary.failed > 0 {
-        eprintln!(
-            "error: {} of {} briefs failed",
+        crate::cli::term::error(format_args!(
+            "{} of {} briefs failed",
             summary.failed,
             stories.len()
-        );
+        ));
     }
     Ok(summary.built + summary.failed > 0)
 }

@@ -21,6 +21,11 @@ pub(crate) fn classify(
     if let Some(e) = entry {
         return (e.kind(), false);
     }
+    // "Academy Awards", "Endangered Species Act", "INS Mysore": a thing, not an actor
+    // (reported as a group the brief does not list, like "Syrian Civil War").
+    if is_thing(g, words) {
+        return (ActorKind::Group, true);
+    }
     if words.iter().skip(1).any(|w| g.org_words.contains(w)) {
         return (ActorKind::Organisation, false);
     }
@@ -79,4 +84,24 @@ pub(crate) fn classify(
         return (ActorKind::Person, true);
     }
     (ActorKind::Organisation, true)
+}
+
+/// Whether a multi-word name names a thing (a work, event, award, law or vehicle), by its
+/// head word (`thing_words.txt`): the last word ("Tony Awards", "World Cup"), the first
+/// before "of" ("Constitution of Turkmenistan"), or a vehicle prefix before the last word
+/// ("INS Tabar", "Naval Ship Sukanya").
+pub(crate) fn is_thing<S: AsRef<str>>(g: &Gazetteer, words: &[S]) -> bool {
+    let w = |i: usize| words.get(i).map_or("", AsRef::as_ref);
+    words.len() > 1
+        && (g.thing_words.contains(w(words.len() - 1))
+            || (w(1) == "of" && g.thing_words.contains(w(0)))
+            || (0..words.len() - 1).any(|i| g.vehicle_prefixes.contains(w(i))))
+}
+
+/// The name of a vehicle named with a prefix ("mysore" in "INS Mysore"): alone, that word
+/// names the vehicle too.
+pub(crate) fn vehicle_name<S: AsRef<str>>(g: &Gazetteer, words: &[S]) -> Option<String> {
+    let n = words.len();
+    (n > 1 && (0..n - 1).any(|i| g.vehicle_prefixes.contains(words[i].as_ref())))
+        .then(|| words[n - 1].as_ref().to_string())
 }

@@ -36,6 +36,9 @@ pub(crate) struct Detected {
     pub(crate) role: Option<Range<usize>>,
     /// Normalised words of the mention.
     pub(crate) words: Vec<String>,
+    /// Every word of the mention is also used in lower case in the corpus (or is a
+    /// function word): "New Moon", "Catching Fire" are made of ordinary words.
+    pub(crate) common: bool,
 }
 
 /// Detect the mentions of one sentence (`tokens` from [`super::tokens::tokenize`]): the
@@ -145,6 +148,7 @@ fn runs(ev: &Evidence, tokens: &[Token], cap: &dyn Fn(&Token) -> bool) -> Vec<Ra
                 {
                     2
                 }
+                "and" if and_joins(ev, tokens, start..end, has_of, cap) => 1,
                 _ => 0,
             };
             let after = end + connector_len;
@@ -161,6 +165,37 @@ fn runs(ev: &Evidence, tokens: &[Token], cap: &dyn Fn(&Token) -> bool) -> Vec<Ra
         i = end;
     }
     out
+}
+
+/// Whether "and" at `before.end` joins two halves of one organisation name: "Fish and
+/// Wildlife Service" (the words after it end in an organisation head word), "Academy of
+/// Motion Picture Arts and Sciences" (one word after it, in a name with "of"). Never after
+/// a known name ("Egypt and Suez Canal Authority" are two).
+fn and_joins(
+    ev: &Evidence,
+    tokens: &[Token],
+    before: Range<usize>,
+    has_of: bool,
+    cap: &dyn Fn(&Token) -> bool,
+) -> bool {
+    let g = &*GAZETTEER;
+    let after = before.end + 1;
+    let mut m = 0;
+    while tokens.get(after + m).is_some_and(|t| t.joined && cap(t)) {
+        m += 1;
+    }
+    if m == 0 || m > 3 || before.len() > 6 {
+        return false;
+    }
+    // The word before "and" is no known name ("Egypt and ..."); a nationality or state
+    // before it only qualifies ("U.S. Fish and Wildlife Service").
+    let known = tokens[before.end - 1..before.end].iter().any(|t| {
+        let w = ev.word(t.word);
+        g.lookup(w).is_some() || g.first_names.contains(w)
+    });
+    let org_end = g.org_words.contains(ev.word(tokens[after + m - 1].word));
+    let closes = tokens.get(after + m).is_none_or(|t| !t.cap);
+    !known && closes && (org_end || (has_of && m == 1))
 }
 
 /// A piece of a run: token range and whether a role came right before it.
@@ -207,7 +242,21 @@ fn split_run(g: &Gazetteer, ev: &Evidence, tokens: &[Token], run: Range<usize>) 
             cur_start = k;
             continue;
         }
-        let r = g.role_at(&words[rel..]);
+        // "Department of Justice": a title word after "of" inside a name is part of it (a
+        // title before a name never follows "of").
+        let after_of = rel > 0 && matches!(words[rel - 1], "of" | "for");
+        let r = if after_of {
+            0
+        } else {
+            g.role_at(&words[rel..])
+        };
+        // "Department of Criminal Justice": a title ending a name with "of" names no one
+        // (a title comes before a name).
+        let r = if r > 0 && k + r == run.end && words[..rel].contains(&"of") {
+            0
+        } else {
+            r
+        };
         if r > 0 && tokens[k].cap {
             flush(&mut pieces, cur_start, k, &role);
             role = Some(tokens[k].span.start..tokens[k + r - 1].span.end);
@@ -402,6 +451,20 @@ fn typed(
     }
     let span = tokens[r.start].span.start..tokens[r.end - 1].span.end;
     let entry = g.lookup(&words.join(" "));
+    // "(51 KO)", "24 KOs": an unknown capitals word right after a number is a unit or label.
+    let shouted = |w: &str| {
+        let w = w.strip_suffix('s').unwrap_or(w);
+        w.len() > 1 && !w.chars().any(char::is_lowercase)
+    };
+    if words.len() == 1
+        && entry.is_none()
+        && text.get(span.clone()).is_some_and(shouted)
+        && text[..span.start]
+            .trim_end()
+            .ends_with(|c: char| c.is_ascii_digit())
+    {
+        return None;
+    }
     let (kind, guessed) = classify(text, g, tokens, &r, &words, entry, role.is_some(), ev);
     Some(Detected {
         span,
@@ -410,6 +473,7 @@ fn typed(
         guessed,
         role,
         words,
+        common: tokens[r].iter().all(|t| ev.is_common(t.word)),
     })
 }
 

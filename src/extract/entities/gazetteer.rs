@@ -19,6 +19,7 @@ const ROLES: &str = include_str!("../gazetteer/roles.txt");
 const NON_ACTORS: &str = include_str!("../gazetteer/nonactors.txt");
 const ORG_WORDS: &str = include_str!("../gazetteer/org_words.txt");
 const PLACE_WORDS: &str = include_str!("../gazetteer/place_words.txt");
+const THING_WORDS: &str = include_str!("../gazetteer/thing_words.txt");
 
 /// What a gazetteer name stands for.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -74,6 +75,10 @@ pub(crate) struct Gazetteer {
     pub(crate) org_words: FastSet<String>,
     /// Place head words.
     pub(crate) place_words: FastSet<String>,
+    /// Head words of names of things (works, events, awards, laws): never actors.
+    pub(crate) thing_words: FastSet<String>,
+    /// Prefixes of vehicle names ("INS", "MV"): never actors.
+    pub(crate) vehicle_prefixes: FastSet<String>,
 }
 
 /// The built-in gazetteer.
@@ -250,6 +255,12 @@ impl Gazetteer {
         g.non_actors = lines(NON_ACTORS).map(norm).collect();
         g.org_words = lines(ORG_WORDS).map(norm).collect();
         g.place_words = lines(PLACE_WORDS).map(norm).collect();
+        for w in lines(THING_WORDS) {
+            match w.strip_prefix('<') {
+                Some(prefix) => g.vehicle_prefixes.insert(norm(prefix)),
+                None => g.thing_words.insert(norm(w)),
+            };
+        }
         g
     }
 

@@ -84,6 +84,104 @@ pub(crate) fn retype(corpus: &Corpus, found: &[Found], clusters: &mut [Cluster])
     }
 }
 
+/// Common nouns that introduce the name of a thing: "the magazine Wink", "a clothing line
+/// called Mantra", "the film Twilight", "publications like Wink".
+const THING_NOUNS: &[&str] = &[
+    "magazine",
+    "magazines",
+    "publication",
+    "publications",
+    "film",
+    "films",
+    "movie",
+    "movies",
+    "album",
+    "albums",
+    "song",
+    "songs",
+    "book",
+    "books",
+    "novel",
+    "novels",
+    "memoir",
+    "series",
+    "sitcom",
+    "musical",
+    "line",
+    "brand",
+    "fragrance",
+    "ship",
+    "ships",
+    "vessel",
+    "vessels",
+    "tanker",
+    "frigate",
+    "destroyer",
+    "warship",
+    "yacht",
+    "franchise",
+    "sequel",
+    "blockbuster",
+];
+
+/// Words between a thing noun and its name ("magazines including Wink", "a line called
+/// Mantra").
+const THING_LINKS: &[&str] = &[
+    "called",
+    "named",
+    "titled",
+    "entitled",
+    "dubbed",
+    "like",
+    "including",
+    "the",
+    "new",
+];
+
+/// Whether a mention is introduced by a thing noun (see [`THING_NOUNS`]).
+fn introduced_as_thing(raw: &str, start: usize) -> bool {
+    let before = raw.get(..start).unwrap_or("");
+    let words = before
+        .rsplit(|c: char| c.is_whitespace() || c == ',')
+        .filter(|w| !w.is_empty())
+        .take(3);
+    for w in words {
+        let w = w.to_lowercase();
+        if THING_NOUNS.contains(&w.as_str()) {
+            return true;
+        }
+        if !THING_LINKS.contains(&w.as_str()) {
+            return false;
+        }
+    }
+    false
+}
+
+/// Whether a cluster names a thing rather than an actor: at least half its mentions are
+/// introduced by a thing noun ("the film Twilight", "magazines including Wink"), or it is a
+/// "person" whose every name is made of words the corpus also uses in lower case ("New
+/// Moon", "Catching Fire"); and no mention shows it is a person (role, honorific, given
+/// name).
+pub(crate) fn is_thing_cluster(corpus: &Corpus, found: &[Found], c: &Cluster) -> bool {
+    if c.canonical.is_some() || c.members.is_empty() {
+        return false;
+    }
+    let things = c
+        .members
+        .iter()
+        .filter(|&&i| {
+            let doc = &corpus.docs[corpus.sentences[found[i].sentence].doc];
+            introduced_as_thing(&doc.raw, found[i].det.span.start)
+        })
+        .count();
+    // "New Moon", "Catching Fire", "Take Me Out": a "person" named only with ordinary words.
+    let ordinary = c.kind == ActorKind::Person
+        && c.members.iter().all(|&i| found[i].det.common)
+        && c.members.iter().any(|&i| found[i].det.words.len() > 1);
+    (things * 2 >= c.members.len() || ordinary)
+        && !c.members.iter().any(|&i| person_evidence(corpus, found, i))
+}
+
 /// Whether a mention opens its sentence with a participle glued to a name ("Considering
 /// Lionsgate", "Devastated Haiti"): not a name as written.
 pub(crate) fn participle_glued(corpus: &Corpus, f: &Found) -> bool {

@@ -10,10 +10,11 @@
 use std::collections::BTreeMap;
 
 use super::aliases::{is_junk_surface, merge_variants};
+use super::classify::vehicle_name;
 use super::detect::Detected;
 use super::gazetteer::{Entry, GAZETTEER, norm};
 use super::index::ClusterIndex;
-use super::kinds::{in_short_quote, participle_glued, retype};
+use super::kinds::{in_short_quote, is_thing_cluster, participle_glued, retype};
 use super::{ActorKind, Mention};
 use crate::ingest::BlockKind;
 use crate::text::Corpus;
@@ -204,6 +205,12 @@ pub(crate) fn cluster(corpus: &Corpus, found: &[Found]) -> Vec<Cluster> {
         clusters[at].members.push(i);
     }
     // Pass 3: single words and headline mentions attach to what exists, or (body) stand alone.
+    // The bare name of a ship named elsewhere with its prefix ("Mysore" after "INS Mysore")
+    // is the ship, no actor.
+    let vehicles: std::collections::BTreeSet<String> = found
+        .iter()
+        .filter_map(|f| vehicle_name(&GAZETTEER, &f.det.words))
+        .collect();
     let mut index = ClusterIndex::new(&clusters, found);
     let mut singles: BTreeMap<String, usize> = BTreeMap::new();
     for &i in &pending {
@@ -215,7 +222,7 @@ pub(crate) fn cluster(corpus: &Corpus, found: &[Found]) -> Vec<Cluster> {
         if let Some(at) = attach(&clusters, &index, d, &people) {
             clusters[at].members.push(i);
             index.add(&clusters, found, at, i);
-        } else if !headline(f) && d.entry.is_none() && !(d.guessed && d.kind == ActorKind::Group) {
+        } else if stands_alone(d, headline(f), &vehicles) {
             let c = Cluster {
                 canonical: None,
                 kind: d.kind,
@@ -237,8 +244,22 @@ pub(crate) fn cluster(corpus: &Corpus, found: &[Found]) -> Vec<Cluster> {
     }
     let mut clusters = merge_variants(corpus, found, clusters);
     retype(corpus, found, &mut clusters);
-    clusters.retain(|c| c.members.iter().any(|&i| !headline(&found[i])));
+    clusters.retain(|c| {
+        c.members.iter().any(|&i| !headline(&found[i])) && !is_thing_cluster(corpus, found, c)
+    });
     clusters
+}
+
+/// Whether an unattached body mention makes an actor of its own: not a gazetteer name, not
+/// a guessed group (a demonym compound, a thing), not the bare name of a ship.
+fn stands_alone(
+    d: &Detected,
+    headline: bool,
+    vehicles: &std::collections::BTreeSet<String>,
+) -> bool {
+    let thing = d.guessed && d.kind == ActorKind::Group;
+    let ship = d.words.len() == 1 && vehicles.contains(&d.words[0]);
+    !headline && d.entry.is_none() && !thing && !ship
 }
 
 /// Whether a mention is glued to another capitalised word ("Real Madrid", "Dynamo

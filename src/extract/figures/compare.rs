@@ -265,8 +265,10 @@ fn status<'a>(
             }
         }
     }
-    // Values that differ on an ambiguous key are never "agree": say nothing.
-    if clashes.is_empty() && ambiguous {
+    // Values that differ on an ambiguous key are never "agree": say nothing, unless an
+    // article calls one of the values the earlier one ("originally rated 4.4"): that
+    // revision is stated by the text whatever else the key holds.
+    if clashes.is_empty() && ambiguous && !stale {
         return None;
     }
     if clashes.is_empty() {

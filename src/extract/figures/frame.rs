@@ -175,7 +175,7 @@ pub(super) fn frame_of(
                 .map(|(i, _)| raw(t, i, text).to_string())
                 .or_else(|| f.predicate.clone()),
         };
-    } else if let Some(h) = head {
+    } else if let Some(h) = head.filter(|&h| !matches!(t[h].low.as_str(), "them" | "us" | "you")) {
         f.weak = true;
         f.key = Some(t[h].low.clone());
         f.thing = shown;

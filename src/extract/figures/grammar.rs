@@ -11,6 +11,7 @@ use std::ops::Range;
 use std::sync::LazyLock;
 
 use super::Value;
+use super::frame_words::{STOP, is_plural};
 use super::lexer::{Kind, Tok, spans, tokenize};
 use super::lexicon::{
     LABELS, MONTHS, QUALIFIERS, TIME_UNITS, WordSet, currency, period, seq, unit_at, word,
@@ -274,6 +275,38 @@ fn parse_at(t: &[Tok], i: usize, text: &str) -> Result<Parsed, usize> {
     })
 }
 
+/// A number that names a model or a calibre, read from the capitalised singular word after
+/// it: "a .357 Magnum handgun", "the 737 Max". The word before the number is lower-case or
+/// absent (in a title-case headline every word is capitalised), the word after is capitalised but not an
+/// acronym, a month or a stop word, and no plural follows within four words ("500 National
+/// Guard troops" is a count).
+fn is_model_number(t: &[Tok], first: usize, end: usize, text: &str) -> bool {
+    let raw = |i: usize| t.get(i).map_or("", |x| &text[x.span.clone()]);
+    let titled = |i: usize| {
+        let mut c = raw(i).chars();
+        c.next().is_some_and(char::is_uppercase) && c.next().is_some_and(char::is_lowercase)
+    };
+    let Some(next) = t.get(end).filter(|x| x.kind == Kind::Word && x.gap_before) else {
+        return false;
+    };
+    let whole = t[first..end].iter().all(|x| x.kind == Kind::Num)
+        && t[first].low.parse::<u32>().is_ok_and(|v| v > 1);
+    // No word before: a number opening a sentence ("a. 357 Magnum" is cut after "a.").
+    let lower_before = t[..first]
+        .iter()
+        .rposition(|x| x.kind == Kind::Word)
+        .is_none_or(|i| raw(i).chars().next().is_some_and(char::is_lowercase));
+    let plural_after = (end..(end + 4).min(t.len()))
+        .take_while(|&i| t[i].kind == Kind::Word)
+        .any(|i| is_plural(&t[i].low));
+    whole
+        && lower_before
+        && titled(end)
+        && !MONTHS.contains(&next.low.as_str())
+        && !STOP.contains(&next.low.as_str())
+        && !plural_after
+}
+
 /// Whether a number written in digits is a quantity, not a name, a code or an age:
 /// "AK-47", "Interstate 75", "Nava 5" (glued or spaced after a capitalised word), phone
 /// numbers ("0845 125 2222": a leading zero, or a run of spaced digit groups), and ages
@@ -289,6 +322,9 @@ fn is_quantity_number(t: &[Tok], first: usize, end: usize, text: &str) -> bool {
             .is_some_and(|x| x.kind == Kind::Num && !x.low.contains('/'))
     };
     if (first > 0 && digits(first - 1) && tok.gap_before) || (digits(end) && t[end].gap_before) {
+        return false;
+    }
+    if is_model_number(t, first, end, text) {
         return false;
     }
     if first == 0 {

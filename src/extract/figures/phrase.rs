@@ -69,6 +69,14 @@ pub(super) fn phrase_after(
         if done {
             break;
         }
+        // "co-workers", "ex-soldiers": a hyphenated word is one word of the phrase.
+        if word(t, j) == "-"
+            && t.get(j + 1)
+                .is_some_and(|x| x.kind == Kind::Word && !x.gap_before)
+            && !t[j].gap_before
+        {
+            j += 1;
+        }
     }
     let head = if plural {
         words

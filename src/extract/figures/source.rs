@@ -10,6 +10,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
+use super::lexicon::MONTHS;
 use crate::text::chars::word_char;
 
 #[allow(clippy::unwrap_used)] // constant pattern
@@ -225,7 +226,40 @@ pub(super) fn attribution(sentence: &str) -> Option<String> {
             return Some(subject.to_string());
         }
     }
-    said_by(sentence).map(|group| sentence[group].trim().to_string())
+    said_by(sentence)
+        .map(|group| sentence[group].trim().to_string())
+        .filter(|who| !names_a_time(who))
+}
+
+/// Words that open a time, not a speaker, after "said": "police said Friday" (and the months
+/// of [`MONTHS`]).
+const TIME_WORDS: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "today",
+    "yesterday",
+    "tonight",
+    "last",
+    "earlier",
+    "later",
+    "on",
+    "in",
+    "at",
+];
+
+/// Whether what follows "said" opens with a time ("Friday", "on Monday", "Sept. 8").
+fn names_a_time(who: &str) -> bool {
+    let first = who
+        .split(|c: char| !c.is_alphanumeric())
+        .next()
+        .unwrap_or("")
+        .to_lowercase();
+    TIME_WORDS.contains(&first.as_str()) || MONTHS.contains(&first.as_str())
 }
 
 /// Whether an attribution is only a pronoun.
@@ -314,6 +348,11 @@ mod tests {
                 Some("the Syrian Observatory for Human Rights"),
             ),
             ("Mr. Rabie said 11 tugboats were used.", Some("Mr. Rabie")),
+            (
+                "A worker who had been suspended killed two of them, police said Friday.",
+                None,
+            ),
+            ("Two died, said Sept. 8 reports.", None),
             (
                 "\"Progress is slow,\" said a State Department spokesman.",
                 Some("a State Department spokesman"),

@@ -136,11 +136,32 @@ fn non_quantities_are_not_figures() {
         "The Colts won 20-13 on Sunday.",
         "The ship reported the attack at 1100 hours.",
         "Robert Pitman, aged 24, was charged.",
+        "She was carrying a .357 Magnum handgun.",
+        "She was carrying a. 357 Magnum in her car.",
     ];
     for text in cases {
         let f = one(text);
         assert!(f.is_empty(), "{text}: {f:?}");
     }
+}
+
+#[test]
+fn a_capitalised_word_after_a_count_is_a_name_only_when_nothing_plural_follows() {
+    for text in [
+        "The governor sent 500 National Guard troops to the city.",
+        "Officials said 300 Syrians crossed the border.",
+    ] {
+        assert_eq!(one(text).len(), 1, "{text}");
+    }
+}
+
+#[test]
+fn a_hyphenated_noun_is_one_word_and_a_pronoun_is_no_key() {
+    let f = one("She shot two co-workers in the plant.");
+    assert_eq!(f.len(), 1);
+    assert_eq!(f[0].key.as_deref(), Some("co workers shot"), "{f:?}");
+    let f = one("She found her foes and shot two of them.");
+    assert!(f.iter().all(|f| f.key.is_none()), "{f:?}");
 }
 
 #[test]

@@ -55,6 +55,18 @@ pub(crate) fn lemma(verb: &str) -> String {
         "urged" | "urges" => "urge".into(),
         "opposes" | "opposed" => "oppose".into(),
         "calls" | "called" => "call for".into(),
+        "wrote" | "writes" => "write".into(),
+        "admitted" | "admits" => "admit".into(),
+        "acknowledged" | "acknowledges" => "acknowledge".into(),
+        "conceded" | "concedes" => "concede".into(),
+        "declared" | "declares" => "declare".into(),
+        "replied" => "reply".into(),
+        "chided" => "chide".into(),
+        "reiterated" => "reiterate".into(),
+        "testified" => "testify".into(),
+        "pledged" => "pledge".into(),
+        "promised" => "promise".into(),
+        "continued" => "continue".into(),
         _ => v
             .strip_suffix("ed")
             .or_else(|| v.strip_suffix('s'))
@@ -227,6 +239,9 @@ pub(crate) fn reported(doc: &Document, span: &Range<usize>) -> Vec<Raw> {
         let tail = &text[rest..];
         if let Some(t) = tail.strip_prefix("that ") {
             rest = text.len() - t.len();
+        } else if pattern::THAT_VERBS.contains(&verb) {
+            // "Toyota recalled 1 million cars": no speech without "that".
+            continue;
         }
         let mut clause = trim_clause(text, rest..text.len());
         if STANCE.contains(&verb) {

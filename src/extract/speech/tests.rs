@@ -33,12 +33,22 @@ impl Old {
             after_spk_verb: re(&format!(
                 r"^\s*[,.]?\s*(?P<spk>[^,.;“”\x22]{{1,90}}?)\s+(?:has |have |had |also )*(?P<verb>{verbs})\b"
             )),
-            after_verb_spk: re(
-                r"^\s*[,.]?\s*(?P<verb>said|says|added|explained|noted|insisted|warned)\s+(?P<spk>(?:(?:[A-Z][a-z]{0,3}\.|\([a-z.]+\))\s+)*[^,.;“”\x22]{1,90})",
-            ),
-            before: re(
-                r"(?P<spk>[^,.;“”\x22]{1,90}?)\s+(?P<verb>said|says|added|told(?:\s+[\w ]{1,40}?)?|warned|insisted)\s*[:,]?\s*$",
-            ),
+            after_verb_spk: re(&format!(
+                r"^\s*[,.]?\s*(?P<verb>{})\s+(?P<spk>(?:(?:[A-Z][a-z]{{0,3}}\.|\([a-z.]+\))\s+)*[^,.;“”\x22]{{1,90}})",
+                VERB_FIRST.join("|")
+            )),
+            before: re(&format!(
+                r"(?P<spk>[^,.;“”\x22]{{1,90}}?)\s+(?P<verb>{})\s*[:,]?\s*$",
+                BEFORE_VERBS
+                    .iter()
+                    .map(|v| if *v == "told" {
+                        r"told(?:\s+[\w ]{1,40}?)?"
+                    } else {
+                        v
+                    })
+                    .collect::<Vec<_>>()
+                    .join("|")
+            )),
             adverbials: re(
                 r"^(?:\s*(?:[,:]|(?:on \w+|late on \w+|in a (?:written )?statement|in separate statements|in an interview|earlier|also|on the phone|to reporters)\b))*\s*",
             ),
@@ -47,9 +57,10 @@ impl Old {
             ),
             according_after: re(r"^(?P<clause>.+?),?\s+according to (?P<spk>[^,.]+)"),
             according_before: re(r"^According to (?P<spk>[^,]+),\s*(?P<clause>.+)$"),
-            speech_after: re(
-                r"^(?:,[^,]{0,80},)?\s+(?:has |had |also )?(?:said|says|told|warned|added|stressed|insisted|urged|wants|believes|announced|predicted)\b",
-            ),
+            speech_after: re(&format!(
+                r"^(?:,[^,]{{0,80}},)?\s+(?:has |had |also )?(?:{})\b",
+                SPEAKING_VERBS.join("|")
+            )),
         }
     }
 

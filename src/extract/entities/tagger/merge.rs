@@ -6,6 +6,7 @@ use std::ops::Range;
 use std::sync::atomic::{AtomicU8, AtomicU32, Ordering};
 
 use super::super::ActorKind;
+use super::super::classify::is_thing;
 use super::super::detect::{Detected, detect_rules};
 use super::super::gazetteer::GAZETTEER;
 use super::super::resolve::surname_key;
@@ -186,9 +187,14 @@ pub(crate) fn refine(
                             (f32::NEG_INFINITY, d.kind),
                             |a, b| if b.0 > a.0 { b } else { a },
                         );
-                    if best.1 != d.kind && best.0 - own > margin * (to - from) as f32 {
+                    if best.1 != d.kind
+                        && best.0 - own > margin * (to - from) as f32
+                        && !(d.guessed && is_thing(&GAZETTEER, &d.words))
+                    {
                         d.kind = best.1;
-                        d.guessed = false;
+                        // A name the model reads as MISC (a work, an event, a law) that no
+                        // list knows is no actor: it stays a guess, which resolution drops.
+                        d.guessed = d.kind == ActorKind::Group && d.entry.is_none();
                     }
                 }
             }
@@ -214,6 +220,7 @@ pub(crate) fn refine(
             guessed: false,
             role: None,
             words: word_list,
+            common: tokens[start..end].iter().all(|k| ev.is_common(k.word)),
         });
     }
     out.sort_by_key(|d| (d.span.start, d.span.end));

@@ -1,7 +1,8 @@
-//! Generate a synthetic multi-outlet news folder for benchmarks.
+//! Generate a synthetic multi-outlet news folder for benchmarks. Used by the benchmarks
+//! (`#[path]`-included) and by the example `gen-corpus`, never installed with brief:
 //!
 //! ```sh
-//! cargo run --release --bin gen-corpus -- target/bench-corpus/1000 1000 [SEED]
+//! cargo run --release --example gen-corpus -- target/bench-corpus/1000 1000 [SEED]
 //! ```
 //!
 //! Writes N Markdown articles (YAML front matter: title, outlet, date, author) of about 600
@@ -13,7 +14,7 @@
 //! a function of N and the seed alone.
 
 use std::fmt::Write as _;
-use std::path::PathBuf;
+use std::path::Path;
 
 /// A small deterministic generator (SplitMix64): no dependency, same stream everywhere.
 struct Rng(u64);
@@ -300,18 +301,10 @@ fn weekday(day: usize) -> &'static str {
     ][day % 7]
 }
 
-fn main() -> std::io::Result<()> {
-    let args: Vec<String> = std::env::args().collect();
-    let (Some(dir), Some(n)) = (
-        args.get(1),
-        args.get(2).and_then(|n| n.parse::<usize>().ok()),
-    ) else {
-        eprintln!("usage: gen-corpus DIR N [SEED]");
-        std::process::exit(2);
-    };
-    let seed = args.get(3).and_then(|s| s.parse().ok()).unwrap_or(42);
-    let dir = PathBuf::from(dir);
-    std::fs::create_dir_all(&dir)?;
+/// Write `n` articles generated from `seed` into `dir` (created if missing); returns the
+/// number of bytes written.
+pub(crate) fn generate(dir: &Path, n: usize, seed: u64) -> std::io::Result<usize> {
+    std::fs::create_dir_all(dir)?;
     let mut rng = Rng(seed);
     let stories: Vec<Story> = (0..n.div_ceil(8)).map(|_| story(&mut rng)).collect();
     let mut bytes = 0;
@@ -325,6 +318,5 @@ fn main() -> std::io::Result<()> {
         let _ = write!(file, "{i:05}.md");
         std::fs::write(dir.join(file), text)?;
     }
-    eprintln!("{n} articles, {bytes} bytes in {}", dir.display());
-    Ok(())
+    Ok(bytes)
 }
