@@ -232,23 +232,13 @@ mod tests {
 
     #[test]
     fn the_bound_holds_and_the_best_selection_is_found() {
-        // As in solve's test: greedy alone finds 0 + 1 (value 10); the best is 1 + 2 (12).
-        let concepts = vec![vec![0, 1], vec![2, 3], vec![4, 5]];
-        let weights = vec![2, 2, 3, 3, 3, 3];
-        let values = vec![1.0; 3];
-        let costs = vec![3, 5, 5];
-        let p = Problem {
-            concepts: &concepts,
-            weights: &weights,
-            values: &values,
-            costs: &costs,
-            budget: 10,
-            exponent: 1.0,
-        };
-        let r = relax(&p, &[0, 1, 2], &[], &|_, _| true).expect("relaxed");
-        let mut best = r.best.0.clone();
-        best.sort_unstable();
-        assert_eq!(best, [1, 2]);
-        assert!(r.bound >= r.best.1 - 1e-9 && r.bound < 12.01, "{}", r.bound);
+        // Greedy alone finds 0 + 1 (value 10); the best is 1 + 2 (12).
+        crate::rank::solve::tests::with_packing_problem(|p| {
+            let r = relax(p, &[0, 1, 2], &[], &|_, _| true).expect("relaxed");
+            let mut best = r.best.0.clone();
+            best.sort_unstable();
+            assert_eq!(best, [1, 2]);
+            assert!(r.bound >= r.best.1 - 1e-9 && r.bound < 12.01, "{}", r.bound);
+        });
     }
 }

@@ -100,32 +100,9 @@ pub fn stands_alone(text: &str) -> bool {
     !CONNECTIVES.contains(&first.as_str()) && quotes_balanced(text)
 }
 
-/// Connectives that can be left out of a sentence's start without changing what the rest
-/// states ("But Kerry said ..." -> "Kerry said ..."). Not "instead", "otherwise", "or",
-/// "nor" or "then", which carry meaning of their own.
-const DROPPABLE: &[&str] = &[
-    "but",
-    "however",
-    "and",
-    "also",
-    "yet",
-    "so",
-    "still",
-    "nevertheless",
-    "nonetheless",
-    "moreover",
-    "furthermore",
-    "besides",
-    "thus",
-    "therefore",
-    "hence",
-    "meanwhile",
-    "likewise",
-    "similarly",
-    "consequently",
-    "accordingly",
-    "indeed",
-];
+/// Connectives that carry meaning of their own: a sentence opening with one is never cut
+/// after it (the others can be left out: "But Kerry said ..." -> "Kerry said ...").
+const MEANINGFUL: &[&str] = &["instead", "otherwise", "or", "nor", "then"];
 
 /// Where the part of a sentence that stands alone starts: 0 when the whole sentence does;
 /// after a leading connective and its comma when the rest does (it then opens with a
@@ -139,7 +116,8 @@ pub fn standalone_start(text: &str) -> Option<usize> {
     if first.is_empty() || !text.starts_with(first) {
         return None;
     }
-    if !DROPPABLE.contains(&first.to_lowercase().as_str()) {
+    let lower = first.to_lowercase();
+    if !CONNECTIVES.contains(&lower.as_str()) || MEANINGFUL.contains(&lower.as_str()) {
         return None;
     }
     let rest = text[first.len()..].trim_start_matches(|c: char| c == ',' || c.is_whitespace());

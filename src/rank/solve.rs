@@ -262,30 +262,35 @@ pub(super) fn tail(
 }
 
 #[cfg(test)]
-mod tests {
+pub(super) mod tests {
     use super::*;
 
-    #[test]
-    fn local_search_packs_the_budget_better_than_greedy() {
-        // Greedy takes the densest sentence (0: 3 words, weight 4) and then only 1 fits;
-        // the best pair within 10 words is 1 + 2 (weight 3 + 3 + 3 + 3).
+    /// Greedy takes the densest sentence (0: 3 words, weight 4) and then only 1 fits; the
+    /// best pair within 10 words is 1 + 2 (weight 3 + 3 + 3 + 3).
+    pub(in crate::rank) fn with_packing_problem(f: impl FnOnce(&Problem)) {
         let concepts = vec![vec![0, 1], vec![2, 3], vec![4, 5]];
         let weights = vec![2, 2, 3, 3, 3, 3];
         let values = vec![1.0; 3];
         let costs = vec![3, 5, 5];
-        let p = Problem {
+        f(&Problem {
             concepts: &concepts,
             weights: &weights,
             values: &values,
             costs: &costs,
             budget: 10,
             exponent: 1.0,
-        };
-        let mut chosen = solve(&p, &[], &|_, _| true);
-        chosen.sort_unstable();
-        assert_eq!(chosen, [1, 2]);
-        let used: usize = chosen.iter().map(|&i| costs[i]).sum();
-        assert!(used <= 10);
+        });
+    }
+
+    #[test]
+    fn local_search_packs_the_budget_better_than_greedy() {
+        with_packing_problem(|p| {
+            let mut chosen = solve(p, &[], &|_, _| true);
+            chosen.sort_unstable();
+            assert_eq!(chosen, [1, 2]);
+            let used: usize = chosen.iter().map(|&i| p.costs[i]).sum();
+            assert!(used <= 10);
+        });
     }
 
     #[test]
