@@ -466,7 +466,10 @@ mod tests {
         assert!(text.starts_with("A *title*\n=========\n"), "{text}");
         assert!(!text.contains("](") && !text.contains("**"), "{text}");
         assert!(text.lines().all(|l| l.chars().count() <= WIDTH), "{text}");
-        assert!(text.contains("terminal\n  mail reader"), "hanging indent: {text}");
+        assert!(
+            text.contains("terminal\n  mail reader"),
+            "hanging indent: {text}"
+        );
         assert!(text.contains("(Wire [1])"), "{text}");
         assert!(text.contains("Outlet    Figure\n"), "{text}");
         assert!(
