@@ -241,7 +241,10 @@ fn no_script_from_a_hostile_article_runs_in_the_browser() {
         let out = t.run(&["build", "sources", "-q"]);
         assert!(out.status.success(), "{}", text(&out).1);
         let dom = dump_dom(&chromium, &t.path().join("brief.html"), 375);
-        assert!(dom.contains("<h2>What happened</h2>"), "page loaded: {dom}");
+        assert!(
+            dom.contains("<h2 id=\"what-happened\">What happened</h2>"),
+            "page loaded: {dom}"
+        );
         for marker in EXECUTED {
             assert!(!dom.contains(marker), "{fixture}: {marker} ran:\n{dom}");
         }

@@ -22,7 +22,7 @@ fn build_writes_markdown_and_html_beside_sources_and_prints_the_paths() {
     }
     let html = t.read("brief.html");
     assert!(html.starts_with("<!DOCTYPE html>"));
-    assert!(html.contains("<h2>What happened</h2>"), "{html}");
+    assert!(html.contains(">What happened</h2>"), "{html}");
 }
 
 #[test]

@@ -234,7 +234,7 @@ fn completions_for_each_shell_name_the_commands() {
         let out = brief().args(["completions", shell]).output().unwrap();
         let (stdout, stderr) = text(&out);
         assert!(out.status.success(), "{shell}: {stderr}");
-        for word in ["build", "email", "--templates"] {
+        for word in ["build", "email", "out-dir"] {
             assert!(stdout.contains(word), "{shell} completions lack {word}");
         }
     }
