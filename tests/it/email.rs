@@ -199,7 +199,8 @@ fn subject_defaults_to_the_title_of_a_brief_built_from_sources() {
     let built = t.run(&["build", "sources", "-o", "-", "--format", "json"]);
     let brief: serde_json::Value = serde_json::from_slice(&built.stdout).unwrap();
     assert_eq!(msgs[0]["headers"]["Subject"], brief["title"]);
-    assert!(part(&msgs[0], "text/plain").contains("What happened\n-------------"));
+    let plain = part(&msgs[0], "text/plain").replace("\r\n", "\n");
+    assert!(plain.contains("What happened\n-------------"), "{plain}");
     assert!(part(&msgs[0], "text/html").contains("<h2"));
 }
 
