@@ -37,7 +37,7 @@ use rayon::prelude::*;
 use self::detect::{detect, detect_corpus, ends_with_initial};
 use self::rank::{best_name, raw_salience};
 use self::resolve::{cluster, mentions};
-use self::tokens::{Evidence, Vocab, is_shouting, tokenize};
+use self::tokens::{Evidence, Token, Vocab, is_shouting, tokenize};
 use crate::ingest::BlockKind;
 use crate::text::Corpus;
 use crate::text::segment::split_sentences;
@@ -221,22 +221,7 @@ pub fn mention_spans(text: &str) -> Vec<(Range<usize>, ActorKind)> {
         }
         pos += line.len();
     }
-    let mut vocab = Vocab::default();
-    let toks: Vec<_> = sentences
-        .iter()
-        .map(|r| tokenize(text, r.clone(), &mut vocab))
-        .collect();
-    let mut ev = Evidence::new(vocab);
-    for t in toks.iter().filter(|t| !is_shouting(t)) {
-        ev.add(t);
-    }
-    // Surnames of the full names the rules find (the tagger runs once, below).
-    ev.surnames = toks
-        .iter()
-        .flat_map(|t| detect::detect_rules(text, t, &ev, false))
-        .filter(|d| d.kind == ActorKind::Person && d.words.len() > 1)
-        .map(|d| resolve::surname_key(&d.words))
-        .collect();
+    let (toks, ev) = sentence_evidence(text, &sentences);
     let mut out: Vec<_> = toks
         .iter()
         .flat_map(|t| detect(text, t, &ev, false))
@@ -245,6 +230,30 @@ pub fn mention_spans(text: &str) -> Vec<(Range<usize>, ActorKind)> {
     out.sort_by_key(|(r, _)| (r.start, r.end));
     out.dedup();
     out
+}
+
+/// The tokens of each sentence of `text` and the evidence over all of them, with the
+/// surnames of the full names the rules find (the tagger runs later, once).
+pub(crate) fn sentence_evidence(
+    text: &str,
+    sentences: &[Range<usize>],
+) -> (Vec<Vec<Token>>, Evidence) {
+    let mut vocab = Vocab::default();
+    let toks: Vec<Vec<Token>> = sentences
+        .iter()
+        .map(|r| tokenize(text, r.clone(), &mut vocab))
+        .collect();
+    let mut ev = Evidence::new(vocab);
+    for t in toks.iter().filter(|t| !is_shouting(t)) {
+        ev.add(t);
+    }
+    ev.surnames = toks
+        .iter()
+        .flat_map(|t| detect::detect_rules(text, t, &ev, false))
+        .filter(|d| d.kind == ActorKind::Person && d.words.len() > 1)
+        .map(|d| resolve::surname_key(&d.words))
+        .collect();
+    (toks, ev)
 }
 
 /// Per-sentence entity salience: the sum of the salience of the actors each sentence

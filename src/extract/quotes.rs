@@ -22,6 +22,7 @@ use rayon::prelude::*;
 
 use serde::Serialize;
 
+use self::find::Raw;
 use self::merge::merge;
 use self::speaker::{Resolved, doc_mentions, resolve};
 use super::entities::Actor;
@@ -159,6 +160,12 @@ fn doc_statements(
     // The last attributed quote: its paragraph, speaker phrase and resolution.
     let mut last_quote: Option<(usize, String, Resolved)> = None;
     let paragraph_of = |at: usize| paragraphs.iter().position(|p| p.contains(&at));
+    let sentence_of = |at: usize| {
+        sentences
+            .iter()
+            .copied()
+            .find(|&i| corpus.sentences[i].span.contains(&at))
+    };
     let mut out = Vec::new();
     for r in raws {
         let Some(full) = r.speaker.clone() else {
@@ -173,25 +180,11 @@ fn doc_statements(
             if let (StatementKind::Quote, true, Some(p), Some((lp, phrase, res))) =
                 (r.kind, opens, para, last_quote.as_ref())
                 && (*lp == p || *lp + 1 == p)
-                && let Some(sentence) = sentences
-                    .iter()
-                    .copied()
-                    .find(|&i| corpus.sentences[i].span.contains(&r.span.start))
+                && let Some(sentence) = sentence_of(r.span.start)
             {
-                out.push(Statement {
-                    actor: res.actor,
-                    speaker: phrase.clone(),
-                    kind: r.kind,
-                    verb: r.verb,
-                    anonymous: res.anonymous,
-                    occurrences: vec![Occurrence {
-                        doc: doc_id,
-                        sentence,
-                        span: r.span,
-                    }],
-                    score: 0.0,
-                });
-                last_quote = Some((p, phrase.clone(), res.clone()));
+                let (phrase, res) = (phrase.clone(), res.clone());
+                out.push(statement(r, phrase.clone(), &res, doc_id, sentence));
+                last_quote = Some((p, phrase, res));
             }
             continue;
         };
@@ -216,28 +209,29 @@ fn doc_statements(
         {
             last_quote = Some((p, phrase.to_string(), res.clone()));
         }
-        let Some(sentence) = sentences
-            .iter()
-            .copied()
-            .find(|&i| corpus.sentences[i].span.contains(&r.span.start))
-        else {
+        let Some(sentence) = sentence_of(r.span.start) else {
             continue;
         };
-        out.push(Statement {
-            actor: res.actor,
-            speaker: phrase.to_string(),
-            kind: r.kind,
-            verb: r.verb,
-            anonymous: res.anonymous,
-            occurrences: vec![Occurrence {
-                doc: doc_id,
-                sentence,
-                span: r.span,
-            }],
-            score: 0.0,
-        });
+        out.push(statement(r, phrase.to_string(), &res, doc_id, sentence));
     }
     out
+}
+
+/// The statement `r` makes, said by `speaker` resolved to `res`, in one sentence.
+fn statement(r: Raw, speaker: String, res: &Resolved, doc: usize, sentence: usize) -> Statement {
+    Statement {
+        actor: res.actor,
+        speaker,
+        kind: r.kind,
+        verb: r.verb,
+        anonymous: res.anonymous,
+        occurrences: vec![Occurrence {
+            doc,
+            sentence,
+            span: r.span,
+        }],
+        score: 0.0,
+    }
 }
 
 /// The speaker phrase without what follows the speaker itself ("a senior US official quoted

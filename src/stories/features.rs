@@ -23,6 +23,7 @@ use rustc_hash::FxHashMap;
 use unicode_segmentation::UnicodeSegmentation;
 
 use crate::document::{BlockKind, Document};
+use crate::text::WEEKDAYS;
 use crate::text::tokens::{StemCache, fold_word, is_stop_word};
 
 /// A sparse vector: (feature id, weight), sorted by id.
@@ -87,17 +88,6 @@ fn counts(doc: &Document, cfg: &FeatureConfig, stems: &mut StemCache) -> Counts 
     }
     out
 }
-
-/// Days of the week: capitalised, shared by every story of a day, so not names.
-const WEEKDAYS: &[&str] = &[
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-];
 
 /// Add the features of one block of text.
 fn add_text(text: &str, weight: f32, stems: &mut StemCache, out: &mut Counts) {

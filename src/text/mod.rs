@@ -21,6 +21,17 @@ use rayon::prelude::*;
 
 use crate::document::{BlockKind, Document};
 
+/// The days of the week, lower-case: capitalised in text, but times, not names.
+pub(crate) const WEEKDAYS: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
+
 /// Fold runs of white space (line breaks of hard-wrapped text included) into single spaces,
 /// trimmed: how a verbatim span is shown.
 pub fn fold(text: &str) -> String {

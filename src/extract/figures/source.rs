@@ -11,6 +11,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::lexicon::MONTHS;
+use crate::text::WEEKDAYS;
 use crate::text::chars::word_char;
 
 #[allow(clippy::unwrap_used)] // constant pattern
@@ -231,16 +232,9 @@ pub(super) fn attribution(sentence: &str) -> Option<String> {
         .filter(|who| !names_a_time(who))
 }
 
-/// Words that open a time, not a speaker, after "said": "police said Friday" (and the months
-/// of [`MONTHS`]).
+/// Words that open a time, not a speaker, after "said": "police said Friday" (and the days
+/// of [`WEEKDAYS`] and months of [`MONTHS`]).
 const TIME_WORDS: &[&str] = &[
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
     "today",
     "yesterday",
     "tonight",
@@ -259,7 +253,9 @@ fn names_a_time(who: &str) -> bool {
         .next()
         .unwrap_or("")
         .to_lowercase();
-    TIME_WORDS.contains(&first.as_str()) || MONTHS.contains(&first.as_str())
+    [TIME_WORDS, WEEKDAYS, MONTHS]
+        .iter()
+        .any(|list| list.contains(&first.as_str()))
 }
 
 /// Whether an attribution is only a pronoun.

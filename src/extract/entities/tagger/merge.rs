@@ -9,8 +9,8 @@ use super::super::ActorKind;
 use super::super::classify::is_thing;
 use super::super::detect::{Detected, detect_rules};
 use super::super::gazetteer::GAZETTEER;
-use super::super::resolve::surname_key;
-use super::super::tokens::{Evidence, Token, Vocab, is_shouting, tokenize};
+use super::super::sentence_evidence;
+use super::super::tokens::{Evidence, Token};
 use super::features::{Hint, Word, sentence_features, sentence_features_where};
 use super::model::{Model, TAGS};
 use super::{NerType, Tagged, spans_of_tags, words_of_tokens};
@@ -94,21 +94,7 @@ pub(crate) fn hints_of(words: &[Word], dets: &[Detected]) -> Vec<Hint> {
 /// with the document's capitalisation evidence, as entity detection computes them. For
 /// training.
 pub fn annotate<'a>(text: &'a str, sentences: &[Range<usize>]) -> Vec<(Vec<Word<'a>>, Vec<Hint>)> {
-    let mut vocab = Vocab::default();
-    let toks: Vec<Vec<Token>> = sentences
-        .iter()
-        .map(|r| tokenize(text, r.clone(), &mut vocab))
-        .collect();
-    let mut ev = Evidence::new(vocab);
-    for t in toks.iter().filter(|t| !is_shouting(t)) {
-        ev.add(t);
-    }
-    ev.surnames = toks
-        .iter()
-        .flat_map(|t| detect_rules(text, t, &ev, false))
-        .filter(|d| d.kind == ActorKind::Person && d.words.len() > 1)
-        .map(|d| surname_key(&d.words))
-        .collect();
+    let (toks, ev) = sentence_evidence(text, sentences);
     sentences
         .iter()
         .zip(&toks)
