@@ -242,7 +242,7 @@ fn definite_roles(text: &str) -> Vec<(Range<usize>, String, Vec<String>)> {
                 break;
             }
             let tail = &cleaned[p..(p + 6).min(cleaned.len())];
-            let n = GAZETTEER.role_at(&tail);
+            let n = GAZETTEER.role_at(tail);
             if n == 0 {
                 continue;
             }
