@@ -31,6 +31,25 @@ static BODY_WORD: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"government|regime|administration|authorities|leadership").unwrap()
 });
 
+/// People acting for a state, named by it: "U.S. officials", "the Russian intelligence
+/// agents", "American troops".
+// A compiled constant pattern: cannot fail.
+#[allow(clippy::unwrap_used)]
+static STATE_PEOPLE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"\b(?:[Tt]he\s+)?(?P<x>[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)?)\s+(?:(?:senior|top|intelligence|military|government|state|spy)\s+)?(?:{PEOPLE})\b"
+    ))
+    .unwrap()
+});
+
+/// Plural nouns for people acting for a state.
+const PEOPLE: &str = "officials|troops|diplomats|agents|negotiators|lawmakers|senators|nationals|forces|representatives|leaders|officers|soldiers|spies|hackers|intelligence|counterparts";
+
+/// The words [`STATE_PEOPLE`] needs.
+// A compiled constant pattern: cannot fail.
+#[allow(clippy::unwrap_used)]
+static PEOPLE_WORD: LazyLock<Regex> = LazyLock::new(|| Regex::new(PEOPLE).unwrap());
+
 /// Words that may qualify a role in a definite description without naming anyone else.
 const TIME_QUALIFIERS: &[&str] = &[
     "former", "then", "top", "new", "outgoing", "acting", "current", "incoming", "interim",
@@ -109,7 +128,8 @@ fn title_stands_alone(title: &str) -> bool {
 }
 
 /// "the Syrian regime", "the US government": the state's institutions by the state's
-/// name, adjective or capital.
+/// name, adjective or capital; and "U.S. officials", "Russian intelligence agents",
+/// "American troops": the people acting for it, named by it.
 fn state_bodies(corpus: &Corpus, keys: &[&Actor]) -> Vec<Found> {
     let states: BTreeMap<&str, usize> = keys
         .iter()
@@ -118,27 +138,51 @@ fn state_bodies(corpus: &Corpus, keys: &[&Actor]) -> Vec<Found> {
         .map(|(k, a)| (a.name.as_str(), k))
         .collect();
     let mut out = Vec::new();
+    if states.is_empty() {
+        return out;
+    }
     for (si, s) in corpus.sentences.iter().enumerate() {
         let text = corpus.text(s);
-        if !BODY_WORD.is_match(text) {
-            continue;
-        }
-        for c in STATE_BODY.captures_iter(text) {
+        let bodies = BODY_WORD
+            .is_match(text)
+            .then(|| STATE_BODY.captures_iter(text))
+            .into_iter()
+            .flatten();
+        let people = PEOPLE_WORD
+            .is_match(text)
+            .then(|| STATE_PEOPLE.captures_iter(text))
+            .into_iter()
+            .flatten();
+        for c in bodies.chain(people) {
             let (Some(all), Some(x)) = (c.get(0), c.name("x")) else {
                 continue;
             };
-            let state = match GAZETTEER.lookup(x.as_str()) {
-                Some(Entry::State(st) | Entry::Adjective(st)) => st.as_str(),
-                Some(Entry::Capital { state, .. }) => state.as_str(),
-                _ => continue,
+            let Some((k, start)) = state_named(&states, x.as_str())
+                .map(|k| (k, all.start()))
+                // "Senior U.S. officials": the state is the last capitalised word.
+                .or_else(|| {
+                    let (_, last) = x.as_str().rsplit_once(' ')?;
+                    let k = state_named(&states, last)?;
+                    Some((k, x.end() - last.len()))
+                })
+            else {
+                continue;
             };
-            if let Some(&k) = states.get(state) {
-                let span = s.span.start + all.start()..s.span.start + all.end();
-                out.push(found_at(k, s.doc, si, span));
-            }
+            let span = s.span.start + start..s.span.start + all.end();
+            out.push(found_at(k, s.doc, si, span));
         }
     }
     out
+}
+
+/// The key state a name, adjective or capital stands for.
+fn state_named(states: &BTreeMap<&str, usize>, x: &str) -> Option<usize> {
+    let state = match GAZETTEER.lookup(x)? {
+        Entry::State(st) | Entry::Adjective(st) => st,
+        Entry::Capital { state, .. } => state,
+        _ => return None,
+    };
+    states.get(state.as_str()).copied()
 }
 
 /// The role lexicon entry a role phrase ends in ("Russia's foreign minister" -> "foreign

@@ -158,3 +158,23 @@ fn the_most_divergent_concept_comes_first() {
         }
     }
 }
+
+#[test]
+fn people_named_by_their_state_are_names_of_the_state() {
+    let c = corpus(&[
+        (
+            "A",
+            "News.\n\nRussia denied it. Senior Russian officials said Russia had no part in it.",
+        ),
+        (
+            "B",
+            "News.\n\nRussia denied it. The Russian government said Russia had no part in it.",
+        ),
+    ]);
+    let t = table(&c);
+    assert_eq!(names_of(&t, "Russia", "A"), ["Russia", "Russian officials"]);
+    assert_eq!(
+        names_of(&t, "Russia", "B"),
+        ["Russia", "The Russian government"]
+    );
+}
