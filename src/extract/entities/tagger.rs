@@ -218,7 +218,7 @@ mod tests {
         let w = words(text, 0..text.len());
         let f = features::sentence_features(&w, &[]);
         assert_eq!(m.emissions(&f), m.emissions(&f));
-        assert_eq!(tag_with(&m, &w), tag_with(&m, &w));
+        assert_eq!(tag_with(m, &w), tag_with(m, &w));
     }
 
     #[test]

@@ -8,6 +8,8 @@
 
 use std::fmt::Write;
 use std::ops::Range;
+use std::sync::LazyLock;
+
 use xxhash_rust::xxh3::xxh3_64;
 
 use super::super::gazetteer::{Entry, GAZETTEER, norm_into};
@@ -43,8 +45,75 @@ const PLACES: &str = include_str!("../../gazetteer/tagger_places.txt");
 const SURNAMES: &str = include_str!("../../gazetteer/tagger_surnames.txt");
 const GIVEN: &str = include_str!("../../gazetteer/tagger_given.txt");
 
-/// Whether `key` is a line of `list` (sorted lines, as `tools/tagger/make_lists.py` writes
-/// them): a binary search over the embedded text itself, so nothing is built at load time.
+/// A sorted list of lines embedded as text (as `tools/tagger/make_lists.py` writes them),
+/// with where each line starts found once (one pass over the bytes), so a lookup is a
+/// binary search over lines that compares whole lines.
+struct Lines {
+    text: &'static str,
+    /// Start of each line, then one past the end of the text.
+    starts: Vec<u32>,
+}
+
+impl Lines {
+    fn new(text: &'static str) -> Lines {
+        // A plain byte loop: lines are short, so a `memchr` search would stop every ten
+        // bytes (`match_indices` cost 20 times more per line).
+        let mut starts: Vec<u32> = Vec::with_capacity(text.len() / 8 + 2);
+        starts.push(0);
+        for (i, &b) in text.as_bytes().iter().enumerate() {
+            if b == b'\n' {
+                starts.push(i as u32 + 1);
+            }
+        }
+        // A final newline ends the last line (its `start` is the end mark); without one,
+        // the end mark is one past the text.
+        if !text.ends_with('\n') {
+            starts.push(text.len() as u32 + 1);
+        }
+        Lines { text, starts }
+    }
+
+    /// Line `k` (without its newline).
+    fn line(&self, k: usize) -> &'static str {
+        let end = (self.starts[k + 1] as usize - 1).min(self.text.len());
+        self.text.get(self.starts[k] as usize..end).unwrap_or("")
+    }
+
+    /// Index of the first line not below `key`.
+    fn lower_bound(&self, key: &str) -> usize {
+        let n = self.starts.len() - 1;
+        let (mut lo, mut hi) = (0, n);
+        while lo < hi {
+            let mid = (lo + hi) / 2;
+            if self.line(mid) < key {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        lo
+    }
+
+    /// Whether `key` is a line.
+    fn contains(&self, key: &str) -> bool {
+        let k = self.lower_bound(key);
+        k + 1 < self.starts.len() && self.line(k) == key
+    }
+
+    /// Whether some line starts with `prefix`.
+    fn any_starts_with(&self, prefix: &str) -> bool {
+        let k = self.lower_bound(prefix);
+        k + 1 < self.starts.len() && self.line(k).starts_with(prefix)
+    }
+}
+
+static PLACES_LINES: LazyLock<Lines> = LazyLock::new(|| Lines::new(PLACES));
+static SURNAMES_LINES: LazyLock<Lines> = LazyLock::new(|| Lines::new(SURNAMES));
+static GIVEN_LINES: LazyLock<Lines> = LazyLock::new(|| Lines::new(GIVEN));
+
+/// Whether `key` is a line of `list` (sorted lines): a binary search over the embedded text
+/// itself. The reference for [`Lines`].
+#[cfg(test)]
 fn listed(list: &str, key: &str) -> bool {
     let b = list.as_bytes();
     let (mut lo, mut hi) = (0, b.len());
@@ -252,6 +321,14 @@ fn gazetteer_labels(norms: &[&str], words: &[Word], needed: &[bool]) -> Vec<Vec<
             joined.push_str(n);
             ends.push(joined.len());
         }
+        // A place name of several words is looked for only as long as some listed name goes
+        // on from the words so far ("san" + " "): most first words begin none.
+        let mut geo_longest = 1;
+        while geo_longest < longest.min(PLACES_LONGEST)
+            && PLACES_LINES.any_starts_with(&joined[..ends[geo_longest - 1] + 1])
+        {
+            geo_longest += 1;
+        }
         let mut gaz_done = false;
         let mut geo_done = false;
         for len in (shortest..=longest).rev() {
@@ -263,7 +340,7 @@ fn gazetteer_labels(norms: &[&str], words: &[Word], needed: &[bool]) -> Vec<Vec<
                 mark(&mut out, i, len, class_of(e));
                 gaz_done = true;
             }
-            if !geo_done && len <= PLACES_LONGEST && listed(PLACES, name) {
+            if !geo_done && len <= geo_longest && PLACES_LINES.contains(name) {
                 mark(&mut out, i, len, "geo");
                 geo_done = true;
             }
@@ -276,10 +353,10 @@ fn gazetteer_labels(norms: &[&str], words: &[Word], needed: &[bool]) -> Vec<Vec<
             continue;
         }
         let n = norms[i];
-        if g.first_names.contains(n) || listed(GIVEN, n) {
+        if g.first_names.contains(n) || GIVEN_LINES.contains(n) {
             out[i].push("first");
         }
-        if listed(SURNAMES, n) {
+        if SURNAMES_LINES.contains(n) {
             out[i].push("sur");
         }
         if g.org_words.contains(n) {
@@ -740,6 +817,33 @@ mod tests {
         // Empty words (two blanks in a row) have one empty prefix and suffix.
         let ws = words("Angela  Merkel met  officials in Paris");
         assert_eq!(sentence_features(&ws, &[]), reference(&ws, &[], &|_| true));
+    }
+
+    #[test]
+    fn line_index_agrees_with_the_text_search() {
+        for (list, lines) in [
+            (PLACES, &*PLACES_LINES),
+            (SURNAMES, &*SURNAMES_LINES),
+            (GIVEN, &*GIVEN_LINES),
+        ] {
+            for (k, line) in list.lines().enumerate().step_by(7) {
+                assert!(lines.contains(line) && listed(list, line), "{line}");
+                assert_eq!(lines.line(k), line);
+                for probe in [
+                    &line[..line.len() - 1],
+                    &format!("{line}a"),
+                    &format!("{line} "),
+                ] {
+                    assert_eq!(lines.contains(probe), listed(list, probe), "{probe}");
+                }
+                assert!(lines.any_starts_with(&line[..1]));
+            }
+            for probe in ["", "a", "zzzz", "~", "new", "new york", "\u{e9}"] {
+                assert_eq!(lines.contains(probe), listed(list, probe), "{probe}");
+            }
+        }
+        assert!(PLACES_LINES.any_starts_with("new "));
+        assert!(!PLACES_LINES.any_starts_with("zzzq "));
     }
 
     #[test]
