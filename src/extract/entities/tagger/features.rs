@@ -183,7 +183,8 @@ fn shape(w: &str, max_run: usize) -> String {
     out
 }
 
-/// [`shape`] appended to `out`.
+/// The word shape of `w` appended to `out`: X for capitals, x for small letters, d for digits,
+/// others kept; runs of more than `max_run` of a class are cut.
 fn shape_into(w: &str, max_run: usize, out: &mut String) {
     let mut last = ' ';
     let mut run = 0;
