@@ -8,6 +8,7 @@
 //! What changed since a previous version is not part of the model: it is render-time
 //! metadata ([`render::Meta`](crate::render::Meta)).
 
+use schemars::JsonSchema;
 use serde::Serialize;
 
 use std::ops::Range;
@@ -40,9 +41,10 @@ pub use crate::extract::Limits;
 pub const SCHEMA_VERSION: u32 = 1;
 
 /// The whole brief.
-#[derive(Debug, Clone, Serialize, PartialEq)]
+#[derive(Debug, Clone, Serialize, JsonSchema, PartialEq)]
 pub struct Brief {
-    /// [`SCHEMA_VERSION`].
+    /// Version of this model ([`SCHEMA_VERSION`]).
+    #[schemars(extend("const" = SCHEMA_VERSION))]
     pub schema_version: u32,
     /// The story's headline: the most central article headline.
     pub title: String,
@@ -73,16 +75,18 @@ pub struct Brief {
 }
 
 /// A date range.
-#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+#[derive(Debug, Clone, Serialize, JsonSchema, PartialEq, Eq)]
 pub struct Period {
     /// Earliest article date, `YYYY-MM-DD`.
+    #[schemars(pattern(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"))]
     pub first: String,
     /// Latest article date, `YYYY-MM-DD`.
+    #[schemars(pattern(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"))]
     pub last: String,
 }
 
 /// Source counts.
-#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+#[derive(Debug, Clone, Serialize, JsonSchema, PartialEq, Eq)]
 pub struct Counts {
     /// Articles read.
     pub sources: usize,
@@ -91,7 +95,7 @@ pub struct Counts {
 }
 
 /// Where a piece of text comes from.
-#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+#[derive(Debug, Clone, Serialize, JsonSchema, PartialEq, Eq)]
 pub struct Citation {
     /// Outlet name.
     pub outlet: String,
@@ -105,11 +109,12 @@ pub struct Citation {
     /// Article URL when known.
     pub url: Option<String>,
     /// Article date when known.
+    #[schemars(pattern(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"))]
     pub date: Option<String>,
 }
 
 /// A cited statement of fact: a summary sentence or an open issue.
-#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+#[derive(Debug, Clone, Serialize, JsonSchema, PartialEq, Eq)]
 pub struct Point {
     /// Verbatim text from the first citation's article (white space folded).
     pub text: String,
@@ -120,7 +125,7 @@ pub struct Point {
 }
 
 /// One article read.
-#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+#[derive(Debug, Clone, Serialize, JsonSchema, PartialEq, Eq)]
 pub struct Source {
     /// 1-based number, as cited.
     pub number: usize,
@@ -135,6 +140,7 @@ pub struct Source {
     /// URL when known.
     pub url: Option<String>,
     /// Date when known.
+    #[schemars(pattern(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"))]
     pub date: Option<String>,
     /// Author when known.
     pub author: Option<String>,

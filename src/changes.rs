@@ -20,6 +20,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write as _;
 use std::path::Path;
 
+use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
@@ -48,7 +49,7 @@ pub struct Snapshot {
 }
 
 /// What is new in a brief since a previous version (`changes` in the templates and the JSON).
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, JsonSchema, Deserialize)]
 pub struct Changes {
     /// Articles read by the previous version.
     pub previous_sources: usize,
@@ -61,7 +62,7 @@ pub struct Changes {
 }
 
 /// A figure that is new, or reported with a value not given before.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, JsonSchema, Deserialize)]
 pub struct FigureChange {
     /// What is measured.
     pub measure: String,

@@ -33,8 +33,9 @@
 //! ```
 //!
 //! A `brief.toml` at the
-//! root given to `build --all`, `check` and `watch` holds defaults for every story under it;
-//! the story's own file wins key by key. Unknown keys are errors naming the key, so a typo
+//! root given to `build --all`, `check` and `watch` holds defaults for every story under it,
+//! and so does the one in the folder above a story built on its own (`brief build inbox/DAY`
+//! reads `inbox/brief.toml`); the story's own file wins key by key. Unknown keys are errors naming the key, so a typo
 //! never silently does nothing.
 
 use std::collections::BTreeMap;
@@ -172,16 +173,13 @@ impl FolderConfig {
         if let Some(t) = cfg.templates.take() {
             cfg.templates = Some(if t.is_relative() { dir.join(t) } else { t });
         }
-        if let Some(url) = &cfg.email.smtp {
-            let authority = url.split("://").nth(1).unwrap_or(url).split('/').next();
-            if authority.is_some_and(|a| a.contains('@')) {
-                return Err(Error::Config {
-                    path,
-                    message: "[email] smtp must not hold a user or password: set \
-                              BRIEF_SMTP_USER and BRIEF_SMTP_PASSWORD in the environment"
-                        .into(),
-                });
-            }
+        if let Some(url) = &cfg.email.smtp
+            && let Err(why) = crate::render::email::SmtpServer::parse_url(url)
+        {
+            return Err(Error::Config {
+                path,
+                message: format!("[email] smtp: {why}"),
+            });
         }
         Ok(cfg)
     }
@@ -401,6 +399,14 @@ mod tests {
         .unwrap();
         let err = Config::resolve(dir.path()).unwrap_err().to_string();
         assert!(err.contains("BRIEF_SMTP_PASSWORD"), "{err}");
+        assert!(!err.contains("secret"), "the password is not echoed: {err}");
+        std::fs::write(
+            dir.path().join(FILE_NAME),
+            "[email]\nsmtp = \"http://mail.example.org\"\n",
+        )
+        .unwrap();
+        let err = Config::resolve(dir.path()).unwrap_err().to_string();
+        assert!(err.contains("smtps://HOST"), "{err}");
         std::fs::write(dir.path().join(FILE_NAME), "[email]\ncc = []\n").unwrap();
         let err = Config::resolve(dir.path()).unwrap_err().to_string();
         assert!(err.contains("cc"), "{err}");

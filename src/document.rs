@@ -6,6 +6,7 @@
 
 use std::ops::Range;
 
+use schemars::JsonSchema;
 use serde::Serialize;
 
 /// One article, as read and cleaned.
@@ -61,7 +62,7 @@ pub struct Meta {
 }
 
 /// Where an article's outlet name came from, strongest first.
-#[derive(Debug, Clone, Copy, Default, Serialize, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Debug, Clone, Copy, Default, Serialize, JsonSchema, PartialEq, Eq, PartialOrd, Ord)]
 #[serde(rename_all = "snake_case")]
 pub enum OutletFrom {
     /// The article's own front matter.
@@ -105,7 +106,7 @@ pub enum BlockKind {
 }
 
 /// A file that was skipped or only partly usable, and why.
-#[derive(Debug, Clone, Serialize, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Debug, Clone, Serialize, JsonSchema, PartialEq, Eq, PartialOrd, Ord)]
 pub struct Warning {
     /// Path relative to the input folder (or as given).
     pub path: String,

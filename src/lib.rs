@@ -47,6 +47,7 @@ pub mod manifest;
 pub mod output;
 pub mod rank;
 pub mod render;
+pub mod schema;
 pub mod stories;
 pub mod text;
 

@@ -1,6 +1,7 @@
 //! The actors section: who matters (people, organisations, groups, states), strongest first,
 //! and the other places named.
 
+use schemars::JsonSchema;
 use serde::Serialize;
 
 use super::round;
@@ -8,7 +9,7 @@ use crate::extract::Limits;
 use crate::extract::entities::{self, Actor, ActorKind};
 
 /// A key actor.
-#[derive(Debug, Clone, Serialize, PartialEq)]
+#[derive(Debug, Clone, Serialize, JsonSchema, PartialEq)]
 pub struct ActorEntry {
     /// Canonical name.
     pub name: String,

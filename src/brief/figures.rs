@@ -1,5 +1,6 @@
 //! The figures section: where the outlets disagree (and agree), one group per measured thing.
 
+use schemars::JsonSchema;
 use serde::Serialize;
 
 use super::{Citation, citation};
@@ -7,7 +8,7 @@ use crate::extract::figures::{Comparison, Figure, Status, Value};
 use crate::text::{Corpus, fold};
 
 /// Figures for one measured thing.
-#[derive(Debug, Clone, Serialize, PartialEq)]
+#[derive(Debug, Clone, Serialize, JsonSchema, PartialEq)]
 pub struct FigureGroup {
     /// What is measured, in the articles' words ("people killed").
     pub measure: String,
@@ -20,7 +21,7 @@ pub struct FigureGroup {
 }
 
 /// One outlet's figure.
-#[derive(Debug, Clone, Serialize, PartialEq)]
+#[derive(Debug, Clone, Serialize, JsonSchema, PartialEq)]
 pub struct FigureEntry {
     /// The figure as written, qualifier included ("more than 280,000").
     pub display: String,
@@ -33,6 +34,7 @@ pub struct FigureEntry {
     /// Outlet.
     pub outlet: String,
     /// Article date.
+    #[schemars(pattern(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"))]
     pub date: Option<String>,
     /// Who the outlet attributes it to.
     pub attributed_to: Option<String>,

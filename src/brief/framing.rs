@@ -1,5 +1,6 @@
 //! The framing section: how each outlet names the key actors and groups, side by side.
 
+use schemars::JsonSchema;
 use serde::Serialize;
 
 use super::{Citation, citation};
@@ -8,7 +9,7 @@ use crate::extract::framing::Framing;
 use crate::text::Corpus;
 
 /// How the outlets name one actor or group.
-#[derive(Debug, Clone, Serialize, PartialEq)]
+#[derive(Debug, Clone, Serialize, JsonSchema, PartialEq)]
 pub struct FramingEntry {
     /// The actor's canonical name, or the group's label ("the armed opposition").
     pub concept: String,
@@ -21,7 +22,7 @@ pub struct FramingEntry {
 }
 
 /// The names one outlet gives it.
-#[derive(Debug, Clone, Serialize, PartialEq)]
+#[derive(Debug, Clone, Serialize, JsonSchema, PartialEq)]
 pub struct OutletNaming {
     /// Outlet.
     pub outlet: String,
@@ -30,7 +31,7 @@ pub struct OutletNaming {
 }
 
 /// One name.
-#[derive(Debug, Clone, Serialize, PartialEq)]
+#[derive(Debug, Clone, Serialize, JsonSchema, PartialEq)]
 pub struct NameEntry {
     /// As written (its most frequent form in this outlet).
     pub name: String,

@@ -3,6 +3,7 @@
 
 use std::collections::BTreeMap;
 
+use schemars::JsonSchema;
 use serde::Serialize;
 
 use super::{Citation, citation};
@@ -13,7 +14,7 @@ use crate::extract::quotes::{Statement, StatementKind};
 use crate::text::{Corpus, fold};
 
 /// An actor's statements.
-#[derive(Debug, Clone, Serialize, PartialEq)]
+#[derive(Debug, Clone, Serialize, JsonSchema, PartialEq)]
 pub struct Position {
     /// Actor name (or the speaker as written, when unresolved).
     pub actor: String,
@@ -24,7 +25,7 @@ pub struct Position {
 }
 
 /// One statement.
-#[derive(Debug, Clone, Serialize, PartialEq)]
+#[derive(Debug, Clone, Serialize, JsonSchema, PartialEq)]
 pub struct StatementEntry {
     /// The quote (without quotation marks) or the reported clause, verbatim.
     pub text: String,

@@ -1,6 +1,7 @@
 //! The timeline section: dated events in order, the story's own days first, then the
 //! background, each entry cited to every outlet telling it.
 
+use schemars::JsonSchema;
 use serde::Serialize;
 
 use super::{Citation, citation};
@@ -13,13 +14,16 @@ const MAX_STORY: usize = 15;
 const MAX_BACKGROUND: usize = 6;
 
 /// One dated event.
-#[derive(Debug, Clone, Serialize, PartialEq)]
+#[derive(Debug, Clone, Serialize, JsonSchema, PartialEq)]
 pub struct TimelineEntry {
     /// The date (`YYYY-MM-DD`) or interval (`START/END`, ISO 8601).
+    #[schemars(pattern(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}(/[0-9]{4}-[0-9]{2}-[0-9]{2})?$"))]
     pub date: String,
     /// First day, `YYYY-MM-DD`.
+    #[schemars(pattern(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"))]
     pub start: String,
     /// Last day, `YYYY-MM-DD` (equal to `start` for one day).
+    #[schemars(pattern(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"))]
     pub end: String,
     /// day, week, month, year, or since (from a date to the article's day).
     pub precision: Grain,

@@ -166,6 +166,25 @@ pub(crate) enum Command {
 
     /// Print the man page (roff), e.g. `brief manpage > ~/.local/share/man/man1/brief.1`.
     Manpage,
+
+    /// Print the JSON Schema of `--format json` output (draft 2020-12).
+    ///
+    /// Generated from the model itself, so it always matches what this version writes;
+    /// docs/brief.schema.json and docs/edition.schema.json are its output.
+    Schema {
+        /// Which document: a brief, or an edition's front page.
+        #[arg(value_enum, default_value_t = SchemaDocument::Brief)]
+        document: SchemaDocument,
+    },
+}
+
+/// `brief schema DOCUMENT`
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub(crate) enum SchemaDocument {
+    /// `brief build --format json` (and each story's brief.json in an edition).
+    Brief,
+    /// An edition's front page, brief.json of a folder of many stories.
+    Edition,
 }
 
 /// `brief templates ...`

@@ -9,7 +9,8 @@ use brief::render::{Meta, Renderer};
 use brief::text::{fold, segment};
 
 use super::args::{
-    Args, BuildArgs, Command, EmailArgs, RootArgs, SummarizeArgs, TemplatesAction, WatchArgs,
+    Args, BuildArgs, Command, EmailArgs, RootArgs, SchemaDocument, SummarizeArgs, TemplatesAction,
+    WatchArgs,
 };
 use super::settings::{self, Flags, Settings};
 use super::term;
@@ -39,6 +40,13 @@ pub(crate) fn run(args: Args, out: &mut dyn Write) -> Result<()> {
             let cmd = <Args as clap::CommandFactory>::command();
             man_page(cmd, &mut text)?;
             write_stdout(out, &text)
+        }
+        Command::Schema { document } => {
+            let document = match document {
+                SchemaDocument::Brief => brief::schema::Document::Brief,
+                SchemaDocument::Edition => brief::schema::Document::Edition,
+            };
+            write_stdout(out, brief::schema::text(document).as_bytes())
         }
         Command::Templates {
             action: TemplatesAction::Export { dir, force },
@@ -79,7 +87,11 @@ fn build(args: &BuildArgs, out: &mut dyn Write) -> Result<()> {
         templates: args.templates.clone(),
         ..Flags::with_length(&args.length, None)
     };
-    let settings = Settings::resolve(&args.input, None, &flags)?;
+    let settings = Settings::resolve(
+        &args.input,
+        settings::implicit_root(&args.input).as_deref(),
+        &flags,
+    )?;
     let walk = layout::walk(&args.input)?;
     let spinner = term::spinner(args.quiet, &args.input, walk.files.len());
     settings::log_inputs(&settings, &walk);
@@ -396,7 +408,11 @@ fn summarize(args: &SummarizeArgs, out: &mut dyn Write) -> Result<()> {
         centrality_weight: args.centrality_weight,
         ..Flags::with_length(&args.length, args.bytes)
     };
-    let settings = Settings::resolve(&args.input, None, &flags)?;
+    let settings = Settings::resolve(
+        &args.input,
+        settings::implicit_root(&args.input).as_deref(),
+        &flags,
+    )?;
     let (corpus, warnings) = brief::load(&layout::walk(&args.input)?, &settings.cfg)?;
     if !args.quiet {
         warn_all(&warnings);

@@ -139,6 +139,13 @@ pub(crate) fn parent_root(story: &Path) -> Option<PathBuf> {
     dir.parent().map(Path::to_path_buf)
 }
 
+/// The root whose `brief.toml` holds defaults for a story built on its own
+/// (`brief build inbox/DAY`): the folder above it ([`parent_root`]), when it has a
+/// `brief.toml`. The same file `--all`, `check` and `watch` read from the root they are given.
+pub(crate) fn implicit_root(input: &Path) -> Option<PathBuf> {
+    parent_root(input).filter(|root| root.join(brief::layout::CONFIG_FILE).is_file())
+}
+
 /// Where `brief email INPUT` sends, in this order: the flags, then the `[email]` table of
 /// the story's `brief.toml` (the article folder of INPUT, see [`StoryFolders`]), then that
 /// of the root above it (`inbox/brief.toml` for `inbox/DAY` or `briefings/DAY`).

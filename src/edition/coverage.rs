@@ -5,13 +5,14 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
+use schemars::JsonSchema;
 use serde::Serialize;
 
 /// Outlet -> label -> value, as in `brief.toml`.
 pub type Labels = BTreeMap<String, BTreeMap<String, String>>;
 
 /// A story's coverage by one label (`country`).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
 pub struct LabelCoverage {
     /// The label.
     pub label: String,
@@ -22,7 +23,7 @@ pub struct LabelCoverage {
 }
 
 /// How many outlets of one value carry the story.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
 pub struct ValueCoverage {
     /// The value (`UK`).
     pub value: String,

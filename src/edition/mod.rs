@@ -22,6 +22,7 @@ pub mod render;
 use std::collections::{BTreeMap, BTreeSet};
 
 use rayon::prelude::*;
+use schemars::JsonSchema;
 use serde::Serialize;
 
 use crate::brief::{Brief, Counts, Period, Point};
@@ -39,11 +40,13 @@ pub use decide::{Decision, Mode, decide};
 pub const EDITION_VERSION: u32 = 1;
 
 /// The front page: the edition's stories, ranked, and its single reports.
-#[derive(Debug, Clone, Serialize, PartialEq)]
+#[derive(Debug, Clone, Serialize, JsonSchema, PartialEq)]
 pub struct Edition {
     /// Always `"edition"` (a brief's JSON has no `kind`).
+    #[schemars(extend("const" = "edition"))]
     pub kind: &'static str,
-    /// [`EDITION_VERSION`].
+    /// Version of this model ([`EDITION_VERSION`]).
+    #[schemars(extend("const" = EDITION_VERSION))]
     pub edition_version: u32,
     /// The edition's name: its output folder's (`2026-12-06`).
     pub name: String,
@@ -71,7 +74,7 @@ pub struct Edition {
 }
 
 /// Whether a story is new today.
-#[derive(Debug, Clone, Copy, Serialize, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, Serialize, JsonSchema, PartialEq, Eq)]
 #[serde(rename_all = "snake_case")]
 pub enum Status {
     /// Not in the previous edition.
@@ -83,7 +86,7 @@ pub enum Status {
 }
 
 /// A story on the front page.
-#[derive(Debug, Clone, Serialize, PartialEq)]
+#[derive(Debug, Clone, Serialize, JsonSchema, PartialEq)]
 pub struct StoryEntry {
     /// 1-based place on the front page.
     pub rank: usize,
@@ -114,7 +117,7 @@ pub struct StoryEntry {
 }
 
 /// An article that no other article matches.
-#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+#[derive(Debug, Clone, Serialize, JsonSchema, PartialEq, Eq)]
 pub struct Report {
     /// Headline.
     pub title: String,
@@ -131,7 +134,7 @@ pub struct Report {
 }
 
 /// A story of the previous edition not continued today.
-#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+#[derive(Debug, Clone, Serialize, JsonSchema, PartialEq, Eq)]
 pub struct Dropped {
     /// Its slug in the previous edition.
     pub slug: String,

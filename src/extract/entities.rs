@@ -28,6 +28,7 @@ pub mod roles;
 pub mod tagger;
 pub mod tokens;
 
+use schemars::JsonSchema;
 use serde::Serialize;
 use std::collections::BTreeSet;
 use std::ops::Range;
@@ -43,7 +44,7 @@ use crate::text::Corpus;
 use crate::text::segment::split_sentences;
 
 /// What kind of actor.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum ActorKind {
     /// A person.

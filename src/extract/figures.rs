@@ -40,12 +40,13 @@ mod tests_frame;
 use std::ops::Range;
 
 use rayon::prelude::*;
+use schemars::JsonSchema;
 use serde::Serialize;
 
 use crate::text::Corpus;
 
 /// A normalised value: a number or an interval.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, JsonSchema)]
 pub struct Value {
     /// Lower bound (equal to `high` for a single number).
     pub low: f64,
@@ -101,7 +102,7 @@ impl Figure {
 }
 
 /// How the outlets' values for one measure relate.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, JsonSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum Status {
     /// Outlets give incompatible values.

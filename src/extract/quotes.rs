@@ -20,6 +20,7 @@ use std::ops::Range;
 
 use rayon::prelude::*;
 
+use schemars::JsonSchema;
 use serde::Serialize;
 
 use self::find::Raw;
@@ -36,7 +37,7 @@ const SAME_STATEMENT: f64 = 0.6;
 const SAME_SPEAKER_STATEMENT: f64 = 0.4;
 
 /// Direct quote or reported speech.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum StatementKind {
     /// Words inside quotation marks.

@@ -25,6 +25,7 @@ pub mod resolve;
 #[cfg(test)]
 mod tests;
 
+use schemars::JsonSchema;
 use serde::Serialize;
 
 pub use self::calendar::Day;
@@ -35,7 +36,7 @@ use crate::text::Corpus;
 
 /// Whether a date was resolved against the article's own date (or needed none), or against
 /// a date inferred from sibling articles or the article's own absolute dates.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Certainty {
     /// From an absolute date or the article's own date.

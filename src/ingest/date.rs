@@ -51,11 +51,13 @@ fn month(name: &str) -> Option<u32> {
     MONTHS.iter().find(|(m, _)| *m == name).map(|(_, n)| *n)
 }
 
+/// `YYYY-MM-DD` of a day that exists (jiff checks month lengths and leap years), in the
+/// years news is dated with.
 fn iso(y: &str, m: u32, d: &str) -> Option<String> {
-    let y: u32 = y.parse().ok()?;
-    let d: u32 = d.parse().ok()?;
-    ((1..=12).contains(&m) && (1..=31).contains(&d) && (1900..=2200).contains(&y))
-        .then(|| format!("{y:04}-{m:02}-{d:02}"))
+    let y: i16 = y.parse().ok()?;
+    let d: i8 = d.parse().ok()?;
+    let date = jiff::civil::Date::new(y, i8::try_from(m).ok()?, d).ok()?;
+    (1900..=2200).contains(&y).then(|| date.to_string())
 }
 
 /// Parse a whole-line date such as `2016-09-09`, `September 9, 2016`, `Sept. 9, 2016`,
@@ -98,6 +100,10 @@ mod tests {
             ("9 Sep 2016 10:14 GMT", Some("2016-09-09")),
             ("Mayor says 9 things 2016", None),
             ("Kerry met Lavrov", None),
+            ("February 29, 2016", Some("2016-02-29")),
+            ("February 29, 2015", None),
+            ("31 April 2016", None),
+            ("1 May 1850", None),
         ];
         for (text, want) in cases {
             assert_eq!(parse(text).as_deref(), want, "{text}");

@@ -204,27 +204,34 @@ pub struct SmtpServer {
 }
 
 impl SmtpServer {
-    /// Parse an `smtp://` or `smtps://` URL. Credentials in the URL are refused: they belong in
-    /// the environment ([`USER_ENV`], [`PASSWORD_ENV`]), where they are not shown by `ps`.
+    /// Parse an `smtp://` or `smtps://` URL given as `--smtp`. Credentials in the URL are
+    /// refused: they belong in the environment ([`USER_ENV`], [`PASSWORD_ENV`]), where they
+    /// are not shown by `ps`.
     pub fn parse(text: &str) -> Result<SmtpServer> {
-        let bad = |why: &str| Error::Usage(format!("bad --smtp URL: {why}"));
+        SmtpServer::parse_url(text).map_err(|why| Error::Usage(format!("bad --smtp URL: {why}")))
+    }
+
+    /// Parse an `smtp://` or `smtps://` URL; the error says what is wrong with it (for
+    /// `--smtp` and for `smtp` in brief.toml).
+    pub fn parse_url(text: &str) -> std::result::Result<SmtpServer, String> {
         let usage = "use smtp://HOST[:PORT] or smtps://HOST[:PORT]";
-        let url = url::Url::parse(text.trim()).map_err(|e| bad(&format!("{e}: {usage}")))?;
+        let url = url::Url::parse(text.trim()).map_err(|e| format!("{e}: {usage}"))?;
         let implicit_tls = match url.scheme() {
             "smtps" => true,
             "smtp" => false,
-            _ => return Err(bad(usage)),
+            _ => return Err(usage.to_string()),
         };
         if !url.username().is_empty() || url.password().is_some() {
-            return Err(bad(&format!(
-                "it must not hold credentials: set {USER_ENV} and {PASSWORD_ENV} instead"
-            )));
+            return Err(format!(
+                "it must not hold a user or password: set {USER_ENV} and {PASSWORD_ENV} in the \
+                 environment instead"
+            ));
         }
         let host = match url.host() {
             Some(url::Host::Domain(d)) if !d.is_empty() => d.to_string(),
             Some(url::Host::Ipv4(ip)) => ip.to_string(),
             Some(url::Host::Ipv6(ip)) => ip.to_string(),
-            _ => return Err(bad("no host")),
+            _ => return Err("no host".to_string()),
         };
         let port = url.port().unwrap_or(if implicit_tls { 465 } else { 587 });
         Ok(SmtpServer {

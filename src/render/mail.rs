@@ -7,7 +7,9 @@
 //!   `::marker`, `:target`, `:hover`, `@media print`, `@page`) are dropped, and every rule is
 //!   copied into the `style` attribute of the elements it matches by
 //!   [css-inline](https://docs.rs/css-inline). The cleaned `<style>` stays in the head, for
-//!   the clients that read it (the phone layout's media query).
+//!   the clients that read it (the phone layout's media query). Outlook for Windows, which
+//!   ignores `max-width`, gets a fixed-width "ghost table" around `<main>` in conditional
+//!   comments only it reads.
 //! - [`text_part`]: the Markdown brief as plain text for a terminal mail reader: no Markdown
 //!   escapes or link syntax, headings underlined, paragraphs and list items wrapped at 72
 //!   columns, tables as aligned columns, and the sources with their addresses.
@@ -41,9 +43,34 @@ pub fn html_part(page: &str) -> Result<String> {
         .keep_style_tags(true)
         .load_remote_stylesheets(false)
         .build();
-    inliner
+    let inlined = inliner
         .inline(&html)
-        .map_err(|e| Error::Usage(format!("cannot inline the page's CSS for email: {e}")))
+        .map_err(|e| Error::Usage(format!("cannot inline the page's CSS for email: {e}")))?;
+    Ok(outlook_width(&inlined))
+}
+
+/// Column width of the page in Outlook for Windows, in pixels (the page's 46rem).
+const OUTLOOK_WIDTH: u32 = 736;
+
+/// Hold the page's `<main>` to a centred column in Outlook for Windows, whose Word engine
+/// ignores `max-width`: the usual "ghost table", a fixed-width table inside conditional
+/// comments that only Outlook reads. Other clients see the comments only. A page without
+/// `<main>` (a user's template) is left as it is.
+fn outlook_width(html: &str) -> String {
+    let Some(open) = find_ci(html, "<main") else {
+        return html.to_string();
+    };
+    let Some(close) = find_ci(&html[open..], "</main>").map(|i| open + i + "</main>".len()) else {
+        return html.to_string();
+    };
+    format!(
+        "{}<!--[if mso]><table role=\"presentation\" width=\"{OUTLOOK_WIDTH}\" align=\"center\" \
+         cellpadding=\"0\" cellspacing=\"0\" border=\"0\"><tr><td><![endif]-->{}\
+         <!--[if mso]></td></tr></table><![endif]-->{}",
+        &html[..open],
+        &html[open..close],
+        &html[close..]
+    )
 }
 
 fn find_ci(haystack: &str, needle: &str) -> Option<usize> {
@@ -447,6 +474,20 @@ mod tests {
                     </head><body><p>Hi</p></body></html>";
         let out = html_part(page).unwrap();
         assert!(out.contains("<p style=\"color: #123456;\">Hi</p>"), "{out}");
+    }
+
+    #[test]
+    fn outlook_gets_a_fixed_width_column_around_main() {
+        let page = "<html><head></head><body><header>x</header><main><p>Hi</p></main>\
+                    </body></html>";
+        let out = html_part(page).unwrap();
+        let ghost = out.find("<!--[if mso]><table role=\"presentation\" width=\"736\"");
+        let main = out.find("<main");
+        let end = out.find("</main><!--[if mso]></td></tr></table><![endif]-->");
+        assert!(ghost.is_some() && ghost < main && main < end, "{out}");
+        // No <main>: nothing added.
+        let plain = html_part("<html><body><p>Hi</p></body></html>").unwrap();
+        assert!(!plain.contains("mso"), "{plain}");
     }
 
     #[test]

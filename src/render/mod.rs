@@ -19,6 +19,7 @@ pub mod markdown;
 
 use std::path::{Path, PathBuf};
 
+use schemars::JsonSchema;
 use serde::Serialize;
 use tera::{Context, Kwargs, State, Tera, Value};
 
@@ -107,12 +108,25 @@ pub fn templates_used(formats: &[Format]) -> Vec<&'static str> {
 /// What a rendering knows besides the Brief: facts about this version of it, not about the
 /// articles. Templates see each field by name, absent when `None`; JSON adds them after the
 /// Brief's fields.
-#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, JsonSchema)]
 pub struct Meta {
     /// What is new since the previous version of this brief, when one exists and differs
     /// (set by incremental builds).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub changes: Option<Changes>,
+}
+
+/// What `--format json` writes: the Brief's fields, then the [`Meta`] fields. Its schema
+/// (`brief schema brief`, docs/brief.schema.json) is generated from this type.
+#[derive(Debug, Serialize, JsonSchema)]
+#[schemars(title = "Brief")]
+pub struct JsonBrief<'a> {
+    /// The brief.
+    #[serde(flatten)]
+    pub brief: &'a Brief,
+    /// Facts about this version of it.
+    #[serde(flatten)]
+    pub meta: &'a Meta,
 }
 
 /// Loaded templates, ready to render.
@@ -222,14 +236,7 @@ fn markdown_with(tera: &Tera, brief: &Brief, meta: &Meta) -> Result<String> {
 /// The Brief model as pretty JSON, with a final newline; the [`Meta`] fields that are set
 /// follow the Brief's own.
 pub fn json(brief: &Brief, meta: &Meta) -> Result<String> {
-    #[derive(Serialize)]
-    struct WithMeta<'a> {
-        #[serde(flatten)]
-        brief: &'a Brief,
-        #[serde(flatten)]
-        meta: &'a Meta,
-    }
-    serde_json::to_string_pretty(&WithMeta { brief, meta })
+    serde_json::to_string_pretty(&JsonBrief { brief, meta })
         .map(|s| s + "\n")
         .map_err(|e| Error::Usage(format!("cannot serialise the brief: {e}")))
 }

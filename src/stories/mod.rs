@@ -165,23 +165,10 @@ fn original(docs: &[Document], mut i: usize) -> usize {
     i
 }
 
-/// Days since 1970-01-01 of a `YYYY-MM-DD` date (proleptic Gregorian).
+/// Days since 1970-01-01 of a `YYYY-MM-DD` date (anything after the date is ignored).
 pub fn day_number(date: &str) -> Option<i64> {
-    let mut parts = date.get(..10)?.split('-');
-    let y: i64 = parts.next()?.parse().ok()?;
-    let m: i64 = parts.next()?.parse().ok()?;
-    let d: i64 = parts.next()?.parse().ok()?;
-    if !(1..=12).contains(&m) || !(1..=31).contains(&d) {
-        return None;
-    }
-    // Howard Hinnant's days_from_civil.
-    let y = if m <= 2 { y - 1 } else { y };
-    let era = y.div_euclid(400);
-    let yoe = y - era * 400;
-    let mp = (m + 9) % 12;
-    let doy = (153 * mp + 2) / 5 + d - 1;
-    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    Some(era * 146_097 + doe - 719_468)
+    use crate::extract::timeline::Day;
+    Day::parse(date).map(|day| Day::EPOCH.until(day))
 }
 
 #[cfg(test)]

@@ -57,6 +57,33 @@ fn email_settings_in_the_inbox_root_reach_an_article_folder() {
 }
 
 #[test]
+fn a_day_built_on_its_own_reads_the_inbox_root_settings() {
+    // `brief build inbox/DAY` uses inbox/brief.toml, as `--all`, `check` and `email` do.
+    let t = inbox_with("title = \"Desk title from the root\"\n[summary]\nsentences = 2\n");
+    let out = t.run(&["build", "inbox/day1", "-q", "--format", "json", "-o", "-"]);
+    assert!(out.status.success(), "{}", text(&out).1);
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(json["title"], "Desk title from the root");
+    assert_eq!(json["summary"].as_array().unwrap().len(), 2);
+    // Built into briefings/day1, then checked from the root: the same settings, up to date.
+    assert!(t.run(&["build", "inbox/day1", "-q"]).status.success());
+    let md = std::fs::read_to_string(t.path().join("briefings/day1/brief.md")).unwrap();
+    assert!(md.contains("Desk title from the root"), "{md}");
+    let check = t.run(&["check", "inbox"]);
+    assert!(check.status.success(), "{}", text(&check).1);
+    // The story's own file wins over the root's.
+    std::fs::write(
+        t.path().join("inbox/day1/brief.toml"),
+        "title = \"The day's own title\"\n",
+    )
+    .unwrap();
+    let out = t.run(&["build", "inbox/day1", "-q", "--format", "json", "-o", "-"]);
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(json["title"], "The day's own title");
+    assert_eq!(json["summary"].as_array().unwrap().len(), 2);
+}
+
+#[test]
 fn email_settings_story_over_root_and_flags_over_both() {
     let t = inbox_with(ROOT_EMAIL);
     std::fs::write(

@@ -1,6 +1,7 @@
 //! `--format json` matches `docs/brief.schema.json` (draft 2020-12): every real brief we can
-//! build, and a Brief with every section and optional field filled in. The schema forbids
-//! unknown fields, so a field added to `src/brief.rs` without documenting it fails here.
+//! build, and a Brief with every section and optional field filled in. The schema is
+//! generated from the model (`brief schema`, schemars) and forbids unknown fields; the file in
+//! docs/ must be the generated one.
 
 use std::path::Path;
 
@@ -40,6 +41,26 @@ fn assert_valid(validator: &jsonschema::Validator, what: &str, instance: &serde_
         errors.is_empty(),
         "{what} does not match the schema:\n{errors:#?}"
     );
+}
+
+#[test]
+fn the_schema_files_are_what_the_model_generates() {
+    // docs/*.schema.json are `brief schema ...` output, generated from the model by
+    // schemars: regenerate them with `brief schema brief > docs/brief.schema.json` (and
+    // `edition`) when the model changes.
+    for (document, file) in [
+        ("brief", "docs/brief.schema.json"),
+        ("edition", "docs/edition.schema.json"),
+    ] {
+        let out = brief().args(["schema", document]).output().unwrap();
+        assert!(out.status.success(), "brief schema {document}");
+        let committed =
+            std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join(file)).unwrap();
+        assert!(
+            String::from_utf8(out.stdout).unwrap() == committed,
+            "{file} is not what `brief schema {document}` prints: regenerate it"
+        );
+    }
 }
 
 #[test]

@@ -57,7 +57,7 @@ impl Story {
             archive: out_dir.is_none().then(|| parent_of(&out)).flatten(),
             input: input.to_path_buf(),
             out_dir: out,
-            root: None,
+            root: super::settings::implicit_root(input),
         }
     }
 }

@@ -9,6 +9,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use super::synonyms::is_cumulative;
 use super::{Comparison, Figure, Status};
+use crate::document::BlockKind;
 use crate::text::Corpus;
 use crate::text::tokens::{is_stop_word, stem, words};
 
@@ -167,10 +168,22 @@ pub(super) fn compare(corpus: &Corpus, figures: &[Figure]) -> Vec<Comparison> {
             .get(figures[i].doc)
             .and_then(|d| d.meta.date.as_deref())
     };
+    // A headline states what its article's body states in full; a measure only headlines
+    // carry ("Charged With Two Counts Of Murder") is a label, not a figure to compare.
+    let headline = |i: usize| {
+        corpus
+            .sentences
+            .get(figures[i].sentence)
+            .is_some_and(|s| s.kind == BlockKind::Headline)
+    };
     let mut ranked = Vec::new();
     for ((key, _), mut idx) in groups {
-        // Dated figures oldest first, undated ones after them.
-        idx.sort_by_key(|&i| (date(i).is_none(), date(i), i));
+        if idx.iter().all(|&i| headline(i)) {
+            continue;
+        }
+        // Dated figures oldest first, undated ones after them; of one day, the body's before
+        // the headline's (shown for an outlet that gives the value in both).
+        idx.sort_by_key(|&i| (date(i).is_none(), date(i), headline(i), i));
         let outlets: BTreeSet<&str> = idx.iter().map(|&i| outlet(i)).collect();
         let status = if outlets.len() < 2 {
             Status::Single

@@ -193,6 +193,9 @@ fn parse_at(t: &[Tok], i: usize, text: &str) -> Result<Parsed, usize> {
             if joiner == "-" && second.high < core.low {
                 return Err(second.end); // a score or a vote: "20-13", "9-3"
             }
+            if joiner == "-" && core.low == 9.0 && second.low == 11.0 && glued(t, end) {
+                return Err(second.end); // "9-11", the attacks' name
+            }
             if core.scaled == 1.0 && second.scaled > 1.0 && core.low < second.low / second.scaled {
                 core.low *= second.scaled; // "$6 to $10 billion"
             }
@@ -307,6 +310,40 @@ fn is_model_number(t: &[Tok], first: usize, end: usize, text: &str) -> bool {
         && !plural_after
 }
 
+/// Whether the tokens at `k` and `k + 1` touch with no space either side of the one at `k`
+/// ("9-11", not "9 - 11").
+fn glued(t: &[Tok], k: usize) -> bool {
+    t.get(k).is_some_and(|x| !x.gap_before) && t.get(k + 1).is_some_and(|x| !x.gap_before)
+}
+
+/// Words after an emergency telephone number that make it the number, not a count.
+const EMERGENCY_AFTER: &[&str] = &[
+    "call",
+    "calls",
+    "caller",
+    "callers",
+    "center",
+    "centre",
+    "dispatcher",
+    "dispatchers",
+    "line",
+    "operator",
+    "operators",
+    "recording",
+    "recordings",
+    "service",
+    "services",
+    "supervisor",
+    "system",
+    "tape",
+    "tapes",
+];
+
+/// Words before an emergency telephone number that make it the number.
+const EMERGENCY_BEFORE: &[&str] = &[
+    "call", "called", "calling", "dial", "dialed", "dialled", "dialling",
+];
+
 /// Whether a number written in digits is a quantity, not a name, a code or an age:
 /// "AK-47", "Interstate 75", "Nava 5" (glued or spaced after a capitalised word), phone
 /// numbers ("0845 125 2222": a leading zero, or a run of spaced digit groups), and ages
@@ -325,6 +362,21 @@ fn is_quantity_number(t: &[Tok], first: usize, end: usize, text: &str) -> bool {
         return false;
     }
     if is_model_number(t, first, end, text) {
+        return false;
+    }
+    let next = word(t, end);
+    let before = if first > 0 { word(t, first - 1) } else { "" };
+    // Emergency numbers: "a 911 dispatcher", "called 911", "999 calls".
+    if matches!(tok.low.as_str(), "911" | "999" | "112")
+        && (EMERGENCY_AFTER.contains(&next) || EMERGENCY_BEFORE.contains(&before))
+    {
+        return false;
+    }
+    // Street addresses ("the 12000 block of Roosevelt Boulevard") and calibres ("a .357
+    // magnum", "a .22 caliber rifle").
+    if (next == "block" && word(t, end + 1) == "of")
+        || matches!(next, "magnum" | "caliber" | "calibre")
+    {
         return false;
     }
     if first == 0 {

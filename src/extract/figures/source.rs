@@ -182,8 +182,8 @@ const PRONOUNS: &[&str] = &["he", "she", "they", "it", "we", "i"];
 /// Who a sentence attributes what it says to: "according to X", "X said", "said X". A
 /// pronoun ("he said") is returned as is; the caller resolves it to the last named source.
 pub(super) fn attribution(sentence: &str) -> Option<String> {
-    if let Some(group) = according_to(sentence) {
-        return Some(sentence[group].trim().to_string());
+    if let Some(who) = according_to(sentence).and_then(|group| source_name(&sentence[group])) {
+        return Some(who);
     }
     for m in speech_verbs(sentence) {
         let head = &sentence[..m.start];
@@ -223,13 +223,51 @@ pub(super) fn attribution(sentence: &str) -> Option<String> {
             "has", "have", "had", "not", "was", "is", "were", "be", "been", "could", "would",
         ];
         let last = words.last().map(|w| w.to_lowercase()).unwrap_or_default();
-        if !words.is_empty() && words.len() <= 10 && !aux.contains(&last.as_str()) {
-            return Some(subject.to_string());
+        if !words.is_empty()
+            && words.len() <= 10
+            && !aux.contains(&last.as_str())
+            && let Some(who) = source_name(subject)
+        {
+            return Some(who);
         }
     }
     said_by(sentence)
-        .map(|group| sentence[group].trim().to_string())
+        .and_then(|group| source_name(&sentence[group]))
         .filter(|who| !names_a_time(who))
+}
+
+/// An attribution as a source's name: cut at a dash that opens another clause ("police- -
+/// the women were shot ..." -> "police"), and `None` for sources that name no one
+/// ("reports", "media reports", "sources").
+fn source_name(group: &str) -> Option<String> {
+    let mut who = group;
+    for dash in ["- -", " - ", "--", "\u{2014}", "\u{2013}"] {
+        if let Some(p) = who.find(dash) {
+            who = &who[..p];
+        }
+    }
+    let who = who.trim().trim_end_matches(['-', ' ']);
+    let mut core = who.to_lowercase();
+    for lead in [
+        "the ",
+        "some ",
+        "unconfirmed ",
+        "early ",
+        "initial ",
+        "local ",
+        "news ",
+        "media ",
+        "press ",
+    ] {
+        if let Some(rest) = core.strip_prefix(lead) {
+            core = rest.to_string();
+        }
+    }
+    let vague = matches!(
+        core.as_str(),
+        "report" | "reports" | "source" | "sources" | "a source" | "a report" | "media"
+    );
+    (!who.is_empty() && !vague).then(|| who.to_string())
 }
 
 /// Words that open a time, not a speaker, after "said": "police said Friday" (and the days
@@ -344,6 +382,17 @@ mod tests {
                 Some("the Syrian Observatory for Human Rights"),
             ),
             ("Mr. Rabie said 11 tugboats were used.", Some("Mr. Rabie")),
+            (
+                "Hiller then shot the three victims, according to police- - the women were shot upstairs.",
+                Some("police"),
+            ),
+            (
+                "Seven died, according to officials \u{2014} the toll could rise.",
+                Some("officials"),
+            ),
+            ("According to reports, a woman shot two co-workers.", None),
+            ("According to media reports, 40 boats sank.", None),
+            ("Sources said 40 boats sank.", None),
             (
                 "A worker who had been suspended killed two of them, police said Friday.",
                 None,

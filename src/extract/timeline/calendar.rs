@@ -1,93 +1,113 @@
-//! Civil dates: a proleptic Gregorian day count, enough arithmetic for resolving news dates
-//! (weekdays, month and week intervals) without a time zone database.
+//! Civil dates for resolving news dates (weekdays, month and week intervals): a thin layer
+//! over jiff's civil dates, without a time zone database.
 
+use std::borrow::Cow;
 use std::fmt;
+
+use jiff::Span;
+use jiff::civil::Date;
+
+use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
 
 use serde::{Serialize, Serializer};
 
-/// A calendar day.
+/// A calendar day: a [`jiff::civil::Date`], with the few operations resolving news dates
+/// needs, none of which can fail (they saturate at jiff's range, years -9999 to 9999).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub struct Day {
-    /// Days since 1970-01-01.
-    n: i64,
-}
+pub struct Day(Date);
 
 impl Day {
+    /// 1970-01-01.
+    pub const EPOCH: Day = Day(Date::constant(1970, 1, 1));
+
     /// The day `y-m-d`, when it exists.
     pub fn new(y: i32, m: u32, d: u32) -> Option<Day> {
-        ((1..=12).contains(&m) && d >= 1 && d <= days_in_month(y, m)).then(|| Day {
-            n: days_from_civil(y, m, d),
-        })
+        let (y, m, d) = (
+            i16::try_from(y).ok()?,
+            i8::try_from(m).ok()?,
+            i8::try_from(d).ok()?,
+        );
+        Date::new(y, m, d).ok().map(Day)
     }
 
-    /// Parse `YYYY-MM-DD`.
+    /// Parse `YYYY-MM-DD` (anything after the first ten characters is ignored).
     pub fn parse(s: &str) -> Option<Day> {
-        let mut it = s.get(..10)?.split('-');
-        let y = it.next()?.parse().ok()?;
-        let m = it.next()?.parse().ok()?;
-        let d = it.next()?.parse().ok()?;
-        Day::new(y, m, d)
+        let head = s.get(..10)?;
+        let bytes = head.as_bytes();
+        (bytes[4] == b'-' && bytes[7] == b'-')
+            .then(|| head.parse::<Date>().ok().map(Day))
+            .flatten()
     }
 
     /// Year, month, day.
     pub fn ymd(self) -> (i32, u32, u32) {
-        civil_from_days(self.n)
+        (
+            i32::from(self.0.year()),
+            self.0.month().unsigned_abs().into(),
+            self.0.day().unsigned_abs().into(),
+        )
     }
 
     /// The day `k` days later (earlier when negative).
     pub fn plus(self, k: i64) -> Day {
-        Day { n: self.n + k }
+        Span::new()
+            .try_days(k)
+            .ok()
+            .and_then(|span| self.0.checked_add(span).ok())
+            .map_or_else(|| Day(if k < 0 { Date::MIN } else { Date::MAX }), Day)
     }
 
     /// Days from `self` to `other`.
     pub fn until(self, other: Day) -> i64 {
-        other.n - self.n
+        self.0
+            .until(other.0)
+            .map_or(0, |span| i64::from(span.get_days()))
     }
 
     /// 0 = Monday .. 6 = Sunday.
     pub fn weekday(self) -> u32 {
-        // 1970-01-01 was a Thursday (3).
-        (self.n + 3).rem_euclid(7) as u32
+        self.0
+            .weekday()
+            .to_monday_zero_offset()
+            .unsigned_abs()
+            .into()
     }
 
     /// The first and last day of this day's month, shifted by `k` months.
     pub fn month(self, k: i32) -> (Day, Day) {
-        let (y, m, _) = self.ymd();
-        let total = y * 12 + (m as i32 - 1) + k;
-        let (y, m) = (total.div_euclid(12), total.rem_euclid(12) as u32 + 1);
-        month_span(y, m)
+        let first = self.0.first_of_month();
+        let shifted = Span::new()
+            .try_months(k)
+            .ok()
+            .and_then(|span| first.checked_add(span).ok())
+            .unwrap_or(first);
+        (Day(shifted), Day(shifted.last_of_month()))
     }
 
     /// The Monday and Sunday of this day's week, shifted by `k` weeks.
     pub fn week(self, k: i64) -> (Day, Day) {
-        let monday = self.plus(-(self.weekday() as i64) + 7 * k);
+        let monday = self.plus(-i64::from(self.weekday()) + 7 * k);
         (monday, monday.plus(6))
     }
 }
 
-/// The first and last day of a month, when the month exists.
+/// The day `y-m-d` with the year held to jiff's range and the month to 1-12.
+fn clamped(y: i32, m: u32, d: i8) -> Date {
+    let y = y.clamp(-9999, 9999) as i16;
+    let m = m.clamp(1, 12) as i8;
+    // In range by construction: day 1 always exists, and `d` is 1 or the 31 of December.
+    Date::new(y, m, d).unwrap_or(Date::MIN)
+}
+
+/// The first and last day of a month.
 pub fn month_span(y: i32, m: u32) -> (Day, Day) {
-    let m = m.clamp(1, 12);
-    (
-        Day {
-            n: days_from_civil(y, m, 1),
-        },
-        Day {
-            n: days_from_civil(y, m, days_in_month(y, m)),
-        },
-    )
+    let first = clamped(y, m, 1);
+    (Day(first), Day(first.last_of_month()))
 }
 
 /// The first and last day of a year.
 pub fn year_span(y: i32) -> (Day, Day) {
-    (
-        Day {
-            n: days_from_civil(y, 1, 1),
-        },
-        Day {
-            n: days_from_civil(y, 12, 31),
-        },
-    )
+    (Day(clamped(y, 1, 1)), Day(clamped(y, 12, 31)))
 }
 
 impl fmt::Display for Day {
@@ -103,41 +123,22 @@ impl Serialize for Day {
     }
 }
 
-fn is_leap(y: i32) -> bool {
-    (y % 4 == 0 && y % 100 != 0) || y % 400 == 0
-}
-
-fn days_in_month(y: i32, m: u32) -> u32 {
-    match m {
-        2 if is_leap(y) => 29,
-        2 => 28,
-        4 | 6 | 9 | 11 => 30,
-        _ => 31,
+impl JsonSchema for Day {
+    fn inline_schema() -> bool {
+        true
     }
-}
 
-// Howard Hinnant's days_from_civil / civil_from_days.
-fn days_from_civil(y: i32, m: u32, d: u32) -> i64 {
-    let y = i64::from(y) - i64::from(m <= 2);
-    let era = y.div_euclid(400);
-    let yoe = y - era * 400;
-    let m = i64::from(m);
-    let doy = (153 * (if m > 2 { m - 3 } else { m + 9 }) + 2) / 5 + i64::from(d) - 1;
-    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    era * 146_097 + doe - 719_468
-}
+    fn schema_name() -> Cow<'static, str> {
+        "Day".into()
+    }
 
-fn civil_from_days(z: i64) -> (i32, u32, u32) {
-    let z = z + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z - era * 146_097;
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let d = (doy - (153 * mp + 2) / 5 + 1) as u32;
-    let m = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
-    let y = yoe + era * 400 + i64::from(m <= 2);
-    (y as i32, m, d)
+    fn json_schema(_: &mut SchemaGenerator) -> Schema {
+        json_schema!({
+            "type": "string",
+            "format": "date",
+            "description": "A calendar day, YYYY-MM-DD."
+        })
+    }
 }
 
 #[cfg(test)]
@@ -165,5 +166,17 @@ mod tests {
             ("2016-08-29".into(), "2016-09-04".into())
         );
         assert_eq!(Day::new(1969, 12, 31).unwrap().weekday(), 2);
+        assert_eq!(d.until(d.plus(-40)), -40);
+        assert_eq!(Day::parse("2016-09-09T10:00:00Z"), Some(d));
+        assert_eq!(Day::parse("2016-02-30"), None);
+        assert_eq!(Day::parse("20160909xx"), None);
+        // Saturates instead of overflowing.
+        assert_eq!(d.plus(i64::MAX).to_string(), "9999-12-31");
+        assert_eq!(year_span(1_000_000).1.to_string(), "9999-12-31");
+        let (a, b) = month_span(2016, 13);
+        assert_eq!(
+            (a.to_string(), b.to_string()),
+            ("2016-12-01".into(), "2016-12-31".into())
+        );
     }
 }

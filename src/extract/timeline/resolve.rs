@@ -6,13 +6,14 @@
 //! the next on or after it. A date without a year takes the year that puts it nearest the
 //! anchor, counting the other direction double (past unless the clause is future).
 
+use schemars::JsonSchema;
 use serde::Serialize;
 
 use super::calendar::{Day, month_span, year_span};
 use super::grammar::{Expr, TimeExpr, Unit};
 
 /// How fine a resolved date is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Grain {
     /// One day or a run of days ("Sept. 8 and 9").
@@ -28,7 +29,7 @@ pub enum Grain {
 }
 
 /// A resolved date or interval, both ends inclusive.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, JsonSchema)]
 pub struct When {
     /// First day.
     pub start: Day,
