@@ -210,8 +210,14 @@ fn add_text(text: &str, weight: f32, scratch: &mut Scratch, out: &mut Counts) {
     scratch.flush(weight, out);
 }
 
-/// The tf-idf vectors of a folder's articles, in document order, and the number of features.
+/// The tf-idf vectors of a folder's articles, in document order.
 pub fn vectors(docs: &[Document], cfg: &FeatureConfig) -> Vec<Vector> {
+    vectors_and_kinds(docs, cfg).0
+}
+
+/// [`vectors`], and the kind of each feature id: `b'w'` a word's stem, `b'n'` a name, `b'p'`
+/// a run of names, `b'#'` a number.
+pub fn vectors_and_kinds(docs: &[Document], cfg: &FeatureConfig) -> (Vec<Vector>, Vec<u8>) {
     // Articles are read side by side, each worker with its own scratch; the counts come
     // back in document order, so the ids below do not depend on the split.
     let counts: Vec<Counts> = docs
@@ -221,6 +227,7 @@ pub fn vectors(docs: &[Document], cfg: &FeatureConfig) -> Vec<Vector> {
     // Feature ids in first-seen order (document order, then sorted keys): deterministic.
     let mut ids: FxHashMap<&str, u32> = FxHashMap::default();
     let mut df: Vec<u32> = Vec::new();
+    let mut kinds: Vec<u8> = Vec::new();
     for c in &counts {
         let mut keys: Vec<&str> = c.keys().map(String::as_str).collect();
         keys.sort_unstable();
@@ -229,12 +236,13 @@ pub fn vectors(docs: &[Document], cfg: &FeatureConfig) -> Vec<Vector> {
             let id = *ids.entry(key).or_insert(next);
             if id as usize == df.len() {
                 df.push(0);
+                kinds.push(key.as_bytes().first().copied().unwrap_or(b'w'));
             }
             df[id as usize] += 1;
         }
     }
     let n = docs.len().max(1) as f32 + cfg.prior_docs.max(0.0);
-    counts
+    let vectors = counts
         .par_iter()
         .map(|c| {
             let mut v: Vector = c
@@ -258,7 +266,8 @@ pub fn vectors(docs: &[Document], cfg: &FeatureConfig) -> Vec<Vector> {
             normalise(&mut v);
             v
         })
-        .collect()
+        .collect();
+    (vectors, kinds)
 }
 
 /// Scale a vector to unit length (a zero vector stays zero).
