@@ -464,6 +464,24 @@ mod tests {
     }
 
     #[test]
+    fn things_codes_zones_and_handles_are_no_mentions() {
+        let got = spans(
+            "She grabbed a .357 Magnum and six AK 47 rifles on 117th Street at 7 p.m. PDT in Malibu, Calif., and thanked @TheAcademy and her wife Portia.\nGeneral Manager Billy King met Anthony LaSalle of Bloomington and Deportivo 2 Celta 1 .",
+        );
+        let names: Vec<&str> = got.iter().map(|(n, _)| *n).collect();
+        for junk in ["Magnum", "AK", "Street", "PDT", "Calif", "TheAcademy"] {
+            assert!(!names.contains(&junk), "{junk} in {got:?}");
+        }
+        assert!(got.contains(&("Portia", ActorKind::Person)), "{got:?}");
+        assert!(got.contains(&("Billy King", ActorKind::Person)), "{got:?}");
+        assert!(names.contains(&"Anthony LaSalle"), "{got:?}");
+        assert!(
+            names.contains(&"Bloomington") && names.contains(&"Celta"),
+            "{got:?}"
+        );
+    }
+
+    #[test]
     fn mention_spans_types_and_initials() {
         let got = spans(
             "Somerset 83 ( P. Simmons 4-38 ) beat Kent .\nWest Indian Phil Simmons met Russian officials in Geneva .",
