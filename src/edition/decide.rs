@@ -56,17 +56,25 @@ const MAX_COMPARED: usize = 16;
 /// pieces sharing its names and words (a high bottleneck); a folder of unrelated events has
 /// a story linked to no other (a low one). `None` for fewer than two stories.
 pub fn bottleneck(docs: &[Document], big: &[&Story]) -> Option<f32> {
+    bottleneck_of(docs, big, |_| true)
+}
+
+/// [`bottleneck`] over the features whose kind `keep` accepts (see
+/// [`vectors_and_kinds`](crate::stories::features::vectors_and_kinds)): names only, say.
+pub fn bottleneck_of(docs: &[Document], big: &[&Story], keep: impl Fn(u8) -> bool) -> Option<f32> {
     if big.len() < 2 {
         return None;
     }
-    let vectors = crate::stories::features::vectors(docs, &Default::default());
+    let (vectors, kinds) = crate::stories::features::vectors_and_kinds(docs, &Default::default());
     let centroids: Vec<std::collections::BTreeMap<u32, f32>> = big
         .iter()
         .map(|s| {
             let mut c = std::collections::BTreeMap::new();
             for &d in &s.docs {
                 for &(id, w) in vectors.get(d).map_or(&[][..], Vec::as_slice) {
-                    *c.entry(id).or_insert(0.0) += w;
+                    if kinds.get(id as usize).is_some_and(|&k| keep(k)) {
+                        *c.entry(id).or_insert(0.0) += w;
+                    }
                 }
             }
             let norm = c
@@ -113,10 +121,10 @@ pub fn bottleneck(docs: &[Document], big: &[&Story]) -> Option<f32> {
     Some(0.0)
 }
 
-/// Decide how to build a folder of `docs` whose articles story detection grouped into
-/// `stories`.
-pub fn decide(docs: &[Document], stories: &[Story], mode: EditionMode) -> Decision {
-    let big: Vec<&Story> = stories
+/// The stories that count towards an edition: [`MIN_ARTICLES`] articles or more of
+/// [`MIN_WORDS`] words or more.
+pub fn counted<'a>(docs: &[Document], stories: &'a [Story]) -> Vec<&'a Story> {
+    stories
         .iter()
         .filter(|s| {
             let full = s
@@ -125,7 +133,13 @@ pub fn decide(docs: &[Document], stories: &[Story], mode: EditionMode) -> Decisi
                 .filter(|&&i| docs.get(i).is_some_and(|d| d.words() >= MIN_WORDS));
             full.count() >= MIN_ARTICLES
         })
-        .collect();
+        .collect()
+}
+
+/// Decide how to build a folder of `docs` whose articles story detection grouped into
+/// `stories`.
+pub fn decide(docs: &[Document], stories: &[Story], mode: EditionMode) -> Decision {
+    let big = counted(docs, stories);
     // Several stories that hang together are one event that detection split.
     let one_event = |big: &[&Story]| {
         big.len() <= MAX_COMPARED && bottleneck(docs, big).is_some_and(|b| b >= SAME_EVENT)

@@ -56,7 +56,7 @@ pub(crate) fn detect(
         return rules;
     }
     match tagger::embedded() {
-        Some(model) => tagger::merge::refine(&model, text, tokens, ev, rules),
+        Some(model) => tagger::merge::refine(model, text, tokens, ev, rules),
         None => rules,
     }
 }

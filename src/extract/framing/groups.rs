@@ -5,6 +5,9 @@
 use std::collections::BTreeSet;
 use std::sync::LazyLock;
 
+use rayon::prelude::*;
+use regex::Regex;
+
 use super::{Found, NameMention};
 use crate::extract::entities::gazetteer::{Entry, GAZETTEER};
 use crate::text::Corpus;
@@ -55,27 +58,57 @@ static FAMILIES: LazyLock<Vec<(String, Vec<Vec<String>>)>> = LazyLock::new(|| {
         .collect()
 });
 
+/// The word of each family's noun that is not "the" ("opposition" in "the opposition"),
+/// case-insensitively: a sentence without one names no group, and one search rules every
+/// family out; where it matches, the word (or the word before it) may start a name.
+// Built from the lexicon's words, each escaped: cannot fail.
+#[allow(clippy::unwrap_used)]
+static ANY_NOUN: LazyLock<Regex> = LazyLock::new(|| {
+    let keys: BTreeSet<String> = FAMILIES
+        .iter()
+        .flat_map(|(_, nouns)| nouns.iter().filter_map(|n| n.iter().find(|w| *w != "the")))
+        .map(|w| regex::escape(w))
+        .collect();
+    let keys: Vec<String> = keys.into_iter().collect();
+    Regex::new(&format!("(?i){}", keys.join("|"))).unwrap()
+});
+
 /// The families found in at least two outlets (their labels, as concepts numbered from
 /// `first`), and every name found for them.
 pub(super) fn group_names(corpus: &Corpus, first: usize) -> (Vec<String>, Vec<Found>) {
+    // Every family's names, sentence by sentence (corpus order), each sentence split once.
+    let hits: Vec<(usize, NameMention)> = corpus
+        .sentences
+        .par_iter()
+        .enumerate()
+        .filter(|(_, s)| s.is_body())
+        .flat_map_iter(|(si, s)| {
+            let Some(words) = Words::of(corpus.text(s)) else {
+                return Vec::new();
+            };
+            FAMILIES
+                .iter()
+                .enumerate()
+                .flat_map(|(f, (_, nouns))| {
+                    names_in(&words, nouns).into_iter().map(move |r| (f, r))
+                })
+                .map(|(f, r)| {
+                    (
+                        f,
+                        NameMention {
+                            doc: s.doc,
+                            sentence: si,
+                            span: s.span.start + r.start..s.span.start + r.end,
+                        },
+                    )
+                })
+                .collect()
+        })
+        .collect();
     let mut labels = Vec::new();
     let mut out = Vec::new();
-    for (label, nouns) in FAMILIES.iter() {
-        let found: Vec<NameMention> = corpus
-            .sentences
-            .iter()
-            .enumerate()
-            .filter(|(_, s)| s.is_body())
-            .flat_map(|(si, s)| {
-                names_in(corpus.text(s), nouns)
-                    .into_iter()
-                    .map(move |r| NameMention {
-                        doc: s.doc,
-                        sentence: si,
-                        span: s.span.start + r.start..s.span.start + r.end,
-                    })
-            })
-            .collect();
+    for (f, (label, _)) in FAMILIES.iter().enumerate() {
+        let found: Vec<&NameMention> = hits.iter().filter(|h| h.0 == f).map(|h| &h.1).collect();
         let outlets: BTreeSet<&str> = found
             .iter()
             .map(|m| corpus.docs[m.doc].meta.outlet.as_str())
@@ -85,29 +118,82 @@ pub(super) fn group_names(corpus: &Corpus, first: usize) -> (Vec<String>, Vec<Fo
         }
         let concept = first + labels.len();
         labels.push(label.clone());
-        out.extend(found.into_iter().map(|mention| Found { concept, mention }));
+        out.extend(found.into_iter().map(|mention| Found {
+            concept,
+            mention: mention.clone(),
+        }));
     }
     (labels, out)
 }
 
-/// Byte ranges of the family's names in a sentence.
-fn names_in(text: &str, nouns: &[Vec<String>]) -> Vec<std::ops::Range<usize>> {
-    let mut words: Vec<(usize, &str)> = Vec::new();
-    let mut pos = 0;
-    for w in text.split(|c: char| c.is_whitespace()) {
-        if !w.is_empty() {
-            words.push((pos, w));
+/// A sentence's words split on white space: (byte offset, word) and the bare lowercase form.
+struct Words<'a> {
+    words: Vec<(usize, &'a str)>,
+    lower: Vec<String>,
+    /// Words a name may start at.
+    candidate: Vec<bool>,
+}
+
+impl<'a> Words<'a> {
+    /// The words, when a family's key word occurs in the text.
+    fn of(text: &'a str) -> Option<Self> {
+        let keys: Vec<usize> = ANY_NOUN.find_iter(text).map(|m| m.start()).collect();
+        if keys.is_empty() {
+            return None;
         }
-        pos += w.len() + 1;
+        // Offsets from the slices themselves: white space may be wider than one byte.
+        let words: Vec<(usize, &str)> = text
+            .split(char::is_whitespace)
+            .filter(|w| !w.is_empty())
+            .map(|w| (w.as_ptr() as usize - text.as_ptr() as usize, w))
+            .collect();
+        let mut candidate = vec![false; words.len()];
+        for at in keys {
+            let w = words.partition_point(|(start, _)| *start <= at);
+            // The word holding the key word, and the one before it ("the" of "the crowd").
+            for c in [w.checked_sub(1), w.checked_sub(2)].into_iter().flatten() {
+                candidate[c] = true;
+            }
+        }
+        // Lowercase forms are read only near a candidate: the noun (up to three words), the
+        // word after it, and up to two qualifiers and "the" before it.
+        let mut near = vec![false; words.len()];
+        for (c, _) in candidate.iter().enumerate().filter(|(_, c)| **c) {
+            for n in near.iter_mut().take(c + 5).skip(c.saturating_sub(3)) {
+                *n = true;
+            }
+        }
+        let bare = |w: &str| {
+            w.trim_matches(|c: char| !c.is_alphanumeric() && c != '-')
+                .to_lowercase()
+        };
+        let lower = words
+            .iter()
+            .zip(&near)
+            .map(|((_, w), near)| if *near { bare(w) } else { String::new() })
+            .collect();
+        Some(Words {
+            words,
+            lower,
+            candidate,
+        })
     }
-    let bare = |w: &str| {
-        w.trim_matches(|c: char| !c.is_alphanumeric() && c != '-')
-            .to_lowercase()
-    };
-    let lower: Vec<String> = words.iter().map(|(_, w)| bare(w)).collect();
+}
+
+/// Byte ranges of the family's names in a sentence.
+fn names_in(sentence: &Words<'_>, nouns: &[Vec<String>]) -> Vec<std::ops::Range<usize>> {
+    let Words {
+        words,
+        lower,
+        candidate,
+    } = sentence;
     let mut out = Vec::new();
     let mut i = 0;
     while i < words.len() {
+        if !candidate[i] {
+            i += 1;
+            continue;
+        }
         let hit = nouns.iter().find(|n| {
             i + n.len() <= words.len()
                 && n.iter().zip(&lower[i..]).all(|(a, b)| a == b)
@@ -153,7 +239,7 @@ fn names_in(text: &str, nouns: &[Vec<String>]) -> Vec<std::ops::Range<usize>> {
             i += 1;
             continue;
         }
-        let start = qualified_start(&words, &lower, i);
+        let start = qualified_start(words, lower, i);
         out.push(start..end);
         i += noun.len();
     }

@@ -24,6 +24,13 @@ static STATE_BODY: LazyLock<Regex> = LazyLock::new(|| {
     .unwrap()
 });
 
+/// The words [`STATE_BODY`] needs: most sentences have none, and this search is cheaper.
+// A compiled constant pattern: cannot fail.
+#[allow(clippy::unwrap_used)]
+static BODY_WORD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"government|regime|administration|authorities|leadership").unwrap()
+});
+
 /// Words that may qualify a role in a definite description without naming anyone else.
 const TIME_QUALIFIERS: &[&str] = &[
     "former", "then", "top", "new", "outgoing", "acting", "current", "incoming", "interim",
@@ -113,6 +120,9 @@ fn state_bodies(corpus: &Corpus, keys: &[&Actor]) -> Vec<Found> {
     let mut out = Vec::new();
     for (si, s) in corpus.sentences.iter().enumerate() {
         let text = corpus.text(s);
+        if !BODY_WORD.is_match(text) {
+            continue;
+        }
         for c in STATE_BODY.captures_iter(text) {
             let (Some(all), Some(x)) = (c.get(0), c.name("x")) else {
                 continue;
@@ -217,16 +227,21 @@ fn definite_roles(text: &str) -> Vec<(Range<usize>, String, Vec<String>)> {
     }
     let clean = |w: &str| norm(w.trim_matches(|c: char| !c.is_alphanumeric() && c != '-'));
     let mut out = Vec::new();
+    // Each word cleaned once, when the sentence has a "the" at all.
+    let mut cleaned: Vec<String> = Vec::new();
     for (j, &(start, w)) in words.iter().enumerate() {
         if w != "the" && w != "The" {
             continue;
+        }
+        if cleaned.is_empty() {
+            cleaned = words.iter().map(|(_, w)| clean(w)).collect();
         }
         for p in j + 1..(j + 5).min(words.len()) {
             // Stop at punctuation inside the phrase.
             if words[p - 1].1.ends_with([',', ';', ':', '.']) && p > j + 1 {
                 break;
             }
-            let tail: Vec<String> = words[p..].iter().take(6).map(|(_, w)| clean(w)).collect();
+            let tail = &cleaned[p..(p + 6).min(cleaned.len())];
             let n = GAZETTEER.role_at(&tail);
             if n == 0 {
                 continue;
@@ -242,7 +257,7 @@ fn definite_roles(text: &str) -> Vec<(Range<usize>, String, Vec<String>)> {
                     .1
                     .trim_end_matches(|c: char| !c.is_alphanumeric())
                     .len();
-            let quals = words[j + 1..p].iter().map(|(_, w)| clean(w)).collect();
+            let quals = cleaned[j + 1..p].to_vec();
             out.push((start..end, tail[..n].join(" "), quals));
             break;
         }

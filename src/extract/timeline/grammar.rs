@@ -9,7 +9,7 @@
 use std::ops::Range;
 use std::sync::LazyLock;
 
-use regex::{Captures, Regex};
+use regex::{Captures, Regex, RegexSet};
 
 /// Calendar units of relative expressions.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -97,7 +97,8 @@ const UNIT: &str =
     r"(?P<unit>(?i:second|minute|hour|day|night|week|month|year|decade|centur(?:y|ies)))";
 const PART: &str = r"(?:morning|afternoon|evening|night)";
 
-static RULES: LazyLock<Vec<(Regex, Rule)>> = LazyLock::new(|| {
+/// The patterns as text, one per rule form.
+static PATTERNS: LazyLock<Vec<(String, Rule)>> = LazyLock::new(|| {
     let d = r"(?P<d1>\d{1,2})(?:st|nd|rd|th)?(?:\s*(?:-|–|and|to|through)\s*(?P<d2>\d{1,2})(?:st|nd|rd|th)?)?";
     let y = r"(?:,?\s+(?P<y>(?:1[89]|20)\d{2})\b)?";
     let pre =
@@ -120,20 +121,32 @@ static RULES: LazyLock<Vec<(Regex, Rule)>> = LazyLock::new(|| {
         (r"\b(?:(?i:at|around|about|by|until|after|before|shortly after|just after|just before)\s+){0,2}\d{1,2}(?:[:.]\d{2})?\s*(?:[ap]\.?\s?m\b\.?|(?i:o'clock|GMT|UTC|local time))".to_string(), Rule::Undated),
         (r"\b\d{1,2}:\d{2}\b|\b(?i:noon|midnight|dawn|dusk)\b".to_string(), Rule::Undated),
     ];
-    patterns
-        .into_iter()
+    patterns.into_iter().collect()
+});
+
+static RULES: LazyLock<Vec<(Regex, Rule)>> = LazyLock::new(|| {
+    PATTERNS
+        .iter()
         // The patterns are constants: compiling them cannot fail.
-        .map(|(p, r)| (Regex::new(&p).unwrap_or_else(|e| panic!("{e}")), r))
+        .map(|(p, r)| (Regex::new(p).unwrap_or_else(|e| panic!("{e}")), *r))
         .collect()
 });
 
-/// A word every pattern needs (a digit, a calendar or clock word): most sentences have
-/// none, and one search rules all patterns out.
+/// All patterns in one automaton: which of them match a text, in one pass, so only those
+/// are searched again for their captures.
+static SET: LazyLock<RegexSet> = LazyLock::new(|| {
+    // The patterns are constants: compiling them cannot fail.
+    RegexSet::new(PATTERNS.iter().map(|(p, _)| p)).unwrap_or_else(|e| panic!("{e}"))
+});
+
+/// What every pattern needs: a digit, a month or weekday name as the patterns write it, or
+/// a calendar or clock word at the start of a word. Most sentences have none, and one search
+/// rules all patterns out.
 // A compiled constant pattern: cannot fail.
 #[allow(clippy::unwrap_used)]
 static ANY: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|day|night|week|month|year|decade|centur|hour|minute|second|morning|evening|tomorrow|tonight|noon|dawn|dusk|ago|moment",
+        r"\d|\b(?:January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|(?i:\b(?:yesterday|today|tonight|tomorrow|overnight|morning|afternoon|evening|night|week|month|year|decade|centur|hour|minute|second|day|noon|midnight|dawn|dusk|moment))",
     )
     .unwrap()
 });
@@ -144,7 +157,7 @@ pub fn detect(text: &str) -> Vec<TimeExpr> {
         return Vec::new();
     }
     let mut found: Vec<TimeExpr> = Vec::new();
-    for (re, rule) in RULES.iter() {
+    for (re, rule) in SET.matches(text).into_iter().map(|i| &RULES[i]) {
         for caps in re.captures_iter(text) {
             let Some(m) = caps.get(0) else { continue };
             if let Some((expr, since)) = interpret(text, *rule, &caps) {

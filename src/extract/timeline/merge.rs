@@ -3,11 +3,13 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
+use rayon::prelude::*;
+
 use super::calendar::Day;
 use super::{Certainty, Dated, Event};
 use crate::extract::entities::{Actor, ActorKind, is_state};
 use crate::text::Corpus;
-use crate::text::tokens::{jaccard, terms};
+use crate::text::tokens::{intern, jaccard_ids, terms};
 
 /// Content-word overlap at which two sentences on the same dates tell the same event.
 const SAME_EVENT: f64 = 0.25;
@@ -23,7 +25,8 @@ const BACKGROUND_DAYS: i64 = 30;
 /// One dated sentence with what similarity needs.
 struct Item {
     dated: Dated,
-    terms: BTreeSet<String>,
+    /// Content-word stems as sorted ids.
+    terms: Vec<u32>,
     actors: BTreeSet<usize>,
 }
 
@@ -34,23 +37,32 @@ pub(super) fn merge(
     dated: Vec<Dated>,
     story_start: Option<Day>,
 ) -> Vec<Event> {
-    let by_sentence = actors_by_sentence(actors);
-    let items: Vec<Item> = dated
-        .into_iter()
+    let mut is_dated = vec![false; corpus.sentences.len()];
+    for d in &dated {
+        is_dated[d.sentence] = true;
+    }
+    let by_sentence = actors_by_sentence(actors, &is_dated);
+    // The dating expression itself is no evidence of the same event.
+    let sets: Vec<BTreeSet<String>> = dated
+        .par_iter()
         .map(|d| {
             let s = &corpus.sentences[d.sentence];
             let doc = &corpus.docs[s.doc];
-            // The dating expression itself is no evidence of the same event.
             let text = format!(
                 "{} {}",
                 doc.text(&(s.span.start..d.expr.start)),
                 doc.text(&(d.expr.end..s.span.end))
             );
-            Item {
-                terms: terms(&text).into_iter().collect(),
-                actors: by_sentence.get(&d.sentence).cloned().unwrap_or_default(),
-                dated: d,
-            }
+            terms(&text).into_iter().collect()
+        })
+        .collect();
+    let items: Vec<Item> = dated
+        .into_iter()
+        .zip(intern(sets))
+        .map(|(d, terms)| Item {
+            terms,
+            actors: by_sentence.get(&d.sentence).cloned().unwrap_or_default(),
+            dated: d,
         })
         .collect();
     // Greedy single-link grouping within each set of equal dates, in corpus order.
@@ -102,7 +114,7 @@ pub(super) fn merge(
 }
 
 fn same_event(a: &Item, b: &Item) -> bool {
-    let overlap = jaccard(&a.terms, &b.terms);
+    let overlap = jaccard_ids(&a.terms, &b.terms);
     overlap >= SAME_EVENT
         || (a.actors.intersection(&b.actors).count() >= 2 && overlap >= SAME_EVENT_SHARED_ACTORS)
 }
@@ -148,15 +160,17 @@ fn event(
     }
 }
 
-/// For each sentence, the actors (not mere settings) it names.
-fn actors_by_sentence(actors: &[Actor]) -> BTreeMap<usize, BTreeSet<usize>> {
+/// For each dated sentence, the actors (not mere settings) it names.
+fn actors_by_sentence(actors: &[Actor], is_dated: &[bool]) -> BTreeMap<usize, BTreeSet<usize>> {
     let mut map: BTreeMap<usize, BTreeSet<usize>> = BTreeMap::new();
     for (a, actor) in actors.iter().enumerate() {
         if actor.kind == ActorKind::Place && !is_state(&actor.name) {
             continue;
         }
         for m in &actor.mentions {
-            map.entry(m.sentence).or_default().insert(a);
+            if is_dated.get(m.sentence).copied().unwrap_or(false) {
+                map.entry(m.sentence).or_default().insert(a);
+            }
         }
     }
     map
