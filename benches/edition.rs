@@ -213,10 +213,8 @@ fn decide(events: &[(String, PathBuf)]) {
 /// The weakest link between the counted stories of a folder, over all features and over
 /// names only; `None` with fewer than two counted stories.
 fn links(docs: &[Document], found: &[stories::Story]) -> Option<(f32, f32)> {
-    let big = edition::decide::counted(docs, found);
-    let all = edition::decide::bottleneck(docs, &big)?;
-    let names = edition::decide::bottleneck_of(docs, &big, |k| matches!(k, b'n' | b'p'))?;
-    Some((all, names))
+    let l = edition::decide::links(docs, &edition::decide::counted(docs, found))?;
+    Some((l.all, l.names))
 }
 
 fn continuity(duc: &[PathBuf]) {

@@ -47,6 +47,9 @@ pub struct Decision {
 /// [`bottleneck`]).
 pub const SAME_EVENT: f32 = 0.18;
 
+/// And the cosine of their centroids over names alone must reach this (see [`Links`]).
+pub const SAME_NAMES: f32 = 0.15;
+
 /// Above this many stories the folder is an edition without comparing them.
 const MAX_COMPARED: usize = 16;
 
@@ -56,16 +59,39 @@ const MAX_COMPARED: usize = 16;
 /// pieces sharing its names and words (a high bottleneck); a folder of unrelated events has
 /// a story linked to no other (a low one). `None` for fewer than two stories.
 pub fn bottleneck(docs: &[Document], big: &[&Story]) -> Option<f32> {
-    bottleneck_of(docs, big, |_| true)
+    links(docs, big).map(|l| l.all)
 }
 
-/// [`bottleneck`] over the features whose kind `keep` accepts (see
-/// [`vectors_and_kinds`](crate::stories::features::vectors_and_kinds)): names only, say.
-pub fn bottleneck_of(docs: &[Document], big: &[&Story], keep: impl Fn(u8) -> bool) -> Option<f32> {
+/// The weakest links between a folder's stories ([`bottleneck`]), over every feature and
+/// over names alone.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Links {
+    /// Over words, names and numbers.
+    pub all: f32,
+    /// Over names (and runs of names) only: pieces of one event name the same places and
+    /// people; two events that share only their kind (two strikes) do not.
+    pub names: f32,
+}
+
+/// [`Links`] of the stories `big`; `None` for fewer than two stories.
+pub fn links(docs: &[Document], big: &[&Story]) -> Option<Links> {
     if big.len() < 2 {
         return None;
     }
     let (vectors, kinds) = crate::stories::features::vectors_and_kinds(docs, &Default::default());
+    Some(Links {
+        all: weakest(&vectors, &kinds, big, |_| true),
+        names: weakest(&vectors, &kinds, big, |k| matches!(k, b'n' | b'p')),
+    })
+}
+
+/// The bottleneck of the stories' centroids over the features whose kind `keep` accepts.
+fn weakest(
+    vectors: &[crate::stories::features::Vector],
+    kinds: &[u8],
+    big: &[&Story],
+    keep: impl Fn(u8) -> bool,
+) -> f32 {
     let centroids: Vec<std::collections::BTreeMap<u32, f32>> = big
         .iter()
         .map(|s| {
@@ -114,11 +140,11 @@ pub fn bottleneck_of(docs: &[Document], big: &[&Story], keep: impl Fn(u8) -> boo
             part[a] = b;
             joined += 1;
             if joined == big.len() {
-                return Some(w);
+                return w;
             }
         }
     }
-    Some(0.0)
+    0.0
 }
 
 /// The stories that count towards an edition: [`MIN_ARTICLES`] articles or more of
@@ -140,9 +166,11 @@ pub fn counted<'a>(docs: &[Document], stories: &'a [Story]) -> Vec<&'a Story> {
 /// `stories`.
 pub fn decide(docs: &[Document], stories: &[Story], mode: EditionMode) -> Decision {
     let big = counted(docs, stories);
-    // Several stories that hang together are one event that detection split.
+    // Several stories that hang together are one event that detection split: by all their
+    // words, and by their names.
     let one_event = |big: &[&Story]| {
-        big.len() <= MAX_COMPARED && bottleneck(docs, big).is_some_and(|b| b >= SAME_EVENT)
+        big.len() <= MAX_COMPARED
+            && links(docs, big).is_some_and(|l| l.all >= SAME_EVENT && l.names >= SAME_NAMES)
     };
     let singles = stories
         .iter()
