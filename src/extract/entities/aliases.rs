@@ -345,7 +345,7 @@ mod tests {
         let got = actors(&[
             (
                 "A",
-                "Workers at Kraft Foods Inc. were sent home. Kraft Foods said the plant was closed.",
+                "Workers at Kraft Foods were sent home. Kraft Foods said the plant was closed.",
             ),
             (
                 "B",
