@@ -139,10 +139,14 @@ fn decide(events: &[(String, PathBuf)]) {
     let cfg = StoryConfig::default();
     let mut by_set: BTreeMap<&str, (usize, usize, Vec<String>)> = BTreeMap::new();
     let mut docs_of: Vec<Vec<Document>> = Vec::new();
+    let (mut one_event_links, mut mix_links) = (Vec::new(), Vec::new());
     for (set, dir) in events {
         let docs = read(dir);
         let found = stories::detect(&docs, &cfg);
         let d = edition::decide(&docs, &found, EditionMode::Auto);
+        if let Some(b) = links(&docs, &found) {
+            one_event_links.push(b);
+        }
         let e = by_set.entry(set).or_default();
         e.0 += 1;
         if d.mode == Mode::Edition {
@@ -181,6 +185,9 @@ fn decide(events: &[(String, PathBuf)]) {
             }
             ingest::duplicates::mark(&mut mix);
             let found = stories::detect(&mix, &cfg);
+            if let Some(b) = links(&mix, &found) {
+                mix_links.push(b);
+            }
             total += 1;
             if edition::decide(&mix, &found, EditionMode::Auto).mode == Mode::Edition {
                 right += 1;
@@ -189,6 +196,25 @@ fn decide(events: &[(String, PathBuf)]) {
         }
         println!("decide: folders mixing {k} events: {right} of {total} built as an edition");
     }
+    if std::env::var_os("BRIEF_DECIDE_LINKS").is_some() {
+        for (what, links) in [("one event", &one_event_links), ("mixes", &mix_links)] {
+            let show: Vec<String> = links
+                .iter()
+                .map(|(a, n)| format!("{a:.2}/{n:.2}"))
+                .collect();
+            println!(
+                "decide: weakest links (all/names) of {what}: {}",
+                show.join(" ")
+            );
+        }
+    }
+}
+
+/// The weakest link between the counted stories of a folder, over all features and over
+/// names only; `None` with fewer than two counted stories.
+fn links(docs: &[Document], found: &[stories::Story]) -> Option<(f32, f32)> {
+    let l = edition::decide::links(docs, &edition::decide::counted(docs, found))?;
+    Some((l.all, l.names))
 }
 
 fn continuity(duc: &[PathBuf]) {

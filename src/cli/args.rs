@@ -132,7 +132,8 @@ pub(crate) enum Command {
     /// Print what is new in NEW since OLD: summary points, figures, actors.
     ///
     /// OLD and NEW are brief folders (with the manifest `build` writes), brief.json files
-    /// (`--format json`), or manifests.
+    /// (`--format json`), or manifests. When either is an edition, its stories are compared:
+    /// which are new, developing (and what changed), continuing, or no longer covered.
     Diff {
         /// The earlier version.
         old: PathBuf,
@@ -249,6 +250,11 @@ pub(crate) struct BuildArgs {
     /// Build one brief of every article even when the folder holds several stories.
     #[arg(long)]
     pub(crate) single: bool,
+
+    /// The previous edition to compare this edition with: its folder (`briefings/2026-12-06`)
+    /// or its manifest (default: the output folder before this one, by name; docs/edition.md).
+    #[arg(long, value_name = "PATH", conflicts_with_all = ["all", "output", "single"])]
+    pub(crate) previous: Option<PathBuf>,
 }
 
 /// Flags shared by `check` and `watch`: which briefs, built how.

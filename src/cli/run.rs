@@ -331,6 +331,7 @@ fn build_incremental(args: &BuildArgs, out: &mut dyn Write) -> Result<()> {
         },
         force: args.force,
         quiet: args.quiet,
+        previous: args.previous.clone(),
     };
     let stories = if args.all {
         workflow::discover(&args.input, args.out_dir.as_deref())?
@@ -359,16 +360,27 @@ fn root_options(args: &RootArgs) -> workflow::Options {
         },
         force: false,
         quiet: args.quiet,
+        previous: None,
     }
 }
 
 fn check(args: &RootArgs, out: &mut dyn Write) -> Result<()> {
-    let stories = workflow::discover(&args.root, args.out_dir.as_deref())?;
+    // ROOT may be what was built (`briefings/DAY`, `briefings/`) rather than its articles.
+    let stories = workflow::check::stories(&args.root, args.out_dir.as_deref())?;
     workflow::check::check(&args.root, &stories, &root_options(args), out)
 }
 
 fn diff(old: &Path, new: &Path, out: &mut dyn Write) -> Result<()> {
     use brief::changes::{Snapshot, describe, diff};
+    // Two editions (or an edition and a one-story brief): their stories compared.
+    if workflow::edition::is_edition(old) || workflow::edition::is_edition(new) {
+        let (old, new) = (
+            workflow::edition::load_record(old)?,
+            workflow::edition::load_record(new)?,
+        );
+        let text = brief::edition::compare::describe(&brief::edition::compare::compare(&old, &new));
+        return write_stdout(out, text.as_bytes());
+    }
     let (old, new) = (Snapshot::load(old)?, Snapshot::load(new)?);
     write_stdout(out, describe(diff(&old, &new).as_ref()).as_bytes())
 }

@@ -9,6 +9,9 @@
 
 use std::collections::BTreeSet;
 
+use rayon::prelude::*;
+use rustc_hash::FxHashMap;
+
 use crate::changes::Snapshot;
 use crate::manifest::StoryRecord;
 use crate::text::tokens::stem_set;
@@ -48,46 +51,113 @@ impl Key {
     }
 }
 
-/// Cosine of two sets: shared / sqrt(|a| |b|); 0 when either is empty.
-fn cosine(a: &BTreeSet<String>, b: &BTreeSet<String>) -> f64 {
-    if a.is_empty() || b.is_empty() {
+/// Cosine of two sets given their sizes and how many members they share:
+/// shared / sqrt(|a| |b|); 0 when either is empty.
+fn cosine(shared: usize, a: usize, b: usize) -> f64 {
+    if a == 0 || b == 0 {
         return 0.0;
     }
-    let shared = a.intersection(b).count() as f64;
-    shared / ((a.len() * b.len()) as f64).sqrt()
+    shared as f64 / ((a * b) as f64).sqrt()
+}
+
+/// How many members each part of two keys shares: articles, words, names.
+type Shared = [usize; 3];
+
+/// The score of two keys of these sizes (articles, words, names) sharing `shared`.
+fn score_of(a: [usize; 3], b: [usize; 3], shared: Shared) -> f64 {
+    let words = cosine(shared[1], a[1], b[1]);
+    let text = if a[2] == 0 || b[2] == 0 {
+        words
+    } else {
+        0.5 * words + 0.5 * cosine(shared[2], a[2], b[2])
+    };
+    if shared[0] == 0 {
+        return text;
+    }
+    let overlap = shared[0] as f64 / a[0].min(b[0]).max(1) as f64;
+    text.max(0.5 + overlap / 2.0)
 }
 
 /// How alike two stories are, 0 to 1.
 pub fn score(a: &Key, b: &Key) -> f64 {
-    let words = cosine(&a.words, &b.words);
-    let text = if a.names.is_empty() || b.names.is_empty() {
-        words
-    } else {
-        0.5 * words + 0.5 * cosine(&a.names, &b.names)
-    };
-    let shared = a.articles.intersection(&b.articles).count();
-    if shared == 0 {
-        return text;
+    let shared = [
+        a.articles.intersection(&b.articles).count(),
+        a.words.intersection(&b.words).count(),
+        a.names.intersection(&b.names).count(),
+    ];
+    score_of(a.sizes(), b.sizes(), shared)
+}
+
+impl Key {
+    fn sizes(&self) -> [usize; 3] {
+        [self.articles.len(), self.words.len(), self.names.len()]
     }
-    let overlap = shared as f64 / a.articles.len().min(b.articles.len()).max(1) as f64;
-    text.max(0.5 + overlap / 2.0)
+
+    fn parts(&self) -> [&BTreeSet<String>; 3] {
+        [&self.articles, &self.words, &self.names]
+    }
 }
 
 /// For each of `now`, the index of the story of `before` it continues, if any: pairs scoring
 /// at least [`MATCH_THRESHOLD`], best first (ties by position), each story used once.
+///
+/// A thousand stories against a thousand is a million pairs: the members of `before` are
+/// indexed (member -> the stories holding it, one index per part), so each story of `now`
+/// counts what it shares with every story of `before` by walking the postings of its own
+/// members, and only stories sharing something are scored; the stories of `now` are
+/// scored side by side. The scores are exactly [`score`]'s.
 pub fn matches(before: &[Key], now: &[Key]) -> Vec<Option<usize>> {
-    let mut pairs: Vec<(f64, usize, usize)> = Vec::new();
-    for (i, n) in now.iter().enumerate() {
-        for (j, b) in before.iter().enumerate() {
-            let s = score(n, b);
-            if s >= MATCH_THRESHOLD {
-                pairs.push((s, i, j));
+    // A hash map is only looked up, never iterated: the result does not depend on its order.
+    let mut index: [FxHashMap<&str, Vec<u32>>; 3] = Default::default();
+    for (j, key) in before.iter().enumerate() {
+        for (part, set) in key.parts().into_iter().enumerate() {
+            for member in set {
+                index[part]
+                    .entry(member.as_str())
+                    .or_default()
+                    .push(j as u32);
             }
         }
     }
+    let sizes: Vec<[usize; 3]> = before.iter().map(Key::sizes).collect();
+    let pairs: Vec<(f64, usize, usize)> = now
+        .par_iter()
+        .enumerate()
+        .map_init(
+            || (vec![[0usize; 3]; before.len()], Vec::new()),
+            |(counts, touched), (i, key)| {
+                for (part, set) in key.parts().into_iter().enumerate() {
+                    for member in set {
+                        for &j in index[part].get(member.as_str()).into_iter().flatten() {
+                            let c = &mut counts[j as usize];
+                            if *c == [0; 3] {
+                                touched.push(j as usize);
+                            }
+                            c[part] += 1;
+                        }
+                    }
+                }
+                let own = key.sizes();
+                let mut found = Vec::new();
+                for j in touched.drain(..) {
+                    let s = score_of(own, sizes[j], std::mem::take(&mut counts[j]));
+                    if s >= MATCH_THRESHOLD {
+                        found.push((s, i, j));
+                    }
+                }
+                found
+            },
+        )
+        .flatten_iter()
+        .collect();
+    assign(pairs, now.len(), before.len())
+}
+
+/// One to one, best pair first: `(score, now, before)` pairs, ties by position.
+fn assign(mut pairs: Vec<(f64, usize, usize)>, now: usize, before: usize) -> Vec<Option<usize>> {
     pairs.sort_by(|x, y| y.0.total_cmp(&x.0).then((x.1, x.2).cmp(&(y.1, y.2))));
-    let mut found = vec![None; now.len()];
-    let mut used = vec![false; before.len()];
+    let mut found = vec![None; now];
+    let mut used = vec![false; before];
     for (_, i, j) in pairs {
         if found[i].is_none() && !used[j] {
             found[i] = Some(j);
@@ -198,6 +268,41 @@ mod tests {
             ),
         ];
         assert_eq!(matches(&yesterday, &today), vec![None, Some(0)]);
+    }
+
+    /// The indexed matching gives what scoring every pair gives.
+    #[test]
+    fn indexed_matching_is_every_pair_scored() {
+        let words = [
+            "strike", "lyon", "quake", "chile", "vote", "port", "comet", "pay",
+        ];
+        let key = |n: usize| {
+            let pick = |k: usize| -> Vec<&str> {
+                (0..words.len())
+                    .filter(|w| (n * 7 + w * k) % 5 < 2)
+                    .map(|w| words[w])
+                    .collect()
+            };
+            let summary = pick(3).join(" ");
+            Key::of(
+                &snap(&pick(1).join(" "), &[summary.as_str()], &pick(2)),
+                &[format!("{}.md", n % 4)],
+            )
+        };
+        let before: Vec<Key> = (0..9).map(key).collect();
+        let now: Vec<Key> = (5..17).map(key).collect();
+        let mut pairs: Vec<(f64, usize, usize)> = Vec::new();
+        for (i, n) in now.iter().enumerate() {
+            for (j, b) in before.iter().enumerate() {
+                let s = score(n, b);
+                if s >= MATCH_THRESHOLD {
+                    pairs.push((s, i, j));
+                }
+            }
+        }
+        let expected = assign(pairs, now.len(), before.len());
+        assert!(expected.iter().flatten().count() > 3, "{expected:?}");
+        assert_eq!(matches(&before, &now), expected);
     }
 
     #[test]

@@ -47,6 +47,9 @@ pub struct Decision {
 /// [`bottleneck`]).
 pub const SAME_EVENT: f32 = 0.18;
 
+/// And the cosine of their centroids over names alone must reach this (see [`Links`]).
+pub const SAME_NAMES: f32 = 0.15;
+
 /// Above this many stories the folder is an edition without comparing them.
 const MAX_COMPARED: usize = 16;
 
@@ -56,17 +59,48 @@ const MAX_COMPARED: usize = 16;
 /// pieces sharing its names and words (a high bottleneck); a folder of unrelated events has
 /// a story linked to no other (a low one). `None` for fewer than two stories.
 pub fn bottleneck(docs: &[Document], big: &[&Story]) -> Option<f32> {
+    links(docs, big).map(|l| l.all)
+}
+
+/// The weakest links between a folder's stories ([`bottleneck`]), over every feature and
+/// over names alone.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Links {
+    /// Over words, names and numbers.
+    pub all: f32,
+    /// Over names (and runs of names) only: pieces of one event name the same places and
+    /// people; two events that share only their kind (two strikes) do not.
+    pub names: f32,
+}
+
+/// [`Links`] of the stories `big`; `None` for fewer than two stories.
+pub fn links(docs: &[Document], big: &[&Story]) -> Option<Links> {
     if big.len() < 2 {
         return None;
     }
-    let vectors = crate::stories::features::vectors(docs, &Default::default());
+    let (vectors, kinds) = crate::stories::features::vectors_and_kinds(docs, &Default::default());
+    Some(Links {
+        all: weakest(&vectors, &kinds, big, |_| true),
+        names: weakest(&vectors, &kinds, big, |k| matches!(k, b'n' | b'p')),
+    })
+}
+
+/// The bottleneck of the stories' centroids over the features whose kind `keep` accepts.
+fn weakest(
+    vectors: &[crate::stories::features::Vector],
+    kinds: &[u8],
+    big: &[&Story],
+    keep: impl Fn(u8) -> bool,
+) -> f32 {
     let centroids: Vec<std::collections::BTreeMap<u32, f32>> = big
         .iter()
         .map(|s| {
             let mut c = std::collections::BTreeMap::new();
             for &d in &s.docs {
                 for &(id, w) in vectors.get(d).map_or(&[][..], Vec::as_slice) {
-                    *c.entry(id).or_insert(0.0) += w;
+                    if kinds.get(id as usize).is_some_and(|&k| keep(k)) {
+                        *c.entry(id).or_insert(0.0) += w;
+                    }
                 }
             }
             let norm = c
@@ -106,17 +140,17 @@ pub fn bottleneck(docs: &[Document], big: &[&Story]) -> Option<f32> {
             part[a] = b;
             joined += 1;
             if joined == big.len() {
-                return Some(w);
+                return w;
             }
         }
     }
-    Some(0.0)
+    0.0
 }
 
-/// Decide how to build a folder of `docs` whose articles story detection grouped into
-/// `stories`.
-pub fn decide(docs: &[Document], stories: &[Story], mode: EditionMode) -> Decision {
-    let big: Vec<&Story> = stories
+/// The stories that count towards an edition: [`MIN_ARTICLES`] articles or more of
+/// [`MIN_WORDS`] words or more.
+pub fn counted<'a>(docs: &[Document], stories: &'a [Story]) -> Vec<&'a Story> {
+    stories
         .iter()
         .filter(|s| {
             let full = s
@@ -125,10 +159,18 @@ pub fn decide(docs: &[Document], stories: &[Story], mode: EditionMode) -> Decisi
                 .filter(|&&i| docs.get(i).is_some_and(|d| d.words() >= MIN_WORDS));
             full.count() >= MIN_ARTICLES
         })
-        .collect();
-    // Several stories that hang together are one event that detection split.
+        .collect()
+}
+
+/// Decide how to build a folder of `docs` whose articles story detection grouped into
+/// `stories`.
+pub fn decide(docs: &[Document], stories: &[Story], mode: EditionMode) -> Decision {
+    let big = counted(docs, stories);
+    // Several stories that hang together are one event that detection split: by all their
+    // words, and by their names.
     let one_event = |big: &[&Story]| {
-        big.len() <= MAX_COMPARED && bottleneck(docs, big).is_some_and(|b| b >= SAME_EVENT)
+        big.len() <= MAX_COMPARED
+            && links(docs, big).is_some_and(|l| l.all >= SAME_EVENT && l.names >= SAME_NAMES)
     };
     let singles = stories
         .iter()

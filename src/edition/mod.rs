@@ -13,6 +13,7 @@
 //! Pure and deterministic: the caller reads the folder and the previous manifests, and
 //! writes the files.
 
+pub mod compare;
 pub mod continuity;
 pub mod coverage;
 pub mod decide;
@@ -53,6 +54,9 @@ pub struct Edition {
     pub title: String,
     /// First and last article dates, when any article is dated.
     pub period: Option<Period>,
+    /// How many articles carry a date: the period spans only those (the front page says
+    /// so when fewer than half of the articles are dated).
+    pub dated_articles: usize,
     /// Articles and outlets read.
     pub generated_from: Counts,
     /// The previous edition its stories were matched with, by name.
@@ -190,16 +194,16 @@ pub fn build(
     let outlets: BTreeSet<String> = docs.iter().map(|d| d.meta.outlet.clone()).collect();
     let ids: Vec<String> = docs.par_iter().map(article_id).collect();
     let paths = |s: &Story| -> Vec<String> { s.docs.iter().map(|&i| ids[i].clone()).collect() };
-    let contents: Vec<Snapshot> = briefs.iter().map(Snapshot::of).collect();
+    let contents: Vec<Snapshot> = briefs.par_iter().map(Snapshot::of).collect();
     let keys: Vec<continuity::Key> = big
-        .iter()
+        .par_iter()
         .zip(&contents)
         .map(|(s, c)| continuity::Key::of(c, &paths(s)))
         .collect();
     let prev_stories: &[StoryRecord] = history.previous.as_ref().map_or(&[], |p| &p.stories);
     let same_stories: &[StoryRecord] = history.same_day.as_ref().map_or(&[], |p| &p.stories);
     let keys_of = |r: &[StoryRecord]| -> Vec<continuity::Key> {
-        r.iter().map(continuity::Key::of_record).collect()
+        r.par_iter().map(continuity::Key::of_record).collect()
     };
     let prev_match = continuity::matches(&keys_of(prev_stories), &keys);
     let same_match = continuity::matches(&keys_of(same_stories), &keys);
@@ -312,6 +316,7 @@ pub fn build(
         name: name.to_string(),
         title: cfg.title.clone().unwrap_or_else(|| name.to_string()),
         period: period(docs),
+        dated_articles: docs.iter().filter(|d| d.meta.date.is_some()).count(),
         generated_from: Counts {
             sources: docs.len(),
             outlets: outlets.len(),
@@ -334,6 +339,28 @@ pub fn build(
         edition,
         briefs: out_briefs,
         record,
+    }
+}
+
+/// The edition record of a built folder's manifest (`name` is the folder's name): its own,
+/// or for a one-story brief an edition of that one story, so a story that grows into an
+/// edition is not new, and a brief and an edition can be compared.
+pub fn record_of(name: String, m: crate::manifest::Manifest) -> EditionRecord {
+    if let Some(e) = m.edition {
+        return e;
+    }
+    let content = m.content.unwrap_or_default();
+    EditionRecord {
+        previous: None,
+        single_reports: 0,
+        articles: content.sources,
+        stories: vec![StoryRecord {
+            slug: continuity::slug(&content.title),
+            since: name.clone(),
+            articles: Vec::new(),
+            content,
+        }],
+        name,
     }
 }
 

@@ -9,6 +9,7 @@
 
 use std::path::Path;
 
+use rayon::prelude::*;
 use serde::Serialize;
 use tera::{Context, Tera};
 
@@ -64,13 +65,22 @@ impl EditionRenderer {
         for &format in formats {
             files.push((output_name(format), self.front(&built.edition, format)?));
         }
-        for story in &built.briefs {
-            for &format in formats {
-                let text = self.brief.render(&story.brief, format, &story.meta)?;
-                let name = format!("{STORIES_DIR}/{}/{}", story.slug, output_name(format));
-                files.push((name, text));
-            }
-        }
+        // The story pages are independent: rendered side by side, kept in front-page order.
+        let pages: Vec<Vec<(String, String)>> = built
+            .briefs
+            .par_iter()
+            .map(|story| {
+                formats
+                    .iter()
+                    .map(|&format| {
+                        let text = self.brief.render(&story.brief, format, &story.meta)?;
+                        let name = format!("{STORIES_DIR}/{}/{}", story.slug, output_name(format));
+                        Ok((name, text))
+                    })
+                    .collect::<Result<Vec<_>>>()
+            })
+            .collect::<Result<Vec<_>>>()?;
+        files.extend(pages.into_iter().flatten());
         Ok(files)
     }
 

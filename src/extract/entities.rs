@@ -389,7 +389,7 @@ mod tests {
     fn non_actors_are_dropped() {
         let c = corpus(&[(
             "A",
-            "Share\nAdvertisement\nOn Thursday, Kerry met Lavrov in Geneva. Syria’s war goes on in September.\nExpectations had been low.",
+            "Share\nAdvertisement\nOn Thursday, Kerry met Lavrov in Geneva. Syria’s war goes on in September.\nExpectations had been low.\nRoughly 35,000 vehicles cross it.",
         )]);
         let names: Vec<String> = extract_actors(&c).into_iter().map(|a| a.name).collect();
         for junk in [
@@ -401,6 +401,7 @@ mod tests {
             "September",
             "Expectations",
             "On",
+            "Roughly",
         ] {
             assert!(!names.contains(&junk.to_string()), "{junk} in {names:?}");
         }
@@ -461,6 +462,24 @@ mod tests {
         assert_eq!(s.len(), 3);
         assert_eq!(s[1], 0.0);
         assert!(s[0] >= s[2] && (s[0] - 1.0).abs() < 1e-9);
+    }
+
+    #[test]
+    fn things_codes_zones_and_handles_are_no_mentions() {
+        let got = spans(
+            "She grabbed a .357 Magnum and six AK 47 rifles on 117th Street at 7 p.m. PDT in Malibu, Calif., and thanked @TheAcademy and her wife Portia.\nGeneral Manager Billy King met Anthony LaSalle of Bloomington and Deportivo 2 Celta 1 .",
+        );
+        let names: Vec<&str> = got.iter().map(|(n, _)| *n).collect();
+        for junk in ["Magnum", "AK", "Street", "PDT", "Calif", "TheAcademy"] {
+            assert!(!names.contains(&junk), "{junk} in {got:?}");
+        }
+        assert!(got.contains(&("Portia", ActorKind::Person)), "{got:?}");
+        assert!(got.contains(&("Billy King", ActorKind::Person)), "{got:?}");
+        assert!(names.contains(&"Anthony LaSalle"), "{got:?}");
+        assert!(
+            names.contains(&"Bloomington") && names.contains(&"Celta"),
+            "{got:?}"
+        );
     }
 
     #[test]

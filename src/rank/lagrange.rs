@@ -19,6 +19,11 @@ use super::solve::{Problem, State, greedy};
 
 /// Subgradient iterations at most.
 const ITERATIONS: usize = 120;
+/// Iterations at least, however many terms.
+const MIN_ITERATIONS: usize = 20;
+/// Terms x iterations at most: a larger problem gets fewer iterations, so the relaxation's
+/// time stays bounded whatever the folder's size.
+const WORK: usize = 4_000_000;
 /// Largest knapsack table (items x budget cells) worth building.
 const MAX_CELLS: usize = 4_000_000;
 /// The step scale is halved after this many iterations without a better bound.
@@ -90,7 +95,10 @@ pub(super) fn relax(
     let mut stale = 0;
     let mut profit = vec![0.0; items.len()];
     let mut y = vec![false; terms.len()];
-    for _ in 0..ITERATIONS {
+    let mut knap = Knapsack::default();
+    let mut last_x: Vec<bool> = Vec::new();
+    let iterations = (WORK / terms.len().max(1)).clamp(MIN_ITERATIONS, ITERATIONS);
+    for _ in 0..iterations {
         // Concepts: the best term of each, if positive.
         let mut concepts_part = 0.0;
         y.iter_mut().for_each(|b| *b = false);
@@ -108,7 +116,8 @@ pub(super) fn relax(
         for (t, term) in terms.iter().enumerate() {
             profit[term.item] += mult[t];
         }
-        let (knap_value, x) = knapsack(&profit, &costs, room);
+        let knap_value = knap.solve(&profit, &costs, room);
+        let x = &knap.chosen;
         let value = fixed_value + concepts_part + knap_value;
         if value < bound - 1e-9 {
             bound = value;
@@ -120,29 +129,29 @@ pub(super) fn relax(
                 stale = 0;
             }
         }
-        // A feasible selection from the knapsack's.
-        let candidate = primal(p, pool, fixed, &items, &x, &profit, allowed);
-        if candidate.1 > best.1 + 1e-9 {
-            best = candidate;
+        // A feasible selection from the knapsack's, unless the knapsack chose as the step
+        // before (its selection is already weighed).
+        if *x != last_x {
+            let candidate = primal(p, pool, fixed, &items, x, &profit, allowed);
+            if candidate.1 > best.1 + 1e-9 {
+                best = candidate;
+            }
+            last_x.clone_from(x);
         }
         // Subgradient of the bound: x(i) - y(c,i).
-        let mut norm = 0.0;
-        let grad: Vec<f64> = terms
+        let grad = |t: &Term, yt: bool| f64::from(u8::from(x[t.item])) - f64::from(u8::from(yt));
+        let norm: f64 = terms
             .iter()
             .zip(&y)
-            .map(|(t, &yt)| {
-                let g = f64::from(u8::from(x[t.item])) - f64::from(u8::from(yt));
-                norm += g * g;
-                g
-            })
-            .collect();
+            .map(|(t, &yt)| grad(t, yt).powi(2))
+            .sum();
         let gap = bound - best.1;
         if norm == 0.0 || gap <= 1e-9 * bound.abs().max(1.0) || scale < 1e-3 {
             break;
         }
         let step = scale * gap / norm;
-        for (m, g) in mult.iter_mut().zip(&grad) {
-            *m = (*m - step * g).max(0.0);
+        for ((m, t), &yt) in mult.iter_mut().zip(&terms).zip(&y) {
+            *m = (*m - step * grad(t, yt)).max(0.0);
         }
     }
     Some(Relaxed { bound, best })
@@ -160,33 +169,48 @@ fn group_starts(terms: &[Term]) -> Vec<usize> {
     starts
 }
 
-/// 0/1 knapsack by dynamic programming over the capacity: the best total profit and which
-/// items reach it.
-fn knapsack(profit: &[f64], costs: &[usize], capacity: usize) -> (f64, Vec<bool>) {
-    let width = capacity + 1;
-    let mut best = vec![0.0f64; width];
-    let mut take = vec![false; profit.len() * width];
-    for (k, (&v, &c)) in profit.iter().zip(costs).enumerate() {
-        if v <= 0.0 || c > capacity {
-            continue;
-        }
-        for r in (c..width).rev() {
-            let with = best[r - c] + v;
-            if with > best[r] {
-                best[r] = with;
-                take[k * width + r] = true;
+/// 0/1 knapsack by dynamic programming over the capacity, its tables kept from one solve
+/// to the next.
+#[derive(Default)]
+struct Knapsack {
+    best: Vec<f64>,
+    take: Vec<bool>,
+    /// Which items the last solve took.
+    chosen: Vec<bool>,
+}
+
+impl Knapsack {
+    /// The best total profit within `capacity`; the items that reach it in `chosen`.
+    fn solve(&mut self, profit: &[f64], costs: &[usize], capacity: usize) -> f64 {
+        let width = capacity + 1;
+        self.best.clear();
+        self.best.resize(width, 0.0);
+        self.take.clear();
+        self.take.resize(profit.len() * width, false);
+        let (best, take) = (&mut self.best, &mut self.take);
+        for (k, (&v, &c)) in profit.iter().zip(costs).enumerate() {
+            if v <= 0.0 || c > capacity {
+                continue;
+            }
+            for r in (c..width).rev() {
+                let with = best[r - c] + v;
+                if with > best[r] {
+                    best[r] = with;
+                    take[k * width + r] = true;
+                }
             }
         }
-    }
-    let mut chosen = vec![false; profit.len()];
-    let mut r = capacity;
-    for k in (0..profit.len()).rev() {
-        if take[k * width + r] {
-            chosen[k] = true;
-            r -= costs[k];
+        self.chosen.clear();
+        self.chosen.resize(profit.len(), false);
+        let mut r = capacity;
+        for k in (0..profit.len()).rev() {
+            if take[k * width + r] {
+                self.chosen[k] = true;
+                r -= costs[k];
+            }
         }
+        best[capacity]
     }
-    (best[capacity], chosen)
 }
 
 /// The knapsack's items by profit per cost, each kept unless redundant with those kept,
@@ -225,9 +249,14 @@ mod tests {
     #[test]
     fn knapsack_is_exact() {
         // Capacity 10: 5 + 5 (profit 6) beats 3 + 5 (profit 5.5) and 9 alone (5.9).
-        let (v, x) = knapsack(&[2.5, 3.0, 3.0, 5.9], &[3, 5, 5, 9], 10);
+        let mut knap = Knapsack::default();
+        let v = knap.solve(&[2.5, 3.0, 3.0, 5.9], &[3, 5, 5, 9], 10);
         assert!((v - 6.0).abs() < 1e-12);
-        assert_eq!(x, [false, true, true, false]);
+        assert_eq!(knap.chosen, [false, true, true, false]);
+        // The tables are reused: a second, smaller solve is as exact.
+        let v = knap.solve(&[1.0, 2.0], &[2, 2], 3);
+        assert!((v - 2.0).abs() < 1e-12);
+        assert_eq!(knap.chosen, [false, true]);
     }
 
     #[test]

@@ -135,11 +135,20 @@ pub fn select_with(
         budget,
         exponent: cost_exponent(cfg.budget),
     };
-    let redundancy = Redundancy::new(&candidates, &stem_sets);
+    // The solver works on the best candidates by value per word (all of them in a folder of
+    // a few dozen articles), with the fallback lead among them.
+    let fallback = lead::lead_among(corpus, &candidates, &problem, None);
+    let pool = solve::pool(&problem, fallback.as_slice());
+    let restricted = solve::Restricted::new(&problem, &pool);
+    let local = restricted.problem();
+    let pooled: Vec<usize> = pool.iter().map(|&p| candidates[p]).collect();
+    let redundancy = Redundancy::new(&pooled, &stem_sets);
     let allowed = |p: usize, chosen: &[usize]| redundancy.allowed(p, chosen);
+    let to_global =
+        |chosen: Vec<usize>| -> Vec<usize> { chosen.into_iter().map(|k| pool[k]).collect() };
     // The lead is chosen among the selected sentences when one of them can be a lead; only
     // when none can is the best lead fixed and the rest chosen around it.
-    let free = solve::solve(&problem, &[], &allowed);
+    let free = to_global(solve::solve(&local, &[], &allowed));
     let (lead, mut chosen) = match lead::lead_among(corpus, &candidates, &problem, Some(&free)) {
         Some(p) => {
             let mut rest: Vec<usize> = free.into_iter().filter(|&q| q != p).collect();
@@ -147,9 +156,19 @@ pub fn select_with(
             (Some(p), rest)
         }
         None => {
-            let lead = lead::lead_among(corpus, &candidates, &problem, None);
-            (lead, solve::solve(&problem, lead.as_slice(), &allowed))
+            let fixed: Vec<usize> = fallback
+                .and_then(|l| pool.binary_search(&l).ok())
+                .into_iter()
+                .collect();
+            (fallback, to_global(solve::solve(&local, &fixed, &allowed)))
         }
+    };
+    // The tail may come from any candidate: its redundancy is tested pair by pair.
+    let allowed = |p: usize, chosen: &[usize]| {
+        chosen.iter().all(|&q| {
+            tokens::jaccard_ids(stem_sets.get(candidates[p]), stem_sets.get(candidates[q]))
+                < REDUNDANT
+        })
     };
     let tail = match cfg.budget {
         Budget::Sentences(_) => None,
@@ -168,9 +187,7 @@ pub fn select_with(
     // The lead first, then reading order.
     let skip = usize::from(lead.is_some()).min(points.len());
     let end = points.len() - usize::from(tail.is_some());
-    points[skip.min(end)..end].sort_by(|a, b| {
-        reading_key(corpus, a.sentences[0]).cmp(&reading_key(corpus, b.sentences[0]))
-    });
+    points[skip.min(end)..end].sort_by_cached_key(|p| reading_key(corpus, p.sentences[0]));
     points
 }
 
@@ -212,11 +229,12 @@ fn body_ranks(corpus: &Corpus) -> Vec<usize> {
 }
 
 /// Which candidates are too close to each other to be chosen together; a row per candidate
-/// ever chosen, computed when first needed.
+/// ever chosen, computed when first needed. Not shared between threads: the solver is
+/// sequential.
 struct Redundancy<'a> {
     candidates: &'a [usize],
     sets: &'a StemSets,
-    rows: std::sync::Mutex<BTreeMap<usize, Vec<bool>>>,
+    rows: std::cell::RefCell<Vec<Option<Vec<bool>>>>,
 }
 
 impl<'a> Redundancy<'a> {
@@ -224,32 +242,27 @@ impl<'a> Redundancy<'a> {
         Redundancy {
             candidates,
             sets,
-            rows: std::sync::Mutex::new(BTreeMap::new()),
+            rows: std::cell::RefCell::new(vec![None; candidates.len()]),
         }
     }
 
     /// Whether candidate `p` is not redundant with any of `chosen` (candidate positions).
     fn allowed(&self, p: usize, chosen: &[usize]) -> bool {
-        let Ok(mut rows) = self.rows.lock() else {
-            return true;
-        };
+        let mut rows = self.rows.borrow_mut();
         chosen.iter().all(|&q| {
             !rows
-                .entry(q)
-                .or_insert_with(|| self.row(q))
-                .get(p)
-                .copied()
+                .get_mut(q)
+                .map(|row| row.get_or_insert_with(|| self.row(q)))
+                .and_then(|row| row.get(p).copied())
                 .unwrap_or(false)
         })
     }
 
     fn row(&self, q: usize) -> Vec<bool> {
-        let mut marks = vec![false; self.sets.stems];
         let set = self.sets.get(self.candidates[q]);
-        set.iter().for_each(|&s| marks[s as usize] = true);
         self.candidates
             .iter()
-            .map(|&k| jaccard_marked(self.sets.get(k), set.len(), &marks) >= REDUNDANT)
+            .map(|&k| tokens::jaccard_ids(self.sets.get(k), set) >= REDUNDANT)
             .collect()
     }
 }

@@ -18,8 +18,8 @@ pub(super) const FILL: f64 = 1e-6;
 const EPS: f64 = 1e-9;
 /// Rounds of local search at most.
 const ROUNDS: usize = 40;
-/// Sentences considered for a swap: the best by value per cost.
-const POOL: usize = 1500;
+/// Candidates solved over at most: the best by value per cost on their own ([`pool`]).
+pub(super) const POOL: usize = 1500;
 
 /// A selection problem over candidates 0..n.
 pub(super) struct Problem<'a> {
@@ -92,22 +92,15 @@ impl State {
 
 /// Choose candidates: `fixed` first (always kept), then the best selection found. `allowed`
 /// says whether a candidate may join the chosen ones (not redundant with any of them).
+/// Every candidate is considered: restrict a large problem to its [`pool`] first.
 pub(super) fn solve(
     p: &Problem,
     fixed: &[usize],
     allowed: &dyn Fn(usize, &[usize]) -> bool,
 ) -> Vec<usize> {
-    let n = p.costs.len();
+    let pool: Vec<usize> = (0..p.costs.len()).collect();
     let mut state = State::new(p, fixed);
-    greedy(p, &mut state, &(0..n).collect::<Vec<_>>(), allowed);
-    // Swap pool: the candidates with the best value per cost on their own.
-    let empty = State::new(p, &[]);
-    let mut pool: Vec<(f64, usize)> = (0..n)
-        .map(|i| (empty.gain(p, i) / ratio_divisor(p, i), i))
-        .collect();
-    pool.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
-    let mut pool: Vec<usize> = pool.into_iter().take(POOL).map(|(_, i)| i).collect();
-    pool.sort_unstable();
+    greedy(p, &mut state, &pool, allowed);
     search(p, &mut state, fixed.len(), &pool, allowed);
     // The Lagrangian relaxation proposes other starts; the better local optimum is kept.
     let relaxed = lagrange::relax(p, &pool, fixed, allowed);
@@ -120,6 +113,82 @@ pub(super) fn solve(
         }
     }
     state.chosen
+}
+
+/// The candidates worth solving over, ascending: the [`POOL`] best by value per cost on
+/// their own (ties to the earlier), plus `keep`. A sentence outside them would have to beat
+/// more than a thousand others at what they cover alone, and a summary holds a few dozen.
+pub(super) fn pool(p: &Problem, keep: &[usize]) -> Vec<usize> {
+    let n = p.costs.len();
+    let mut pool: Vec<usize> = if n <= POOL {
+        (0..n).collect()
+    } else {
+        let empty = State::new(p, &[]);
+        let mut ranked: Vec<(f64, usize)> = (0..n)
+            .map(|i| (empty.gain(p, i) / ratio_divisor(p, i), i))
+            .collect();
+        let by_ratio = |a: &(f64, usize), b: &(f64, usize)| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1));
+        ranked.select_nth_unstable_by(POOL - 1, by_ratio);
+        ranked.truncate(POOL);
+        ranked.into_iter().map(|(_, i)| i).collect()
+    };
+    pool.extend(keep.iter().copied().filter(|&i| i < n));
+    pool.sort_unstable();
+    pool.dedup();
+    pool
+}
+
+/// A problem restricted to some of its candidates (candidate k here is `pool[k]` there),
+/// with the concepts renumbered to those they hold, in the same order: the same objective
+/// and the same choices, on tables the size of the pool rather than of the folder.
+pub(super) struct Restricted {
+    concepts: Vec<Vec<u32>>,
+    weights: Vec<u32>,
+    values: Vec<f64>,
+    costs: Vec<usize>,
+    budget: usize,
+    exponent: f64,
+}
+
+impl Restricted {
+    pub(super) fn new(p: &Problem, pool: &[usize]) -> Self {
+        let mut local = vec![u32::MAX; p.weights.len()];
+        for &i in pool {
+            for &c in &p.concepts[i] {
+                local[c as usize] = 0;
+            }
+        }
+        let mut weights = Vec::new();
+        for (c, l) in local.iter_mut().enumerate() {
+            if *l == 0 {
+                *l = weights.len() as u32;
+                weights.push(p.weights[c]);
+            }
+        }
+        Restricted {
+            concepts: pool
+                .iter()
+                .map(|&i| p.concepts[i].iter().map(|&c| local[c as usize]).collect())
+                .collect(),
+            weights,
+            values: pool.iter().map(|&i| p.values[i]).collect(),
+            costs: pool.iter().map(|&i| p.costs[i]).collect(),
+            budget: p.budget,
+            exponent: p.exponent,
+        }
+    }
+
+    /// The restricted problem.
+    pub(super) fn problem(&self) -> Problem<'_> {
+        Problem {
+            concepts: &self.concepts,
+            weights: &self.weights,
+            values: &self.values,
+            costs: &self.costs,
+            budget: self.budget,
+            exponent: self.exponent,
+        }
+    }
 }
 
 /// Local search from `state` until no swap improves it (at most [`ROUNDS`] rounds).
@@ -244,7 +313,7 @@ pub(super) fn tail(
     for (p, cs) in placed.iter().enumerate() {
         let cost = problem.costs[p];
         let share = room as f64 / cost as f64;
-        if cost <= room || share < TAIL_FIT || chosen.contains(&p) || !allowed(p, chosen) {
+        if cost <= room || share < TAIL_FIT || chosen.contains(&p) {
             continue;
         }
         let kept = (lex.words(candidates[p]).len() as f64 * share).floor() as u32;
@@ -254,7 +323,8 @@ pub(super) fn tail(
             .filter(|&&(_, place)| place < kept)
             .map(|&(c, _)| f64::from(problem.weights[c as usize]) * (v - best[c as usize]).max(0.0))
             .sum();
-        if gain > 0.0 && top.is_none_or(|(b, _)| gain > b) {
+        // Redundancy last: it is the costly test.
+        if gain > 0.0 && top.is_none_or(|(b, _)| gain > b) && allowed(p, chosen) {
             top = Some((gain, p));
         }
     }
@@ -291,6 +361,52 @@ pub(super) mod tests {
             let used: usize = chosen.iter().map(|&i| p.costs[i]).sum();
             assert!(used <= 10);
         });
+    }
+
+    #[test]
+    fn a_restricted_problem_chooses_as_the_whole() {
+        with_packing_problem(|p| {
+            // Every candidate in the pool: the same choice, in the same numbering.
+            let pool = pool(p, &[]);
+            assert_eq!(pool, [0, 1, 2]);
+            let r = Restricted::new(p, &pool);
+            assert_eq!(
+                solve(&r.problem(), &[], &|_, _| true),
+                solve(p, &[], &|_, _| true)
+            );
+            // A pool of two: concepts renumbered to the ones they hold, in order.
+            let r = Restricted::new(p, &[1, 2]);
+            let q = r.problem();
+            assert_eq!(q.concepts, [vec![0, 1], vec![2, 3]]);
+            assert_eq!(q.weights, [3, 3, 3, 3]);
+            let mut chosen = solve(&q, &[], &|_, _| true);
+            chosen.sort_unstable();
+            assert_eq!(chosen, [0, 1]);
+        });
+    }
+
+    #[test]
+    fn the_pool_keeps_the_best_by_value_per_cost_and_what_must_stay() {
+        // POOL + 10 candidates, each with a concept of its own: weight k, cost 1; candidate
+        // 0 is the worst by value per cost but is kept on request.
+        let n = POOL + 10;
+        let concepts: Vec<Vec<u32>> = (0..n as u32).map(|k| vec![k]).collect();
+        let weights: Vec<u32> = (0..n as u32).collect();
+        let values = vec![1.0; n];
+        let costs = vec![1; n];
+        let p = Problem {
+            concepts: &concepts,
+            weights: &weights,
+            values: &values,
+            costs: &costs,
+            budget: 3,
+            exponent: 1.0,
+        };
+        let pool = pool(&p, &[0]);
+        assert_eq!(pool.len(), POOL + 1);
+        assert_eq!(pool[0], 0);
+        assert_eq!(pool[1], 10);
+        assert_eq!(pool.last(), Some(&(n - 1)));
     }
 
     #[test]

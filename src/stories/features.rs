@@ -19,12 +19,13 @@
 //! a feature that occurs in one article only cannot link two articles, so it is dropped
 //! (it would only lower every cosine of its article). Vectors are L2-normalised.
 
+use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 use unicode_segmentation::UnicodeSegmentation;
 
 use crate::document::{BlockKind, Document};
 use crate::text::WEEKDAYS;
-use crate::text::tokens::{StemCache, fold_word, is_stop_word};
+use crate::text::tokens::{fold_word, is_stop_word};
 
 /// A sparse vector: (feature id, weight), sorted by id.
 pub type Vector = Vec<(u32, f32)>;
@@ -62,8 +63,77 @@ impl Default for FeatureConfig {
 /// Raw counts of one article: (feature key, weighted count).
 type Counts = FxHashMap<String, f32>;
 
-/// The counts of one article's features. Keys: `w:stem`, `n:name`, `#:number`.
-fn counts(doc: &Document, cfg: &FeatureConfig, stems: &mut StemCache) -> Counts {
+/// One worker's scratch: memoised stems and reusable buffers, so reading a word allocates
+/// nothing once its stem is known (a key is allocated once per distinct feature of an
+/// article, not once per word).
+#[derive(Default)]
+struct Scratch {
+    /// Folded word -> its stem.
+    stems: FxHashMap<Box<str>, Box<str>>,
+    /// The word being read, folded.
+    word: String,
+    /// The feature key being built.
+    key: String,
+    /// The current run of names, space-separated (`san clemente`), and its length in names.
+    run: String,
+    run_len: usize,
+}
+
+impl Scratch {
+    /// Fold `word` into `self.word` as [`fold_word`] does; false when nothing is left.
+    fn fold(&mut self, word: &str) -> bool {
+        self.word.clear();
+        if word.is_ascii() {
+            let trimmed = word.trim_matches(|c: char| !c.is_ascii_alphanumeric());
+            self.word.push_str(trimmed);
+            self.word.make_ascii_lowercase();
+        } else if let Some(folded) = fold_word(word) {
+            self.word = folded;
+        }
+        !self.word.is_empty()
+    }
+
+    /// Add `weight` to the feature `prefix` + `text`.
+    fn add(&mut self, prefix: &str, text: &str, weight: f32, out: &mut Counts) {
+        self.key.clear();
+        self.key.push_str(prefix);
+        self.key.push_str(text);
+        match out.get_mut(self.key.as_str()) {
+            Some(c) => *c += weight,
+            None => {
+                out.insert(self.key.clone(), weight);
+            }
+        }
+    }
+
+    /// Add the stem of the current word as a `w:` feature.
+    fn add_stem(&mut self, weight: f32, out: &mut Counts) {
+        if !self.stems.contains_key(self.word.as_str()) {
+            let stem = crate::text::tokens::stem(&self.word);
+            self.stems
+                .insert(self.word.as_str().into(), stem.into_boxed_str());
+        }
+        // The memo is moved out for the call (a move, not a copy), as `add` borrows self.
+        let stems = std::mem::take(&mut self.stems);
+        let stem = stems.get(self.word.as_str()).map_or("", |s| &**s);
+        self.add("w:", stem, weight, out);
+        self.stems = stems;
+    }
+
+    /// End the current run of names: a run of two or more is a phrase feature.
+    fn flush(&mut self, weight: f32, out: &mut Counts) {
+        if self.run_len > 1 {
+            let run = std::mem::take(&mut self.run);
+            self.add("p:", &run, weight, out);
+            self.run = run;
+        }
+        self.run.clear();
+        self.run_len = 0;
+    }
+}
+
+/// The counts of one article's features. Keys: `w:stem`, `n:name`, `p:name run`, `#:number`.
+fn counts(doc: &Document, cfg: &FeatureConfig, scratch: &mut Scratch) -> Counts {
     let mut out = Counts::default();
     let mut texts: Vec<(&str, bool)> = Vec::new();
     let has_headline_block = doc.blocks.iter().any(|b| b.kind == BlockKind::Headline);
@@ -84,68 +154,80 @@ fn counts(doc: &Document, cfg: &FeatureConfig, stems: &mut StemCache) -> Counts 
     }
     for (text, lead) in texts {
         let weight = if lead { cfg.headline } else { 1.0 };
-        add_text(text, weight, stems, &mut out);
+        add_text(text, weight, scratch, &mut out);
     }
     out
 }
 
 /// Add the features of one block of text.
-fn add_text(text: &str, weight: f32, stems: &mut StemCache, out: &mut Counts) {
+fn add_text(text: &str, weight: f32, scratch: &mut Scratch, out: &mut Counts) {
     // A capital after sentence-ending punctuation (or at the start) says nothing.
     let mut sentence_start = true;
     let mut last_end = 0;
-    // The current run of names (`San Clemente`), flushed as a phrase when it ends.
-    let mut run: Vec<String> = Vec::new();
-    let flush = |run: &mut Vec<String>, out: &mut Counts| {
-        if run.len() > 1 {
-            *out.entry(format!("p:{}", run.join(" "))).or_default() += weight;
-        }
-        run.clear();
-    };
+    // The current run of names (`San Clemente`) is flushed as a phrase when it ends.
+    scratch.run.clear();
+    scratch.run_len = 0;
     for (start, word) in text.unicode_word_indices() {
         let gap = text.get(last_end..start).unwrap_or("");
         if gap.contains(['.', '!', '?', ':', '"', '“', '\n']) {
             sentence_start = true;
         }
         if gap.contains(|c: char| !c.is_whitespace()) {
-            flush(&mut run, out);
+            scratch.flush(weight, out);
         }
         last_end = start + word.len();
-        let Some(folded) = fold_word(word) else {
-            continue;
-        };
-        let opens = std::mem::replace(&mut sentence_start, false);
-        if folded.chars().any(|c| c.is_ascii_digit()) {
-            flush(&mut run, out);
-            *out.entry(format!("#:{folded}")).or_default() += weight;
+        if !scratch.fold(word) {
             continue;
         }
-        if is_stop_word(&folded)
+        let opens = std::mem::replace(&mut sentence_start, false);
+        let folded = std::mem::take(&mut scratch.word);
+        if folded.bytes().any(|b| b.is_ascii_digit()) {
+            scratch.flush(weight, out);
+            scratch.add("#:", &folded, weight, out);
+        } else if is_stop_word(&folded)
             || WEEKDAYS.contains(&folded.as_str())
             || !folded.chars().any(char::is_alphabetic)
         {
-            flush(&mut run, out);
+            scratch.flush(weight, out);
+        } else {
+            let capital = word.chars().next().is_some_and(char::is_uppercase);
+            if capital && !opens && folded.len() > 1 {
+                scratch.add("n:", &folded, weight, out);
+                if scratch.run_len > 0 {
+                    scratch.run.push(' ');
+                }
+                scratch.run.push_str(&folded);
+                scratch.run_len += 1;
+            } else {
+                scratch.flush(weight, out);
+            }
+            scratch.word = folded;
+            scratch.add_stem(weight, out);
             continue;
         }
-        let capital = word.chars().next().is_some_and(char::is_uppercase);
-        if capital && !opens && folded.len() > 1 {
-            *out.entry(format!("n:{folded}")).or_default() += weight;
-            run.push(folded.clone());
-        } else {
-            flush(&mut run, out);
-        }
-        *out.entry(format!("w:{}", stems.stem(&folded))).or_default() += weight;
+        scratch.word = folded;
     }
-    flush(&mut run, out);
+    scratch.flush(weight, out);
 }
 
-/// The tf-idf vectors of a folder's articles, in document order, and the number of features.
+/// The tf-idf vectors of a folder's articles, in document order.
 pub fn vectors(docs: &[Document], cfg: &FeatureConfig) -> Vec<Vector> {
-    let mut stems = StemCache::default();
-    let counts: Vec<Counts> = docs.iter().map(|d| counts(d, cfg, &mut stems)).collect();
+    vectors_and_kinds(docs, cfg).0
+}
+
+/// [`vectors`], and the kind of each feature id: `b'w'` a word's stem, `b'n'` a name, `b'p'`
+/// a run of names, `b'#'` a number.
+pub fn vectors_and_kinds(docs: &[Document], cfg: &FeatureConfig) -> (Vec<Vector>, Vec<u8>) {
+    // Articles are read side by side, each worker with its own scratch; the counts come
+    // back in document order, so the ids below do not depend on the split.
+    let counts: Vec<Counts> = docs
+        .par_iter()
+        .map_init(Scratch::default, |scratch, d| counts(d, cfg, scratch))
+        .collect();
     // Feature ids in first-seen order (document order, then sorted keys): deterministic.
     let mut ids: FxHashMap<&str, u32> = FxHashMap::default();
     let mut df: Vec<u32> = Vec::new();
+    let mut kinds: Vec<u8> = Vec::new();
     for c in &counts {
         let mut keys: Vec<&str> = c.keys().map(String::as_str).collect();
         keys.sort_unstable();
@@ -154,13 +236,14 @@ pub fn vectors(docs: &[Document], cfg: &FeatureConfig) -> Vec<Vector> {
             let id = *ids.entry(key).or_insert(next);
             if id as usize == df.len() {
                 df.push(0);
+                kinds.push(key.as_bytes().first().copied().unwrap_or(b'w'));
             }
             df[id as usize] += 1;
         }
     }
     let n = docs.len().max(1) as f32 + cfg.prior_docs.max(0.0);
-    counts
-        .iter()
+    let vectors = counts
+        .par_iter()
         .map(|c| {
             let mut v: Vector = c
                 .iter()
@@ -183,7 +266,8 @@ pub fn vectors(docs: &[Document], cfg: &FeatureConfig) -> Vec<Vector> {
             normalise(&mut v);
             v
         })
-        .collect()
+        .collect();
+    (vectors, kinds)
 }
 
 /// Scale a vector to unit length (a zero vector stays zero).

@@ -12,6 +12,7 @@
 //! inflated into one. Only edges to the `k` nearest are kept: an article far down another's
 //! list adds nothing, which is what keeps two similar events apart in average link.
 
+use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 
 use super::density::strongest;
@@ -68,7 +69,7 @@ pub fn knn(
     time: &PassConfig,
 ) -> Vec<Edge> {
     let tops: Vec<Vec<(u32, f32)>> = members
-        .iter()
+        .par_iter()
         .map(|&i| strongest(&vectors[i], cfg.probe))
         .collect();
     // Every feature of every article is indexed; an article probes with its strongest.
@@ -78,12 +79,12 @@ pub fn knn(
             index.entry(id).or_default().push(pos as u32);
         }
     }
-    let mut lookup = Lookup::default();
-    // Each article's nearest neighbours, most similar first (ties by position).
+    // Each article's nearest neighbours, most similar first (ties by position); articles
+    // side by side, each worker with its own counters, results in article order.
     let lists: Vec<Vec<(u32, f32)>> = tops
-        .iter()
+        .par_iter()
         .enumerate()
-        .map(|(pos, top)| {
+        .map_init(Lookup::default, |lookup, (pos, top)| {
             let i = members[pos];
             let mut near: Vec<(u32, f32)> = lookup
                 .candidates(top, &index, Some(pos as u32), cfg.limits)

@@ -436,6 +436,196 @@ fn the_edition_is_delivered_over_smtp_with_the_front_page_as_the_message() {
     );
 }
 
+#[test]
+fn the_previous_edition_can_be_named_and_diff_says_what_is_new_developing_and_gone() {
+    let t = desk("");
+    build_all(&t);
+    day_two(&t);
+    // Built elsewhere: no edition beside it, so only --previous says which one to compare with.
+    let day1 = format!("briefings/{DAY1}");
+    let today = format!("inbox/{DAY2}");
+    let json_only = ["--format", "json"];
+    let out = t.run(
+        &[
+            &[
+                "build",
+                &today,
+                "--out-dir",
+                "elsewhere/today",
+                "--previous",
+                &day1,
+            ][..],
+            &json_only,
+        ]
+        .concat(),
+    );
+    assert!(out.status.success(), "{:?}", text(&out));
+    let json: serde_json::Value =
+        serde_json::from_str(&t.read("elsewhere/today/brief.json")).unwrap();
+    assert_eq!(json["previous_edition"], DAY1);
+    let status: Vec<&str> = json["stories"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["status"].as_str().unwrap())
+        .collect();
+    assert_eq!(status, ["developing", "continuing"], "{json:#}");
+    // Without it, the same build has nothing to compare with.
+    let out = t.run(
+        &[
+            &["build", &today, "--out-dir", "elsewhere/alone"][..],
+            &json_only,
+        ]
+        .concat(),
+    );
+    assert!(out.status.success(), "{:?}", text(&out));
+    let alone: serde_json::Value =
+        serde_json::from_str(&t.read("elsewhere/alone/brief.json")).unwrap();
+    assert!(alone["previous_edition"].is_null());
+    // The manifest file works as well as the folder; a path with no edition is an error
+    // that names it, before anything is built.
+    let manifest = format!("{day1}/.brief-manifest.json");
+    let out = t.run(&[
+        "build",
+        &today,
+        "--out-dir",
+        "elsewhere/m",
+        "--previous",
+        &manifest,
+    ]);
+    assert!(out.status.success(), "{:?}", text(&out));
+    let out = t.run(&[
+        "build",
+        &today,
+        "--out-dir",
+        "elsewhere/x",
+        "--previous",
+        "inbox",
+    ]);
+    let (_, stderr) = text(&out);
+    assert_eq!(out.status.code(), Some(2), "{stderr}");
+    assert!(
+        stderr.contains("inbox") && stderr.contains("not a built edition"),
+        "{stderr}"
+    );
+    assert!(!t.path().join("elsewhere/x").exists());
+    let out = t.run(&["build", "inbox", "--all", "--previous", &day1]);
+    assert_eq!(
+        out.status.code(),
+        Some(2),
+        "--all compares each day with the day before"
+    );
+
+    // brief diff of two editions: stories new, developing (what changed), continuing, gone.
+    let out = t.run(&["diff", &day1, "elsewhere/today"]);
+    let (stdout, stderr) = text(&out);
+    assert!(out.status.success(), "{stderr}");
+    assert!(
+        stdout.starts_with(&format!(
+            "Edition today since {DAY1}: 2 stories (0 new, 1 developing, 1 continuing); 0 no \
+             longer covered."
+        )),
+        "{stdout}"
+    );
+    let lyon = &stdout[stdout.find("\nDeveloping:\n").unwrap()..];
+    assert!(
+        lyon.contains("Lyon") && lyon.contains("      + "),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains("\nContinuing, nothing new in its brief:\n  Porto"),
+        "{stdout}"
+    );
+    // Backwards, day one's stories are continuing or developing and nothing is new; an
+    // edition against a one-story brief compares that one story.
+    let out = t.run(&["diff", "elsewhere/today", &day1]);
+    assert!(text(&out).0.contains("(0 new"), "{:?}", text(&out));
+    for f in ["porto-strike-post.md", "porto-strike-wire.md"] {
+        write(
+            &t,
+            &format!("one/{f}"),
+            &std::fs::read_to_string(fixtures().join("edition").join(f)).unwrap(),
+        );
+    }
+    let out = t.run(&["build", "one", "--out-dir", "built-one"]);
+    assert!(out.status.success(), "{:?}", text(&out));
+    let out = t.run(&["diff", "built-one", &day1]);
+    let (stdout, _) = text(&out);
+    assert!(out.status.success());
+    assert!(
+        stdout.contains("(1 new, 0 developing, 1 continuing); 0 no longer"),
+        "{stdout}"
+    );
+}
+
+#[test]
+fn check_takes_an_edition_folder_or_the_archive_of_editions() {
+    let t = desk("");
+    build_all(&t);
+    day_two(&t);
+    build_all(&t);
+    let day1 = format!("briefings/{DAY1}");
+    let out = t.run(&["check", &day1]);
+    let (stdout, stderr) = text(&out);
+    assert!(out.status.success(), "{stderr}");
+    assert_eq!(stdout, "ok: 1 brief up to date\n");
+    let out = t.run(&["check", "briefings"]);
+    let (stdout, stderr) = text(&out);
+    assert!(out.status.success(), "{stderr}");
+    assert_eq!(stdout, "ok: 2 briefs up to date\n");
+    // An edited story page, or a new article in the day's folder, makes it stale.
+    let json = front(&t, DAY1);
+    let slug = json["stories"][0]["slug"].as_str().unwrap();
+    let page = format!("{day1}/stories/{slug}/brief.md");
+    write(&t, &page, "edited\n");
+    for root in [day1.as_str(), "briefings"] {
+        let out = t.run(&["check", root]);
+        let (stdout, _) = text(&out);
+        assert_eq!(out.status.code(), Some(1), "{root}: {stdout}");
+        assert!(stdout.contains(&format!("stale: {day1}")), "{stdout}");
+        assert!(!stdout.contains(DAY2), "{stdout}");
+    }
+    build_all(&t);
+    write(
+        &t,
+        &format!("inbox/{DAY2}/late.md"),
+        "---\ntitle: Late news\noutlet: Late Wire\n---\n\nA late article arrived in the folder.\n",
+    );
+    let out = t.run(&["check", &format!("briefings/{DAY2}")]);
+    let (stdout, _) = text(&out);
+    assert_eq!(out.status.code(), Some(1), "{stdout}");
+    assert!(stdout.contains("late.md"), "{stdout}");
+}
+
+#[test]
+fn the_date_line_says_when_most_articles_are_undated() {
+    let t = desk("");
+    // Every article but one loses its date.
+    let dir = t.path().join("inbox").join(DAY1);
+    for e in std::fs::read_dir(&dir).unwrap() {
+        let path = e.unwrap().path();
+        if path.file_name().unwrap() == "lyon-strike-wire.md" {
+            continue;
+        }
+        let text = std::fs::read_to_string(&path).unwrap();
+        std::fs::write(&path, text.replace("date: 2026-12-06\n", "")).unwrap();
+    }
+    build_all(&t);
+    let json = front(&t, DAY1);
+    assert_eq!(json["dated_articles"], 1);
+    let md = t.read(&format!("briefings/{DAY1}/brief.md"));
+    let line = md.lines().find(|l| l.contains("articles by")).unwrap();
+    assert!(
+        line.contains("6 articles by 5 outlets; 1 of them dated (2026-12-06)"),
+        "{line}"
+    );
+    // All dated: the period alone, as before.
+    let t = desk("");
+    build_all(&t);
+    let md = t.read(&format!("briefings/{DAY1}/brief.md"));
+    assert!(md.contains("6 articles by 5 outlets, 2026-12-06;"), "{md}");
+}
+
 /// `brief email briefings/DAY1 --to ... --from ... ARGS`.
 fn email(t: &BriefTest, args: &[&str]) -> std::process::Output {
     let day = format!("briefings/{DAY1}");

@@ -87,7 +87,21 @@ fn build_story_in(story: &Story, opts: &Options) -> Result<Outcome> {
     let stored = manifest::load(&story.out_dir);
     let was_edition = stored.as_ref().is_some_and(|m| m.edition.is_some());
     let mut expected = expected(&walk, &settings, was_edition)?;
-    if !opts.force && manifest::stale_reasons(&expected, stored.as_ref(), &story.out_dir).is_empty()
+    // `--previous PATH`: read it first (a wrong path is an error before the slow part); an
+    // edition compared with another edition than the one named is rebuilt.
+    let named_previous = match &opts.previous {
+        Some(path) => Some(super::edition::load_record(path)?),
+        None => None,
+    };
+    let same_previous = named_previous.as_ref().is_none_or(|p| {
+        stored
+            .as_ref()
+            .and_then(|m| m.edition.as_ref())
+            .is_some_and(|e| e.previous.as_deref() == Some(p.name.as_str()))
+    });
+    if !opts.force
+        && same_previous
+        && manifest::stale_reasons(&expected, stored.as_ref(), &story.out_dir).is_empty()
     {
         let files = match &stored {
             Some(m) if was_edition => m.outputs.keys().map(|n| story.out_dir.join(n)).collect(),
@@ -108,10 +122,25 @@ fn build_story_in(story: &Story, opts: &Options) -> Result<Outcome> {
     };
     if decide(&docs, &stories, settings.mode).mode == Mode::Edition {
         let outcome = super::edition::build(
-            story, &settings, &docs, warnings, &stories, stored, expected,
+            story,
+            &settings,
+            &docs,
+            warnings,
+            &stories,
+            stored,
+            expected,
+            named_previous,
         )?;
         super::edition::write_archive(story, &settings)?;
         return Ok(outcome);
+    }
+    if let Some(p) = named_previous.filter(|_| !opts.quiet) {
+        crate::cli::term::warn(format_args!(
+            "{} is one story: --previous {} applies to editions, and its brief's What's new \
+             is measured against its own last build",
+            story.input.display(),
+            p.name
+        ));
     }
     super::edition::strip_templates(&mut expected);
     let previous = stored.and_then(|m| baseline(m, &expected.inputs));

@@ -6,7 +6,7 @@
 //! output edited or deleted); any of them makes the command fail with exit code 1.
 
 use std::io::Write;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use brief::error::{Error, Result};
 use brief::layout::{self, Format, MANIFEST_FILE, output_name};
@@ -14,6 +14,79 @@ use brief::manifest;
 
 use super::{Options, Story};
 use crate::cli::settings::Settings;
+
+/// The stories `brief check ROOT` checks. ROOT may be what was built rather than its
+/// articles: a brief or edition folder (`briefings/DAY`, holding a manifest) is checked
+/// against the article folder its manifest records; in a folder of built folders (the
+/// archive, `briefings/`) every one holding a manifest is, beside the stories found under
+/// ROOT as `build ROOT --all` finds them.
+pub(crate) fn stories(root: &Path, out_base: Option<&Path>) -> Result<Vec<Story>> {
+    if out_base.is_none()
+        && let Some(one) = built(root)
+    {
+        return Ok(vec![one?]);
+    }
+    let found = super::discover(root, out_base);
+    if out_base.is_some() {
+        return found;
+    }
+    let mut dirs: Vec<PathBuf> = std::fs::read_dir(root)
+        .map(|rd| {
+            rd.filter_map(|e| e.ok())
+                .filter(|e| e.file_type().is_ok_and(|t| t.is_dir()))
+                .filter(|e| !layout::is_hidden(&e.file_name().to_string_lossy()))
+                .map(|e| e.path())
+                .collect()
+        })
+        .unwrap_or_default();
+    dirs.sort();
+    let same = |a: &Path, b: &Path| a.canonicalize().ok() == b.canonicalize().ok();
+    if !dirs.iter().any(|d| d.join(MANIFEST_FILE).is_file()) {
+        return found;
+    }
+    // An archive: its built folders, and the story folders under it; not the archive
+    // itself, whose index pages are no articles.
+    let mut stories: Vec<Story> = found
+        .unwrap_or_default()
+        .into_iter()
+        .filter(|s| !same(&s.input, root))
+        .collect();
+    for dir in dirs {
+        if stories.iter().any(|s| same(&s.out_dir, &dir)) {
+            continue;
+        }
+        if let Some(story) = built(&dir) {
+            stories.push(story?);
+        }
+    }
+    Ok(stories)
+}
+
+/// The story a built folder was built from, by its manifest; `None` without a manifest.
+fn built(out_dir: &Path) -> Option<Result<Story>> {
+    let m = manifest::load(out_dir)?;
+    let Some(source) = m.source else {
+        return Some(Err(Error::Manifest {
+            path: out_dir.join(MANIFEST_FILE),
+            message: "it does not record its folder of articles: build it again with this \
+                      version of brief, or check the folder of articles"
+                .into(),
+        }));
+    };
+    let input = out_dir.join(source);
+    // The root's brief.toml counts when the build read one.
+    let root = m
+        .config
+        .contains_key("root")
+        .then(|| crate::cli::settings::parent_root(&input))
+        .flatten();
+    Some(Ok(Story {
+        input,
+        out_dir: out_dir.to_path_buf(),
+        root,
+        archive: None,
+    }))
+}
 
 /// What `check` found for one story: empty when current.
 pub(crate) fn story_status(story: &Story, opts: &Options) -> Result<Vec<String>> {

@@ -9,10 +9,10 @@ use brief::document::{Document, Warning};
 use brief::edition::render::{
     ARCHIVE_NAME, Archive, EDITION_TEMPLATES, EditionRenderer, STORIES_DIR,
 };
-use brief::edition::{History, continuity};
+use brief::edition::{History, continuity, record_of};
 use brief::error::{Error, Result};
 use brief::layout::{self, Format};
-use brief::manifest::{self, EditionRecord, Manifest, StoryRecord};
+use brief::manifest::{self, EditionRecord, Manifest};
 use brief::stories::Story as Found;
 
 use super::Story;
@@ -29,11 +29,12 @@ pub(crate) fn build(
     stories: &[Found],
     stored: Option<Manifest>,
     mut expected: Manifest,
+    named_previous: Option<EditionRecord>,
 ) -> Result<Outcome> {
     let renderer = EditionRenderer::new(settings.templates.as_deref())?;
     let name = layout::story_name(&story.out_dir);
     let history = History {
-        previous: previous_edition(&story.out_dir, &name),
+        previous: named_previous.or_else(|| previous_edition(&story.out_dir, &name)),
         same_day: stored.and_then(|m| m.edition),
     };
     let built = brief::edition::build(docs, warnings, stories, &settings.cfg, &name, &history);
@@ -49,6 +50,7 @@ pub(crate) fn build(
     }
     expected.content = None;
     expected.previous = None;
+    expected.source = super::relative_path(&story.out_dir, &story.input);
     let slugs: Vec<String> = built.briefs.iter().map(|b| b.slug.clone()).collect();
     expected.edition = Some(built.record);
     let written = write_together(&story.out_dir, &files, &expected)?;
@@ -75,24 +77,33 @@ fn previous_edition(out_dir: &Path, name: &str) -> Option<EditionRecord> {
     })
 }
 
-/// The edition record of a manifest: its own, or for a one-story brief, one story.
-fn record_of(name: String, m: Manifest) -> EditionRecord {
-    if let Some(e) = m.edition {
-        return e;
+/// The built folder a path names: the folder itself, or the folder of a manifest file.
+fn built_folder(path: &Path) -> &Path {
+    if path.is_file() && path.file_name().is_some_and(|n| n == layout::MANIFEST_FILE) {
+        path.parent().unwrap_or(Path::new("."))
+    } else {
+        path
     }
-    let content = m.content.unwrap_or_default();
-    EditionRecord {
-        previous: None,
-        single_reports: 0,
-        articles: content.sources,
-        stories: vec![StoryRecord {
-            slug: continuity::slug(&content.title),
-            since: name.clone(),
-            articles: Vec::new(),
-            content,
-        }],
-        name,
-    }
+}
+
+/// Whether a path names an edition: a folder built as one, or its manifest.
+pub(crate) fn is_edition(path: &Path) -> bool {
+    manifest::load(built_folder(path)).is_some_and(|m| m.edition.is_some())
+}
+
+/// The edition (or one-story brief) a path names, for `--previous PATH` and `brief diff`:
+/// a built folder, or its manifest file. An error names the path and what is missing.
+pub(crate) fn load_record(path: &Path) -> Result<EditionRecord> {
+    let dir = built_folder(path);
+    let m = manifest::load(dir).ok_or_else(|| Error::Manifest {
+        path: path.to_path_buf(),
+        message: format!(
+            "not a built edition or brief (no readable {} there)",
+            layout::MANIFEST_FILE
+        ),
+    })?;
+    let name = layout::story_name(&dir.canonicalize().unwrap_or_else(|_| dir.to_path_buf()));
+    Ok(record_of(name, m))
 }
 
 /// The visible sub-folders of `dir`: (name, path), unsorted.

@@ -45,6 +45,8 @@ pub(crate) struct Options {
     pub(crate) force: bool,
     /// Print nothing but errors.
     pub(crate) quiet: bool,
+    /// `--previous PATH`: the edition to compare with, instead of the one found by name.
+    pub(crate) previous: Option<PathBuf>,
 }
 
 impl Story {

@@ -13,6 +13,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use super::ActorKind;
+use super::kinds::person_evidence;
 use super::resolve::{Cluster, Found, surname_key};
 use crate::text::Corpus;
 use crate::text::tokens::is_stop_word;
@@ -154,6 +155,27 @@ pub(crate) fn merge_variants(
             }
         }
     }
+    // A shorter full name that ends a longer one ("Joseph Comeaux Jr" of "Arcade Joseph
+    // Comeaux Jr", "Mark Felt" of "W. Mark Felt"): the same person, when only one longer
+    // name ends that way.
+    let mut tails: BTreeMap<&[String], Option<usize>> = BTreeMap::new();
+    for i in (0..clusters.len()).filter(|&i| person(i)) {
+        let w = shapes[i].words.as_slice();
+        for k in 1..w.len().saturating_sub(1) {
+            tails
+                .entry(&w[k..])
+                .and_modify(|o| *o = o.filter(|&j| j == i))
+                .or_insert(Some(i));
+        }
+    }
+    for i in (0..clusters.len()).filter(|&i| person(i)) {
+        if let Some(&Some(j)) = tails.get(shapes[i].words.as_slice()) {
+            let (a, b) = (root(&mut parent, j), root(&mut parent, i));
+            if a != b {
+                parent[b] = a;
+            }
+        }
+    }
     // First names: the given name of exactly one person, and nobody's surname.
     let mut given: BTreeMap<&str, BTreeSet<usize>> = BTreeMap::new();
     let mut surnames: BTreeSet<String> = BTreeSet::new();
@@ -182,6 +204,25 @@ pub(crate) fn merge_variants(
             parent[r] = p;
         }
     }
+    // One multi-word name read with two kinds ("Kraft Foods" as a company in the body, as a
+    // person in a title-case line or before "employee"): one entity, of the kind most of
+    // its mentions support.
+    let mut names: BTreeMap<&[String], usize> = BTreeMap::new();
+    for i in (0..clusters.len()).filter(|&i| clusters[i].canonical.is_none() && !person(i)) {
+        if !shapes[i].single {
+            names.entry(shapes[i].words.as_slice()).or_insert(i);
+        }
+    }
+    let mut mixed: BTreeSet<usize> = BTreeSet::new();
+    for i in (0..clusters.len()).filter(|&i| person(i)) {
+        if let Some(&j) = names.get(shapes[i].words.as_slice()) {
+            let (a, b) = (root(&mut parent, j), root(&mut parent, i));
+            if a != b {
+                parent[b] = a;
+                mixed.insert(a);
+            }
+        }
+    }
     // Collect: each root keeps its place; members of merged clusters join it.
     let roots: Vec<usize> = (0..clusters.len()).map(|i| root(&mut parent, i)).collect();
     let mut out: Vec<Option<Cluster>> = clusters.into_iter().map(Some).collect();
@@ -194,7 +235,32 @@ pub(crate) fn merge_variants(
             target.members.extend(c.members);
         }
     }
+    for &r in &mixed {
+        if let Some(c) = out[r].as_mut() {
+            c.kind = voted_kind(corpus, found, &c.members);
+        }
+    }
     out.into_iter().flatten().collect()
+}
+
+/// The kind most multi-word mentions support: a mention with person evidence (a role, an
+/// honorific, a given name) counts three, a typed one two, a default guess one; a tie goes
+/// to the kind that is not a person.
+fn voted_kind(corpus: &Corpus, found: &[Found], members: &[usize]) -> ActorKind {
+    let mut votes: BTreeMap<ActorKind, usize> = BTreeMap::new();
+    for &i in members.iter().filter(|&&i| found[i].det.words.len() > 1) {
+        let d = &found[i].det;
+        let (kind, weight) = if person_evidence(corpus, found, i) {
+            (ActorKind::Person, 3)
+        } else {
+            (d.kind, if d.guessed { 1 } else { 2 })
+        };
+        *votes.entry(kind).or_default() += weight;
+    }
+    votes
+        .into_iter()
+        .max_by_key(|&(k, n)| (n, k != ActorKind::Person))
+        .map_or(ActorKind::Person, |(k, _)| k)
 }
 
 #[cfg(test)]
@@ -260,6 +326,36 @@ mod tests {
         );
         assert!(got.iter().all(|a| a.name != "Spain"), "{got:?}");
         assert!(got.iter().all(|a| a.name != "United States"), "{got:?}");
+    }
+
+    #[test]
+    fn a_name_ending_a_longer_one_is_that_person() {
+        let got = actors(&[
+            (
+                "A",
+                "Arcade Joseph Comeaux Jr. escaped on Monday. Arcade Joseph Comeaux was caught.",
+            ),
+            ("B", "Joseph Comeaux Jr. was serving three life sentences."),
+        ]);
+        assert_eq!(named(&got, "Comeaux").len(), 1, "{got:?}");
+    }
+
+    #[test]
+    fn one_name_read_with_two_kinds_is_one_actor() {
+        let got = actors(&[
+            (
+                "A",
+                "Workers at Kraft Foods were sent home. Kraft Foods said the plant was closed.",
+            ),
+            (
+                "B",
+                "A suspended Kraft Foods employee returned with a .357 Magnum, police said.",
+            ),
+        ]);
+        let kraft = named(&got, "Kraft Foods");
+        assert_eq!(kraft.len(), 1, "{got:?}");
+        assert_eq!(kraft[0].kind, ActorKind::Organisation, "{got:?}");
+        assert!(named(&got, "Magnum").is_empty(), "{got:?}");
     }
 
     #[test]

@@ -62,6 +62,12 @@ pub(crate) fn classify(
         if ev.surnames.contains(&words[0]) {
             return (ActorKind::Person, false);
         }
+        // "my wife Portia", "her son Oscar": a name after a kin noun is a person.
+        let before = text[..t.span.start].trim_end_matches([' ', ',']);
+        let prev = before.rsplit([' ', '\n']).next().unwrap_or("");
+        if KIN.contains(&prev.to_lowercase().as_str()) {
+            return (ActorKind::Person, false);
+        }
         // "Clinton said": a bare name that speaks is a person.
         let after = text[t.span.end..].trim_start();
         if ["said", "says", "told", "added"]
@@ -85,6 +91,34 @@ pub(crate) fn classify(
     }
     (ActorKind::Organisation, true)
 }
+
+/// Kin nouns: the single name after one is a person ("my wife Portia").
+const KIN: &[&str] = &[
+    "wife",
+    "husband",
+    "son",
+    "daughter",
+    "mother",
+    "father",
+    "brother",
+    "sister",
+    "girlfriend",
+    "boyfriend",
+    "fiancee",
+    "fiancé",
+    "fiancée",
+    "fiance",
+    "widow",
+    "grandson",
+    "granddaughter",
+    "nephew",
+    "niece",
+    "cousin",
+    "uncle",
+    "aunt",
+    "stepson",
+    "stepdaughter",
+];
 
 /// Whether a multi-word name names a thing (a work, event, award, law or vehicle), by its
 /// head word (`thing_words.txt`): the last word ("Tony Awards", "World Cup"), the first

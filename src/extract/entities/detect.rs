@@ -56,7 +56,7 @@ pub(crate) fn detect(
         return rules;
     }
     match tagger::embedded() {
-        Some(model) => tagger::merge::refine(&model, text, tokens, ev, rules),
+        Some(model) => tagger::merge::refine(model, text, tokens, ev, rules),
         None => rules,
     }
 }
@@ -139,7 +139,7 @@ fn runs(ev: &Evidence, tokens: &[Token], cap: &dyn Fn(&Token) -> bool) -> Vec<Ra
             // A connector needs a capitalised word right after it.
             let connector_len = match ev.word(t.word) {
                 w if PARTICLES.contains(&w) && t.lower => 1,
-                "of" | "for" => 1,
+                "of" | "for" if !person_before_of(ev, tokens, start..end) => 1,
                 "and"
                     if has_of
                         && tokens
@@ -165,6 +165,18 @@ fn runs(ev: &Evidence, tokens: &[Token], cap: &dyn Fn(&Token) -> bool) -> Vec<Ra
         i = end;
     }
     out
+}
+
+/// Whether the run so far is a person's name, a given name and more with no organisation
+/// word: then "of" starts where they live or work ("Anthony LaSalle of Bloomington",
+/// "Sanjay Gupta of Emory University"), not a longer name.
+fn person_before_of(ev: &Evidence, tokens: &[Token], run: Range<usize>) -> bool {
+    let g = &*GAZETTEER;
+    run.len() >= 2
+        && g.first_names.contains(ev.word(tokens[run.start].word))
+        && !tokens[run]
+            .iter()
+            .any(|t| g.org_words.contains(ev.word(t.word)) || g.lookup(ev.word(t.word)).is_some())
 }
 
 /// Whether "and" at `before.end` joins two halves of one organisation name: "Fish and
@@ -252,7 +264,10 @@ fn split_run(g: &Gazetteer, ev: &Evidence, tokens: &[Token], run: Range<usize>) 
         };
         // "Department of Criminal Justice": a title ending a name with "of" names no one
         // (a title comes before a name).
-        let r = if r > 0 && k + r == run.end && words[..rel].contains(&"of") {
+        // "Billy King", "Stephen Bishop": one title word ending the run after a given name
+        // is a surname.
+        let surname = r == 1 && rel > 0 && g.first_names.contains(words[rel - 1]);
+        let r = if r > 0 && k + r == run.end && (words[..rel].contains(&"of") || surname) {
             0
         } else {
             r
@@ -465,6 +480,9 @@ fn typed(
     {
         return None;
     }
+    if words.len() == 1 && entry.is_none() && names_a_thing(text, &span, &words[0]) {
+        return None;
+    }
     let (kind, guessed) = classify(text, g, tokens, &r, &words, entry, role.is_some(), ev);
     Some(Detected {
         span,
@@ -475,6 +493,60 @@ fn typed(
         words,
         common: tokens[r].iter().all(|t| ev.is_common(t.word)),
     })
+}
+
+/// Whether a single unknown capitalised word names a thing or nothing, from its shape and
+/// its neighbours: a model number ("AK-47", "IE6", "MS08-078"), a letter code before a
+/// number ("AK 47 rifles"), a word right after a number that is not a year (".357
+/// Magnum"), a place head word alone ("on 117th Street"), or a social-media handle or tag
+/// ("@TheAcademy", "#Oscars").
+fn names_a_thing(text: &str, span: &Range<usize>, word: &str) -> bool {
+    let surface = text.get(span.clone()).unwrap_or("");
+    let model_number = surface.starts_with(|c: char| c.is_alphabetic())
+        && surface.contains(|c: char| c.is_ascii_digit());
+    let before = text.get(..span.start).unwrap_or("");
+    let after = text.get(span.end..).unwrap_or("");
+    let handle = before.ends_with(['@', '#']);
+    let year = |n: &str| n.len() == 4 && matches!(n.get(..2), Some("18" | "19" | "20"));
+    let count = |n: &str| !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()) && !year(n);
+    // In prose ("a .357 Magnum", "six AK 47 rifles"), not in a results line ("Celta 1").
+    let prose = |b: &str| {
+        b.trim_end().rsplit([' ', '\n']).next().is_some_and(|w| {
+            let code = w.len() <= 3 && !w.contains(|c: char| !c.is_ascii_uppercase());
+            w.starts_with(char::is_lowercase) || code
+        })
+    };
+    let after_number = before.strip_suffix(' ').is_some_and(|b| {
+        let (rest, n) = b.rsplit_once([' ', '\n']).unwrap_or(("", b));
+        count(n.trim_start_matches(['.', '('])) && prose(rest)
+    });
+    let code_before_number = surface.len() <= 3
+        && !surface.chars().any(char::is_lowercase)
+        && prose(before)
+        && after
+            .strip_prefix(' ')
+            .and_then(|a| a.split([' ', ',', '.']).next())
+            .is_some_and(count);
+    let place_head = matches!(
+        word,
+        "street"
+            | "avenue"
+            | "road"
+            | "boulevard"
+            | "lake"
+            | "river"
+            | "sea"
+            | "ocean"
+            | "county"
+            | "district"
+            | "province"
+            | "region"
+            | "state"
+            | "highway"
+            | "route"
+            | "block"
+    );
+    model_number || handle || after_number || code_before_number || place_head
 }
 
 /// Sentences tokenised together, with one vocabulary.
@@ -523,12 +595,41 @@ pub(crate) fn detect_corpus(corpus: &Corpus) -> Vec<Found> {
         .zip(&toks)
         .enumerate()
         .flat_map_iter(|(i, (s, t))| {
-            let title_case = matches!(s.kind, BlockKind::Headline | BlockKind::Subhead);
-            detect(&corpus.docs[s.doc].raw, t, &ev, title_case)
+            let marked = matches!(s.kind, BlockKind::Headline | BlockKind::Subhead);
+            // A body line in title case reads like a headline: it only confirms actors.
+            let title = !marked && title_case_line(&ev, t);
+            detect(&corpus.docs[s.doc].raw, t, &ev, marked || title)
                 .into_iter()
-                .map(move |det| Found { sentence: i, det })
+                .map(move |det| Found {
+                    sentence: i,
+                    det,
+                    title,
+                })
         })
         .collect()
+}
+
+/// Whether a body line is set in title case, as a headline or subhead the reader did not
+/// mark as one ("Hiller Feuded with Co-Workers Prior to Shooting"): at least four words of
+/// four letters or more, every one capitalised, three of them words the corpus also writes
+/// in lower case. A list of names has no such ordinary words.
+fn title_case_line(ev: &Evidence, tokens: &[Token]) -> bool {
+    let mut long = 0;
+    let mut common = 0;
+    for t in tokens
+        .iter()
+        .filter(|t| t.span.len() >= 4 && (t.cap || t.lower || t.upper))
+    {
+        if t.lower {
+            return false;
+        }
+        if t.upper {
+            continue;
+        }
+        long += 1;
+        common += usize::from(ev.is_common(t.word));
+    }
+    long >= 4 && common >= 3
 }
 
 /// Whether a text ends in a capital initial and a period ("... P.").

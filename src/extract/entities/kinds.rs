@@ -20,7 +20,7 @@ use crate::text::Corpus;
 const HONORIFICS: &[&str] = &["mr", "mrs", "ms", "dr", "sir", "dame", "miss", "prof"];
 
 /// Whether mention `i` shows it names a person.
-fn person_evidence(corpus: &Corpus, found: &[Found], i: usize) -> bool {
+pub(crate) fn person_evidence(corpus: &Corpus, found: &[Found], i: usize) -> bool {
     let g = &*GAZETTEER;
     let d = &found[i].det;
     if d.role.is_some() || d.words.first().is_some_and(|w| g.first_names.contains(w)) {
@@ -122,6 +122,22 @@ const THING_NOUNS: &[&str] = &[
     "franchise",
     "sequel",
     "blockbuster",
+    "adaptation",
+    "trilogy",
+    "show",
+    "dhow",
+    "boat",
+    "skiff",
+    "trawler",
+    "freighter",
+    "ferry",
+    "submarine",
+    "rifle",
+    "rifles",
+    "gun",
+    "handgun",
+    "pistol",
+    "revolver",
 ];
 
 /// Words between a thing noun and its name ("magazines including Wink", "a line called
@@ -136,13 +152,63 @@ const THING_LINKS: &[&str] = &[
     "including",
     "the",
     "new",
+    "of",
 ];
+
+/// Common nouns that a work's title modifies or that stand in apposition to it ("the X-Men
+/// movies", "New Moon, the sequel to ...", "Catching Fire, the second book").
+const THING_AFTER: &[&str] = &[
+    "film",
+    "films",
+    "movie",
+    "movies",
+    "franchise",
+    "series",
+    "sequel",
+    "sequels",
+    "trilogy",
+    "saga",
+    "novel",
+    "novels",
+    "book",
+    "books",
+    "album",
+    "song",
+    "musical",
+    "sitcom",
+    "premiere",
+    "adaptation",
+    "screenplay",
+    "script",
+    "trailer",
+    "soundtrack",
+];
+
+/// Whether a mention is followed by a noun it names as a work ("X-Men movies"), or by an
+/// apposition that does ("New Moon, the sequel", "Catching Fire, the second book").
+fn followed_as_thing(raw: &str, end: usize) -> bool {
+    let after = raw.get(end..).unwrap_or("");
+    let after = after.trim_start_matches(['"', '”', '’', '\'', ')']);
+    let (after, limit) = match after.strip_prefix(", the ").or(after.strip_prefix(", a ")) {
+        Some(rest) => (rest, 3),
+        None => (after, 1),
+    };
+    after
+        .split_whitespace()
+        .take(limit)
+        .map(|w| {
+            w.trim_matches(|c: char| !c.is_alphanumeric())
+                .to_lowercase()
+        })
+        .any(|w| THING_AFTER.contains(&w.as_str()))
+}
 
 /// Whether a mention is introduced by a thing noun (see [`THING_NOUNS`]).
 fn introduced_as_thing(raw: &str, start: usize) -> bool {
     let before = raw.get(..start).unwrap_or("");
     let words = before
         .rsplit(|c: char| c.is_whitespace() || c == ',')
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
         .filter(|w| !w.is_empty())
         .take(3);
     for w in words {
@@ -172,6 +238,7 @@ pub(crate) fn is_thing_cluster(corpus: &Corpus, found: &[Found], c: &Cluster) ->
         .filter(|&&i| {
             let doc = &corpus.docs[corpus.sentences[found[i].sentence].doc];
             introduced_as_thing(&doc.raw, found[i].det.span.start)
+                || followed_as_thing(&doc.raw, found[i].det.span.end)
         })
         .count();
     // "New Moon", "Catching Fire", "Take Me Out": a "person" named only with ordinary words.
@@ -199,7 +266,7 @@ pub(crate) fn participle_glued(corpus: &Corpus, f: &Found) -> bool {
         && !GAZETTEER.first_names.contains(first)
 }
 
-/// Whether a mention lies inside a short title-case quotation on its line (at most six
+/// Whether a mention lies inside a short title-case quotation on its line (at most eight
 /// words, every word capitalised but small function words): the title of a work ("American
 /// Pie", "Million Dollar Mermaid"), not an actor.
 pub(crate) fn in_short_quote(raw: &str, span: &std::ops::Range<usize>) -> bool {
@@ -216,11 +283,28 @@ pub(crate) fn in_short_quote(raw: &str, span: &std::ops::Range<usize>) -> bool {
     };
     let (start, end) = (span.start - line_start, span.end - line_start);
     let mut open: Option<(usize, char)> = None;
-    for (i, c) in line.char_indices() {
+    let mut prev = ' ';
+    let mut chars = line.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        let next = chars.peek().map_or(' ', |&(_, n)| n);
+        let before = std::mem::replace(&mut prev, c);
+        // Single quotes ('New Moon', ‘Catching Fire’) open after a blank and close before
+        // one, so an apostrophe (Lohan's, she’s) neither opens nor closes.
+        let opens_single = matches!(c, '‘' | '\'') && (before.is_whitespace() || before == '(');
+        let closes_single = !next.is_alphanumeric();
         match (c, open) {
             ('“', _) => open = Some((i, '”')),
             ('"', None) => open = Some((i, '"')),
-            ('”', Some((s, '”'))) | ('"', Some((s, '"'))) => {
+            ('‘' | '\'', None) if opens_single => {
+                open = Some((i, if c == '‘' { '’' } else { c }))
+            }
+            ('”', Some((s, '”')))
+            | ('"', Some((s, '"')))
+            | ('’', Some((s, '’')))
+            | ('\'', Some((s, '\''))) => {
+                if matches!(c, '’' | '\'') && !closes_single {
+                    continue;
+                }
                 if s < start && end <= i {
                     let inner = &line[s + c.len_utf8()..i];
                     let words: Vec<&str> = inner.split_whitespace().collect();
@@ -232,7 +316,7 @@ pub(crate) fn in_short_quote(raw: &str, span: &std::ops::Range<usize>) -> bool {
                                 "of" | "the" | "a" | "an" | "and" | "in" | "on" | "for" | "to"
                             )
                     });
-                    return words.len() <= 6 && title;
+                    return words.len() <= 8 && title;
                 }
                 open = None;
             }
@@ -256,6 +340,34 @@ mod tests {
         assert!(!in_short_quote(t, &at("Anna Berg")));
         let last = t.rfind("Anna Berg").map_or(0..0, |s| s..s + 9);
         assert!(!in_short_quote(t, &last));
+    }
+
+    #[test]
+    fn works_named_by_what_follows_or_in_single_quotes_are_no_actors() {
+        let docs = vec![
+            from_plain(
+                0,
+                "A",
+                "Hugh Jackman, star of the X-Men movies, will host. Gary Ross may direct Catching Fire, the second book in the series.",
+            ),
+            from_plain(
+                1,
+                "B",
+                "Lionsgate wants Gary Ross for ‘Catching Fire’ and Ross said he liked the X-Men franchise.",
+            ),
+        ];
+        let actors = extract_actors(&Corpus::new(docs));
+        let names: Vec<&str> = actors.iter().map(|a| a.name.as_str()).collect();
+        assert!(!names.contains(&"X-Men"), "{names:?}");
+        assert!(!names.contains(&"Catching Fire"), "{names:?}");
+        assert!(
+            names.contains(&"Gary Ross") && names.contains(&"Hugh Jackman"),
+            "{names:?}"
+        );
+        let t = "He said 'New Moon' was good and Lohan's lawyer agreed.";
+        let at = |w: &str| t.find(w).map_or(0..0, |s| s..s + w.len());
+        assert!(in_short_quote(t, &at("New Moon")));
+        assert!(!in_short_quote(t, &at("Lohan")));
     }
 
     #[test]

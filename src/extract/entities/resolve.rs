@@ -26,6 +26,9 @@ pub(crate) struct Found {
     pub(crate) sentence: usize,
     /// The detection (span in the document's raw text).
     pub(crate) det: Detected,
+    /// Found in a body line set in title case: like a headline mention, it only confirms
+    /// actors found elsewhere.
+    pub(crate) title: bool,
 }
 
 /// A cluster of mentions: the actor before naming and scoring.
@@ -55,6 +58,11 @@ fn given_key(w: &str) -> String {
 
 /// Surname key: last word, particle prefix removed ("al-assad" -> "assad").
 pub(crate) fn surname_key(words: &[String]) -> String {
+    // "Arcade Joseph Comeaux Jr.": a generational suffix is not the surname.
+    let words = match words {
+        [rest @ .., last] if rest.len() >= 2 && SUFFIXES.contains(&last.as_str()) => rest,
+        _ => words,
+    };
     let last = words.last().map_or("", String::as_str);
     for p in [
         "al-", "el-", "ad-", "as-", "ash-", "an-", "bin-", "ibn-", "abu-",
@@ -65,6 +73,9 @@ pub(crate) fn surname_key(words: &[String]) -> String {
     }
     last.to_string()
 }
+
+/// Generational suffixes after a surname.
+pub(crate) const SUFFIXES: &[&str] = &["jr", "sr", "ii", "iii", "iv"];
 
 /// Acronym of a multi-word name's capitalised words ("Suez Canal Authority" -> "sca").
 pub(crate) fn acronym(words: &[String]) -> String {
@@ -80,7 +91,7 @@ pub(crate) fn acronym(words: &[String]) -> String {
 pub(crate) fn cluster(corpus: &Corpus, found: &[Found]) -> Vec<Cluster> {
     let mut clusters: Vec<Cluster> = Vec::new();
     let mut by_key: BTreeMap<String, usize> = BTreeMap::new();
-    let headline = |f: &Found| corpus.sentences[f.sentence].kind == BlockKind::Headline;
+    let headline = |f: &Found| f.title || corpus.sentences[f.sentence].kind == BlockKind::Headline;
     let mut pending: Vec<usize> = Vec::new();
     let mut add = |clusters: &mut Vec<Cluster>, key: String, c: Cluster, i: usize| {
         let at = *by_key.entry(key).or_insert_with(|| {

@@ -5,7 +5,7 @@
 //! The weights are embedded in the binary (`tagger/en.model`, built by
 //! `cargo run --release --example train_tagger`; data sources and licences in
 //! docs/extraction.md). Nothing is downloaded or read from disk at run time, and the model
-//! is read in place, so loading it costs a header check.
+//! is read in place, so loading it costs a header check and a key index (a pass over the keys).
 
 pub mod features;
 pub mod merge;
@@ -83,8 +83,8 @@ pub struct Tagged {
 }
 
 /// The embedded model (`None` if it failed to parse).
-pub fn embedded() -> Option<Model<'static>> {
-    *MODEL
+pub fn embedded() -> Option<&'static Model<'static>> {
+    MODEL.as_ref()
 }
 
 /// Tagger words of `text[range]`, with the tokenizer entity detection uses.
@@ -138,7 +138,7 @@ pub fn tag_with(model: &Model, words: &[Word]) -> Vec<Tagged> {
 
 /// Tag a sentence's words with the embedded model (nothing if it is missing).
 pub fn tag(words: &[Word]) -> Vec<Tagged> {
-    embedded().map_or_else(Vec::new, |m| tag_with(&m, words))
+    embedded().map_or_else(Vec::new, |m| tag_with(m, words))
 }
 
 /// Entity spans of a BIO tag sequence.
@@ -218,7 +218,7 @@ mod tests {
         let w = words(text, 0..text.len());
         let f = features::sentence_features(&w, &[]);
         assert_eq!(m.emissions(&f), m.emissions(&f));
-        assert_eq!(tag_with(&m, &w), tag_with(&m, &w));
+        assert_eq!(tag_with(m, &w), tag_with(m, &w));
     }
 
     #[test]

@@ -36,6 +36,31 @@ const ANONYMOUS: &[&str] = &[
     "friend",
 ];
 
+/// Head nouns of a description of a company ("the software giant").
+const COMPANY_NOUNS: &[&str] = &[
+    "giant",
+    "company",
+    "firm",
+    "maker",
+    "carmaker",
+    "automaker",
+    "manufacturer",
+    "retailer",
+    "conglomerate",
+    "corporation",
+    "airline",
+    "carrier",
+    "insurer",
+    "lender",
+    "bank",
+    "studio",
+    "chain",
+    "startup",
+    "operator",
+    "broadcaster",
+    "network",
+];
+
 /// The resolved speaker.
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) struct Resolved {
@@ -136,6 +161,21 @@ pub(crate) fn resolve(
             .map(|m| m.2);
         return Resolved {
             actor: person,
+            anonymous: false,
+        };
+    }
+    // "the US software giant", "the German carmaker": a description of a company names the
+    // company last mentioned, not the place that qualifies it.
+    if words.first() == Some(&"the")
+        && words.last().is_some_and(|w| COMPANY_NOUNS.contains(w))
+        && let Some(&(_, _, i)) = mentions
+            .iter()
+            .filter(outside_quotes)
+            .rev()
+            .find(|(_, _, i)| actors[*i].kind == ActorKind::Organisation)
+    {
+        return Resolved {
+            actor: Some(i),
             anonymous: false,
         };
     }

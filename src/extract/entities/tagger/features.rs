@@ -6,7 +6,10 @@
 //! The same function builds the features for training and for tagging, so a model and the
 //! code that reads it can never disagree; the keys are xxh3 hashes, the same on every platform.
 
+use std::fmt::Write;
 use std::ops::Range;
+use std::sync::LazyLock;
+
 use xxhash_rust::xxh3::xxh3_64;
 
 use super::super::gazetteer::{Entry, GAZETTEER, norm_into};
@@ -42,8 +45,75 @@ const PLACES: &str = include_str!("../../gazetteer/tagger_places.txt");
 const SURNAMES: &str = include_str!("../../gazetteer/tagger_surnames.txt");
 const GIVEN: &str = include_str!("../../gazetteer/tagger_given.txt");
 
-/// Whether `key` is a line of `list` (sorted lines, as `tools/tagger/make_lists.py` writes
-/// them): a binary search over the embedded text itself, so nothing is built at load time.
+/// A sorted list of lines embedded as text (as `tools/tagger/make_lists.py` writes them),
+/// with where each line starts found once (one pass over the bytes), so a lookup is a
+/// binary search over lines that compares whole lines.
+struct Lines {
+    text: &'static str,
+    /// Start of each line, then one past the end of the text.
+    starts: Vec<u32>,
+}
+
+impl Lines {
+    fn new(text: &'static str) -> Lines {
+        // A plain byte loop: lines are short, so a `memchr` search would stop every ten
+        // bytes (`match_indices` cost 20 times more per line).
+        let mut starts: Vec<u32> = Vec::with_capacity(text.len() / 8 + 2);
+        starts.push(0);
+        for (i, &b) in text.as_bytes().iter().enumerate() {
+            if b == b'\n' {
+                starts.push(i as u32 + 1);
+            }
+        }
+        // A final newline ends the last line (its `start` is the end mark); without one,
+        // the end mark is one past the text.
+        if !text.ends_with('\n') {
+            starts.push(text.len() as u32 + 1);
+        }
+        Lines { text, starts }
+    }
+
+    /// Line `k` (without its newline).
+    fn line(&self, k: usize) -> &'static str {
+        let end = (self.starts[k + 1] as usize - 1).min(self.text.len());
+        self.text.get(self.starts[k] as usize..end).unwrap_or("")
+    }
+
+    /// Index of the first line not below `key`.
+    fn lower_bound(&self, key: &str) -> usize {
+        let n = self.starts.len() - 1;
+        let (mut lo, mut hi) = (0, n);
+        while lo < hi {
+            let mid = (lo + hi) / 2;
+            if self.line(mid) < key {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        lo
+    }
+
+    /// Whether `key` is a line.
+    fn contains(&self, key: &str) -> bool {
+        let k = self.lower_bound(key);
+        k + 1 < self.starts.len() && self.line(k) == key
+    }
+
+    /// Whether some line starts with `prefix`.
+    fn any_starts_with(&self, prefix: &str) -> bool {
+        let k = self.lower_bound(prefix);
+        k + 1 < self.starts.len() && self.line(k).starts_with(prefix)
+    }
+}
+
+static PLACES_LINES: LazyLock<Lines> = LazyLock::new(|| Lines::new(PLACES));
+static SURNAMES_LINES: LazyLock<Lines> = LazyLock::new(|| Lines::new(SURNAMES));
+static GIVEN_LINES: LazyLock<Lines> = LazyLock::new(|| Lines::new(GIVEN));
+
+/// Whether `key` is a line of `list` (sorted lines): a binary search over the embedded text
+/// itself. The reference for [`Lines`].
+#[cfg(test)]
 fn listed(list: &str, key: &str) -> bool {
     let b = list.as_bytes();
     let (mut lo, mut hi) = (0, b.len());
@@ -106,8 +176,16 @@ fn key(template: &str, value: &str) -> u32 {
 
 /// Word shape: X for capitals, x for small letters, d for digits, others kept; runs of more
 /// than `max_run` of a class are cut.
+#[cfg(test)]
 fn shape(w: &str, max_run: usize) -> String {
     let mut out = String::new();
+    shape_into(w, max_run, &mut out);
+    out
+}
+
+/// The word shape of `w` appended to `out`: X for capitals, x for small letters, d for digits,
+/// others kept; runs of more than `max_run` of a class are cut.
+fn shape_into(w: &str, max_run: usize, out: &mut String) {
     let mut last = ' ';
     let mut run = 0;
     for c in w.chars() {
@@ -126,49 +204,144 @@ fn shape(w: &str, max_run: usize) -> String {
             out.push(s);
         }
     }
-    out
+}
+
+/// One string per word, all in one buffer (no allocation per word).
+struct Column {
+    buf: String,
+    ends: Vec<usize>,
+}
+
+impl Column {
+    /// `fill(word, buffer)` appends the word's string to the buffer.
+    fn new(words: &[Word], mut fill: impl FnMut(&Word, &mut String)) -> Column {
+        let mut c = Column {
+            buf: String::with_capacity(words.len() * 8),
+            ends: Vec::with_capacity(words.len()),
+        };
+        for w in words {
+            fill(w, &mut c.buf);
+            c.ends.push(c.buf.len());
+        }
+        c
+    }
+
+    /// The strings, in word order.
+    fn strs(&self) -> Vec<&str> {
+        let mut from = 0;
+        self.ends
+            .iter()
+            .map(|&end| {
+                let s = &self.buf[from..end];
+                from = end;
+                s
+            })
+            .collect()
+    }
+}
+
+/// `s.to_lowercase()` appended to `out`, without allocating for ASCII.
+fn lowercase_into(s: &str, out: &mut String) {
+    if s.is_ascii() {
+        let from = out.len();
+        out.push_str(s);
+        out[from..].make_ascii_lowercase();
+    } else {
+        out.push_str(&s.to_lowercase());
+    }
+}
+
+/// The gazetteer class of an entry, as the labels name it.
+fn class_of(e: &Entry) -> &'static str {
+    match e {
+        Entry::State(_) => "state",
+        Entry::Capital { .. } => "capital",
+        Entry::Place(_) => "place",
+        Entry::Org { .. } => "org",
+        Entry::Group(_) => "group",
+        Entry::Adjective(_) => "adj",
+    }
+}
+
+/// A gazetteer class of [`gazetteer_labels`], with its `B-` and `I-` labels.
+fn class_labels(class: &str) -> [&'static str; 2] {
+    match class {
+        "state" => ["B-state", "I-state"],
+        "capital" => ["B-capital", "I-capital"],
+        "place" => ["B-place", "I-place"],
+        "org" => ["B-org", "I-org"],
+        "group" => ["B-group", "I-group"],
+        "adj" => ["B-adj", "I-adj"],
+        "geo" => ["B-geo", "I-geo"],
+        _ => ["B-role", "I-role"],
+    }
 }
 
 /// Gazetteer labels of each word: "B-"/"I-" + class, for the longest match starting at a
-/// word that does not start in lower case.
-fn gazetteer_labels(norms: &[String], words: &[Word]) -> Vec<Vec<String>> {
+/// word that does not start in lower case. Only the labels of the words `needed` marks are
+/// complete (the others may miss some): a match that cannot reach a needed word is not
+/// looked for.
+fn gazetteer_labels(norms: &[&str], words: &[Word], needed: &[bool]) -> Vec<Vec<&'static str>> {
     let g = &*GAZETTEER;
-    let mut out = vec![Vec::new(); words.len()];
+    let mut out: Vec<Vec<&'static str>> = vec![Vec::new(); words.len()];
     let starts_lower = |i: usize| words[i].text.starts_with(char::is_lowercase);
-    let mark = |out: &mut Vec<Vec<String>>, from: usize, len: usize, class: &str| {
+    let mark = |out: &mut Vec<Vec<&'static str>>, from: usize, len: usize, class: &str| {
+        let [b, i] = class_labels(class);
         for (k, labels) in out[from..from + len].iter_mut().enumerate() {
-            labels.push(format!("{}{class}", if k == 0 { "B-" } else { "I-" }));
+            labels.push(if k == 0 { b } else { i });
         }
     };
+    // The first needed word at or after each position.
+    let mut next_needed = vec![usize::MAX; words.len() + 1];
+    for i in (0..words.len()).rev() {
+        next_needed[i] = if needed[i] { i } else { next_needed[i + 1] };
+    }
     let mut joined = String::new();
+    let mut ends: Vec<usize> = Vec::new();
     for i in 0..words.len() {
         if starts_lower(i) {
             continue;
         }
         let longest = g.longest.max(PLACES_LONGEST).min(words.len() - i);
+        let role_longest = g.roles.first().map_or(0, Vec::len);
+        // Matches starting here mark words i..i + len: only those reaching a needed word
+        // count, and a longer match found first would have stopped the shorter ones anyway.
+        let Some(shortest) = next_needed[i]
+            .checked_sub(i)
+            .map(|d| d + 1)
+            .filter(|&d| d <= longest.max(role_longest))
+        else {
+            continue;
+        };
+        joined.clear();
+        ends.clear();
+        for (k, n) in norms[i..i + longest].iter().enumerate() {
+            if k > 0 {
+                joined.push(' ');
+            }
+            joined.push_str(n);
+            ends.push(joined.len());
+        }
+        // A place name of several words is looked for only as long as some listed name goes
+        // on from the words so far ("san" + " "): most first words begin none.
+        let mut geo_longest = 1;
+        while geo_longest < longest.min(PLACES_LONGEST)
+            && PLACES_LINES.any_starts_with(&joined[..ends[geo_longest - 1] + 1])
+        {
+            geo_longest += 1;
+        }
         let mut gaz_done = false;
         let mut geo_done = false;
-        for len in (1..=longest).rev() {
-            joined.clear();
-            for (k, n) in norms[i..i + len].iter().enumerate() {
-                if k > 0 {
-                    joined.push(' ');
-                }
-                joined.push_str(n);
+        for len in (shortest..=longest).rev() {
+            if gaz_done && geo_done {
+                break;
             }
-            if !gaz_done && let Some(e) = g.names.get(joined.as_str()) {
-                let class = match e {
-                    Entry::State(_) => "state",
-                    Entry::Capital { .. } => "capital",
-                    Entry::Place(_) => "place",
-                    Entry::Org { .. } => "org",
-                    Entry::Group(_) => "group",
-                    Entry::Adjective(_) => "adj",
-                };
-                mark(&mut out, i, len, class);
+            let name = &joined[..ends[len - 1]];
+            if !gaz_done && let Some(e) = g.names.get(name) {
+                mark(&mut out, i, len, class_of(e));
                 gaz_done = true;
             }
-            if !geo_done && len <= PLACES_LONGEST && listed(PLACES, &joined) {
+            if !geo_done && len <= geo_longest && PLACES_LINES.contains(name) {
                 mark(&mut out, i, len, "geo");
                 geo_done = true;
             }
@@ -177,21 +350,24 @@ fn gazetteer_labels(norms: &[String], words: &[Word]) -> Vec<Vec<String>> {
         if r > 0 {
             mark(&mut out, i, r, "role");
         }
-        let n = norms[i].as_str();
-        if g.first_names.contains(n) || listed(GIVEN, n) {
-            out[i].push("first".into());
+        if !needed[i] {
+            continue;
         }
-        if listed(SURNAMES, n) {
-            out[i].push("sur".into());
+        let n = norms[i];
+        if g.first_names.contains(n) || GIVEN_LINES.contains(n) {
+            out[i].push("first");
+        }
+        if SURNAMES_LINES.contains(n) {
+            out[i].push("sur");
         }
         if g.org_words.contains(n) {
-            out[i].push("orgword".into());
+            out[i].push("orgword");
         }
         if g.place_words.contains(n) {
-            out[i].push("placeword".into());
+            out[i].push("placeword");
         }
         if g.non_actors.contains(n) {
-            out[i].push("nonactor".into());
+            out[i].push("nonactor");
         }
     }
     out
@@ -221,19 +397,28 @@ pub(crate) fn sentence_features_where(
     hints: &[Hint],
     wanted: &dyn Fn(usize) -> bool,
 ) -> Vec<Vec<u32>> {
-    let lower: Vec<String> = words.iter().map(|w| w.text.to_lowercase()).collect();
-    let norms: Vec<String> = words
-        .iter()
-        .map(|w| {
-            let mut s = String::new();
-            norm_into(w.text, &mut s);
-            s
-        })
-        .collect();
-    let short: Vec<String> = words.iter().map(|w| shape(w.text, 1)).collect();
-    let gaz = gazetteer_labels(&norms, words);
-    let caps = shouting(words);
     let n = words.len();
+    let want: Vec<bool> = (0..n).map(wanted).collect();
+    // Gazetteer labels are read for a wanted word and its neighbours.
+    let mut needed = vec![false; n];
+    for i in (0..n).filter(|&i| want[i]) {
+        needed[i.saturating_sub(1)..(i + 2).min(n)].fill(true);
+    }
+    if !needed.contains(&true) {
+        return vec![Vec::new(); n];
+    }
+    let lower = Column::new(words, |w, out| lowercase_into(w.text, out));
+    let lower = lower.strs();
+    let mut scratch = String::new();
+    let norms = Column::new(words, |w, out| {
+        norm_into(w.text, &mut scratch);
+        out.push_str(&scratch);
+    });
+    let norms = norms.strs();
+    let short = Column::new(words, |w, out| shape_into(w.text, 1, out));
+    let short = short.strs();
+    let gaz = gazetteer_labels(&norms, words, &needed);
+    let caps = shouting(words);
     let kind_at = |i: usize, d: isize| -> &str {
         const DIGITS: [&str; 10] = ["0", "1", "2", "3", "4", "5", "6", "7", "8", "9"];
         let k = i
@@ -246,9 +431,11 @@ pub(crate) fn sentence_features_where(
         buf: Vec::with_capacity(64),
         out: Vec::new(),
     };
+    let mut long_shape = String::new();
+    let mut r = String::new();
     let mut out = Vec::with_capacity(n);
     for i in 0..n {
-        if !wanted(i) {
+        if !want[i] {
             out.push(Vec::new());
             continue;
         }
@@ -256,36 +443,33 @@ pub(crate) fn sentence_features_where(
         let k = &mut keys;
         k.out = Vec::with_capacity(64);
         k.add("b", &[""]);
-        k.add("w", &[&lower[i]]);
+        k.add("w", &[lower[i]]);
         k.add("w-1", &[at(&lower, i, -1)]);
         k.add("w+1", &[at(&lower, i, 1)]);
         k.add("w-2", &[at(&lower, i, -2)]);
         k.add("w+2", &[at(&lower, i, 2)]);
-        k.add("w-1w", &[at(&lower, i, -1), &lower[i]]);
-        k.add("ww+1", &[&lower[i], at(&lower, i, 1)]);
-        k.add("s", &[&shape(w.text, 4)]);
-        k.add("ss", &[&short[i]]);
+        k.add("w-1w", &[at(&lower, i, -1), lower[i]]);
+        k.add("ww+1", &[lower[i], at(&lower, i, 1)]);
+        long_shape.clear();
+        shape_into(w.text, 4, &mut long_shape);
+        k.add("s", &[&long_shape]);
+        k.add("ss", &[short[i]]);
         k.add("ss-1", &[at(&short, i, -1)]);
         k.add("ss+1", &[at(&short, i, 1)]);
-        k.add("ss3", &[at(&short, i, -1), &short[i], at(&short, i, 1)]);
-        let l = &lower[i];
-        let bounds: Vec<usize> = l
-            .char_indices()
-            .map(|(b, _)| b)
-            .skip(1)
-            .chain([l.len()])
-            .collect();
-        for kk in 1..=4.min(bounds.len()) {
-            k.add("p", &[&l[..bounds[kk - 1]]]);
-            let from = if kk == bounds.len() {
-                0
-            } else {
-                bounds[bounds.len() - 1 - kk]
+        k.add("ss3", &[at(&short, i, -1), short[i], at(&short, i, 1)]);
+        // Prefixes and suffixes of one to four characters (an empty word has one of each).
+        let l = lower[i];
+        let mut heads = l.char_indices().map(|(b, _)| b).skip(1).chain([l.len()]);
+        let mut tails = l.char_indices().rev().map(|(b, _)| b);
+        for _ in 0..4 {
+            let Some(head) = heads.next() else {
+                break;
             };
-            k.add("x", &[&l[from..]]);
+            k.add("p", &[&l[..head]]);
+            k.add("x", &[&l[tails.next().unwrap_or(0)..]]);
         }
         let first = i == 0 || w.gap.contains(['“', '"', '‘', '(', '[', ':', '—', '–']);
-        k.add("first", &[if first { "true" } else { "false" }, &short[i]]);
+        k.add("first", &[if first { "true" } else { "false" }, short[i]]);
         k.add("gap", &[gap_class(w.gap)]);
         k.add(
             "gap+1",
@@ -293,15 +477,15 @@ pub(crate) fn sentence_features_where(
         );
         k.add("poss", &[if w.possessive { "1" } else { "0" }]);
         if w.text.len() <= 2 {
-            k.add("short", &[&short[i]]);
+            k.add("short", &[short[i]]);
         }
         if caps {
             k.add("caps", &[""]);
-            k.add("capsw", &[&lower[i]]);
+            k.add("capsw", &[lower[i]]);
         }
         for label in &gaz[i] {
             k.add("g", &[label]);
-            k.add("gs", &[label, &short[i]]);
+            k.add("gs", &[label, short[i]]);
             if caps {
                 k.add("gcaps", &[label]);
             }
@@ -320,15 +504,18 @@ pub(crate) fn sentence_features_where(
             } else {
                 "I"
             };
-            let r = format!(
+            r.clear();
+            // Writing to a String cannot fail.
+            let _ = write!(
+                r,
                 "{bio}{}{}{}",
                 h.kind,
                 u8::from(h.guessed),
                 u8::from(h.known)
             );
             k.add("r", &[&r]);
-            k.add("rs", &[&r, &short[i]]);
-            k.add("rw", &[&r, &lower[i]]);
+            k.add("rs", &[&r, short[i]]);
+            k.add("rw", &[&r, lower[i]]);
             if caps {
                 k.add("rcaps", &[&r]);
             }
@@ -341,10 +528,10 @@ pub(crate) fn sentence_features_where(
 }
 
 /// The entry of `v` at `i + d`: `<s>` before the start, `</s>` after the end.
-fn at(v: &[String], i: usize, d: isize) -> &str {
+fn at<'a>(v: &[&'a str], i: usize, d: isize) -> &'a str {
     match i.checked_add_signed(d) {
         None => "<s>",
-        Some(j) => v.get(j).map_or("</s>", String::as_str),
+        Some(j) => v.get(j).copied().unwrap_or("</s>"),
     }
 }
 
@@ -366,6 +553,7 @@ fn gap_class(gap: &str) -> &'static str {
 
 #[cfg(test)]
 mod tests {
+    use super::super::super::gazetteer::norm;
     use super::*;
 
     fn words(text: &str) -> Vec<Word<'_>> {
@@ -406,6 +594,257 @@ mod tests {
         assert_ne!(c[0], a[5]);
         // Gazetteer matches: Paris is a GeoNames place.
         assert!(a[5].contains(&key("g", "B-geo")), "{:?}", a[5]);
+    }
+
+    /// The feature function as it was before it was made faster (one `String` per word and
+    /// label, every word's gazetteer labels): the keys must not change, or the embedded
+    /// model would read other features than it was trained on.
+    fn reference(words: &[Word], hints: &[Hint], wanted: &dyn Fn(usize) -> bool) -> Vec<Vec<u32>> {
+        let g = &*GAZETTEER;
+        let lower: Vec<String> = words.iter().map(|w| w.text.to_lowercase()).collect();
+        let norms: Vec<String> = words.iter().map(|w| norm(w.text)).collect();
+        let short: Vec<String> = words.iter().map(|w| shape(w.text, 1)).collect();
+        let mut gaz = vec![Vec::<String>::new(); words.len()];
+        for i in 0..words.len() {
+            if words[i].text.starts_with(char::is_lowercase) {
+                continue;
+            }
+            let longest = g.longest.max(PLACES_LONGEST).min(words.len() - i);
+            let (mut gaz_done, mut geo_done) = (false, false);
+            for len in (1..=longest).rev() {
+                let joined = norms[i..i + len].join(" ");
+                let mut mark = |class: &str| {
+                    for (k, labels) in gaz[i..i + len].iter_mut().enumerate() {
+                        labels.push(format!("{}{class}", if k == 0 { "B-" } else { "I-" }));
+                    }
+                };
+                if !gaz_done && let Some(e) = g.names.get(joined.as_str()) {
+                    mark(class_of(e));
+                    gaz_done = true;
+                }
+                if !geo_done && len <= PLACES_LONGEST && listed(PLACES, &joined) {
+                    mark("geo");
+                    geo_done = true;
+                }
+            }
+            let r = g.role_at(&norms[i..]);
+            for (k, labels) in gaz[i..i + r].iter_mut().enumerate() {
+                labels.push(format!("{}role", if k == 0 { "B-" } else { "I-" }));
+            }
+            let n = norms[i].as_str();
+            let word_labels = [
+                (g.first_names.contains(n) || listed(GIVEN, n), "first"),
+                (listed(SURNAMES, n), "sur"),
+                (g.org_words.contains(n), "orgword"),
+                (g.place_words.contains(n), "placeword"),
+                (g.non_actors.contains(n), "nonactor"),
+            ];
+            for (_, label) in word_labels.iter().filter(|(on, _)| *on) {
+                gaz[i].push(label.to_string());
+            }
+        }
+        let caps = shouting(words);
+        let at = |v: &[String], i: usize, d: isize| -> String {
+            match i.checked_add_signed(d) {
+                None => "<s>".into(),
+                Some(j) => v.get(j).cloned().unwrap_or_else(|| "</s>".into()),
+            }
+        };
+        let mut out = Vec::new();
+        for (i, w) in words.iter().enumerate() {
+            if !wanted(i) {
+                out.push(Vec::new());
+                continue;
+            }
+            let mut f: Vec<(String, Vec<String>)> = Vec::new();
+            let mut add = |t: &str, parts: &[&str]| {
+                f.push((t.into(), parts.iter().map(|p| p.to_string()).collect()));
+            };
+            let (l, sh) = (lower[i].as_str(), short[i].as_str());
+            add("b", &[""]);
+            add("w", &[l]);
+            add("w-1", &[&at(&lower, i, -1)]);
+            add("w+1", &[&at(&lower, i, 1)]);
+            add("w-2", &[&at(&lower, i, -2)]);
+            add("w+2", &[&at(&lower, i, 2)]);
+            add("w-1w", &[&at(&lower, i, -1), l]);
+            add("ww+1", &[l, &at(&lower, i, 1)]);
+            add("s", &[&shape(w.text, 4)]);
+            add("ss", &[sh]);
+            add("ss-1", &[&at(&short, i, -1)]);
+            add("ss+1", &[&at(&short, i, 1)]);
+            add("ss3", &[&at(&short, i, -1), sh, &at(&short, i, 1)]);
+            let bounds: Vec<usize> = l
+                .char_indices()
+                .map(|(b, _)| b)
+                .skip(1)
+                .chain([l.len()])
+                .collect();
+            for kk in 1..=4.min(bounds.len()) {
+                add("p", &[&l[..bounds[kk - 1]]]);
+                let from = if kk == bounds.len() {
+                    0
+                } else {
+                    bounds[bounds.len() - 1 - kk]
+                };
+                add("x", &[&l[from..]]);
+            }
+            let first = i == 0 || w.gap.contains(['“', '"', '‘', '(', '[', ':', '—', '–']);
+            add("first", &[if first { "true" } else { "false" }, sh]);
+            add("gap", &[gap_class(w.gap)]);
+            add(
+                "gap+1",
+                &[words.get(i + 1).map_or("</s>", |n| gap_class(n.gap))],
+            );
+            add("poss", &[if w.possessive { "1" } else { "0" }]);
+            if w.text.len() <= 2 {
+                add("short", &[sh]);
+            }
+            if caps {
+                add("caps", &[""]);
+                add("capsw", &[l]);
+            }
+            for label in &gaz[i] {
+                add("g", &[label]);
+                add("gs", &[label, sh]);
+                if caps {
+                    add("gcaps", &[label]);
+                }
+            }
+            for label in i.checked_sub(1).map_or(&[][..], |p| &gaz[p][..]) {
+                add("g-1", &[label]);
+            }
+            for label in gaz.get(i + 1).map_or(&[][..], |v| &v[..]) {
+                add("g+1", &[label]);
+            }
+            if let Some(h) = hints.get(i) {
+                let bio = match (h.kind, h.begin) {
+                    (0, _) => "O",
+                    (_, true) => "B",
+                    _ => "I",
+                };
+                let r = format!(
+                    "{bio}{}{}{}",
+                    h.kind,
+                    u8::from(h.guessed),
+                    u8::from(h.known)
+                );
+                let kind_at = |d: isize| {
+                    i.checked_add_signed(d)
+                        .and_then(|j| hints.get(j))
+                        .map_or(9, |h| h.kind.min(9))
+                        .to_string()
+                };
+                add("r", &[&r]);
+                add("rs", &[&r, sh]);
+                add("rw", &[&r, l]);
+                if caps {
+                    add("rcaps", &[&r]);
+                }
+                add("r-1", &[&kind_at(-1)]);
+                add("r+1", &[&kind_at(1)]);
+            }
+            out.push(
+                f.iter()
+                    .map(|(t, parts)| {
+                        let mut buf = t.as_bytes().to_vec();
+                        buf.push(0x1f);
+                        buf.extend_from_slice(parts.join("|").as_bytes());
+                        xxh3_64(&buf) as u32
+                    })
+                    .collect(),
+            );
+        }
+        out
+    }
+
+    #[test]
+    fn keys_are_those_of_the_reference_on_real_and_odd_text() {
+        let dir = concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/briefings/suez-2021-03/sources"
+        );
+        let mut texts: Vec<String> = std::fs::read_dir(dir)
+            .expect("the example sources")
+            .filter_map(|e| std::fs::read_to_string(e.ok()?.path()).ok())
+            .collect();
+        texts.sort();
+        texts.extend(
+            [
+                "US Secretary of State John Kerry met Russia's Sergei Lavrov in Geneva.",
+                "BOSNIA AND HERZEGOVINA BEAT THE NETHERLANDS IN SAN JOSE DE COSTA RICA",
+                "Ελλάδα και Σίσυφος: Ärzte ohne Grenzen in São Paulo, ΣΟΦΟΣ.",
+                "“Ban Ki-moon” (the U.N. chief) said: — the Fish and Wildlife Service",
+                "a b c",
+                "New York City Police Department Commissioner William J. Bratton",
+            ]
+            .map(String::from),
+        );
+        let mut seed = 7u64;
+        let mut next = || {
+            seed = seed
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            (seed >> 33) as usize
+        };
+        let mut sentences = 0;
+        for text in &texts {
+            for line in text.lines().filter(|l| !l.trim().is_empty()) {
+                let ws = crate::extract::entities::tagger::words(line, 0..line.len());
+                let hints: Vec<Hint> = (0..ws.len())
+                    .map(|_| Hint {
+                        kind: (next() % 5) as u8,
+                        begin: next() % 2 == 0,
+                        guessed: next() % 3 == 0,
+                        known: next() % 4 == 0,
+                    })
+                    .collect();
+                let mask: Vec<bool> = (0..ws.len()).map(|_| next() % 4 == 0).collect();
+                let some = |i: usize| mask[i];
+                assert_eq!(sentence_features(&ws, &[]), reference(&ws, &[], &|_| true));
+                assert_eq!(
+                    sentence_features(&ws, &hints),
+                    reference(&ws, &hints, &|_| true)
+                );
+                assert_eq!(
+                    sentence_features_where(&ws, &hints, &some),
+                    reference(&ws, &hints, &some),
+                    "{line}"
+                );
+                sentences += 1;
+            }
+        }
+        assert!(sentences > 50, "{sentences}");
+        // Empty words (two blanks in a row) have one empty prefix and suffix.
+        let ws = words("Angela  Merkel met  officials in Paris");
+        assert_eq!(sentence_features(&ws, &[]), reference(&ws, &[], &|_| true));
+    }
+
+    #[test]
+    fn line_index_agrees_with_the_text_search() {
+        for (list, lines) in [
+            (PLACES, &*PLACES_LINES),
+            (SURNAMES, &*SURNAMES_LINES),
+            (GIVEN, &*GIVEN_LINES),
+        ] {
+            for (k, line) in list.lines().enumerate().step_by(7) {
+                assert!(lines.contains(line) && listed(list, line), "{line}");
+                assert_eq!(lines.line(k), line);
+                for probe in [
+                    &line[..line.len() - 1],
+                    &format!("{line}a"),
+                    &format!("{line} "),
+                ] {
+                    assert_eq!(lines.contains(probe), listed(list, probe), "{probe}");
+                }
+                assert!(lines.any_starts_with(&line[..1]));
+            }
+            for probe in ["", "a", "zzzz", "~", "new", "new york", "\u{e9}"] {
+                assert_eq!(lines.contains(probe), listed(list, probe), "{probe}");
+            }
+        }
+        assert!(PLACES_LINES.any_starts_with("new "));
+        assert!(!PLACES_LINES.any_starts_with("zzzq "));
     }
 
     #[test]
