@@ -193,7 +193,8 @@ fn parse_at(t: &[Tok], i: usize, text: &str) -> Result<Parsed, usize> {
             if joiner == "-" && second.high < core.low {
                 return Err(second.end); // a score or a vote: "20-13", "9-3"
             }
-            if joiner == "-" && core.low == 9.0 && second.low == 11.0 && glued(t, end) {
+            // The dash glued to the second number is checked above; glued to the first too:
+            if joiner == "-" && core.low == 9.0 && second.low == 11.0 && !t[end].gap_before {
                 return Err(second.end); // "9-11", the attacks' name
             }
             if core.scaled == 1.0 && second.scaled > 1.0 && core.low < second.low / second.scaled {
@@ -308,12 +309,6 @@ fn is_model_number(t: &[Tok], first: usize, end: usize, text: &str) -> bool {
         && !MONTHS.contains(&next.low.as_str())
         && !STOP.contains(&next.low.as_str())
         && !plural_after
-}
-
-/// Whether the tokens at `k` and `k + 1` touch with no space either side of the one at `k`
-/// ("9-11", not "9 - 11").
-fn glued(t: &[Tok], k: usize) -> bool {
-    t.get(k).is_some_and(|x| !x.gap_before) && t.get(k + 1).is_some_and(|x| !x.gap_before)
 }
 
 /// Words after an emergency telephone number that make it the number, not a count.
