@@ -184,9 +184,13 @@ fn classify(raw: &str, span: Range<usize>, after_blank: bool, has_title: bool, o
     let first = text.chars().next().unwrap_or(' ');
     let bullet =
         matches!(first, '•' | '·' | '▪' | '◦' | '‣' | '*' | '–' | '-') || first.is_numeric();
-    if let Some(m) = bullet.then(|| BULLET.find(text)).flatten() {
+    let marker = match first {
+        '_' => wire_list_marker(text),
+        _ => bullet.then(|| BULLET.find(text).map(|m| m.end())).flatten(),
+    };
+    if let Some(end) = marker {
         out.blocks.push(Block {
-            span: span.start + m.end()..span.end,
+            span: span.start + end..span.end,
             kind: BlockKind::Bullet,
         });
         return;
@@ -231,6 +235,16 @@ fn classify(raw: &str, span: Range<usize>, after_blank: bool, has_title: bool, o
         BlockKind::Paragraph
     };
     out.blocks.push(Block { span, kind });
+}
+
+/// The length of a wire list marker: AP sets list items (a chronology, a state-by-state
+/// round-up) as lines opening with an underscore ("_Alabama: Seventeen people ...",
+/// "_ \"Cat's Eye,\" a story ..."). None unless the item opens with a capital, a digit or
+/// a quote.
+fn wire_list_marker(text: &str) -> Option<usize> {
+    let rest = text.trim_start_matches('_').trim_start();
+    rest.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit() || matches!(c, '"' | '“'))
+        .then(|| text.len() - rest.len())
 }
 
 fn byline(text: &str) -> Option<String> {
@@ -284,6 +298,29 @@ SWITZERLAND-GENEVA-TALKS- Jane Doe\n\nThey spoke for an hour.\n\nSOURCE:Wire and
                 (BlockKind::Standfirst, "The two sides meet again.".into()),
                 (BlockKind::Paragraph, "The ministers met on Friday.".into()),
                 (BlockKind::Paragraph, "They spoke for an hour.".into()),
+            ]
+        );
+    }
+
+    #[test]
+    fn wire_underscore_items_are_list_items() {
+        let raw = "Tornadoes hit the South\n\nTornadoes killed 20 people on Wednesday.\n\n\
+_Alabama: Seventeen people were killed in Huntsville.\n\n_ \"Cat's Eye,\" a novel.\n\n\
+_underscored words stay text.\n";
+        assert_eq!(
+            kinds(raw, false),
+            [
+                (BlockKind::Headline, "Tornadoes hit the South".into()),
+                (
+                    BlockKind::Standfirst,
+                    "Tornadoes killed 20 people on Wednesday.".into()
+                ),
+                (
+                    BlockKind::Bullet,
+                    "Alabama: Seventeen people were killed in Huntsville.".into()
+                ),
+                (BlockKind::Bullet, "\"Cat's Eye,\" a novel.".into()),
+                (BlockKind::Paragraph, "_underscored words stay text.".into()),
             ]
         );
     }

@@ -82,6 +82,44 @@ const BOILERPLATE: &[&str] = &[
     "will meet",
 ];
 
+/// Page furniture that web crawls leave inside article text (Twitter embeds, web-archive
+/// notices, reprint and subscription prompts): never news, so never a summary point.
+const WEB_FURNITURE: &[&str] = &[
+    "location history",
+    "location information to your tweets",
+    "tweet with a location",
+    "wayback machine",
+    "crawl data",
+    "web crawl",
+    "webcrawl",
+    "crawls of supported",
+    "these crawls",
+    "breaking news alerts",
+    "breaking news emails",
+    "will not appear anywhere",
+    "javascript is disabled",
+    "enable javascript",
+    "non-commercial use",
+    "order reprints",
+    "video has been rented",
+    "feature is not available right now",
+    "legacy twitter",
+    "deliverable area",
+    "digital access",
+    "delivered weekday mornings",
+    "not publicly accessible",
+    "display name",
+    "thank you for voting",
+    "terms of service",
+    "privacy policy",
+];
+
+/// Whether the sentence is page furniture of a crawled web page (see [`WEB_FURNITURE`]).
+pub fn is_web_furniture(text: &str) -> bool {
+    let lower = text.to_lowercase();
+    WEB_FURNITURE.iter().any(|p| lower.contains(p))
+}
+
 /// The first word of a text (letters and digits), after opening quotes and brackets.
 fn first_word(text: &str) -> &str {
     let s = text.trim_start_matches(|c: char| !c.is_alphanumeric());
@@ -265,5 +303,14 @@ mod tests {
         assert!(is_boilerplate("A spokesman was not available for comment."));
         assert!(is_boilerplate("Click here to sign up for our newsletter."));
         assert!(!is_boilerplate("Kerry and Lavrov met in Geneva on Friday."));
+        assert!(is_web_furniture(
+            "You always have the option to delete your Tweet location history."
+        ));
+        assert!(is_web_furniture(
+            "Starting in 1996, Alexa Internet has been donating their crawl data to the Internet Archive."
+        ));
+        assert!(!is_web_furniture(
+            "The archive was opened to historians in 1996."
+        ));
     }
 }

@@ -320,6 +320,7 @@ pub fn is_candidate(corpus: &Corpus, i: usize) -> bool {
         && (MIN_WORDS..=MAX_WORDS).contains(&words)
         && crate::ingest::clean::is_terminated(text)
         && !text.trim_end().ends_with(':')
+        && !lead::is_web_furniture(text)
 }
 
 /// Stemmed word bigrams, skipping pairs of two stop words. `words` are the lowercase words
