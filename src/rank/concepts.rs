@@ -72,7 +72,7 @@ fn bigrams(lex: &Lexicon, i: usize, mut f: impl FnMut(usize, u32, u32)) {
 }
 
 /// Concept weight = number of documents carrying it. With several documents, a concept must
-/// appear in at least two (three from ten documents on) to count: a cluster's important facts
+/// appear in at least two (three from twenty documents on) to count: a cluster's important facts
 /// are the ones several sources repeat. A copy (`Document::duplicate_of`) counts as its
 /// original, so a wire story run by five outlets is one document here.
 ///
@@ -133,7 +133,7 @@ pub(super) fn weigh_placed(
         .count();
     let min_df = match distinct {
         0 | 1 => 1,
-        2..=9 => 2,
+        2..=19 => 2,
         _ => 3,
     };
     // Counted concepts renumbered 0.. in id order: most bigrams occur in one document only.

@@ -193,15 +193,20 @@ pub fn select_with(
 
 /// Value left to a boilerplate sentence.
 const BOILERPLATE: f64 = 0.25;
+/// A sentence of this many words keeps its value; longer ones lose, shorter gain.
+const LENGTH_REFERENCE: f64 = 20.0;
+/// Exponent of the length factor (see `value`).
+const LENGTH_PENALTY: f64 = 0.25;
 
 fn sentence_text(corpus: &Corpus, i: usize) -> &str {
     corpus.text(&corpus.sentences[i])
 }
 
 /// A candidate's value: centrality and entity salience, discounted when it opens with a
-/// pronoun or is boilerplate, and raised the nearer it sits to the top of its article (the
-/// news lead: x2 for the first sentence, x1.5 for the second, tending to x1); `rank` is
-/// its place among its article's sentences of running text.
+/// pronoun or is boilerplate, scaled by (words / 20)^-0.25 so that of two sentences with
+/// the same concepts the shorter is worth more, and raised the nearer it sits to the top of
+/// its article (the news lead: x2 for the first sentence, x1.5 for the second, tending to
+/// x1); `rank` is its place among its article's sentences of running text.
 fn value(scores: &Scores, cfg: &SelectConfig, i: usize, text: &str, rank: usize) -> f64 {
     let c = scores.centrality.get(i).copied().unwrap_or(0.0);
     let e = scores.salience.get(i).copied().unwrap_or(0.0);
@@ -210,6 +215,10 @@ fn value(scores: &Scores, cfg: &SelectConfig, i: usize, text: &str, rank: usize)
     if lead::is_boilerplate(text) {
         v *= BOILERPLATE;
     }
+    // Shorter points read faster: value x (words / 20)^-0.25 (a 40-word sentence is worth
+    // 0.84 of a 20-word one with the same concepts, a 10-word one 1.19).
+    let words = text.split_whitespace().count().max(1) as f64;
+    v *= (words / LENGTH_REFERENCE).powf(-LENGTH_PENALTY);
     v * (1.0 + 1.0 / (1.0 + rank as f64))
 }
 
