@@ -114,7 +114,8 @@ const WEB_FURNITURE: &[&str] = &[
     "privacy policy",
 ];
 
-/// Whether the sentence is page furniture of a crawled web page (see [`WEB_FURNITURE`]).
+/// Whether the sentence is page furniture of a crawled web page (a Twitter location notice,
+/// a web-archive crawl note, a reprint or subscription prompt).
 pub fn is_web_furniture(text: &str) -> bool {
     let lower = text.to_lowercase();
     WEB_FURNITURE.iter().any(|p| lower.contains(p))
