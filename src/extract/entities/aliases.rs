@@ -13,7 +13,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use super::ActorKind;
-use super::kinds::person_evidence;
+use super::kinds::{person_evidence, titled};
 use super::resolve::{Cluster, Found, surname_key};
 use crate::text::Corpus;
 use crate::text::tokens::is_stop_word;
@@ -220,6 +220,33 @@ pub(crate) fn merge_variants(
             if a != b {
                 parent[b] = a;
                 mixed.insert(a);
+            }
+        }
+    }
+    // "Betty Ford" beside "Betty Ford Center": a person's name that opens an organisation's
+    // name, never given a role or an honorific, is the organisation's short name (the
+    // organisation with most mentions, when several open so).
+    let mut openers: BTreeMap<&[String], usize> = BTreeMap::new();
+    for i in (0..clusters.len())
+        .filter(|&i| clusters[i].kind == ActorKind::Organisation && shapes[i].words.len() > 2)
+    {
+        for k in 2..shapes[i].words.len() {
+            let e = openers.entry(&shapes[i].words[..k]).or_insert(i);
+            if clusters[i].members.len() > clusters[*e].members.len() {
+                *e = i;
+            }
+        }
+    }
+    for i in (0..clusters.len()).filter(|&i| person(i)) {
+        if let Some(&j) = openers.get(shapes[i].words.as_slice())
+            && !clusters[i]
+                .members
+                .iter()
+                .any(|&m| titled(corpus, found, m))
+        {
+            let (a, b) = (root(&mut parent, j), root(&mut parent, i));
+            if a != b {
+                parent[b] = a;
             }
         }
     }
