@@ -5,6 +5,7 @@ method and the issue's classic baseline, for study and tuning (numpy only).
     BRIEF_STORIES_DUMP=1 cargo bench --bench stories -- duc2002 multinews ecbplus
     $HOME/evalenv/bin/python benches/stories_replica.py            # our method, then the baseline
     $HOME/evalenv/bin/python benches/stories_replica.py ours       # only ours
+    $HOME/evalenv/bin/python benches/stories_replica.py ours losses  # and DUC's losses per story
 
 The dump (`target/stories-NAME.tsv`) holds each article's gold story, path, date, the
 original it copies and its raw feature counts (headline and lead already counted twice).
@@ -176,6 +177,38 @@ def bcubed(gold, found):
     return p, r, 2 * p * r / (p + r)
 
 
+def losses(rows, lab):
+    """Each gold story's share of the B3 recall and precision shortfall, largest first; and
+    the F1 of the gold with copies joined but events of one type split as `lab` splits them."""
+    gold = [x["gold"] for x in rows]
+    n = len(gold)
+    pair, g, f = Counter(zip(gold, lab)), Counter(gold), Counter(lab)
+    loss = defaultdict(lambda: [0.0, 0.0])
+    for a, b in zip(gold, lab):
+        loss[a][0] += (1 - pair[(a, b)] / g[a]) / n
+        loss[a][1] += (1 - pair[(a, b)] / f[b]) / n
+    print("| gold story | recall lost | precision lost |")
+    for k, (r, p) in sorted(loss.items(), key=lambda x: -sum(x[1]))[:20]:
+        print(f"| {k} | {r:.4f} | {p:.4f} |")
+    parent = {}
+
+    def find(x):
+        while parent.get(x, x) != x:
+            x = parent[x]
+        return x
+
+    for i, r in enumerate(rows):
+        if r["dup"] is not None:
+            a, b = find(gold[i]), find(gold[r["dup"]])
+            if a != b:
+                parent[max(a, b)] = min(a, b)
+    ceiling = [find(x) for x in gold]
+    one_type = {"d093", "d105", "d111", "d119"}
+    split = [f"{c}/{o}" if x in one_type else c for x, c, o in zip(gold, ceiling, lab)]
+    print(f"ceiling {bcubed(gold, ceiling)[2]:.3f}; with d093, d105, d111, d119 split as found: "
+          f"{bcubed(gold, split)[2]:.3f}")
+
+
 def main():
     which = sys.argv[1:] or ["ours", "baseline"]
     data = {}
@@ -191,6 +224,8 @@ def main():
             lab = labels(rows, s, sparse_average_link)
             p, r, f = bcubed([x["gold"] for x in rows], lab)
             print(f"| {name} | {len(set(lab))} | {p:.3f} | {r:.3f} | {f:.3f} |")
+            if "losses" in which and name == "duc2002":
+                losses(rows, lab)
     if "baseline" in which:
         thresholds = [0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7]
         table = defaultdict(dict)
