@@ -313,6 +313,33 @@ mod tests {
     }
 
     #[test]
+    fn homonyms_works_and_short_names() {
+        let got = actors(&[
+            (
+                "A",
+                "Georgia prosecutors said the law in Atlanta was wrong. Lindsay Lohan checked into the Betty Ford Center on Friday.",
+            ),
+            (
+                "B",
+                "Lohan was at Betty Ford before. Georgia is a conservative state. Philadelphia host the Washington Wizards on Saturday. DiLeo will coach against Washington.",
+            ),
+            (
+                "C",
+                "Gary Ross will not direct 'Catching Fire' after all. Lionsgate said Catching Fire will open in November.",
+            ),
+        ]);
+        assert!(
+            got.iter()
+                .all(|a| !matches!(a.name.as_str(), "Georgia" | "United States")),
+            "{got:?}"
+        );
+        assert!(named(&got, "Catching Fire").is_empty(), "{got:?}");
+        let ford = named(&got, "Betty Ford");
+        assert_eq!(ford.len(), 1, "{got:?}");
+        assert_eq!(ford[0].kind, ActorKind::Organisation, "{got:?}");
+    }
+
+    #[test]
     fn first_names_and_spellings_join_the_person() {
         let got = actors(&[
             (
