@@ -50,6 +50,10 @@ pub(super) fn frame_of(
     let whole = fig.value.low.fract() == 0.0;
     let plural = (whole && fig.value.high > 1.0) || fig.value.low != fig.value.high;
     let end = fig.toks.end;
+    // Coordinates: "latitude 16.1 north, longitude 67.5 west" measure no quantity.
+    if fig.toks.start > 0 && matches!(word(t, fig.toks.start - 1), "latitude" | "longitude") {
+        return f;
+    }
     // Distances: "14 miles north-northeast of Healdsburg".
     if length
         && let Some(p) = place_after(t, end, text, true)

@@ -343,3 +343,13 @@ fn a_running_total_does_not_contradict_an_event_figure() {
     ]);
     assert_dispute(&c, false);
 }
+
+#[test]
+fn coordinates_are_no_figures() {
+    let figs = extract_figures(&corpus(&[(
+        "A",
+        None,
+        "The storm was at latitude 16.1 north, longitude 67.5 west.",
+    )]));
+    assert!(figs.iter().all(|f| f.key.is_none()));
+}
