@@ -15,7 +15,7 @@
 //! redundant pairs and filled greedily, is a feasible selection. The redundancy constraint
 //! is left out of the bound, which only makes the bound looser, never wrong.
 
-use super::solve::{Problem, State, greedy};
+use super::solve::{EPS, Problem, State, greedy};
 
 /// Subgradient iterations at most.
 const ITERATIONS: usize = 120;
@@ -45,12 +45,17 @@ struct Term {
 }
 
 /// Relax the problem over `pool` (candidate indices) with `fixed` always chosen. None when
-/// nothing is left to choose or the knapsack table would be too large.
+/// nothing is left to choose, the knapsack table would be too large, or the bound comes
+/// down to `incumbent` (the objective of a selection the caller has; within [`EPS`]): the
+/// bound only falls from step to step, so that selection is then optimal and nothing the
+/// relaxation finds could beat it. Stopping there returns what running on would have
+/// been used for, at a fraction of the steps.
 pub(super) fn relax(
     p: &Problem,
     pool: &[usize],
     fixed: &[usize],
     allowed: &dyn Fn(usize, &[usize]) -> bool,
+    incumbent: f64,
 ) -> Option<Relaxed> {
     let base = State::new(p, fixed);
     let room = p.budget.checked_sub(base.used)?;
@@ -97,6 +102,7 @@ pub(super) fn relax(
     let mut y = vec![false; terms.len()];
     let mut knap = Knapsack::default();
     let mut last_x: Vec<bool> = Vec::new();
+    let mut moving: Vec<(usize, f64)> = Vec::new();
     let iterations = (WORK / terms.len().max(1)).clamp(MIN_ITERATIONS, ITERATIONS);
     for _ in 0..iterations {
         // Concepts: the best term of each, if positive.
@@ -122,6 +128,10 @@ pub(super) fn relax(
         if value < bound - 1e-9 {
             bound = value;
             stale = 0;
+            // The caller keeps its selection when it is within EPS of the bound.
+            if incumbent >= bound - EPS {
+                return None;
+            }
         } else {
             stale += 1;
             if stale >= PATIENCE {
@@ -138,20 +148,28 @@ pub(super) fn relax(
             }
             last_x.clone_from(x);
         }
-        // Subgradient of the bound: x(i) - y(c,i).
-        let grad = |t: &Term, yt: bool| f64::from(u8::from(x[t.item])) - f64::from(u8::from(yt));
-        let norm: f64 = terms
-            .iter()
-            .zip(&y)
-            .map(|(t, &yt)| grad(t, yt).powi(2))
-            .sum();
+        // Subgradient of the bound: x(i) - y(c,i), each -1, 0 or 1, so its squared norm is
+        // the count of terms where it is not 0 (exactly: a sum of ones), and only those
+        // terms' multipliers move (a multiplier is never negative, so `(m - 0).max(0) = m`).
+        moving.clear();
+        moving.extend(
+            terms
+                .iter()
+                .zip(&y)
+                .enumerate()
+                .filter_map(|(t, (term, &yt))| {
+                    let g = f64::from(u8::from(x[term.item])) - f64::from(u8::from(yt));
+                    (g != 0.0).then_some((t, g))
+                }),
+        );
+        let norm = moving.len() as f64;
         let gap = bound - best.1;
         if norm == 0.0 || gap <= 1e-9 * bound.abs().max(1.0) || scale < 1e-3 {
             break;
         }
         let step = scale * gap / norm;
-        for ((m, t), &yt) in mult.iter_mut().zip(&terms).zip(&y) {
-            *m = (*m - step * grad(t, yt)).max(0.0);
+        for &(t, g) in &moving {
+            mult[t] = (mult[t] - step * g).max(0.0);
         }
     }
     Some(Relaxed { bound, best })
@@ -263,7 +281,7 @@ mod tests {
     fn the_bound_holds_and_the_best_selection_is_found() {
         // Greedy alone finds 0 + 1 (value 10); the best is 1 + 2 (12).
         crate::rank::solve::tests::with_packing_problem(|p| {
-            let r = relax(p, &[0, 1, 2], &[], &|_, _| true).expect("relaxed");
+            let r = relax(p, &[0, 1, 2], &[], &|_, _| true, 0.0).expect("relaxed");
             let mut best = r.best.0.clone();
             best.sort_unstable();
             assert_eq!(best, [1, 2]);
