@@ -105,9 +105,6 @@ pub fn lexrank(vectors: &[SparseVec], threshold: f64) -> Vec<f64> {
     let out_weight = graph.out_weights();
     let mut rank = vec![1.0 / n as f64; n];
     let mut next = vec![0.0; n];
-    // One sentence's contributions to its neighbours, computed in a pass of their own (the
-    // divisions then run side by side) before they are added in neighbour order.
-    let mut sent: Vec<f64> = Vec::new();
     for _ in 0..ITERATIONS {
         next.fill((1.0 - DAMPING) / n as f64);
         let mut dangling = 0.0;
@@ -119,10 +116,8 @@ pub fn lexrank(vectors: &[SparseVec], threshold: f64) -> Vec<f64> {
             // The same products as `DAMPING * rank[i] * w / out_weight[i]`, which is
             // evaluated left to right.
             let (share, out) = (DAMPING * rank[i], out_weight[i]);
-            sent.clear();
-            sent.extend(graph.weights(i).iter().map(|&w| share * w / out));
-            for (&j, &v) in graph.ids(i).iter().zip(&sent) {
-                next[j as usize] += v;
+            for (j, w) in graph.neighbours(i) {
+                next[j as usize] += share * w / out;
             }
         }
         next.iter_mut()
