@@ -29,6 +29,10 @@ use serde::Deserialize;
 struct Gold {
     set: String,
     cluster: String,
+    /// `"differs"`: the file lists only the comparisons the system once called "differ",
+    /// judged by reading the articles; it scores precision, not recall.
+    #[serde(default)]
+    scope: Option<String>,
     comparison: Vec<GoldComparison>,
 }
 
@@ -80,6 +84,8 @@ fn main() {
     println!("| cluster | gold differ | found | system differ | right | unscored |");
     println!("|---|---|---|---|---|---|");
     let (mut gd, mut found, mut sd, mut right) = (0, 0, 0, 0);
+    // Precision on the differ-only files (`scope = "differs"`), kept apart.
+    let (mut sd_only, mut right_only) = (0, 0);
     let (mut gr, mut rev_found) = (0, 0);
     for file in files {
         let Ok(text) = std::fs::read_to_string(&file) else {
@@ -105,15 +111,27 @@ fn main() {
             continue;
         };
         let c = score(&gold, &run);
-        gd += c.0;
-        found += c.1;
+        let full = gold.scope.as_deref() != Some("differs");
+        if full {
+            gd += c.0;
+            found += c.1;
+        } else {
+            sd_only += c.2;
+            right_only += c.3;
+        }
         sd += c.2;
         right += c.3;
         gr += c.5;
         rev_found += c.6;
         println!(
-            "| {} | {} | {} | {} | {} | {} |",
-            gold.cluster, c.0, c.1, c.2, c.3, c.4
+            "| {}{} | {} | {} | {} | {} | {} |",
+            gold.cluster,
+            if full { "" } else { " (differs only)" },
+            c.0,
+            c.1,
+            c.2,
+            c.3,
+            c.4
         );
         if verbose {
             for k in &run.comparisons {
@@ -139,9 +157,11 @@ fn main() {
         }
     };
     println!(
-        "| **all** | {gd} | {found} | {sd} | {right} | |\n\nrecall of real disagreements: {} ({found}/{gd}); precision of \"outlets differ\": {} ({right}/{sd}); revisions found: {rev_found}/{gr}",
+        "| **all** | {gd} | {found} | {sd} | {right} | |\n\nrecall of real disagreements (full gold files): {} ({found}/{gd}); precision of \"outlets differ\": {} ({right}/{sd}; full gold files {}, differ-only files {}); revisions found: {rev_found}/{gr}",
         pct(found, gd),
         pct(right, sd),
+        pct(right - right_only, sd - sd_only),
+        pct(right_only, sd_only),
     );
 }
 

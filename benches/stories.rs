@@ -312,15 +312,17 @@ fn peak_mb() -> u64 {
         .map_or(0, |kb| kb / 1024)
 }
 
-/// Write the article vectors for offline study: `gold<TAB>id:weight ...` per line.
+/// Write the article features for offline study: `gold<TAB>path<TAB>date<TAB>duplicate_of<TAB>key=count ...`
+/// per line (raw counts, before tf-idf), into `target/stories-NAME.tsv`.
 fn dump(name: &str, docs: &[Document], gold: &[String], cfg: &StoryConfig) {
-    let vectors = stories::features::vectors(docs, &cfg.features);
+    let counts = stories::features::raw_counts(docs, &cfg.features);
     let mut out = String::new();
-    for (g, v) in gold.iter().zip(&vectors) {
-        out.push_str(g);
-        out.push('\t');
-        for (id, w) in v {
-            out.push_str(&format!("{id}:{w} "));
+    for ((g, doc), c) in gold.iter().zip(docs).zip(&counts) {
+        let dup = doc.duplicate_of.map_or(String::new(), |d| d.to_string());
+        let date = doc.meta.date.as_deref().unwrap_or("");
+        out.push_str(&format!("{g}\t{}\t{date}\t{dup}\t", doc.path));
+        for (key, w) in c {
+            out.push_str(&format!("{}={w} ", key.replace(' ', "_")));
         }
         out.push('\n');
     }

@@ -89,6 +89,27 @@ pub fn is_reserved(name: &str) -> bool {
     name == CONFIG_FILE || Format::ALL.iter().any(|f| name == output_name(*f))
 }
 
+/// The archive's file name (without extension): `index.md`, `index.html`, `index.json` in
+/// the folder above the built days.
+pub const ARCHIVE_NAME: &str = "index";
+
+/// Whether `path` is an archive page that `brief` wrote: an `index.md`, `index.html` or
+/// `index.json` beside a folder holding a built brief or edition (its manifest). Such a page
+/// is never read as an article; an `index.html` anywhere else (a saved web page) still is.
+pub fn is_archive(path: &Path) -> bool {
+    let is_archive_name =
+        path.file_stem().is_some_and(|s| s == ARCHIVE_NAME) && Format::from_path(path).is_some();
+    if !is_archive_name {
+        return false;
+    }
+    let Some(Ok(entries)) = path.parent().map(std::fs::read_dir) else {
+        return false;
+    };
+    entries
+        .filter_map(|e| e.ok())
+        .any(|e| e.path().join(MANIFEST_FILE).is_file())
+}
+
 /// Whether a file or folder name is hidden (`.git`, `.DS_Store`, the manifest): passed over
 /// silently by the walk, and never a reason to rebuild.
 pub fn is_hidden(name: &str) -> bool {
@@ -162,6 +183,24 @@ mod tests {
             assert!(is_reserved(n), "{n}");
         }
         assert!(!is_reserved("brief.txt"));
+    }
+
+    #[test]
+    fn an_archive_page_is_known_by_the_built_folder_beside_it() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        for name in ["index.md", "index.html", "index.json", "index.txt"] {
+            std::fs::write(root.join(name), "x").unwrap();
+        }
+        // Without a built folder beside it, `index.html` is a saved page like any other.
+        assert!(!is_archive(&root.join("index.html")));
+        std::fs::create_dir(root.join("2026-12-07")).unwrap();
+        std::fs::write(root.join("2026-12-07").join(MANIFEST_FILE), "{}").unwrap();
+        for name in ["index.md", "index.html", "index.json"] {
+            assert!(is_archive(&root.join(name)), "{name}");
+        }
+        assert!(!is_archive(&root.join("index.txt")));
+        assert!(!is_archive(&root.join("2026-12-07").join("brief.md")));
     }
 
     #[test]

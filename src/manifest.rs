@@ -69,6 +69,10 @@ pub struct EditionRecord {
     pub name: String,
     /// The previous edition it was compared with, by name.
     pub previous: Option<String>,
+    /// That previous edition's stories as they were when compared ([`stories_hash`]): when
+    /// the previous day is rebuilt since, this edition's continuity is stale.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub previous_hash: Option<String>,
     /// Its stories, in front-page order.
     pub stories: Vec<StoryRecord>,
     /// Articles that no other article matches.
@@ -88,6 +92,16 @@ pub struct StoryRecord {
     pub articles: Vec<String>,
     /// Its brief's content.
     pub content: Snapshot,
+}
+
+/// The hash of an edition's stories (slugs, days, articles and briefs' content), which is
+/// what the next day's continuity reads of it.
+pub fn stories_hash(record: &EditionRecord) -> String {
+    hash(
+        serde_json::to_string(&record.stories)
+            .unwrap_or_default()
+            .as_bytes(),
+    )
 }
 
 /// A blake3 hash, hex.

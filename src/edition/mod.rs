@@ -331,6 +331,7 @@ pub fn build(
     let record = EditionRecord {
         name: name.to_string(),
         previous: edition.previous_edition.clone(),
+        previous_hash: history.previous.as_ref().map(crate::manifest::stories_hash),
         stories: records,
         single_reports: edition.single_reports.len(),
         articles: docs.len(),
@@ -352,6 +353,7 @@ pub fn record_of(name: String, m: crate::manifest::Manifest) -> EditionRecord {
     let content = m.content.unwrap_or_default();
     EditionRecord {
         previous: None,
+        previous_hash: None,
         single_reports: 0,
         articles: content.sources,
         stories: vec![StoryRecord {

@@ -25,7 +25,7 @@ pub const FRONT_TEMPLATE: &str = "edition/front.md.tera";
 /// The archive template's name.
 pub const ARCHIVE_TEMPLATE: &str = "edition/archive.md.tera";
 /// The archive's file name (without extension) in the folder above the editions.
-pub const ARCHIVE_NAME: &str = "index";
+pub use crate::layout::ARCHIVE_NAME;
 /// Where story briefs go in an edition's folder.
 pub const STORIES_DIR: &str = "stories";
 

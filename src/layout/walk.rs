@@ -10,7 +10,7 @@
 use std::io::Read;
 use std::path::{Path, PathBuf};
 
-use super::{ARTICLE_EXTENSIONS, extension, is_hidden, is_reserved};
+use super::{ARTICLE_EXTENSIONS, extension, is_archive, is_hidden, is_reserved};
 use crate::document::Warning;
 use crate::error::{Error, Result};
 
@@ -109,7 +109,7 @@ fn article_files(dir: &Path) -> Result<(Vec<ArticleFile>, Vec<Warning>)> {
         }
         let rel = relative(dir, entry.path());
         let name = entry.file_name().to_string_lossy();
-        if is_reserved(&name) || rel.starts_with("brief.") {
+        if is_reserved(&name) || rel.starts_with("brief.") || is_archive(entry.path()) {
             continue;
         }
         let reason = if !entry.file_type().is_file() {
@@ -271,6 +271,23 @@ mod tests {
         assert_eq!(warnings.len(), 1);
         assert_eq!(warnings[0].path, "c.pdf");
         assert!(warnings[0].reason.contains("PDF"));
+    }
+
+    #[test]
+    fn the_archive_of_built_days_is_not_an_article() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        let day = root.join("2026-12-07");
+        std::fs::create_dir_all(day.join("sources")).unwrap();
+        std::fs::write(day.join("sources/a.md"), "x").unwrap();
+        std::fs::write(day.join("brief.md"), "x").unwrap();
+        std::fs::write(day.join(super::super::MANIFEST_FILE), "{}").unwrap();
+        std::fs::write(root.join("index.md"), "x").unwrap();
+        std::fs::write(root.join("index.html"), "x").unwrap();
+        let (files, warnings) = article_files(root).unwrap();
+        let rels: Vec<_> = files.iter().map(|f| f.rel.as_str()).collect();
+        assert_eq!(rels, ["2026-12-07/sources/a.md"]);
+        assert!(warnings.is_empty(), "{warnings:?}");
     }
 
     #[test]

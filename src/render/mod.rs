@@ -401,6 +401,30 @@ fn register_filters(tera: &mut Tera) {
     tera.register_filter("url", |url: Value, _: Kwargs, _: &State| {
         Value::safe_string(&url.as_str().map(link_destination).unwrap_or_default())
     });
+    // `pluck(attribute="x", unique=false)`: the `x` of each item of a list ("the citations
+    // of a figure's values"); with `unique`, each value once (strings compared ignoring case).
+    tera.register_filter("pluck", |v: Value, kw: Kwargs, _: &State| {
+        let attribute = kw.get::<&str>("attribute").ok().flatten().unwrap_or("");
+        let unique = kw.get::<bool>("unique").ok().flatten().unwrap_or(false);
+        Value::from_serializable(&pluck(&v, attribute, unique))
+    });
+}
+
+/// The `attribute` of every map in a list, in order; with `unique`, first occurrences only.
+fn pluck(v: &Value, attribute: &str, unique: bool) -> Vec<serde_json::Value> {
+    let items: Vec<serde_json::Map<String, serde_json::Value>> = serde_json::to_value(v)
+        .ok()
+        .and_then(|v| serde_json::from_value(v).ok())
+        .unwrap_or_default();
+    let mut seen = std::collections::BTreeSet::new();
+    items
+        .into_iter()
+        .filter_map(|mut m| m.remove(attribute))
+        .filter(|x| {
+            let key = x.as_str().map_or_else(|| x.to_string(), str::to_lowercase);
+            !unique || seen.insert(key)
+        })
+        .collect()
 }
 
 /// Percent-encode the characters that would break a Markdown link destination or an HTML
@@ -464,6 +488,27 @@ mod tests {
         );
         assert_eq!(link_destination("javascript:alert(1)"), "");
         assert_eq!(link_destination("/etc/passwd"), "");
+    }
+
+    #[test]
+    fn pluck_takes_one_field_of_each_item() {
+        let v = Value::from_serializable(&serde_json::json!([
+            {"display": "two", "n": 1},
+            {"display": "Two", "n": 2},
+            {"display": "three", "n": 3},
+            {"n": 4}
+        ]));
+        assert_eq!(
+            pluck(&v, "display", false),
+            [serde_json::json!("two"), "Two".into(), "three".into()]
+        );
+        assert_eq!(
+            pluck(&v, "display", true),
+            [serde_json::json!("two"), "three".into()]
+        );
+        assert_eq!(pluck(&v, "n", true).len(), 4);
+        // Not a list of maps: nothing.
+        assert!(pluck(&Value::from_serializable(&"text"), "display", false).is_empty());
     }
 
     #[test]

@@ -210,6 +210,19 @@ fn add_text(text: &str, weight: f32, scratch: &mut Scratch, out: &mut Counts) {
     scratch.flush(weight, out);
 }
 
+/// Each article's raw feature counts (`w:stem`, `n:name`, `p:name run`, `#:number`, with
+/// the headline and lead counted up), sorted by key: what [`vectors`] weighs, for study.
+pub fn raw_counts(docs: &[Document], cfg: &FeatureConfig) -> Vec<Vec<(String, f32)>> {
+    let mut scratch = Scratch::default();
+    docs.iter()
+        .map(|d| {
+            let mut c: Vec<(String, f32)> = counts(d, cfg, &mut scratch).into_iter().collect();
+            c.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+            c
+        })
+        .collect()
+}
+
 /// The tf-idf vectors of a folder's articles, in document order.
 pub fn vectors(docs: &[Document], cfg: &FeatureConfig) -> Vec<Vector> {
     vectors_and_kinds(docs, cfg).0

@@ -185,7 +185,8 @@ fn example_brief_reads_well_on_a_phone_and_a_desktop() {
             .iter()
             .filter(|t| t["header"][1] == "Figure")
             .collect();
-        assert!(figures.len() >= 5, "figure tables: {m}");
+        // The example has two disputes and a revision; agreements are one line each.
+        assert!(figures.len() >= 3, "figure tables: {m}");
         for t in figures {
             assert_eq!(t["display"], "table", "{t}");
             assert_eq!(t["shown"], true, "{t}");

@@ -598,6 +598,49 @@ fn check_takes_an_edition_folder_or_the_archive_of_editions() {
 }
 
 #[test]
+fn a_day_rebuilt_after_the_next_makes_the_next_stale() {
+    let t = desk("");
+    build_all(&t);
+    day_two(&t);
+    build_all(&t);
+    let (day1, day2) = (format!("inbox/{DAY1}"), format!("inbox/{DAY2}"));
+    let check = |root: &str| {
+        let out = t.run(&["check", root]);
+        (out.status.code(), text(&out).0)
+    };
+    // Rebuilding day one from the same articles changes nothing day two read of it.
+    let out = t.run(&["build", &day1, "--force"]);
+    assert!(out.status.success(), "{}", text(&out).1);
+    assert_eq!(
+        check("briefings"),
+        (Some(0), "ok: 2 briefs up to date\n".into())
+    );
+    // A late article on day one changes its stories: day two was compared with the old ones.
+    write(
+        &t,
+        &format!("{day1}/lyon-late.md"),
+        "---\ntitle: \"Lyon strike: union sets terms\"\noutlet: Late Wire\ndate: 2026-12-06\n---\n\n\
+         The SUD-Rail union said the Lyon rail strike would go on until management offered a 6 \
+         percent raise. About 160 trains were cancelled around Lyon on Saturday.\n",
+    );
+    let out = t.run(&["build", &day1]);
+    assert!(out.status.success(), "{}", text(&out).1);
+    let (code, stdout) = check(&format!("briefings/{DAY2}"));
+    assert_eq!(code, Some(1), "{stdout}");
+    assert!(
+        stdout.contains(&format!("the previous edition, {DAY1}, was rebuilt since")),
+        "{stdout}"
+    );
+    // Building day two again compares it with the day one there is now.
+    let stdout = text(&t.run(&["build", &day2])).0;
+    assert!(!stdout.contains("up to date"), "{stdout}");
+    assert_eq!(
+        check("briefings"),
+        (Some(0), "ok: 2 briefs up to date\n".into())
+    );
+}
+
+#[test]
 fn the_date_line_says_when_most_articles_are_undated() {
     let t = desk("");
     // Every article but one loses its date.

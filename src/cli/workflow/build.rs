@@ -99,6 +99,10 @@ fn build_story_in(story: &Story, opts: &Options) -> Result<Outcome> {
             .and_then(|m| m.edition.as_ref())
             .is_some_and(|e| e.previous.as_deref() == Some(p.name.as_str()))
     });
+    // Without `--previous`, an edition whose previous day was rebuilt since is rebuilt.
+    let same_previous = same_previous
+        && (named_previous.is_some()
+            || super::edition::previous_changed(&story.out_dir, stored.as_ref()).is_none());
     if !opts.force
         && same_previous
         && manifest::stale_reasons(&expected, stored.as_ref(), &story.out_dir).is_empty()

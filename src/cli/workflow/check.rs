@@ -94,11 +94,12 @@ pub(crate) fn story_status(story: &Story, opts: &Options) -> Result<Vec<String>>
     let stored = manifest::load(&story.out_dir);
     let as_edition = stored.as_ref().is_some_and(|m| m.edition.is_some());
     let expected = super::build::expected(&layout::walk(&story.input)?, &settings, as_edition)?;
-    Ok(manifest::stale_reasons(
-        &expected,
-        stored.as_ref(),
+    let mut why = manifest::stale_reasons(&expected, stored.as_ref(), &story.out_dir);
+    why.extend(super::edition::previous_changed(
         &story.out_dir,
-    ))
+        stored.as_ref(),
+    ));
+    Ok(why)
 }
 
 /// Check every story; print `stale: DIR (reasons)` / `missing: DIR` for each that is not

@@ -77,6 +77,28 @@ fn previous_edition(out_dir: &Path, name: &str) -> Option<EditionRecord> {
     })
 }
 
+/// Why an edition's continuity is stale: the edition before it (beside it, by name) was
+/// rebuilt since this one was compared with it, or another edition now comes before it.
+/// `None` when current, when `stored` is not an edition, or when the edition it was
+/// compared with (named by `--previous`) is not beside it.
+pub(crate) fn previous_changed(out_dir: &Path, stored: Option<&Manifest>) -> Option<String> {
+    let e = stored?.edition.as_ref()?;
+    let now = previous_edition(out_dir, &layout::story_name(out_dir))?;
+    match &e.previous {
+        None => Some(format!("an earlier edition, {}, was built since", now.name)),
+        Some(was) if now.name > *was => Some(format!(
+            "the edition before it is now {} (it was compared with {was})",
+            now.name
+        )),
+        Some(was) if now.name == *was => {
+            let compared = e.previous_hash.as_ref()?;
+            (manifest::stories_hash(&now) != *compared)
+                .then(|| format!("the previous edition, {was}, was rebuilt since"))
+        }
+        Some(_) => None,
+    }
+}
+
 /// The built folder a path names: the folder itself, or the folder of a manifest file.
 fn built_folder(path: &Path) -> &Path {
     if path.is_file() && path.file_name().is_some_and(|n| n == layout::MANIFEST_FILE) {

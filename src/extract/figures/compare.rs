@@ -7,6 +7,9 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
+use unicode_segmentation::UnicodeSegmentation;
+
+use super::phrase::is_when;
 use super::synonyms::is_cumulative;
 use super::{Comparison, Figure, Status};
 use crate::document::BlockKind;
@@ -37,6 +40,81 @@ fn same_scene(corpus: &Corpus, a: &Figure, b: &Figure) -> bool {
     ca.intersection(&cb).count() >= 2
 }
 
+/// Capitalised words that are not names wherever they stand (besides days and months).
+const NOT_NAMES: &[&str] = &["Mr", "Mrs", "Ms", "Dr", "I", "AP"];
+
+/// Pronouns that open a sentence about someone the previous sentence named.
+const PRONOUNS: &[&str] = &["He", "She", "They", "His", "Her", "Their", "It", "Its"];
+
+/// The names a sentence gives (capitalised words; the first word only when its article
+/// capitalises it inside a sentence too), and, for a sentence that opens with a pronoun,
+/// the names of the sentence before it: whose figure it is.
+fn holders(corpus: &Corpus, sentence: usize, inner: &BTreeSet<&str>) -> BTreeSet<String> {
+    let mut out = BTreeSet::new();
+    let Some(s) = corpus.sentences.get(sentence) else {
+        return out;
+    };
+    let names = |text: &str, out: &mut BTreeSet<String>| {
+        for (n, w) in text.unicode_words().enumerate() {
+            let capital = w.chars().next().is_some_and(char::is_uppercase)
+                && w.chars().count() > 1
+                && !NOT_NAMES.contains(&w)
+                && !is_when(&w.to_lowercase());
+            if capital && (n > 0 || inner.contains(w)) {
+                out.insert(w.to_string());
+            }
+        }
+    };
+    let text = corpus.text(s);
+    let opener = text.unicode_words().next().unwrap_or("");
+    if PRONOUNS.contains(&opener)
+        && let Some(prev) = sentence.checked_sub(1).map(|p| &corpus.sentences[p])
+        && prev.doc == s.doc
+        && prev.kind != BlockKind::Headline
+    {
+        names(corpus.text(prev), &mut out);
+    }
+    names(text, &mut out);
+    out
+}
+
+/// The words a document capitalises inside its body sentences (so names, not openers).
+fn inner_capitals(corpus: &Corpus, doc: usize) -> BTreeSet<&str> {
+    corpus
+        .sentences
+        .iter()
+        .filter(|s| s.doc == doc && s.kind != BlockKind::Headline)
+        .flat_map(|s| corpus.text(s).unicode_words().skip(1))
+        .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
+        .collect()
+}
+
+/// Whether two figures belong to different holders: both sentences name someone or
+/// something and share no name ("Thomas has eight touchdowns" and "Bush rushed for two
+/// touchdowns"). Such values are two facts, not one fact told differently.
+fn different_holders(corpus: &Corpus, a: &Figure, b: &Figure) -> bool {
+    let inner_a = inner_capitals(corpus, a.doc);
+    let inner_b = inner_capitals(corpus, b.doc);
+    let (ha, hb) = (
+        holders(corpus, a.sentence, &inner_a),
+        holders(corpus, b.sentence, &inner_b),
+    );
+    !ha.is_empty() && !hb.is_empty() && ha.is_disjoint(&hb)
+}
+
+/// Whether a figure's sentence counts over a season or a career ("52 passes this season",
+/// "his career-high 59 catches"): a running total, which one game's figure cannot
+/// contradict. ("So far" is not enough: a death toll "so far" is the event's figure.)
+fn running_total(corpus: &Corpus, f: &Figure) -> bool {
+    corpus.sentences.get(f.sentence).is_some_and(|s| {
+        corpus.text(s).unicode_words().any(|w| {
+            w.eq_ignore_ascii_case("season")
+                || w.eq_ignore_ascii_case("seasons")
+                || w.eq_ignore_ascii_case("career")
+        })
+    })
+}
+
 /// The interval a qualified figure allows. Reporters round: "about" covers ±10%, "more than
 /// X" a figure up to 20% above X (a figure 40% higher would have been reported as such),
 /// "nearly X" down to 15% below, "up to X" down to half of X.
@@ -47,11 +125,12 @@ pub(super) fn widen(f: &Figure) -> (f64, f64) {
             "about" | "around" | "roughly" | "approximately" | "some" | "an estimated"
             | "estimated" | "or so" | "close to",
         ) => (lo * 0.9, hi * 1.1),
+        // A bound leaves room of at least one unit: "at least two" allows three.
         Some("more than" | "above" | "over" | "well over" | "just over" | "at least") => {
-            (lo, hi * 1.2)
+            (lo, (hi * 1.2).max(hi + 1.0))
         }
         Some("nearly" | "almost" | "just under") => (lo * 0.85, hi),
-        Some("less than" | "fewer than" | "under" | "below") => (lo * 0.8, hi),
+        Some("less than" | "fewer than" | "under" | "below") => ((lo * 0.8).min(lo - 1.0), hi),
         Some("up to" | "at most" | "as many as" | "as much as") => (lo * 0.5, hi),
         _ => (lo, hi),
     }
@@ -189,8 +268,10 @@ pub(super) fn compare(corpus: &Corpus, figures: &[Figure]) -> Vec<Comparison> {
             Status::Single
         } else {
             let scene = |a: usize, b: usize| {
-                !(figures[a].plain || figures[b].plain)
-                    || same_scene(corpus, &figures[a], &figures[b])
+                (!(figures[a].plain || figures[b].plain)
+                    || same_scene(corpus, &figures[a], &figures[b]))
+                    && !different_holders(corpus, &figures[a], &figures[b])
+                    && running_total(corpus, &figures[a]) == running_total(corpus, &figures[b])
             };
             match status(figures, &idx, key, outlet, date, scene) {
                 Some(s) => s,
@@ -213,6 +294,9 @@ pub(super) fn compare(corpus: &Corpus, figures: &[Figure]) -> Vec<Comparison> {
     ranked.sort_by_key(|a| (a.0, a.1, a.2));
     ranked.into_iter().map(|r| r.3).collect()
 }
+
+/// This many different values of one measure make a dispute unsure.
+const MANY_VALUES: usize = 5;
 
 /// More values than this for one measured thing in one story make its status unsure.
 const MAX_GROUP: usize = 256;
@@ -277,6 +361,18 @@ fn status<'a>(
                 clashes.push((a, b));
             }
         }
+    }
+    // Five or more different values of one measure across the story are several things
+    // (each player's yards, each season's games), not one figure told differently.
+    let mut values: BTreeMap<String, BTreeSet<u64>> = BTreeMap::new();
+    for &i in idx.iter().filter(|&&i| !outdated(i)) {
+        values
+            .entry(base(f(i)).0)
+            .or_default()
+            .insert(mid(f(i)).to_bits());
+    }
+    if !clashes.is_empty() && values.values().any(|v| v.len() >= MANY_VALUES) {
+        return None;
     }
     // Values that differ on an ambiguous key are never "agree": say nothing, unless an
     // article calls one of the values the earlier one ("originally rated 4.4"): that

@@ -6,7 +6,7 @@
 use super::frame_words::{BLAND, DIRECTIONS, PARTIAL, SIZE, WEAK, is_plural};
 use super::grammar::Parsed;
 use super::lexer::{Kind, Tok};
-use super::lexicon::word;
+use super::lexicon::{TIME_UNITS, word};
 use super::phrase::{
     model_at, noun_before, phrase_after, place_after, predicate_after, predicate_before, raw,
     span_text,
@@ -50,6 +50,10 @@ pub(super) fn frame_of(
     let whole = fig.value.low.fract() == 0.0;
     let plural = (whole && fig.value.high > 1.0) || fig.value.low != fig.value.high;
     let end = fig.toks.end;
+    // Coordinates: "latitude 16.1 north, longitude 67.5 west" measure no quantity.
+    if fig.toks.start > 0 && matches!(word(t, fig.toks.start - 1), "latitude" | "longitude") {
+        return f;
+    }
     // Distances: "14 miles north-northeast of Healdsburg".
     if length
         && let Some(p) = place_after(t, end, text, true)
@@ -83,6 +87,20 @@ pub(super) fn frame_of(
     } else {
         phrase_after(t, from, text, plural && !measured)
     };
+    // "the 271 corridor", "a Boeing 747 jet": a whole number above one right before a
+    // singular noun (and no plural after it) names or labels it; it does not count it.
+    if plural
+        && !measured
+        && model.is_none()
+        && from == end
+        && words.iter().all(|&i| !is_plural(&t[i].low))
+        && head.is_some_and(|h| {
+            let w = t[h].low.as_str();
+            h == from && !(w.ends_with("ing") || w.ends_with("ed") || w.ends_with("ly"))
+        })
+    {
+        return f;
+    }
     let partial = words.iter().any(|&i| PARTIAL.contains(&t[i].low.as_str()))
         || (fig.toks.start > 0 && word(t, fig.toks.start - 1) == "another");
     // A verb after the noun describes counted things, not a duration or a sum.
@@ -183,6 +201,13 @@ pub(super) fn frame_of(
         f.plain = true;
         f.key = Some(t[i].low.clone());
         f.thing = Some(raw(t, i, text).to_string());
+    } else if let Some(p) =
+        before.filter(|_| words.is_empty() && unit.is_some_and(|u| TIME_UNITS.contains(&u)))
+    {
+        // "deliberated almost seven hours Thursday": the verb is what the span measures.
+        f.plain = true;
+        f.key = Some(stems.of(&t[p].low));
+        f.thing = Some(raw(t, p, text).to_string());
     }
     if partial && let Some(k) = &f.key {
         f.key = Some(format!("other {k}"));

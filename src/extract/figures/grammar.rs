@@ -236,9 +236,12 @@ fn parse_at(t: &[Tok], i: usize, text: &str) -> Result<Parsed, usize> {
         qualifier = None;
         start = i + 1;
     }
-    // Ages: "a 61-year-old man", "sixty-one-year-old".
+    // Ages: "a 61-year-old man", "sixty-one-year-old", and unhyphenated "27 year old".
     if seq(t, span_end, &["-", "old"]).is_some() {
         return Err(span_end + 2);
+    }
+    if word(t, span_end) == "old" && unit.as_deref().is_some_and(|u| TIME_UNITS.contains(&u)) {
+        return Err(span_end + 1);
     }
     // Clock times in hours: "at 1100 hours".
     if unit.as_deref() == Some("hours") && core.plain_digits && t[first].low.len() == 4 {

@@ -3,7 +3,7 @@
 
 use super::frame_words::{DIRECTIONS, IRREGULAR_PAST, STOP, UPDATE, is_plural};
 use super::lexer::{Kind, Tok};
-use super::lexicon::word;
+use super::lexicon::{MONTHS, word};
 
 /// The raw text of token `i`.
 pub(super) fn raw<'a>(t: &[Tok], i: usize, text: &'a str) -> &'a str {
@@ -51,7 +51,7 @@ pub(super) fn phrase_after(
     let mut j = from;
     while words.len() < 4 {
         let Some(tok) = t.get(j) else { break };
-        if tok.kind != Kind::Word || STOP.contains(&tok.low.as_str()) {
+        if tok.kind != Kind::Word || STOP.contains(&tok.low.as_str()) || is_when(&tok.low) {
             // "AK-47": a model name continues the phrase.
             if let Some((_, end)) = (j > 0)
                 .then(|| model_at(t, j.saturating_sub(1), text))
@@ -98,6 +98,41 @@ pub(super) fn phrase_after(
         words.last().copied()
     };
     (words, head)
+}
+
+/// A (lower-case) word that says when, not what: "seven hours Thursday".
+pub(super) fn is_when(w: &str) -> bool {
+    MONTHS.contains(&w)
+        || matches!(
+            w,
+            "jan"
+                | "feb"
+                | "mar"
+                | "apr"
+                | "jun"
+                | "jul"
+                | "aug"
+                | "sep"
+                | "sept"
+                | "oct"
+                | "nov"
+                | "dec"
+                | "monday"
+                | "tuesday"
+                | "wednesday"
+                | "thursday"
+                | "friday"
+                | "saturday"
+                | "sunday"
+                | "today"
+                | "yesterday"
+                | "tonight"
+                | "tomorrow"
+                | "morning"
+                | "afternoon"
+                | "evening"
+                | "overnight"
+        )
 }
 
 /// A participle after the counted noun: "23 pirates arrested", "two men were wounded".
@@ -218,6 +253,33 @@ pub(super) fn noun_before(t: &[Tok], start: usize) -> Option<(usize, bool)> {
         }
     }
     let w = word(t, j);
+    // "guilty of two counts", "accused of three murders": an adjective's complement, not a
+    // measured noun.
+    let adjective = matches!(
+        w,
+        "guilty"
+            | "innocent"
+            | "accused"
+            | "convicted"
+            | "suspected"
+            | "acquitted"
+            | "cleared"
+            | "capable"
+            | "aware"
+            | "afraid"
+            | "full"
+            | "free"
+            | "short"
+            | "ahead"
+            | "instead"
+            | "because"
+            | "consisting"
+            | "composed"
+            | "made"
+    );
+    if adjective {
+        return None;
+    }
     let generic = matches!(
         w,
         "total"

@@ -251,3 +251,105 @@ fn different_things_are_side_by_side_not_a_dispute() {
     let cmp = compare_figures(&c, &figs);
     assert!(cmp.iter().all(|k| k.status == Status::Single), "{cmp:?}");
 }
+
+/// Assert whether the corpus's figures make an "outlets differ".
+fn assert_dispute(c: &Corpus, expected: bool) {
+    let figs = extract_figures(c);
+    let cmp = compare_figures(c, &figs);
+    let got = cmp.iter().any(|k| k.status == Status::Differ);
+    assert_eq!(got, expected, "{:?}", summary(c, &figs, &cmp));
+}
+
+#[test]
+fn figures_of_different_holders_are_no_dispute() {
+    // Two players' touchdowns: each sentence names its own holder.
+    let c = corpus(&[
+        (
+            "A",
+            None,
+            "Running back Reggie Bush scored two touchdowns in the game on Sunday night.",
+        ),
+        (
+            "B",
+            None,
+            "Receiver Pierre Thomas scored eight touchdowns in the game on Sunday night.",
+        ),
+    ]);
+    assert_dispute(&c, false);
+    // The same holder with two values is a dispute; a pronoun takes the name before it.
+    let c = corpus(&[
+        (
+            "A",
+            None,
+            "Reggie Bush played at the Superdome on Sunday. He scored two touchdowns against Detroit at the Superdome.",
+        ),
+        (
+            "B",
+            None,
+            "Reggie Bush scored four touchdowns against Detroit at the Superdome on Sunday.",
+        ),
+    ]);
+    assert_dispute(&c, true);
+}
+
+#[test]
+fn many_values_of_one_measure_are_no_dispute() {
+    let c = corpus(&[
+        ("A", None, "The fire destroyed 10 homes in the valley."),
+        ("B", None, "The fire destroyed 14 homes in the valley."),
+        ("C", None, "The fire destroyed 19 homes in the valley."),
+        ("D", None, "The fire destroyed 25 homes in the valley."),
+        ("E", None, "The fire destroyed 31 homes in the valley."),
+    ]);
+    assert_dispute(&c, false);
+    // Two or three values stay a dispute.
+    let c = corpus(&[
+        ("A", None, "The fire destroyed 10 homes in the valley."),
+        ("B", None, "The fire destroyed 14 homes in the valley."),
+    ]);
+    assert_dispute(&c, true);
+}
+
+#[test]
+fn a_lower_bound_allows_one_more() {
+    let c = corpus(&[
+        (
+            "A",
+            None,
+            "Crews used at least two ladder trucks at the warehouse fire.",
+        ),
+        (
+            "B",
+            None,
+            "Crews used three ladder trucks at the warehouse fire.",
+        ),
+    ]);
+    assert_dispute(&c, false);
+}
+
+#[test]
+fn a_running_total_does_not_contradict_an_event_figure() {
+    let c = corpus(&[
+        (
+            "A",
+            None,
+            "Against Detroit on Sunday he caught eight passes for the Saints in the win.",
+        ),
+        (
+            "B",
+            None,
+            "He caught 52 passes this season for the Saints, including the win against Detroit.",
+        ),
+    ]);
+    assert_dispute(&c, false);
+}
+
+#[test]
+fn coordinates_are_no_figures() {
+    let figs = extract_figures(&corpus(&[(
+        "A",
+        None,
+        "The storm was at latitude 16.1 north, longitude 67.5 west.",
+    )]));
+    assert!(figs.iter().all(|f| f.key.is_none()));
+}

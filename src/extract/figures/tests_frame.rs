@@ -191,3 +191,41 @@ fn originally_marks_an_earlier_value() {
         .collect();
     assert_eq!(earlier, [4.4]);
 }
+
+#[test]
+fn labels_ages_and_adjectives_are_not_measures() {
+    let c = corpus(&[(
+        "Wire",
+        None,
+        "Officers searched the U.S. 271 corridor near the town. \
+         A jury found Christopher Simpson, 27, guilty of two counts of first-degree murder. \
+         An Oklahoma jury has found 27 year old Christopher Simpson guilty of murder. \
+         The jury deliberated almost seven hours Thursday before the verdict.",
+    )]);
+    let figs = extract_figures(&c);
+    let shown: Vec<(String, Option<String>)> = figs
+        .iter()
+        .map(|f| (f.display(&c).to_string(), f.measure.clone()))
+        .collect();
+    // The road number measures nothing, the unhyphenated age is no figure.
+    assert!(
+        figs.iter()
+            .all(|f| f.display(&c) != "271" || f.key.is_none()),
+        "{shown:?}"
+    );
+    assert!(figs.iter().all(|f| f.display(&c) != "27 year"), "{shown:?}");
+    // "guilty of two counts": the counts are measured, not "guilty".
+    let two = figs.iter().find(|f| f.display(&c) == "two");
+    assert_eq!(
+        two.and_then(|f| f.measure.as_deref()),
+        Some("counts"),
+        "{shown:?}"
+    );
+    // A weekday is when, not what: the verb names the span.
+    let hours = figs.iter().find(|f| f.display(&c) == "almost seven hours");
+    assert_eq!(
+        hours.and_then(|f| f.measure.as_deref()),
+        Some("deliberated"),
+        "{shown:?}"
+    );
+}
