@@ -483,6 +483,28 @@ mod tests {
     }
 
     #[test]
+    fn homes_abbreviations_titles_and_tables() {
+        let got = spans(
+            "A jury convicted a Spiro man in the death of Ka'Loni Marie Flynn of Fort Smith, Ark. on Friday.\nCrawford County Deputy Prosecuting Attorney Jacob Howell and Arkansas State Trooper Mary Minor spoke.\nBOSTON 69 65 .515 5\nDETROIT 4 Kansas City 1\nPosted: Sep 27, 2013\n",
+        );
+        let names: Vec<&str> = got.iter().map(|(n, _)| *n).collect();
+        for want in [
+            ("Spiro", ActorKind::Place),
+            ("Ark", ActorKind::Place),
+            ("Ka'Loni Marie Flynn", ActorKind::Person),
+            ("Jacob Howell", ActorKind::Person),
+            ("Mary Minor", ActorKind::Person),
+            ("BOSTON", ActorKind::Organisation),
+            ("Kansas City", ActorKind::Organisation),
+        ] {
+            assert!(got.contains(&want), "{want:?} not in {got:?}");
+        }
+        for junk in ["Prosecuting", "Posted"] {
+            assert!(!names.contains(&junk), "{junk} in {got:?}");
+        }
+    }
+
+    #[test]
     fn mention_spans_types_and_initials() {
         let got = spans(
             "Somerset 83 ( P. Simmons 4-38 ) beat Kent .\nWest Indian Phil Simmons met Russian officials in Geneva .",

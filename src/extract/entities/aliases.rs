@@ -13,7 +13,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use super::ActorKind;
-use super::kinds::person_evidence;
+use super::kinds::{person_evidence, titled};
 use super::resolve::{Cluster, Found, surname_key};
 use crate::text::Corpus;
 use crate::text::tokens::is_stop_word;
@@ -223,6 +223,33 @@ pub(crate) fn merge_variants(
             }
         }
     }
+    // "Betty Ford" beside "Betty Ford Center": a person's name that opens an organisation's
+    // name, never given a role or an honorific, is the organisation's short name (the
+    // organisation with most mentions, when several open so).
+    let mut openers: BTreeMap<&[String], usize> = BTreeMap::new();
+    for i in (0..clusters.len())
+        .filter(|&i| clusters[i].kind == ActorKind::Organisation && shapes[i].words.len() > 2)
+    {
+        for k in 2..shapes[i].words.len() {
+            let e = openers.entry(&shapes[i].words[..k]).or_insert(i);
+            if clusters[i].members.len() > clusters[*e].members.len() {
+                *e = i;
+            }
+        }
+    }
+    for i in (0..clusters.len()).filter(|&i| person(i)) {
+        if let Some(&j) = openers.get(shapes[i].words.as_slice())
+            && !clusters[i]
+                .members
+                .iter()
+                .any(|&m| titled(corpus, found, m))
+        {
+            let (a, b) = (root(&mut parent, j), root(&mut parent, i));
+            if a != b {
+                parent[b] = a;
+            }
+        }
+    }
     // Collect: each root keeps its place; members of merged clusters join it.
     let roots: Vec<usize> = (0..clusters.len()).map(|i| root(&mut parent, i)).collect();
     let mut out: Vec<Option<Cluster>> = clusters.into_iter().map(Some).collect();
@@ -283,6 +310,33 @@ mod tests {
             .iter()
             .filter(|a| a.name.contains(part) || a.aliases.iter().any(|x| x.contains(part)))
             .collect()
+    }
+
+    #[test]
+    fn homonyms_works_and_short_names() {
+        let got = actors(&[
+            (
+                "A",
+                "Georgia prosecutors said the law in Atlanta was wrong. Lindsay Lohan checked into the Betty Ford Center on Friday.",
+            ),
+            (
+                "B",
+                "Lohan was at Betty Ford before. Georgia is a conservative state. Philadelphia host the Washington Wizards on Saturday. DiLeo will coach against Washington.",
+            ),
+            (
+                "C",
+                "Gary Ross will not direct 'Catching Fire' after all. Lionsgate said Catching Fire will open in November.",
+            ),
+        ]);
+        assert!(
+            got.iter()
+                .all(|a| !matches!(a.name.as_str(), "Georgia" | "United States")),
+            "{got:?}"
+        );
+        assert!(named(&got, "Catching Fire").is_empty(), "{got:?}");
+        let ford = named(&got, "Betty Ford");
+        assert_eq!(ford.len(), 1, "{got:?}");
+        assert_eq!(ford[0].kind, ActorKind::Organisation, "{got:?}");
     }
 
     #[test]

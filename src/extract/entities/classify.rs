@@ -26,6 +26,9 @@ pub(crate) fn classify(
     if is_thing(g, words) {
         return (ActorKind::Group, true);
     }
+    if !has_role && home_before_resident(text, tokens, r) {
+        return (ActorKind::Place, false);
+    }
     if words.iter().skip(1).any(|w| g.org_words.contains(w)) {
         return (ActorKind::Organisation, false);
     }
@@ -91,6 +94,43 @@ pub(crate) fn classify(
     }
     (ActorKind::Organisation, true)
 }
+
+/// Whether the name says where someone lives: "a Spiro man", "an Oakland woman", "the
+/// Fort Smith teenager" (an article before, a lower-case noun for a resident after).
+fn home_before_resident(text: &str, tokens: &[Token], r: &Range<usize>) -> bool {
+    let start = tokens[r.start].span.start;
+    let end = tokens[r.end - 1].span.end;
+    let before = text[..start].trim_end_matches(' ');
+    let article = before
+        .rsplit([' ', '\n', '"', '('])
+        .next()
+        .is_some_and(|w| matches!(w, "a" | "A" | "an" | "An"));
+    let after = text[end..].strip_prefix(' ').unwrap_or("");
+    let noun = after
+        .split(|c: char| !c.is_alphabetic())
+        .next()
+        .unwrap_or("");
+    article && RESIDENTS.contains(&noun)
+}
+
+/// Nouns for a person or family described by where they live ("a Spiro man").
+const RESIDENTS: &[&str] = &[
+    "man",
+    "woman",
+    "men",
+    "women",
+    "boy",
+    "girl",
+    "teen",
+    "teenager",
+    "resident",
+    "native",
+    "couple",
+    "family",
+    "mother",
+    "father",
+    "homeowner",
+];
 
 /// Kin nouns: the single name after one is a person ("my wife Portia").
 const KIN: &[&str] = &[

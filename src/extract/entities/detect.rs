@@ -55,10 +55,63 @@ pub(crate) fn detect(
     if title_case {
         return rules;
     }
-    match tagger::embedded() {
+    let mut out = match tagger::embedded() {
         Some(model) => tagger::merge::refine(model, text, tokens, ev, rules),
         None => rules,
+    };
+    // "BOSTON 69 65 .515", "DETROIT 4 Kansas City 1", "CHICAGO AT TORONTO": a city or
+    // region in a results, standings or fixtures line is its team. States stay places
+    // (national teams are named by their country).
+    for d in out
+        .iter_mut()
+        .filter(|d| d.kind == ActorKind::Place && !matches!(d.entry, Some(Entry::State(_))))
+    {
+        if team_in_table(text, &d.span) {
+            d.kind = ActorKind::Organisation;
+            d.guessed = false;
+        }
     }
+    // "Feig will oversee NEW MOON for the studio": ordinary words set in capitals inside a
+    // mixed-case sentence are the title of a work (press releases write titles so).
+    if !is_shouting(tokens) {
+        for d in out
+            .iter_mut()
+            .filter(|d| d.entry.is_none() && (d.common || d.words.len() > 1))
+        {
+            if text.get(d.span.clone()).is_some_and(capitals_title) {
+                d.kind = ActorKind::Group;
+                d.guessed = true;
+            }
+        }
+    }
+    out
+}
+
+/// Whether a name stands in a sports table line: at the line's start or after a score, and
+/// followed by a score ("DETROIT 4 Kansas City 1", "BOSTON 69 65 .515 5"), or on either
+/// side of a capitals "AT" in a fixtures line ("CHICAGO AT TORONTO").
+fn team_in_table(text: &str, span: &Range<usize>) -> bool {
+    let line_start = text[..span.start].rfind('\n').map_or(0, |i| i + 1);
+    let line_end = text[span.end..]
+        .find('\n')
+        .map_or(text.len(), |i| span.end + i);
+    let before = text[line_start..span.start].trim();
+    let after = text[span.end..line_end].trim();
+    let score = |w: &str| (1..=3).contains(&w.len()) && w.bytes().all(|b| b.is_ascii_digit());
+    let next = after.split(' ').next().unwrap_or("");
+    let prev = before.rsplit(' ').next().unwrap_or("");
+    let capitals = |s: &str| !s.chars().any(char::is_lowercase);
+    let fixture = (before.is_empty() && after.starts_with("AT ") && capitals(after))
+        || (prev == "AT" && after.is_empty() && capitals(before));
+    ((before.is_empty() || score(prev)) && score(next)) || fixture
+}
+
+/// Whether a name is ordinary words set in capitals: letters all upper case, every word
+/// three letters or more ("NEW MOON", not "US" or "F.B.I.").
+fn capitals_title(s: &str) -> bool {
+    s.split(' ').all(|w| {
+        w.chars().count() >= 3 && w.chars().all(|c| c.is_uppercase() || c == '-' || c == '\'')
+    })
 }
 
 /// The mentions the rules find in one sentence.
@@ -130,7 +183,7 @@ fn runs(ev: &Evidence, tokens: &[Token], cap: &dyn Fn(&Token) -> bool) -> Vec<Ra
         let start = i;
         let mut has_of = false;
         let mut end = i + 1;
-        while end < tokens.len() && !tokens[end - 1].possessive && tokens[end].joined {
+        while end < tokens.len() && !possessive_ends(ev, tokens, end - 1) && tokens[end].joined {
             let t = &tokens[end];
             if cap(t) {
                 end += 1;
@@ -167,13 +220,38 @@ fn runs(ev: &Evidence, tokens: &[Token], cap: &dyn Fn(&Token) -> bool) -> Vec<Ra
     out
 }
 
+/// Whether a possessive ends a name ("Russia's foreign minister"): not when an ordinary
+/// word's possessive opens an organisation's name ("People's Council", "Children's
+/// Hospital": the next word is an organisation head word).
+fn possessive_ends(ev: &Evidence, tokens: &[Token], i: usize) -> bool {
+    tokens[i].possessive
+        && !(ev.is_common(tokens[i].word)
+            && tokens
+                .get(i + 1)
+                .is_some_and(|n| n.cap && GAZETTEER.org_words.contains(ev.word(n.word))))
+}
+
 /// Whether the run so far is a person's name, a given name and more with no organisation
 /// word: then "of" starts where they live or work ("Anthony LaSalle of Bloomington",
 /// "Sanjay Gupta of Emory University"), not a longer name.
 fn person_before_of(ev: &Evidence, tokens: &[Token], run: Range<usize>) -> bool {
     let g = &*GAZETTEER;
+    // "Ka'Loni Marie Flynn of Fort Smith": a given name before the surname is enough, and
+    // so are initials ("P.J. Carlesimo of Oklahoma City").
+    let initials = |t: &Token| {
+        t.upper
+            && ev
+                .word(t.word)
+                .chars()
+                .filter(|c| c.is_alphabetic())
+                .count()
+                <= 2
+    };
     run.len() >= 2
-        && g.first_names.contains(ev.word(tokens[run.start].word))
+        && (initials(&tokens[run.start])
+            || tokens[run.start..run.end - 1]
+                .iter()
+                .any(|t| g.first_names.contains(ev.word(t.word))))
         && !tokens[run]
             .iter()
             .any(|t| g.org_words.contains(ev.word(t.word)) || g.lookup(ev.word(t.word)).is_some())
@@ -272,6 +350,20 @@ fn split_run(g: &Gazetteer, ev: &Evidence, tokens: &[Token], run: Range<usize>) 
         } else {
             r
         };
+        // "Deputy Prosecuting Attorney", "Acting Police Chief": one ordinary word between two
+        // titles qualifies the second one; it names no one.
+        let glued = r > 0
+            && tokens[k].cap
+            && k == cur_start + 1
+            && role.is_some()
+            && (words[rel - 1].ends_with("ing") || ev.is_common(tokens[k - 1].word));
+        if glued {
+            let start = role.as_ref().map_or(tokens[k - 1].span.start, |x| x.start);
+            role = Some(start..tokens[k + r - 1].span.end);
+            k += r;
+            cur_start = k;
+            continue;
+        }
         if r > 0 && tokens[k].cap {
             flush(&mut pieces, cur_start, k, &role);
             role = Some(tokens[k].span.start..tokens[k + r - 1].span.end);
@@ -483,6 +575,18 @@ fn typed(
     if words.len() == 1 && entry.is_none() && names_a_thing(text, &span, &words[0]) {
         return None;
     }
+    // "Fort Smith, Ark.", "Albany, NY": a US state written short after a town is a place.
+    if words.len() == 1 && state_abbreviation(text, &span, &words[0]) {
+        return Some(Detected {
+            span,
+            kind: ActorKind::Place,
+            entry: None,
+            guessed: false,
+            role,
+            words,
+            common: false,
+        });
+    }
     let (kind, guessed) = classify(text, g, tokens, &r, &words, entry, role.is_some(), ev);
     Some(Detected {
         span,
@@ -513,7 +617,8 @@ fn names_a_thing(text: &str, span: &Range<usize>, word: &str) -> bool {
     let prose = |b: &str| {
         b.trim_end().rsplit([' ', '\n']).next().is_some_and(|w| {
             let code = w.len() <= 3 && !w.contains(|c: char| !c.is_ascii_uppercase());
-            w.starts_with(char::is_lowercase) || code
+            // "14 AK 47 Rifles, 31 Magazines": a list item after a comma.
+            w.starts_with(char::is_lowercase) || code || w.ends_with(',')
         })
     };
     let after_number = before.strip_suffix(' ').is_some_and(|b| {
@@ -548,6 +653,39 @@ fn names_a_thing(text: &str, span: &Range<usize>, word: &str) -> bool {
     );
     model_number || handle || after_number || code_before_number || place_head
 }
+
+/// Whether a single word is a US state's abbreviation (AP style or postal code) written
+/// after a town and a comma: "Fort Smith, Ark.", "Spiro, Okla.", "Albany, NY".
+fn state_abbreviation(text: &str, span: &Range<usize>, word: &str) -> bool {
+    let before = text.get(..span.start).unwrap_or("");
+    let after = text.get(span.end..).unwrap_or("");
+    let town = before.strip_suffix(", ").is_some_and(|b| {
+        b.rsplit([' ', '\n'])
+            .next()
+            .is_some_and(|w| w.starts_with(char::is_uppercase))
+    });
+    // The abbreviation ends the place: a period, a mark, the end of the text or a
+    // lower-case word follows.
+    let dotted = text.get(span.clone()).is_some_and(|w| w.ends_with('.')) || after.starts_with('.');
+    let ends = dotted
+        || after
+            .trim_start_matches(' ')
+            .chars()
+            .next()
+            .is_none_or(|c| !c.is_alphanumeric() || c.is_lowercase());
+    town && ends && STATE_ABBREVIATIONS.binary_search(&word).is_ok()
+}
+
+/// US state abbreviations, AP style and postal codes, normalised (lower case, no periods);
+/// sorted for binary search.
+const STATE_ABBREVIATIONS: &[&str] = &[
+    "ak", "al", "ala", "ar", "ariz", "ark", "az", "ca", "calif", "co", "colo", "conn", "ct", "dc",
+    "de", "del", "fl", "fla", "ga", "hi", "ia", "id", "il", "ill", "in", "ind", "kan", "ks", "ky",
+    "la", "ma", "mass", "md", "me", "mi", "mich", "minn", "miss", "mn", "mo", "mont", "ms", "mt",
+    "nc", "nd", "ne", "neb", "nev", "nh", "nj", "nm", "nv", "ny", "oh", "ok", "okla", "or", "ore",
+    "pa", "ri", "sc", "sd", "tenn", "tex", "tn", "tx", "ut", "va", "vt", "wa", "wash", "wi", "wis",
+    "wv", "wva", "wy", "wyo",
+];
 
 /// Sentences tokenised together, with one vocabulary.
 const CHUNK: usize = 512;

@@ -21,9 +21,17 @@ const HONORIFICS: &[&str] = &["mr", "mrs", "ms", "dr", "sir", "dame", "miss", "p
 
 /// Whether mention `i` shows it names a person.
 pub(crate) fn person_evidence(corpus: &Corpus, found: &[Found], i: usize) -> bool {
-    let g = &*GAZETTEER;
     let d = &found[i].det;
-    if d.role.is_some() || d.words.first().is_some_and(|w| g.first_names.contains(w)) {
+    d.words
+        .first()
+        .is_some_and(|w| GAZETTEER.first_names.contains(w))
+        || titled(corpus, found, i)
+}
+
+/// Whether a mention comes with a role or an honorific ("President Obama", "Mr. Kim").
+pub(crate) fn titled(corpus: &Corpus, found: &[Found], i: usize) -> bool {
+    let d = &found[i].det;
+    if d.role.is_some() {
         return true;
     }
     let doc = &corpus.docs[corpus.sentences[found[i].sentence].doc];

@@ -7,14 +7,14 @@
 //! words join an organisation they abbreviate or begin ("SCA", "Evergreen"). Headline
 //! mentions only attach to actors found in body text.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use super::aliases::{is_junk_surface, merge_variants};
 use super::classify::vehicle_name;
 use super::detect::Detected;
 use super::gazetteer::{Entry, GAZETTEER, norm};
 use super::index::ClusterIndex;
-use super::kinds::{in_short_quote, is_thing_cluster, participle_glued, retype};
+use super::kinds::{in_short_quote, is_thing_cluster, participle_glued, retype, titled};
 use super::{ActorKind, Mention};
 use crate::ingest::BlockKind;
 use crate::text::Corpus;
@@ -103,13 +103,17 @@ pub(crate) fn cluster(corpus: &Corpus, found: &[Found]) -> Vec<Cluster> {
         });
         clusters[at].members.push(i);
     };
+    let homes = Homonyms::of(corpus, found);
+    // Names written somewhere as the title of a work ("'New Moon'", "\"American Pie\"").
+    let mut titles: BTreeSet<String> = BTreeSet::new();
     // Pass 1: gazetteer names and multi-word names from body text.
     for (i, f) in found.iter().enumerate() {
         let doc = &corpus.docs[corpus.sentences[f.sentence].doc];
-        if is_junk_surface(doc.text(&f.det.span))
-            || participle_glued(corpus, f)
-            || in_short_quote(&doc.raw, &f.det.span)
-        {
+        if is_junk_surface(doc.text(&f.det.span)) || participle_glued(corpus, f) {
+            continue;
+        }
+        if in_short_quote(&doc.raw, &f.det.span) {
+            titles.insert(f.det.words.join(" "));
             continue;
         }
         if headline(f) {
@@ -126,17 +130,23 @@ pub(crate) fn cluster(corpus: &Corpus, found: &[Found]) -> Vec<Cluster> {
         match &d.entry {
             Some(Entry::Adjective(_)) => {}
             None if d.guessed && d.kind == ActorKind::Group => {}
-            Some(Entry::State(s)) => add(
-                &mut clusters,
-                format!("g:{s}"),
-                gaz(s, ActorKind::Place, None),
-                i,
-            ),
+            Some(Entry::State(s)) => {
+                let name = homes.state_name(s);
+                add(
+                    &mut clusters,
+                    format!("g:{name}"),
+                    gaz(name, ActorKind::Place, None),
+                    i,
+                );
+            }
             Some(Entry::Capital { state, city }) => {
                 let raw = &doc.raw;
                 // "in Moscow" is the city; so is "Dynamo Moscow" or "Real Madrid": a capital
                 // inside a longer name is no metonym for its state.
-                let name = if after_locative(raw, d.span.start) || inside_name(raw, &d.span) {
+                let name = if after_locative(raw, d.span.start)
+                    || inside_name(raw, &d.span)
+                    || homes.team_cities.contains(city.as_str())
+                {
                     city
                 } else {
                     state
@@ -256,9 +266,104 @@ pub(crate) fn cluster(corpus: &Corpus, found: &[Found]) -> Vec<Cluster> {
     let mut clusters = merge_variants(corpus, found, clusters);
     retype(corpus, found, &mut clusters);
     clusters.retain(|c| {
-        c.members.iter().any(|&i| !headline(&found[i])) && !is_thing_cluster(corpus, found, c)
+        c.members.iter().any(|&i| !headline(&found[i]))
+            && !is_thing_cluster(corpus, found, c)
+            && !names_a_work(corpus, found, c, &titles)
     });
     clusters
+}
+
+/// Whether a cluster with no gazetteer name is the title of a work: one of its names is
+/// quoted as a title elsewhere in the corpus ("'Catching Fire'" then "the sequel, Catching
+/// Fire"), and no mention gives it a role or an honorific.
+fn names_a_work(corpus: &Corpus, found: &[Found], c: &Cluster, titles: &BTreeSet<String>) -> bool {
+    c.canonical.is_none()
+        && !titles.is_empty()
+        && c.members
+            .iter()
+            .any(|&i| titles.contains(&found[i].det.words.join(" ")))
+        && !c.members.iter().any(|&i| titled(corpus, found, i))
+}
+
+/// Names a corpus uses for something other than the state the gazetteer knows them as.
+struct Homonyms<'a> {
+    /// Capitals that also head a team's name in the corpus ("Washington Wizards"): there a
+    /// bare "Washington" is the team's city, never the state.
+    team_cities: BTreeSet<&'a str>,
+    /// States that share their name with a US state ("Georgia") and that the corpus never
+    /// names by their capital or demonym: the US state is meant.
+    us_states: BTreeSet<&'a str>,
+}
+
+/// States whose name is also a US state's.
+const US_STATE_HOMONYMS: &[&str] = &["Georgia"];
+
+impl Homonyms<'static> {
+    fn of(corpus: &Corpus, found: &[Found]) -> Self {
+        let mut team_cities = BTreeSet::new();
+        let mut country_named: BTreeSet<&str> = BTreeSet::new();
+        for f in found {
+            match f.det.entry {
+                Some(Entry::Capital { state, city }) => {
+                    country_named.insert(state.as_str());
+                    let raw = &corpus.docs[corpus.sentences[f.sentence].doc].raw;
+                    if team_after(raw.get(f.det.span.end..).unwrap_or("")) {
+                        team_cities.insert(city.as_str());
+                    }
+                }
+                Some(Entry::Adjective(state)) => {
+                    country_named.insert(state.as_str());
+                }
+                _ => {}
+            }
+        }
+        let us_states = US_STATE_HOMONYMS
+            .iter()
+            .copied()
+            .filter(|s| !country_named.contains(*s))
+            .collect();
+        Homonyms {
+            team_cities,
+            us_states,
+        }
+    }
+
+    /// The cluster name of a state mention: the gazetteer's, or the US state's.
+    fn state_name<'s>(&self, state: &'s str) -> &'s str {
+        match state {
+            s if self.us_states.contains(s) => US_STATE_NAME,
+            s => s,
+        }
+    }
+}
+
+/// The name given to "Georgia" the US state (a place, never the state of the Caucasus).
+const US_STATE_NAME: &str = "Georgia (US state)";
+
+/// Whether the text right after a city's name is a team's plural name ("Wizards",
+/// "Redskins"): one capitalised word ending in "s" that is no organisation or thing head
+/// word and no newspaper word.
+fn team_after(after: &str) -> bool {
+    let Some(word) = after
+        .strip_prefix(' ')
+        .and_then(|a| a.split([' ', '\n', ',', '.', ';', ':', '\'']).next())
+    else {
+        return false;
+    };
+    let w = norm(word);
+    word.starts_with(char::is_uppercase)
+        && word.chars().skip(1).all(char::is_lowercase)
+        && w.len() > 3
+        && w.ends_with('s')
+        && !w.ends_with("ss")
+        && !matches!(
+            w.as_str(),
+            "times" | "news" | "heights" | "springs" | "falls"
+        )
+        && !GAZETTEER.org_words.contains(&w)
+        && !GAZETTEER.thing_words.contains(&w)
+        && !GAZETTEER.place_words.contains(&w)
+        && GAZETTEER.lookup(&w).is_none()
 }
 
 /// Whether an unattached body mention makes an actor of its own: not a gazetteer name, not

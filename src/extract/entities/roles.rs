@@ -79,6 +79,12 @@ fn role_before(before: &str) -> Option<String> {
         start = pos;
     }
     let mut phrase = trimmed.get(start..)?.trim();
+    // "the widow of a sheriff's deputy Nichols murdered": a title after an indefinite
+    // article describes someone else; a name's own title takes none.
+    let opener = trimmed.get(..start).unwrap_or("").trim_end();
+    if matches!(opener.rsplit(' ').next(), Some("a" | "an" | "A" | "An")) {
+        return None;
+    }
     for article in ["The ", "the ", "A ", "a ", "An ", "an ", "of "] {
         phrase = phrase.strip_prefix(article).unwrap_or(phrase);
     }
