@@ -45,6 +45,7 @@ pub mod ingest;
 pub mod layout;
 pub mod manifest;
 pub mod output;
+mod pattern;
 pub mod rank;
 pub mod render;
 pub mod schema;

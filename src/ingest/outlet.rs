@@ -4,7 +4,7 @@
 use std::sync::LazyLock;
 
 use regex::Regex;
-use regex::bytes::{RegexSet, RegexSetBuilder};
+use regex_automata::meta::Regex as Set;
 use serde::Deserialize;
 
 use super::{IngestConfig, Meta, OutletFrom};
@@ -41,10 +41,11 @@ pub fn compile(outlet: &str, pattern: &str) -> Result<Signature, regex::Error> {
 
 /// The built-in signatures as one set: the outlet of each pattern, in file order, and the
 /// patterns compiled together (one pass over a line instead of one per pattern), in ASCII
-/// mode over bytes like the furniture patterns (see `outlets.toml`).
+/// mode over bytes like the furniture patterns (see `outlets.toml`), without a literal
+/// prefilter ([`crate::pattern`]).
 struct Builtin {
     outlets: Vec<String>,
-    set: RegexSet,
+    set: Option<Set>,
 }
 
 // Built from a file compiled into the binary; the unit test `builtin_signatures_load`
@@ -52,7 +53,7 @@ struct Builtin {
 static BUILTIN: LazyLock<Builtin> = LazyLock::new(|| {
     let empty = || Builtin {
         outlets: Vec::new(),
-        set: RegexSet::empty(),
+        set: None,
     };
     let Ok(file) = toml::from_str::<OutletFile>(OUTLETS) else {
         return empty();
@@ -62,14 +63,11 @@ static BUILTIN: LazyLock<Builtin> = LazyLock::new(|| {
         .iter()
         .flat_map(|o| o.patterns.iter().map(|p| (o.name.as_str(), p.as_str())))
         .collect();
-    let set = RegexSetBuilder::new(pairs.iter().map(|(_, p)| p))
-        .case_insensitive(true)
-        .unicode(false)
-        .build();
-    match set {
+    let patterns: Vec<&str> = pairs.iter().map(|(_, p)| *p).collect();
+    match crate::pattern::ascii_set(&patterns) {
         Ok(set) => Builtin {
             outlets: pairs.iter().map(|(o, _)| o.to_string()).collect(),
-            set,
+            set: Some(set),
         },
         Err(_) => empty(),
     }
@@ -82,7 +80,10 @@ static SOURCE_LINE: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Whether a line matches a built-in outlet signature (such lines are furniture).
 pub fn is_signature_line(line: &str) -> bool {
-    BUILTIN.set.is_match(line.as_bytes())
+    BUILTIN
+        .set
+        .as_ref()
+        .is_some_and(|set| set.is_match(line.as_bytes()))
 }
 
 /// The outlet for an article, and where it came from.
@@ -115,10 +116,13 @@ pub fn detect(raw: &str, extra: &[Signature]) -> Option<String> {
         }
     }
     // The first built-in pattern, in file order, that matches any line.
-    let first = lines
-        .iter()
-        .filter_map(|l| BUILTIN.set.matches(l.as_bytes()).iter().next())
-        .min();
+    let first = BUILTIN.set.as_ref().and_then(|set| {
+        lines
+            .iter()
+            .filter_map(|l| crate::pattern::matching(set, l.as_bytes()).iter().next())
+            .map(|p| p.as_usize())
+            .min()
+    });
     if let Some(i) = first {
         return BUILTIN.outlets.get(i).cloned();
     }
@@ -138,7 +142,7 @@ mod tests {
         let file: OutletFile = toml::from_str(OUTLETS).unwrap();
         let n: usize = file.outlet.iter().map(|o| o.patterns.len()).sum();
         assert_eq!(
-            BUILTIN.set.len(),
+            BUILTIN.set.as_ref().map_or(0, Set::pattern_len),
             n,
             "every pattern in outlets.toml compiles"
         );

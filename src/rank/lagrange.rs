@@ -15,7 +15,7 @@
 //! redundant pairs and filled greedily, is a feasible selection. The redundancy constraint
 //! is left out of the bound, which only makes the bound looser, never wrong.
 
-use super::solve::{Problem, State, greedy};
+use super::solve::{EPS, Problem, State, greedy};
 
 /// Subgradient iterations at most.
 const ITERATIONS: usize = 120;
@@ -45,12 +45,17 @@ struct Term {
 }
 
 /// Relax the problem over `pool` (candidate indices) with `fixed` always chosen. None when
-/// nothing is left to choose or the knapsack table would be too large.
+/// nothing is left to choose, the knapsack table would be too large, or the bound comes
+/// down to `incumbent` (the objective of a selection the caller has; within [`EPS`]): the
+/// bound only falls from step to step, so that selection is then optimal and nothing the
+/// relaxation finds could beat it. Stopping there returns what running on would have
+/// been used for, at a fraction of the steps.
 pub(super) fn relax(
     p: &Problem,
     pool: &[usize],
     fixed: &[usize],
     allowed: &dyn Fn(usize, &[usize]) -> bool,
+    incumbent: f64,
 ) -> Option<Relaxed> {
     let base = State::new(p, fixed);
     let room = p.budget.checked_sub(base.used)?;
@@ -93,35 +98,72 @@ pub(super) fn relax(
     let mut best: (Vec<usize>, f64) = (fixed.to_vec(), fixed_value);
     let mut scale = 2.0;
     let mut stale = 0;
+    // Each step moves only the multipliers of terms whose subgradient is not 0 (few: those
+    // of chosen sentences and each concept's best term), so a concept's best term and a
+    // sentence's profit are worked out again only when one of their multipliers moved,
+    // by the same operations in the same order as a full pass: the same values.
+    let group_of: Vec<usize> = groups
+        .windows(2)
+        .enumerate()
+        .flat_map(|(g, w)| std::iter::repeat_n(g, w[1] - w[0]))
+        .collect();
+    let mut item_terms: Vec<Vec<usize>> = vec![Vec::new(); items.len()];
+    for (t, term) in terms.iter().enumerate() {
+        item_terms[term.item].push(t);
+    }
+    let group_count = groups.len().saturating_sub(1);
+    let mut top: Vec<Option<(f64, usize)>> = vec![None; group_count];
+    let mut dirty_groups: Vec<usize> = (0..group_count).collect();
+    let mut dirty_items: Vec<usize> = (0..items.len()).collect();
+    let mut group_marked = vec![false; group_count];
+    let mut item_marked = vec![false; items.len()];
     let mut profit = vec![0.0; items.len()];
     let mut y = vec![false; terms.len()];
     let mut knap = Knapsack::default();
     let mut last_x: Vec<bool> = Vec::new();
+    let mut moving: Vec<(usize, f64)> = Vec::new();
     let iterations = (WORK / terms.len().max(1)).clamp(MIN_ITERATIONS, ITERATIONS);
     for _ in 0..iterations {
         // Concepts: the best term of each, if positive.
-        let mut concepts_part = 0.0;
-        y.iter_mut().for_each(|b| *b = false);
-        for g in groups.windows(2) {
-            let top = (g[0]..g[1])
+        for &g in &dirty_groups {
+            let (from, to) = (groups[g], groups[g + 1]);
+            let best_term = (from..to)
                 .map(|t| (terms[t].gain - mult[t], t))
-                .max_by(|a, b| a.0.total_cmp(&b.0).then(b.1.cmp(&a.1)));
-            if let Some((v, t)) = top.filter(|&(v, _)| v > 0.0) {
-                concepts_part += v;
+                .max_by(|a, b| a.0.total_cmp(&b.0).then(b.1.cmp(&a.1)))
+                .filter(|&(v, _)| v > 0.0);
+            if let Some((_, t)) = top[g] {
+                y[t] = false;
+            }
+            if let Some((_, t)) = best_term {
                 y[t] = true;
             }
+            top[g] = best_term;
+            group_marked[g] = false;
+        }
+        dirty_groups.clear();
+        let mut concepts_part = 0.0;
+        for &(v, _) in top.iter().flatten() {
+            concepts_part += v;
         }
         // Sentences: a knapsack with the multipliers as profits.
-        profit.copy_from_slice(&fill);
-        for (t, term) in terms.iter().enumerate() {
-            profit[term.item] += mult[t];
+        for &k in &dirty_items {
+            profit[k] = fill[k];
+            for &t in &item_terms[k] {
+                profit[k] += mult[t];
+            }
+            item_marked[k] = false;
         }
+        dirty_items.clear();
         let knap_value = knap.solve(&profit, &costs, room);
         let x = &knap.chosen;
         let value = fixed_value + concepts_part + knap_value;
         if value < bound - 1e-9 {
             bound = value;
             stale = 0;
+            // The caller keeps its selection when it is within EPS of the bound.
+            if incumbent >= bound - EPS {
+                return None;
+            }
         } else {
             stale += 1;
             if stale >= PATIENCE {
@@ -138,20 +180,37 @@ pub(super) fn relax(
             }
             last_x.clone_from(x);
         }
-        // Subgradient of the bound: x(i) - y(c,i).
-        let grad = |t: &Term, yt: bool| f64::from(u8::from(x[t.item])) - f64::from(u8::from(yt));
-        let norm: f64 = terms
-            .iter()
-            .zip(&y)
-            .map(|(t, &yt)| grad(t, yt).powi(2))
-            .sum();
+        // Subgradient of the bound: x(i) - y(c,i), each -1, 0 or 1. It is not 0 only on
+        // the terms of chosen sentences and on each concept's best term, so its squared
+        // norm is the count of those terms where it is not 0 (exactly: a sum of ones), and
+        // only their multipliers move (a multiplier is never negative: `(m - 0).max(0) = m`).
+        moving.clear();
+        for (k, _) in x.iter().enumerate().filter(|&(_, &chosen)| chosen) {
+            moving.extend(item_terms[k].iter().filter(|&&t| !y[t]).map(|&t| (t, 1.0)));
+        }
+        moving.extend(
+            top.iter()
+                .flatten()
+                .filter(|&&(_, t)| !x[terms[t].item])
+                .map(|&(_, t)| (t, -1.0)),
+        );
+        let norm = moving.len() as f64;
         let gap = bound - best.1;
         if norm == 0.0 || gap <= 1e-9 * bound.abs().max(1.0) || scale < 1e-3 {
             break;
         }
         let step = scale * gap / norm;
-        for ((m, t), &yt) in mult.iter_mut().zip(&terms).zip(&y) {
-            *m = (*m - step * grad(t, yt)).max(0.0);
+        for &(t, g) in &moving {
+            mult[t] = (mult[t] - step * g).max(0.0);
+            let (group, item) = (group_of[t], terms[t].item);
+            if !group_marked[group] {
+                group_marked[group] = true;
+                dirty_groups.push(group);
+            }
+            if !item_marked[item] {
+                item_marked[item] = true;
+                dirty_items.push(item);
+            }
         }
     }
     Some(Relaxed { bound, best })
@@ -263,7 +322,7 @@ mod tests {
     fn the_bound_holds_and_the_best_selection_is_found() {
         // Greedy alone finds 0 + 1 (value 10); the best is 1 + 2 (12).
         crate::rank::solve::tests::with_packing_problem(|p| {
-            let r = relax(p, &[0, 1, 2], &[], &|_, _| true).expect("relaxed");
+            let r = relax(p, &[0, 1, 2], &[], &|_, _| true, 0.0).expect("relaxed");
             let mut best = r.best.0.clone();
             best.sort_unstable();
             assert_eq!(best, [1, 2]);

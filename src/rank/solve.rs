@@ -15,7 +15,7 @@ use super::lexicon::Lexicon;
 /// Value earned by a chosen sentence on its own (far below any concept's weight).
 pub(super) const FILL: f64 = 1e-6;
 /// Improvements smaller than this are rounding noise.
-const EPS: f64 = 1e-9;
+pub(super) const EPS: f64 = 1e-9;
 /// Rounds of local search at most.
 const ROUNDS: usize = 40;
 /// Candidates solved over at most: the best by value per cost on their own ([`pool`]).
@@ -103,7 +103,7 @@ pub(super) fn solve(
     greedy(p, &mut state, &pool, allowed);
     search(p, &mut state, fixed.len(), &pool, allowed);
     // The Lagrangian relaxation proposes other starts; the better local optimum is kept.
-    let relaxed = lagrange::relax(p, &pool, fixed, allowed);
+    let relaxed = lagrange::relax(p, &pool, fixed, allowed, state.objective(p));
     // A selection that meets the bound is optimal: then there is nothing to search for.
     if let Some(relaxed) = relaxed.filter(|r| state.objective(p) < r.bound - EPS) {
         let mut alt = State::new(p, &relaxed.best.0);

@@ -7,9 +7,12 @@
 //! clock times, "three days later", "the day before").
 
 use std::ops::Range;
-use std::sync::LazyLock;
+use std::sync::{LazyLock, OnceLock};
 
-use regex::{Captures, Regex, RegexSet};
+use regex_automata::meta::Regex;
+use regex_automata::util::captures::Captures;
+
+use crate::pattern;
 
 /// Calendar units of relative expressions.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -124,19 +127,26 @@ static PATTERNS: LazyLock<Vec<(String, Rule)>> = LazyLock::new(|| {
     patterns.into_iter().collect()
 });
 
-static RULES: LazyLock<Vec<(Regex, Rule)>> = LazyLock::new(|| {
-    PATTERNS
-        .iter()
-        // The patterns are constants: compiling them cannot fail.
-        .map(|(p, r)| (Regex::new(p).unwrap_or_else(|e| panic!("{e}")), *r))
-        .collect()
-});
+/// Each pattern compiled on its own, for its captures, the first time [`SET`] finds it in
+/// a text: a folder whose sentences never use a form does not pay for compiling it.
+static RULES: LazyLock<Vec<OnceLock<Regex>>> =
+    LazyLock::new(|| PATTERNS.iter().map(|_| OnceLock::new()).collect());
+
+/// Pattern `i`, compiled.
+fn compiled(i: usize) -> (&'static Regex, Rule) {
+    let (text, rule) = &PATTERNS[i];
+    // The patterns are constants: compiling them cannot fail.
+    let re = RULES[i].get_or_init(|| pattern::regex(text).unwrap_or_else(|e| panic!("{e}")));
+    (re, *rule)
+}
 
 /// All patterns in one automaton: which of them match a text, in one pass, so only those
-/// are searched again for their captures.
-static SET: LazyLock<RegexSet> = LazyLock::new(|| {
+/// are searched again for their captures. Both this and [`RULES`] are built without literal
+/// prefilters ([`crate::pattern`]): the same matches, a third of the start-up cost.
+static SET: LazyLock<Regex> = LazyLock::new(|| {
+    let patterns: Vec<&str> = PATTERNS.iter().map(|(p, _)| p.as_str()).collect();
     // The patterns are constants: compiling them cannot fail.
-    RegexSet::new(PATTERNS.iter().map(|(p, _)| p)).unwrap_or_else(|e| panic!("{e}"))
+    pattern::set(&patterns).unwrap_or_else(|e| panic!("{e}"))
 });
 
 /// What every pattern needs: a digit, a month or weekday name as the patterns write it, or
@@ -144,8 +154,8 @@ static SET: LazyLock<RegexSet> = LazyLock::new(|| {
 /// rules all patterns out.
 // A compiled constant pattern: cannot fail.
 #[allow(clippy::unwrap_used)]
-static ANY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
+static ANY: LazyLock<regex::Regex> = LazyLock::new(|| {
+    regex::Regex::new(
         r"\d|\b(?:January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|(?i:\b(?:yesterday|today|tonight|tomorrow|overnight|morning|afternoon|evening|night|week|month|year|decade|centur|hour|minute|second|day|noon|midnight|dawn|dusk|moment))",
     )
     .unwrap()
@@ -157,10 +167,14 @@ pub fn detect(text: &str) -> Vec<TimeExpr> {
         return Vec::new();
     }
     let mut found: Vec<TimeExpr> = Vec::new();
-    for (re, rule) in SET.matches(text).into_iter().map(|i| &RULES[i]) {
+    for (re, rule) in pattern::matching(&SET, text)
+        .iter()
+        .map(|i| compiled(i.as_usize()))
+    {
         for caps in re.captures_iter(text) {
-            let Some(m) = caps.get(0) else { continue };
-            if let Some((expr, since)) = interpret(text, *rule, &caps) {
+            let Some(m) = caps.get_match() else { continue };
+            let groups = Groups { text, caps: &caps };
+            if let Some((expr, since)) = interpret(text, rule, &groups) {
                 found.push(TimeExpr {
                     span: m.start()..m.end(),
                     expr,
@@ -191,11 +205,30 @@ pub fn detect(text: &str) -> Vec<TimeExpr> {
     kept
 }
 
-fn interpret(text: &str, rule: Rule, c: &Captures) -> Option<(Expr, bool)> {
-    let num = |name: &str| c.name(name).and_then(|m| m.as_str().parse::<u32>().ok());
-    let lower = |name: &str| c.name(name).map(|m| m.as_str().to_ascii_lowercase());
+/// A match's named groups as text.
+struct Groups<'t> {
+    text: &'t str,
+    caps: &'t Captures,
+}
+
+impl<'t> Groups<'t> {
+    fn name(&self, name: &str) -> Option<&'t str> {
+        self.caps
+            .get_group_by_name(name)
+            .map(|span| &self.text[span.start..span.end])
+    }
+
+    /// The whole match's byte range.
+    fn whole(&self) -> Option<Range<usize>> {
+        self.caps.get_match().map(|m| m.start()..m.end())
+    }
+}
+
+fn interpret(text: &str, rule: Rule, c: &Groups) -> Option<(Expr, bool)> {
+    let num = |name: &str| c.name(name).and_then(|m| m.parse::<u32>().ok());
+    let lower = |name: &str| c.name(name).map(str::to_ascii_lowercase);
     let since = lower("pre").is_some_and(|p| p == "since" || p == "from");
-    let month = c.name("mon").and_then(|m| month_number(m.as_str()));
+    let month = c.name("mon").and_then(month_number);
     let year = num("y").map(|y| y as i32);
     let days = num("d1").map(|d1| (d1, num("d2").unwrap_or(d1)));
     let expr = match rule {
@@ -226,15 +259,15 @@ fn interpret(text: &str, rule: Rule, c: &Captures) -> Option<(Expr, bool)> {
             },
         },
         Rule::Year => {
-            let m = c.get(0)?;
+            let m = c.whole()?;
             // A year, not part of a larger number, an amount or a measure.
-            let before = text[..m.start()].chars().next_back();
-            let after = text[m.end()..].trim_start();
+            let before = text[..m.start].chars().next_back();
+            let after = text[m.end..].trim_start();
             if before.is_some_and(|ch| ch == '$' || ch == '£' || ch == '€' || ch == '#')
-                || text[..m.start()].ends_with(['.', ','])
+                || text[..m.start].ends_with(['.', ','])
                 || after.starts_with(['%', '-'])
-                || (text[m.end()..].starts_with([',', '.'])
-                    && text[m.end() + 1..].starts_with(|ch: char| ch.is_ascii_digit()))
+                || (text[m.end..].starts_with([',', '.'])
+                    && text[m.end + 1..].starts_with(|ch: char| ch.is_ascii_digit()))
                 || starts_with_measure(after)
             {
                 return None;
@@ -247,7 +280,7 @@ fn interpret(text: &str, rule: Rule, c: &Captures) -> Option<(Expr, bool)> {
             }
         }
         Rule::Weekday => Expr::Weekday {
-            day: weekday_number(c.name("wd")?.as_str())?,
+            day: weekday_number(c.name("wd")?)?,
             shift: match lower("shift").as_deref() {
                 Some("last" | "previous") => -1,
                 Some("next" | "coming") => 1,
