@@ -210,81 +210,29 @@ fn ratio_divisor(p: &Problem, i: usize) -> f64 {
     (p.costs[i] as f64).max(1.0).powf(p.exponent)
 }
 
-/// Add the best candidate by gain per cost among those that fit, until none fits (ties: the
-/// earliest in `pool`).
-///
-/// Lazy (Minoux's accelerated greedy): a candidate's gain never grows as others are added
-/// (the objective is submodular, and float rounding is monotone, so this holds bit for bit),
-/// so each candidate keeps the score it last had as an upper bound in a heap, and only the
-/// top is worked out again. Room only shrinks and `allowed` only gets stricter as the
-/// selection grows, so a candidate that does not fit or is not allowed is dropped for good.
-/// The choices are exactly those of scoring every candidate at every step.
+/// Add the best candidate by gain per cost among those that fit, until none fits.
 pub(super) fn greedy(
     p: &Problem,
     state: &mut State,
     pool: &[usize],
     allowed: &dyn Fn(usize, &[usize]) -> bool,
 ) {
-    use std::collections::BinaryHeap;
-    let mut heap: BinaryHeap<Bound> = pool
-        .iter()
-        .enumerate()
-        .filter(|&(_, &i)| !state.chosen.contains(&i))
-        .map(|(order, &i)| Bound {
-            score: f64::INFINITY,
-            order,
-            candidate: i,
-            fresh_at: usize::MAX,
-        })
-        .collect();
-    let mut added = 0;
-    while let Some(mut top) = heap.pop() {
-        let i = top.candidate;
+    loop {
         let room = p.budget.saturating_sub(state.used);
-        if p.costs[i] > room || !allowed(i, &state.chosen) {
-            continue;
+        let mut best: Option<(f64, usize)> = None;
+        for &i in pool {
+            if p.costs[i] > room || state.chosen.contains(&i) || !allowed(i, &state.chosen) {
+                continue;
+            }
+            let score = state.gain(p, i) / ratio_divisor(p, i);
+            if best.is_none_or(|(b, _)| score > b) {
+                best = Some((score, i));
+            }
         }
-        if top.fresh_at == added {
-            state.add(p, i);
-            added += 1;
-            continue;
+        match best {
+            Some((_, i)) => state.add(p, i),
+            None => break,
         }
-        top.score = state.gain(p, i) / ratio_divisor(p, i);
-        top.fresh_at = added;
-        heap.push(top);
-    }
-}
-
-/// A candidate's last known greedy score, an upper bound on its score now.
-struct Bound {
-    score: f64,
-    /// Position in the pool: among equal scores the earlier wins.
-    order: usize,
-    candidate: usize,
-    /// The number of additions when `score` was worked out.
-    fresh_at: usize,
-}
-
-impl PartialEq for Bound {
-    fn eq(&self, other: &Self) -> bool {
-        self.cmp(other).is_eq()
-    }
-}
-
-impl Eq for Bound {}
-
-impl PartialOrd for Bound {
-    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
-        Some(self.cmp(other))
-    }
-}
-
-impl Ord for Bound {
-    /// Higher score first, then the earlier in the pool.
-    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
-        self.score
-            .total_cmp(&other.score)
-            .then(other.order.cmp(&self.order))
     }
 }
 
