@@ -226,8 +226,10 @@ fn name(figures: &[Figure], idx: &[usize], key: &str) -> String {
 pub(super) fn compare(corpus: &Corpus, figures: &[Figure]) -> Vec<Comparison> {
     let mut groups: BTreeMap<(&str, &str), Vec<usize>> = BTreeMap::new();
     for (i, f) in figures.iter().enumerate() {
+        // A key of one letter is a cut abbreviation ("of U.S. goods"), not a measure.
         if let Some(k) = &f.key
             && f.background.is_none()
+            && k.chars().filter(|c| c.is_alphabetic()).nth(1).is_some()
         {
             groups
                 .entry((k.as_str(), unit_class(f.unit.as_deref())))
@@ -380,6 +382,15 @@ fn status<'a>(
     if clashes.is_empty() && ambiguous && !stale {
         return None;
     }
+    // Values only in different currencies or kinds of unit confirm nothing: no agreement.
+    let confirmed = idx.iter().enumerate().any(|(n, &a)| {
+        idx[n + 1..].iter().any(|&b| {
+            outlet(a) != outlet(b) && base(f(a)).0 == base(f(b)).0 && compatible(f(a), f(b))
+        })
+    });
+    if clashes.is_empty() && !stale && !confirmed {
+        return None;
+    }
     if clashes.is_empty() {
         return Some(if stale {
             Status::Revised
@@ -399,11 +410,55 @@ fn status<'a>(
     if by_update || (is_cumulative(key) && is_revision(&clashes, &date, |i| mid(f(i)))) {
         return Some(Status::Revised);
     }
+    // A player's or a team's statistics are several things by nature (each player, each
+    // game): outlets citing different yards or catches seldom report one figure differently.
+    if is_game_statistic(key) {
+        return None;
+    }
     // Say less: a generic key, or bare nouns in sentences about different scenes.
     clashes
         .iter()
         .any(|&(a, b)| !f(a).weak && !f(b).weak && scene(a, b))
         .then_some(Status::Differ)
+}
+
+/// Words that make a key a game statistic (American football, basketball, baseball, cricket,
+/// ice hockey, football, golf, motor racing): numbers kept per player and per game. Not
+/// "shots": shots fired in a shooting are an event figure.
+const GAME_STATISTICS: &[&str] = &[
+    "assists",
+    "birdies",
+    "bogeys",
+    "carries",
+    "catches",
+    "completions",
+    "drives",
+    "fumbles",
+    "games",
+    "goals",
+    "homers",
+    "innings",
+    "interceptions",
+    "laps",
+    "passes",
+    "rebounds",
+    "receptions",
+    "rushes",
+    "sacks",
+    "saves",
+    "seasons",
+    "steals",
+    "strikeouts",
+    "tackles",
+    "touchdowns",
+    "wickets",
+    "yards",
+];
+
+/// Whether a key counts a game statistic ("yards rushing", "touchdowns scored").
+fn is_game_statistic(key: &str) -> bool {
+    key.split(|c: char| !c.is_alphanumeric())
+        .any(|w| GAME_STATISTICS.contains(&w.to_lowercase().as_str()))
 }
 
 /// Whether the clashing pairs of a cumulative measure are explained by growth over time:

@@ -262,17 +262,17 @@ fn assert_dispute(c: &Corpus, expected: bool) {
 
 #[test]
 fn figures_of_different_holders_are_no_dispute() {
-    // Two players' touchdowns: each sentence names its own holder.
+    // Two officials' decrees: each sentence names its own holder.
     let c = corpus(&[
         (
             "A",
             None,
-            "Running back Reggie Bush scored two touchdowns in the game on Sunday night.",
+            "Governor Maria Lopez signed two decrees at the port on Sunday.",
         ),
         (
             "B",
             None,
-            "Receiver Pierre Thomas scored eight touchdowns in the game on Sunday night.",
+            "Mayor Tom Reyes signed eight decrees at the port on Sunday.",
         ),
     ]);
     assert_dispute(&c, false);
@@ -281,12 +281,12 @@ fn figures_of_different_holders_are_no_dispute() {
         (
             "A",
             None,
-            "Reggie Bush played at the Superdome on Sunday. He scored two touchdowns against Detroit at the Superdome.",
+            "Governor Maria Lopez visited the port on Sunday. She signed two decrees at the port in Santos.",
         ),
         (
             "B",
             None,
-            "Reggie Bush scored four touchdowns against Detroit at the Superdome on Sunday.",
+            "Governor Maria Lopez signed four decrees at the port in Santos on Sunday.",
         ),
     ]);
     assert_dispute(&c, true);
@@ -352,4 +352,61 @@ fn coordinates_are_no_figures() {
         "The storm was at latitude 16.1 north, longitude 67.5 west.",
     )]));
     assert!(figs.iter().all(|f| f.key.is_none()));
+}
+
+#[test]
+fn game_statistics_are_no_dispute() {
+    // One game told by two outlets, each citing a different player's yards without a name
+    // the other sentence shares.
+    let c = corpus(&[
+        (
+            "A",
+            None,
+            "The rookie ran for 126 yards in the win over the visitors on Sunday.",
+        ),
+        (
+            "B",
+            None,
+            "The offence piled up 352 yards in the win over the visitors on Sunday.",
+        ),
+    ]);
+    assert_dispute(&c, false);
+    // The same sentences with an event figure do make one.
+    let c = corpus(&[
+        (
+            "A",
+            None,
+            "The storm killed 126 people in the coastal towns on Sunday.",
+        ),
+        (
+            "B",
+            None,
+            "The storm killed 352 people in the coastal towns on Sunday.",
+        ),
+    ]);
+    assert_dispute(&c, true);
+}
+
+#[test]
+fn values_in_different_currencies_are_no_agreement() {
+    let c = corpus(&[
+        (
+            "A",
+            None,
+            "The bloc will set its own duties on 2.8 billion euros of American exports.",
+        ),
+        (
+            "B",
+            None,
+            "The bloc will set its own duties on $50 billion of American exports.",
+        ),
+    ]);
+    let figs = extract_figures(&c);
+    let cmp = compare_figures(&c, &figs);
+    assert!(
+        cmp.iter()
+            .all(|k| !matches!(k.status, Status::Agree | Status::Differ)),
+        "{:?}",
+        summary(&c, &figs, &cmp)
+    );
 }
