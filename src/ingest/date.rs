@@ -85,9 +85,95 @@ pub fn parse(text: &str) -> Option<String> {
     None
 }
 
+/// The date a file's path gives, for an article that states none: the last path component
+/// that holds one, as `2021-03-25`, `2021_03_25` or `20210325` (a year 1900-2099 between
+/// non-digits), or a wire-service document number, `AP880911-0016` (two to four capitals and
+/// `YYMMDD` before `-` or `.`; years 50-99 are 19YY). Days that do not exist give nothing.
+pub fn from_path(rel: &str) -> Option<String> {
+    rel.rsplit(['/', '\\']).find_map(from_name)
+}
+
+fn from_name(name: &str) -> Option<String> {
+    let b = name.as_bytes();
+    let digits = |from: usize, n: usize| {
+        b.get(from..from + n)
+            .filter(|d| d.iter().all(u8::is_ascii_digit))
+            .and_then(|d| std::str::from_utf8(d).ok())
+    };
+    let bounded = |from: usize, to: usize| {
+        (from == 0 || !b[from - 1].is_ascii_digit())
+            && b.get(to).is_none_or(|c| !c.is_ascii_digit())
+    };
+    // A wire-service document number opens the name.
+    let caps = b.iter().take_while(|c| c.is_ascii_uppercase()).count();
+    if (2..=4).contains(&caps)
+        && let Some(d) = digits(caps, 6)
+        && matches!(b.get(caps + 6), Some(b'-' | b'.'))
+    {
+        let century = if d[..2] >= *"50" { "19" } else { "20" };
+        if let Some(date) = iso(
+            &format!("{century}{}", &d[..2]),
+            d[2..4].parse().ok()?,
+            &d[4..],
+        ) {
+            return Some(date);
+        }
+    }
+    for start in 0..b.len() {
+        if !matches!(b.get(start..start + 2), Some(b"19" | b"20"))
+            || (start > 0 && b[start - 1].is_ascii_digit())
+        {
+            continue;
+        }
+        let Some(y) = digits(start, 4) else { continue };
+        // 2021-03-25, 2021_03_25, 2021.03.25
+        if let Some(&sep) = b.get(start + 4)
+            && matches!(sep, b'-' | b'_' | b'.')
+            && b.get(start + 7) == Some(&sep)
+            && let (Some(m), Some(d)) = (digits(start + 5, 2), digits(start + 8, 2))
+            && bounded(start, start + 10)
+            && let Some(date) = iso(y, m.parse().ok()?, d)
+        {
+            return Some(date);
+        }
+        // 20210325
+        if let Some(all) = digits(start, 8)
+            && bounded(start, start + 8)
+            && let Some(date) = iso(y, all[4..6].parse().ok()?, &all[6..])
+        {
+            return Some(date);
+        }
+    }
+    None
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn dates_from_paths() {
+        let cases = [
+            ("2021-03-25-reuters.md", Some("2021-03-25")),
+            ("news/2021_03_25/reuters.html", Some("2021-03-25")),
+            ("reuters_20210325_1.txt", Some("2021-03-25")),
+            ("d061/AP880911-0016.txt", Some("1988-09-11")),
+            ("d061/WSJ880912-0064.txt", Some("1988-09-12")),
+            ("APW19981016.0240", Some("1998-10-16")),
+            // Month-first numbers are not wire numbers: month 20 does not exist.
+            ("d077/LA102089-0172.txt", None),
+            ("SJMN91-06162032.txt", None),
+            ("FT931-2858", None),
+            ("001_3959a0ce1420c99d.txt", None),
+            ("12_9ecbplus.txt", None),
+            ("2021-02-30.md", None),
+            ("120210325.txt", None),
+            ("01-meridian-wire.md", None),
+        ];
+        for (path, want) in cases {
+            assert_eq!(from_path(path).as_deref(), want, "{path}");
+        }
+    }
 
     #[test]
     fn date_forms() {

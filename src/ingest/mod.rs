@@ -256,6 +256,9 @@ fn document(
     if meta.date.is_none() {
         meta.date = cleaned.dateline.clone();
     }
+    if meta.date.is_none() {
+        meta.date = date::from_path(rel);
+    }
     let (outlet, from) = outlet::resolve(rel, &raw, &meta, cfg);
     meta.outlet = outlet;
     meta.outlet_from = from;

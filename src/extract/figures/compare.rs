@@ -415,10 +415,12 @@ fn status<'a>(
     if is_game_statistic(key) {
         return None;
     }
-    // Say less: a generic key, or bare nouns in sentences about different scenes.
+    // Say less: a generic key, bare nouns in sentences about different scenes, or articles
+    // written days apart (a storm's winds, the missing, a city's population: what a figure
+    // measures may have changed in between).
     clashes
         .iter()
-        .any(|&(a, b)| !f(a).weak && !f(b).weak && scene(a, b))
+        .any(|&(a, b)| !f(a).weak && !f(b).weak && scene(a, b) && !days_apart(date(a), date(b)))
         .then_some(Status::Differ)
 }
 
@@ -459,6 +461,25 @@ const GAME_STATISTICS: &[&str] = &[
 fn is_game_statistic(key: &str) -> bool {
     key.split(|c: char| !c.is_alphanumeric())
         .any(|w| GAME_STATISTICS.contains(&w.to_lowercase().as_str()))
+}
+
+/// Two articles dated further apart than this many days do not report one moment.
+const SAME_MOMENT_DAYS: i32 = 3;
+
+/// Whether two articles' dates (`YYYY-MM-DD`) are more than [`SAME_MOMENT_DAYS`] apart.
+fn days_apart(a: Option<&str>, b: Option<&str>) -> bool {
+    let (Some(a), Some(b)) = (a, b) else {
+        return false;
+    };
+    let (Ok(a), Ok(b)) = (
+        a.parse::<jiff::civil::Date>(),
+        b.parse::<jiff::civil::Date>(),
+    ) else {
+        return false;
+    };
+    // A span between two dates comes in days (the default largest unit).
+    a.until(b)
+        .is_ok_and(|span| span.get_days().abs() > SAME_MOMENT_DAYS)
 }
 
 /// Whether the clashing pairs of a cumulative measure are explained by growth over time:

@@ -410,3 +410,18 @@ fn values_in_different_currencies_are_no_agreement() {
         summary(&c, &figs, &cmp)
     );
 }
+
+#[test]
+fn articles_written_days_apart_are_no_dispute() {
+    let text = |n: &str| format!("The storm packed sustained winds of {n} mph near the coast.");
+    let c = corpus(&[
+        ("A", Some("1988-09-11"), text("80").as_str()),
+        ("B", Some("1988-09-16"), text("160").as_str()),
+    ]);
+    assert_dispute(&c, false);
+    let c = corpus(&[
+        ("A", Some("1988-09-11"), text("80").as_str()),
+        ("B", Some("1988-09-13"), text("160").as_str()),
+    ]);
+    assert_dispute(&c, true);
+}
