@@ -92,6 +92,9 @@ pub struct Figure {
     pub attributed_to: Option<String>,
     /// Rate period when the figure is a rate: "day" for "$9.6 billion of goods every day".
     pub per: Option<String>,
+    /// For a distance, the compass bearing it is given in, in degrees ("80 miles southeast
+    /// of San Francisco": 135).
+    pub bearing: Option<f64>,
 }
 
 impl Figure {
@@ -268,6 +271,7 @@ fn doc_figures(
                 update: fr.update,
                 attributed_to: source.clone(),
                 per: p.per.clone(),
+                bearing: fr.bearing,
             });
         }
     }

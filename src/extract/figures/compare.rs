@@ -115,6 +115,17 @@ fn running_total(corpus: &Corpus, f: &Figure) -> bool {
     })
 }
 
+/// Whether two distances from one place are given in bearings more than 45 degrees apart
+/// ("80 miles southeast of San Francisco", "50 miles south"... "35 miles northeast"): they
+/// locate different places. Neighbouring points ("north", "north-northeast") may be one.
+fn apart_in_bearing(a: &Figure, b: &Figure) -> bool {
+    let (Some(x), Some(y)) = (a.bearing, b.bearing) else {
+        return false;
+    };
+    let d = (x - y).abs() % 360.0;
+    d.min(360.0 - d) > 45.0
+}
+
 /// The interval a qualified figure allows. Reporters round: "about" covers ±10%, "more than
 /// X" a figure up to 20% above X (a figure 40% higher would have been reported as such),
 /// "nearly X" down to 15% below, "up to X" down to half of X.
@@ -274,6 +285,7 @@ pub(super) fn compare(corpus: &Corpus, figures: &[Figure]) -> Vec<Comparison> {
                     || same_scene(corpus, &figures[a], &figures[b]))
                     && !different_holders(corpus, &figures[a], &figures[b])
                     && running_total(corpus, &figures[a]) == running_total(corpus, &figures[b])
+                    && !apart_in_bearing(&figures[a], &figures[b])
             };
             match status(figures, &idx, key, outlet, date, scene) {
                 Some(s) => s,

@@ -3,7 +3,7 @@
 //! Healdsburg", "65% of traffic to India"), the predicate (killed, captured, stole) and a
 //! grouping key. Scope (background, superseded values) is in `scope`.
 
-use super::frame_words::{BLAND, DIRECTIONS, PARTIAL, SIZE, WEAK, is_plural};
+use super::frame_words::{BLAND, DIRECTIONS, PARTIAL, SIZE, WEAK, bearing, is_plural};
 use super::grammar::Parsed;
 use super::lexer::{Kind, Tok};
 use super::lexicon::{TIME_UNITS, word};
@@ -32,6 +32,8 @@ pub(super) struct Frame {
     /// The key is the counted noun alone, from no synonym, model or place: a dispute on it
     /// needs the two sentences to be about the same thing.
     pub(super) plain: bool,
+    /// A distance's compass bearing in degrees.
+    pub(super) bearing: Option<f64>,
 }
 
 /// Read the frame of figure `k` of `figs` in its sentence.
@@ -63,6 +65,7 @@ pub(super) fn frame_of(
             f.thing = Some(format!("distance from {p}"));
             f.key = Some(format!("distance from {}", p.to_lowercase()));
             f.place = Some(p);
+            f.bearing = bearing(word(t, end));
             return f;
         }
     }

@@ -226,6 +226,33 @@ pub(super) const DIRECTIONS: &[&str] = &[
     "offshore",
 ];
 
+/// The bearing of a compass point in degrees (north 0, east 90), for the sixteen points.
+pub(super) fn bearing(word: &str) -> Option<f64> {
+    const POINTS: [&str; 16] = [
+        "north",
+        "north-northeast",
+        "northeast",
+        "east-northeast",
+        "east",
+        "east-southeast",
+        "southeast",
+        "south-southeast",
+        "south",
+        "south-southwest",
+        "southwest",
+        "west-southwest",
+        "west",
+        "west-northwest",
+        "northwest",
+        "north-northwest",
+    ];
+    let word = word.to_lowercase();
+    POINTS
+        .iter()
+        .position(|p| *p == word)
+        .map(|n| n as f64 * 22.5)
+}
+
 pub(super) fn is_plural(w: &str) -> bool {
     IRREGULAR.contains(&w)
         || (w.len() > 4 && w.ends_with("men"))

@@ -425,3 +425,33 @@ fn articles_written_days_apart_are_no_dispute() {
     ]);
     assert_dispute(&c, true);
 }
+
+#[test]
+fn distances_in_different_bearings_locate_different_places() {
+    let c = corpus(&[
+        (
+            "A",
+            None,
+            "The quake was centred near Hollister, 80 miles southeast of San Francisco.",
+        ),
+        (
+            "B",
+            None,
+            "The quake damaged a brewery in Fairfield, 35 miles northeast of San Francisco.",
+        ),
+    ]);
+    assert_dispute(&c, false);
+    let c = corpus(&[
+        (
+            "A",
+            None,
+            "The blast happened during gun practice 300 miles north of Puerto Rico.",
+        ),
+        (
+            "B",
+            None,
+            "The blast happened during gun practice 330 miles north-northeast of Puerto Rico.",
+        ),
+    ]);
+    assert_dispute(&c, true);
+}
