@@ -115,6 +115,23 @@ fn running_total(corpus: &Corpus, f: &Figure) -> bool {
     })
 }
 
+/// Whether a figure is an order of magnitude in words ("hundreds", "tens of thousands",
+/// "dozens"): a sense of scale, not a count another outlet's count can contradict.
+fn vague(corpus: &Corpus, f: &Figure) -> bool {
+    f.display(corpus).unicode_words().any(|w| {
+        [
+            "dozens",
+            "scores",
+            "hundreds",
+            "thousands",
+            "millions",
+            "billions",
+        ]
+        .iter()
+        .any(|v| w.eq_ignore_ascii_case(v))
+    })
+}
+
 /// Whether two distances from one place are given in bearings more than 45 degrees apart
 /// ("80 miles southeast of San Francisco", "50 miles south"... "35 miles northeast"): they
 /// locate different places. Neighbouring points ("north", "north-northeast") may be one.
@@ -286,6 +303,8 @@ pub(super) fn compare(corpus: &Corpus, figures: &[Figure]) -> Vec<Comparison> {
                     && !different_holders(corpus, &figures[a], &figures[b])
                     && running_total(corpus, &figures[a]) == running_total(corpus, &figures[b])
                     && !apart_in_bearing(&figures[a], &figures[b])
+                    && !vague(corpus, &figures[a])
+                    && !vague(corpus, &figures[b])
             };
             match status(figures, &idx, key, outlet, date, scene) {
                 Some(s) => s,

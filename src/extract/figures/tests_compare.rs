@@ -455,3 +455,20 @@ fn distances_in_different_bearings_locate_different_places() {
     ]);
     assert_dispute(&c, true);
 }
+
+#[test]
+fn orders_of_magnitude_in_words_are_no_dispute() {
+    let c = corpus(&[
+        (
+            "A",
+            None,
+            "Officials evacuated thousands of people from villages near the volcano.",
+        ),
+        (
+            "B",
+            None,
+            "Officials evacuated 19,369 people from villages near the volcano.",
+        ),
+    ]);
+    assert_dispute(&c, false);
+}
