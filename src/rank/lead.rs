@@ -7,6 +7,9 @@
 //! comment", "click here", newsletters, a spokesman announcing a meeting) is worth little.
 
 use std::collections::BTreeMap;
+use std::sync::LazyLock;
+
+use aho_corasick::AhoCorasick;
 
 use super::solve;
 use crate::text::Corpus;
@@ -117,8 +120,15 @@ const WEB_FURNITURE: &[&str] = &[
 /// Whether the sentence is page furniture of a crawled web page (a Twitter location notice,
 /// a web-archive crawl note, a reprint or subscription prompt).
 pub fn is_web_furniture(text: &str) -> bool {
-    let lower = text.to_lowercase();
-    WEB_FURNITURE.iter().any(|p| lower.contains(p))
+    static PHRASES: LazyLock<AhoCorasick> = LazyLock::new(|| phrases(WEB_FURNITURE));
+    PHRASES.is_match(&text.to_lowercase())
+}
+
+/// One automaton for a list of phrases: the same answer as asking `contains` of each, in one
+/// pass over the text instead of one per phrase.
+fn phrases(list: &[&str]) -> AhoCorasick {
+    // The lists are constants of a few dozen short phrases: building cannot fail.
+    AhoCorasick::new(list).expect("built-in phrase list")
 }
 
 /// The first word of a text (letters and digits), after opening quotes and brackets.
@@ -203,8 +213,8 @@ pub fn readability(text: &str) -> f64 {
 /// Whether the sentence is boilerplate (comment requests, promotion, page furniture,
 /// announcements of a meeting).
 pub fn is_boilerplate(text: &str) -> bool {
-    let lower = text.to_lowercase();
-    BOILERPLATE.iter().any(|p| lower.contains(p))
+    static PHRASES: LazyLock<AhoCorasick> = LazyLock::new(|| phrases(BOILERPLATE));
+    PHRASES.is_match(&text.to_lowercase())
 }
 
 /// The lead: among the first two sentences of running text of each article, the one whose

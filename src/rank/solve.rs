@@ -207,32 +207,97 @@ fn search(
 }
 
 fn ratio_divisor(p: &Problem, i: usize) -> f64 {
-    (p.costs[i] as f64).max(1.0).powf(p.exponent)
+    let cost = (p.costs[i] as f64).max(1.0);
+    // The exponents in use, exactly as `powf` gives them (x^1 = x, x^0 = 1), without its cost
+    // in the greedy's innermost loop.
+    match p.exponent {
+        1.0 => cost,
+        0.0 => 1.0,
+        e => cost.powf(e),
+    }
 }
 
-/// Add the best candidate by gain per cost among those that fit, until none fits.
+/// Add the best candidate by gain per cost among those that fit, until none fits (ties: the
+/// earliest in `pool`).
+///
+/// Lazy (Minoux's accelerated greedy): a candidate's gain never grows as others are added
+/// (the objective is submodular, and float rounding is monotone, so this holds bit for bit),
+/// so each candidate keeps the score it last had as an upper bound in a heap, and only the
+/// top is worked out again. Room only shrinks and `allowed` only gets stricter as the
+/// selection grows, so a candidate that does not fit or is not allowed is dropped for good:
+/// those that do not fit now never enter the heap, and `allowed` (the costly test) is asked
+/// only of a candidate about to be added, the best by its current score. The choices are
+/// exactly those of scoring every candidate at every step.
 pub(super) fn greedy(
     p: &Problem,
     state: &mut State,
     pool: &[usize],
     allowed: &dyn Fn(usize, &[usize]) -> bool,
 ) {
-    loop {
+    use std::collections::BinaryHeap;
+    let room = p.budget.saturating_sub(state.used);
+    let scored: Vec<Bound> = pool
+        .iter()
+        .enumerate()
+        .filter(|&(_, &i)| p.costs[i] <= room && !state.chosen.contains(&i))
+        .map(|(order, &i)| Bound {
+            score: state.gain(p, i) / ratio_divisor(p, i),
+            order,
+            candidate: i,
+            fresh_at: 0,
+        })
+        .collect();
+    let mut heap = BinaryHeap::from(scored);
+    let mut added = 0;
+    while let Some(mut top) = heap.pop() {
+        let i = top.candidate;
         let room = p.budget.saturating_sub(state.used);
-        let mut best: Option<(f64, usize)> = None;
-        for &i in pool {
-            if p.costs[i] > room || state.chosen.contains(&i) || !allowed(i, &state.chosen) {
-                continue;
-            }
-            let score = state.gain(p, i) / ratio_divisor(p, i);
-            if best.is_none_or(|(b, _)| score > b) {
-                best = Some((score, i));
-            }
+        if p.costs[i] > room {
+            continue;
         }
-        match best {
-            Some((_, i)) => state.add(p, i),
-            None => break,
+        if top.fresh_at == added {
+            if allowed(i, &state.chosen) {
+                state.add(p, i);
+                added += 1;
+            }
+            continue;
         }
+        top.score = state.gain(p, i) / ratio_divisor(p, i);
+        top.fresh_at = added;
+        heap.push(top);
+    }
+}
+
+/// A candidate's last known greedy score, an upper bound on its score now.
+struct Bound {
+    score: f64,
+    /// Position in the pool: among equal scores the earlier wins.
+    order: usize,
+    candidate: usize,
+    /// The number of additions when `score` was worked out.
+    fresh_at: usize,
+}
+
+impl PartialEq for Bound {
+    fn eq(&self, other: &Self) -> bool {
+        self.cmp(other).is_eq()
+    }
+}
+
+impl Eq for Bound {}
+
+impl PartialOrd for Bound {
+    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl Ord for Bound {
+    /// Higher score first, then the earlier in the pool.
+    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
+        self.score
+            .total_cmp(&other.score)
+            .then(other.order.cmp(&self.order))
     }
 }
 
@@ -260,12 +325,13 @@ fn improve(
         let removed = state.chosen[out];
         // The best single replacement by objective, then refill.
         let mut top: Option<(f64, usize)> = None;
+        // Redundancy last: it is the costly test, and only a better gain needs it.
         for &i in pool {
-            if i == removed || p.costs[i] > room || rest.contains(&i) || !allowed(i, &rest) {
+            if i == removed || p.costs[i] > room || rest.contains(&i) {
                 continue;
             }
             let g = base.gain(p, i);
-            if top.is_none_or(|(b, _)| g > b) {
+            if top.is_none_or(|(b, _)| g > b) && allowed(i, &rest) {
                 top = Some((g, i));
             }
         }

@@ -277,19 +277,65 @@ pub(crate) fn participle_glued(corpus: &Corpus, f: &Found) -> bool {
 /// Whether a mention lies inside a short title-case quotation on its line (at most eight
 /// words, every word capitalised but small function words): the title of a work ("American
 /// Pie", "Million Dollar Mermaid"), not an actor.
+#[cfg(test)]
 pub(crate) fn in_short_quote(raw: &str, span: &std::ops::Range<usize>) -> bool {
-    let line_start = raw
-        .get(..span.start)
-        .and_then(|b| b.rfind('\n'))
-        .map_or(0, |i| i + 1);
-    let line_end = raw
-        .get(span.end..)
-        .and_then(|a| a.find('\n'))
-        .map_or(raw.len(), |i| span.end + i);
-    let Some(line) = raw.get(line_start..line_end) else {
-        return false;
-    };
-    let (start, end) = (span.start - line_start, span.end - line_start);
+    LineQuotes::default().in_short_quote(raw, span)
+}
+
+/// The quotations of the last line asked about: a line holds several mentions, and its
+/// quotations do not depend on which one is asked about, so they are found once per line.
+#[derive(Default)]
+pub(crate) struct LineQuotes {
+    /// The text's address and the line's byte range in it.
+    line: Option<(usize, std::ops::Range<usize>)>,
+    /// Each quotation closed on the line, in order: where its opening and its closing mark
+    /// start, and the closing mark's length.
+    closed: Vec<(usize, usize, usize)>,
+}
+
+impl LineQuotes {
+    /// [`in_short_quote`], with the line's quotations kept for the next mention.
+    pub(crate) fn in_short_quote(&mut self, raw: &str, span: &std::ops::Range<usize>) -> bool {
+        let line_start = raw
+            .get(..span.start)
+            .and_then(|b| b.rfind('\n'))
+            .map_or(0, |i| i + 1);
+        let line_end = raw
+            .get(span.end..)
+            .and_then(|a| a.find('\n'))
+            .map_or(raw.len(), |i| span.end + i);
+        let Some(line) = raw.get(line_start..line_end) else {
+            return false;
+        };
+        let key = (raw.as_ptr() as usize, line_start..line_end);
+        if self.line.as_ref() != Some(&key) {
+            self.closed = quotations(line);
+            self.line = Some(key);
+        }
+        let (start, end) = (span.start - line_start, span.end - line_start);
+        // The first quotation, in the order they close, that holds the mention.
+        let Some(&(s, i, mark)) = self.closed.iter().find(|&&(s, i, _)| s < start && end <= i)
+        else {
+            return false;
+        };
+        let inner = &line[s + mark..i];
+        let words: Vec<&str> = inner.split_whitespace().collect();
+        // Title case throughout: a title, not a quoted remark ("Trump is great").
+        let title = words.iter().all(|w| {
+            w.starts_with(|ch: char| ch.is_uppercase() || ch.is_ascii_digit())
+                || matches!(
+                    *w,
+                    "of" | "the" | "a" | "an" | "and" | "in" | "on" | "for" | "to"
+                )
+        });
+        words.len() <= 8 && title
+    }
+}
+
+/// The quotations of a line, in the order they close: (opening offset, closing offset,
+/// closing mark's length).
+fn quotations(line: &str) -> Vec<(usize, usize, usize)> {
+    let mut closed = Vec::new();
     let mut open: Option<(usize, char)> = None;
     let mut prev = ' ';
     let mut chars = line.char_indices().peekable();
@@ -313,25 +359,13 @@ pub(crate) fn in_short_quote(raw: &str, span: &std::ops::Range<usize>) -> bool {
                 if matches!(c, '’' | '\'') && !closes_single {
                     continue;
                 }
-                if s < start && end <= i {
-                    let inner = &line[s + c.len_utf8()..i];
-                    let words: Vec<&str> = inner.split_whitespace().collect();
-                    // Title case throughout: a title, not a quoted remark ("Trump is great").
-                    let title = words.iter().all(|w| {
-                        w.starts_with(|ch: char| ch.is_uppercase() || ch.is_ascii_digit())
-                            || matches!(
-                                *w,
-                                "of" | "the" | "a" | "an" | "and" | "in" | "on" | "for" | "to"
-                            )
-                    });
-                    return words.len() <= 8 && title;
-                }
+                closed.push((s, i, c.len_utf8()));
                 open = None;
             }
             _ => {}
         }
     }
-    false
+    closed
 }
 
 #[cfg(test)]
@@ -339,6 +373,7 @@ mod tests {
     use super::*;
     use crate::extract::entities::{ActorKind, extract_actors};
     use crate::ingest::from_plain;
+    use unicode_segmentation::UnicodeSegmentation;
 
     #[test]
     fn titles_in_quotes_are_no_actors() {
@@ -348,6 +383,20 @@ mod tests {
         assert!(!in_short_quote(t, &at("Anna Berg")));
         let last = t.rfind("Anna Berg").map_or(0..0, |s| s..s + 9);
         assert!(!in_short_quote(t, &last));
+    }
+
+    #[test]
+    fn a_line_s_quotations_kept_for_the_next_mention_give_the_same_answers() {
+        let t = "He said \"American Pie\" and 'New Moon' were hits.\nLohan's \u{201c}Mean Girls\u{201d} and \"Anna Berg is great\" said Kerry.\n\nThe \u{2018}Catching Fire\u{2019} crew met 'Gary Ross' and Ross's lawyer \"Bob";
+        let mut kept = LineQuotes::default();
+        let mut titles = 0;
+        for (s, w) in t.split_word_bound_indices() {
+            let span = s..s + w.len();
+            let fresh = in_short_quote(t, &span);
+            assert_eq!(kept.in_short_quote(t, &span), fresh, "{w:?} at {s}");
+            titles += usize::from(fresh);
+        }
+        assert!(titles >= 6, "{titles}");
     }
 
     #[test]

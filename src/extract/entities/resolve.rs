@@ -14,7 +14,7 @@ use super::classify::vehicle_name;
 use super::detect::Detected;
 use super::gazetteer::{Entry, GAZETTEER, norm};
 use super::index::ClusterIndex;
-use super::kinds::{in_short_quote, is_thing_cluster, participle_glued, retype, titled};
+use super::kinds::{LineQuotes, is_thing_cluster, participle_glued, retype, titled};
 use super::{ActorKind, Mention};
 use crate::ingest::BlockKind;
 use crate::text::Corpus;
@@ -106,13 +106,14 @@ pub(crate) fn cluster(corpus: &Corpus, found: &[Found]) -> Vec<Cluster> {
     let homes = Homonyms::of(corpus, found);
     // Names written somewhere as the title of a work ("'New Moon'", "\"American Pie\"").
     let mut titles: BTreeSet<String> = BTreeSet::new();
+    let mut quotes = LineQuotes::default();
     // Pass 1: gazetteer names and multi-word names from body text.
     for (i, f) in found.iter().enumerate() {
         let doc = &corpus.docs[corpus.sentences[f.sentence].doc];
         if is_junk_surface(doc.text(&f.det.span)) || participle_glued(corpus, f) {
             continue;
         }
-        if in_short_quote(&doc.raw, &f.det.span) {
+        if quotes.in_short_quote(&doc.raw, &f.det.span) {
             titles.insert(f.det.words.join(" "));
             continue;
         }
