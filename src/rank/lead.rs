@@ -222,7 +222,11 @@ const ATTRIBUTION_WORDS: usize = 8;
 pub fn attribution_cut(text: &str) -> Option<usize> {
     let trimmed = text.trim_end();
     let body = trimmed.strip_suffix('.')?;
-    if has_quote(text) || body.contains(['?', '!', ';', ':', '(', ')', '\'', '’', '‘']) {
+    // A single quotation mark opens a word (a possessive's apostrophe never does).
+    let single_quote = body
+        .split_whitespace()
+        .any(|w| w.starts_with(['\'', '‘', '’']));
+    if has_quote(text) || single_quote || body.contains(['?', '!', ';', ':', '(', ')', '‘']) {
         return None;
     }
     let comma = body.rfind(", ")?;
@@ -406,7 +410,15 @@ mod tests {
             cut("The storm killed ten people in the valley, according to the police."),
             Some("The storm killed ten people in the valley")
         );
+        assert_eq!(
+            cut("Jamaica's airport was closed to all flights, the agency's director said."),
+            Some("Jamaica's airport was closed to all flights")
+        );
         // A clause of its own, a quotation, a short statement: kept whole.
+        assert_eq!(
+            cut("It could 'cost as much as Dollars 40m', the insurer said."),
+            None
+        );
         assert_eq!(
             cut("The talks in Geneva ended early, but he said it was wrong."),
             None
