@@ -10,7 +10,7 @@ pub(super) fn section(corpus: &Corpus, summary: &[rank::Point]) -> Vec<Point> {
         .iter()
         .map(|p| {
             let mut shown = point(corpus, &p.sentences);
-            if p.skip > 0 {
+            if p.skip > 0 || p.cut > 0 {
                 // A verbatim span of the first sentence, cited as such.
                 let span = p.span(corpus);
                 shown.text = crate::text::fold(p.text(corpus));

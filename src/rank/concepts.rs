@@ -59,14 +59,28 @@ impl<'a> Keys<'a> {
     }
 }
 
-/// Call `f` with each bigram (stem ids) of sentence `i` that is not two stop words, after
-/// the index of its second word.
-fn bigrams(lex: &Lexicon, i: usize, mut f: impl FnMut(usize, u32, u32)) {
+/// Stems of the verbs of reported speech. A bigram holding one ("officials said", "said
+/// Friday", "told reporters") is no concept: every source repeats such a pair whatever it
+/// reports, so it weighs like a shared fact and pulls attributions into the summary.
+const REPORTING: &[&str] = &["said", "say", "told"];
+
+/// Whether a stem is a verb of reported speech ([`REPORTING`]).
+pub(super) fn is_reporting(stem: &str) -> bool {
+    REPORTING.contains(&stem)
+}
+
+/// Call `f` with each bigram (stem ids) of sentence `i` that is not two stop words and holds
+/// no reporting verb (`reporting`, per stem id: [`is_reporting`]), after the index of its
+/// second word.
+fn bigrams(lex: &Lexicon, reporting: &[bool], i: usize, mut f: impl FnMut(usize, u32, u32)) {
     let words = lex.words(i);
     for k in 1..words.len() {
         let (a, b) = (words[k - 1], words[k]);
-        if !(lex.is_stop(a) && lex.is_stop(b)) {
-            f(k, lex.stem(a), lex.stem(b));
+        let (sa, sb) = (lex.stem(a), lex.stem(b));
+        let skipped =
+            (lex.is_stop(a) && lex.is_stop(b)) || reporting[sa as usize] || reporting[sb as usize];
+        if !skipped {
+            f(k, sa, sb);
         }
     }
 }
@@ -105,13 +119,16 @@ pub(super) fn weigh_placed(
     let mut order: Vec<usize> = (0..corpus.sentences.len()).collect();
     order.sort_by_key(|&i| original(corpus.sentences[i].doc));
     let mut keys = Keys::new(lex);
+    let reporting: Vec<bool> = (0..lex.stem_count() as u32)
+        .map(|s| is_reporting(lex.stem_text(s)))
+        .collect();
     let mut ids: FxMap<u64, u32> = FxMap::default();
     let mut docs: Vec<u32> = Vec::new();
     // Document indices are far below u32::MAX (the mark for none yet).
     let mut last: Vec<u32> = Vec::new();
     for &i in &order {
         let doc = original(corpus.sentences[i].doc) as u32;
-        bigrams(lex, i, |_, a, b| {
+        bigrams(lex, &reporting, i, |_, a, b| {
             let key = keys.key(a, b);
             let next = docs.len() as u32;
             let id = *ids.entry(key).or_insert(next) as usize;
@@ -154,7 +171,7 @@ pub(super) fn weigh_placed(
         .par_iter()
         .map(|&i| {
             let mut v = Vec::new();
-            bigrams(lex, i, |k, a, b| {
+            bigrams(lex, &reporting, i, |k, a, b| {
                 let place = k as u32;
                 let id = keys.known(a, b).and_then(|k| ids.get(&k).copied());
                 if let Some(c) = id.map(|id| compact[id as usize]).filter(|&c| c != u32::MAX) {
@@ -213,8 +230,8 @@ mod tests {
     fn ids_weigh_as_strings() {
         let texts = [
             "Kerry and Lavrov met in Geneva. The talks in Geneva failed. 北京 talks ended.",
-            "Kerry and Lavrov met in Geneva on Friday. 北京 talks ended in Geneva.",
-            "In Geneva, the talks failed again. Kerry and Lavrov met.",
+            "Kerry and Lavrov met in Geneva on Friday, officials said. 北京 talks ended in Geneva.",
+            "In Geneva, the talks failed again, officials said. Kerry and Lavrov met.",
         ];
         let mut docs: Vec<_> = texts
             .iter()
@@ -236,5 +253,12 @@ mod tests {
             assert_eq!(got, expect, "sentence {i}");
         }
         assert!(concepts.iter().any(|c| !c.is_empty()));
+        // "officials said" is in two documents, but no concept.
+        let words = tokens::words("again, officials said.");
+        let stems: Vec<String> = words.iter().map(|w| tokens::stem(w)).collect();
+        assert_eq!(
+            concepts_of(&words, &stems).into_iter().collect::<Vec<_>>(),
+            ["again offici"]
+        );
     }
 }

@@ -175,6 +175,104 @@ pub fn standalone_start(text: &str) -> Option<usize> {
         .then_some(start)
 }
 
+/// Verbs of a trailing attribution (", officials said.").
+const SAYING: &[&str] = &["said", "says", "added", "reported", "announced", "told"];
+
+/// Words that open a clause, not an attribution: ", but he said it was wrong." is a
+/// statement of its own.
+const CLAUSE_OPENERS: &[&str] = &[
+    "but", "and", "or", "so", "yet", "which", "who", "whom", "whose", "where", "when", "while",
+    "although", "though", "because", "as", "if", "after", "before", "since", "until", "that",
+    "unless", "whether", "than",
+];
+
+/// Words that may follow the verb of a trailing attribution: when it was said ("today",
+/// "on Friday", "last week") or how ("in a statement").
+const AFTER_SAYING: &[&str] = &[
+    "today",
+    "yesterday",
+    "tonight",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "on",
+    "last",
+    "this",
+    "night",
+    "week",
+    "month",
+    "morning",
+    "afternoon",
+    "evening",
+    "earlier",
+    "later",
+    "late",
+    "in",
+    "a",
+    "an",
+    "statement",
+    "interview",
+    "news",
+    "release",
+    "reporters",
+];
+
+/// Words of a trailing attribution at most (after its comma, the verb included).
+const ATTRIBUTION_WORDS: usize = 8;
+
+/// Where a sentence would end without its trailing attribution: the byte length of the
+/// part before ", officials said." / ", the weather service said Friday." / ", said the
+/// sheriff.", when that part is a whole statement of at least six words with no quotation
+/// in the sentence. The part is a verbatim span of the sentence (it then ends without a
+/// full stop). None when the sentence has no such attribution.
+pub fn attribution_cut(text: &str) -> Option<usize> {
+    let trimmed = text.trim_end();
+    let body = trimmed.strip_suffix('.')?;
+    // A single quotation mark opens a word (a possessive's apostrophe never does).
+    let single_quote = body
+        .split_whitespace()
+        .any(|w| w.starts_with(['\'', '‘', '’']));
+    if has_quote(text) || single_quote || body.contains(['?', '!', ';', ':', '(', ')', '‘']) {
+        return None;
+    }
+    let comma = body.rfind(", ")?;
+    let kept = &body[..comma];
+    let tail: Vec<String> = body[comma + 2..]
+        .split_whitespace()
+        .map(|w| w.to_lowercase())
+        .collect();
+    if tail.is_empty()
+        || tail.len() > ATTRIBUTION_WORDS
+        || CLAUSE_OPENERS.contains(&tail[0].as_str())
+        || kept.split_whitespace().count() < 6
+        || kept.ends_with(|c: char| !c.is_alphanumeric() && c != '%')
+    {
+        return None;
+    }
+    if tail.len() > 2 && tail[0] == "according" && tail[1] == "to" {
+        // "..., according to the police."
+        return (!tail[2..].iter().any(|w| SAYING.contains(&w.as_str()))).then_some(comma);
+    }
+    let verb = tail.iter().position(|w| SAYING.contains(&w.as_str()))?;
+    let before = &tail[..verb];
+    let after = &tail[verb + 1..];
+    let attribution = if verb == 0 {
+        // "..., said the sheriff." : a short subject after the verb, no second verb.
+        !after.is_empty() && after.len() <= 5 && !after.iter().any(|w| SAYING.contains(&w.as_str()))
+    } else {
+        // "..., the weather service said Friday.": a subject of a few words, then only
+        // when and how it was said.
+        before.len() <= 6
+            && !before.iter().any(|w| CLAUSE_OPENERS.contains(&w.as_str()))
+            && after.iter().all(|w| AFTER_SAYING.contains(&w.as_str()))
+    };
+    attribution.then_some(comma)
+}
+
 /// Whether every curly quotation opens and closes in the text, and straight double quotes
 /// come in pairs.
 fn quotes_balanced(text: &str) -> bool {
@@ -299,6 +397,49 @@ mod tests {
         assert_eq!(start("Instead, Kerry left."), None);
         assert_eq!(start("But “we will go."), None);
         assert_eq!(start("and then the talks resumed."), None);
+    }
+
+    #[test]
+    fn a_trailing_attribution_is_cut_to_a_verbatim_statement() {
+        fn cut(t: &str) -> Option<&str> {
+            attribution_cut(t).map(|k| &t[..k])
+        }
+        assert_eq!(
+            cut("Four bodies were brought to the hospital, a spokesman said."),
+            Some("Four bodies were brought to the hospital")
+        );
+        assert_eq!(
+            cut("Flood waters had subsided by Thursday night, the weather service said Friday."),
+            Some("Flood waters had subsided by Thursday night")
+        );
+        assert_eq!(
+            cut("Relatives of the missing stayed with friends, said the Rev. Tom Smith."),
+            Some("Relatives of the missing stayed with friends")
+        );
+        assert_eq!(
+            cut("The storm killed ten people in the valley, according to the police."),
+            Some("The storm killed ten people in the valley")
+        );
+        assert_eq!(
+            cut("Jamaica's airport was closed to all flights, the agency's director said."),
+            Some("Jamaica's airport was closed to all flights")
+        );
+        // A clause of its own, a quotation, a short statement: kept whole.
+        assert_eq!(
+            cut("It could 'cost as much as Dollars 40m', the insurer said."),
+            None
+        );
+        assert_eq!(
+            cut("The talks in Geneva ended early, but he said it was wrong."),
+            None
+        );
+        assert_eq!(
+            cut("The talks in Geneva ended early on Friday, he said it was wrong."),
+            None
+        );
+        assert_eq!(cut("“The talks in Geneva ended early,” he said."), None);
+        assert_eq!(cut("Two people were missing, she said."), None);
+        assert_eq!(cut("Kerry and Lavrov met in Geneva on Friday."), None);
     }
 
     #[test]

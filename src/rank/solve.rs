@@ -10,7 +10,6 @@
 //! greedy's packing, which strands words at the end of the budget.
 
 use super::lagrange;
-use super::lexicon::Lexicon;
 
 /// Value earned by a chosen sentence on its own (far below any concept's weight).
 pub(super) const FILL: f64 = 1e-6;
@@ -360,8 +359,7 @@ const TAIL_FIT: f64 = 0.5;
 /// scorer keeps only its first words, so it is chosen by the concepts those words cover,
 /// among sentences of which at least [`TAIL_FIT`] fits. None when nothing adds a concept.
 pub(super) fn tail(
-    lex: &Lexicon,
-    candidates: &[usize],
+    words: &[usize],
     placed: &[Vec<(u32, u32)>],
     problem: &Problem,
     chosen: &[usize],
@@ -382,7 +380,7 @@ pub(super) fn tail(
         if cost <= room || share < TAIL_FIT || chosen.contains(&p) {
             continue;
         }
-        let kept = (lex.words(candidates[p]).len() as f64 * share).floor() as u32;
+        let kept = (words[p] as f64 * share).floor() as u32;
         let v = problem.values[p];
         let gain: f64 = cs
             .iter()
