@@ -517,4 +517,28 @@ mod tests {
         assert!(got.contains(&("Russian", ActorKind::Group)), "{got:?}");
         assert!(got.contains(&("Geneva", ActorKind::Place)), "{got:?}");
     }
+
+    #[test]
+    fn a_place_heading_a_team_or_event_is_one_name() {
+        let got = spans(
+            "On Friday the Kansas City Royals beat the Texas Rangers as British Airways staff watched .\n\
+             She won the U.S. Open after the Gulf War ended , and flew to the Golan Heights and to Iraqi Kurds .",
+        );
+        for want in [
+            ("Kansas City Royals", ActorKind::Organisation),
+            ("Texas Rangers", ActorKind::Organisation),
+            ("British Airways", ActorKind::Organisation),
+        ] {
+            assert!(got.contains(&want), "{want:?} not in {got:?}");
+        }
+        let names: Vec<&str> = got.iter().map(|(n, _)| *n).collect();
+        for want in ["U.S. Open", "Gulf War"] {
+            assert!(names.contains(&want), "{want} not in {got:?}");
+        }
+        assert!(!names.contains(&"Iraqi Kurds"), "{got:?}");
+        assert!(
+            !got.contains(&("Golan Heights", ActorKind::Organisation)),
+            "{got:?}"
+        );
+    }
 }

@@ -140,7 +140,7 @@ pub(crate) fn detect_rules(
     };
     let mut out = Vec::new();
     for run in runs(ev, tokens, &cap) {
-        let mut pieces = split_run(g, ev, tokens, run);
+        let mut pieces = split_run(g, ev, tokens, run, title_case);
         if title_case {
             // Title case joins unrelated capitalised words ("Kerry Heading"): only single
             // words and gazetteer names are trusted, and they only confirm known actors.
@@ -295,7 +295,15 @@ struct Piece {
 }
 
 /// Cut a run at roles; keep multi-word gazetteer names whole.
-fn split_run(g: &Gazetteer, ev: &Evidence, tokens: &[Token], run: Range<usize>) -> Vec<Piece> {
+/// `title_case`: a headline, where every word is capitalised, so a place never takes the
+/// word after it into its name.
+fn split_run(
+    g: &Gazetteer,
+    ev: &Evidence,
+    tokens: &[Token],
+    run: Range<usize>,
+    title_case: bool,
+) -> Vec<Piece> {
     let words = words_of(ev, tokens, &run);
     let mut pieces = Vec::new();
     let mut cur_start = run.start;
@@ -324,6 +332,20 @@ fn split_run(g: &Gazetteer, ev: &Evidence, tokens: &[Token], run: Range<usize>) 
             .find(|&l| g.lookup(&words[rel..rel + l].join(" ")).is_some());
         if let Some(l) = gaz {
             flush(&mut pieces, cur_start, k, &role);
+            // "Kansas City Royals", "Hong Kong Open": a known place heading a team or an
+            // event is part of its name.
+            let l = if !title_case
+                && k + l + 1 == run.end
+                && matches!(
+                    g.lookup(&words[rel..rel + l].join(" ")),
+                    Some(Entry::State(_) | Entry::Capital { .. } | Entry::Place(_))
+                )
+                && heads_with_place(g, ev, &tokens[k + l])
+            {
+                l + 1
+            } else {
+                l
+            };
             pieces.push(Piece {
                 tokens: k..k + l,
                 role: role.take(),
@@ -460,6 +482,29 @@ fn splits_off_adjective(g: &Gazetteer, ev: &Evidence, tokens: &[Token], r: &Rang
         && !tokens[r.clone()]
             .iter()
             .any(|t| g.org_words.contains(ev.word(t.word)))
+        && !(r.len() == 2 && heads_with_place(g, ev, &tokens[r.start + 1]))
+}
+
+/// Whether one capitalised word after a place or nationality makes one name with it: an
+/// event or work head word ("Gulf War", "U.S. Open", "French Open", "Atlanta Games") or a
+/// plural that no list knows and the text never writes in lower case, as teams and
+/// companies are named ("Texas Rangers", "Kansas City Royals", "British Airways"). Plural
+/// peoples ("Iraqi Kurds") are in the lists and stay apart.
+fn heads_with_place(g: &Gazetteer, ev: &Evidence, t: &Token) -> bool {
+    let w = ev.word(t.word);
+    let plural = w.len() > 3
+        && w.ends_with('s')
+        && !w.ends_with("ss")
+        && !t.possessive
+        && !ev.is_common(t.word)
+        && g.lookup(w).is_none()
+        && !g.first_names.contains(w)
+        && !g.role_words.contains(w)
+        && !g.non_actors.contains(w)
+        // "Golan Heights", "Niagara Falls", "Cayman Islands" are places.
+        && !g.place_words.contains(w)
+        && !matches!(w, "falls" | "hills" | "lakes" | "plains" | "keys" | "woods");
+    t.cap && t.joined && (plural || g.thing_words.contains(w))
 }
 
 /// The piece without a sentence-opening word that is not part of the name; `None` when
@@ -486,9 +531,11 @@ fn strip_opener(
         g.lookup(w).is_some() || g.first_names.contains(w)
     };
     let first = &tokens[r.start];
+    // "San Diego Chargers" opening a sentence: a known name at the start keeps its first word.
+    let words = words_of(ev, tokens, &r);
     if first.initial
         && piece.role.is_none()
-        && g.lookup(&words_of(ev, tokens, &r).join(" ")).is_none()
+        && (2..=words.len()).all(|l| g.lookup(&words[..l].join(" ")).is_none())
     {
         let rest_known = r.len() > 1 && known(&tokens[r.start + 1]);
         // "A. Dale" is an initial, "A drug" an article.
@@ -587,7 +634,22 @@ fn typed(
             common: false,
         });
     }
-    let (kind, guessed) = classify(text, g, tokens, &r, &words, entry, role.is_some(), ev);
+    let (mut kind, mut guessed) = classify(text, g, tokens, &r, &words, entry, role.is_some(), ev);
+    // "Texas Rangers", "British Airways": a place or nationality with a plural that makes
+    // one name with it is a team or a company, not a person.
+    let n = words.len();
+    if entry.is_none()
+        && n > 1
+        && !g.thing_words.contains(&words[n - 1])
+        && heads_with_place(g, ev, &tokens[r.end - 1])
+        && matches!(
+            g.lookup(&words[..n - 1].join(" ")),
+            Some(Entry::State(_) | Entry::Capital { .. } | Entry::Place(_) | Entry::Adjective(_))
+        )
+    {
+        kind = ActorKind::Organisation;
+        guessed = false;
+    }
     Some(Detected {
         span,
         kind,

@@ -304,6 +304,16 @@ impl Homonyms<'static> {
         let mut team_cities = BTreeSet::new();
         let mut country_named: BTreeSet<&str> = BTreeSet::new();
         for f in found {
+            // "Washington Wizards" found as one name: its city is a team's city too.
+            let w = &f.det.words;
+            if f.det.entry.is_none()
+                && w.len() > 1
+                && w[w.len() - 1].ends_with('s')
+                && let Some(Entry::Capital { city, .. }) =
+                    GAZETTEER.lookup(&w[..w.len() - 1].join(" "))
+            {
+                team_cities.insert(city.as_str());
+            }
             match f.det.entry {
                 Some(Entry::Capital { state, city }) => {
                     country_named.insert(state.as_str());
