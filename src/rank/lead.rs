@@ -186,19 +186,12 @@ const CLAUSE_OPENERS: &[&str] = &[
     "unless", "whether", "than",
 ];
 
-/// Words that may follow the verb of a trailing attribution: when it was said ("today",
-/// "on Friday", "last week") or how ("in a statement").
+/// Words that may follow the verb of a trailing attribution, besides the days of the week:
+/// when it was said ("today", "on Friday", "last week") or how ("in a statement").
 const AFTER_SAYING: &[&str] = &[
     "today",
     "yesterday",
     "tonight",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
     "on",
     "last",
     "this",
@@ -268,7 +261,9 @@ pub fn attribution_cut(text: &str) -> Option<usize> {
         // when and how it was said.
         before.len() <= 6
             && !before.iter().any(|w| CLAUSE_OPENERS.contains(&w.as_str()))
-            && after.iter().all(|w| AFTER_SAYING.contains(&w.as_str()))
+            && after.iter().all(|w| {
+                AFTER_SAYING.contains(&w.as_str()) || crate::text::WEEKDAYS.contains(&w.as_str())
+            })
     };
     attribution.then_some(comma)
 }

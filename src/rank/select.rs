@@ -128,15 +128,8 @@ pub fn select_with(
         let text = sentence_text(corpus, candidates[p]);
         &text[skips[p]..text.len() - cuts[p]]
     };
-    // Indexed like `candidates`; a cut candidate keeps the concepts of its words only.
-    let (mut placed, weights) = concepts::weigh_placed(corpus, lex, &candidates);
-    for (p, cs) in placed.iter_mut().enumerate() {
-        if cuts[p] > 0 {
-            let text = sentence_text(corpus, candidates[p]);
-            let kept = tokens::words(&text[..text.len() - cuts[p]]).len() as u32;
-            cs.retain(|&(_, place)| place < kept);
-        }
-    }
+    // Indexed like `candidates`: the words each candidate keeps (a cut one, those before
+    // its attribution).
     let kept_words: Vec<usize> = (0..candidates.len())
         .map(|p| {
             let text = sentence_text(corpus, candidates[p]);
@@ -147,6 +140,14 @@ pub fn select_with(
             }
         })
         .collect();
+    // A cut candidate keeps the concepts of its kept words only.
+    let (mut placed, weights) = concepts::weigh_placed(corpus, lex, &candidates);
+    for (p, cs) in placed.iter_mut().enumerate() {
+        if cuts[p] > 0 {
+            let kept = kept_words[p] as u32;
+            cs.retain(|&(_, place)| place < kept);
+        }
+    }
     let concepts: Vec<Vec<u32>> = placed
         .iter()
         .map(|cs| cs.iter().map(|&(c, _)| c).collect())

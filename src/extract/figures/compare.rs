@@ -414,12 +414,14 @@ fn status<'a>(
         return None;
     }
     // Values only in different currencies or kinds of unit confirm nothing: no agreement.
-    let confirmed = idx.iter().enumerate().any(|(n, &a)| {
-        idx[n + 1..].iter().any(|&b| {
-            outlet(a) != outlet(b) && base(f(a)).0 == base(f(b)).0 && compatible(f(a), f(b))
+    let confirmed = || {
+        idx.iter().enumerate().any(|(n, &a)| {
+            idx[n + 1..].iter().any(|&b| {
+                outlet(a) != outlet(b) && base(f(a)).0 == base(f(b)).0 && compatible(f(a), f(b))
+            })
         })
-    });
-    if clashes.is_empty() && !stale && !confirmed {
+    };
+    if clashes.is_empty() && !stale && !confirmed() {
         return None;
     }
     if clashes.is_empty() {
