@@ -10,8 +10,8 @@
 //!    the sentence attributes it to ("according to X", "X said", "said X"; a pronoun is
 //!    resolved to the last named source earlier in the same article).
 //! 3. `compare` groups figures by measure, widens each by its qualifier ("about" = ±10%,
-//!    "more than" = up to +20%, ...), converts units to a common base (time to days, rates
-//!    to per day), and marks a group as agreeing when the widened intervals of different
+//!    "more than" = up to +20% or the next rounding step, ...), converts units to a common
+//!    base (time to days, rates to per day), and marks a group as agreeing when the widened intervals of different
 //!    outlets overlap; for cumulative measures, growth that follows the articles' dates is a
 //!    revision, not a dispute.
 //!
@@ -95,6 +95,9 @@ pub struct Figure {
     /// For a distance, the compass bearing it is given in, in degrees ("80 miles southeast
     /// of San Francisco": 135).
     pub bearing: Option<f64>,
+    /// The rounding step the number is written to, in the figure's unit: 100 for "more than
+    /// 200", 12 for "two dozen", 1 for "24".
+    pub step: f64,
 }
 
 impl Figure {
@@ -272,6 +275,7 @@ fn doc_figures(
                 attributed_to: source.clone(),
                 per: p.per.clone(),
                 bearing: fr.bearing,
+                step: p.step,
             });
         }
     }

@@ -144,8 +144,10 @@ fn apart_in_bearing(a: &Figure, b: &Figure) -> bool {
 }
 
 /// The interval a qualified figure allows. Reporters round: "about" covers ±10%, "more than
-/// X" a figure up to 20% above X (a figure 40% higher would have been reported as such),
-/// "nearly X" down to 15% below, "up to X" down to half of X.
+/// X" a figure up to 20% above X (a figure 40% higher would have been reported as such) or up
+/// to X's next rounding step, whichever is more ("more than 200" allows up to 300, "more than two
+/// dozen" 36: a reporter rounds down to the step the number is written to), "nearly X" down
+/// to 15% below, "up to X" down to half of X.
 pub(super) fn widen(f: &Figure) -> (f64, f64) {
     let (lo, hi) = (f.value.low, f.value.high);
     match f.qualifier.as_deref() {
@@ -155,7 +157,7 @@ pub(super) fn widen(f: &Figure) -> (f64, f64) {
         ) => (lo * 0.9, hi * 1.1),
         // A bound leaves room of at least one unit: "at least two" allows three.
         Some("more than" | "above" | "over" | "well over" | "just over" | "at least") => {
-            (lo, (hi * 1.2).max(hi + 1.0))
+            (lo, (hi * 1.2).max(hi + f.step.max(1.0)))
         }
         Some("nearly" | "almost" | "just under") => (lo * 0.85, hi),
         Some("less than" | "fewer than" | "under" | "below") => ((lo * 0.8).min(lo - 1.0), hi),

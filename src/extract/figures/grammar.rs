@@ -35,6 +35,8 @@ pub(super) struct Parsed {
     pub(super) per: Option<String>,
     /// "two more tugs": an addition, not a total.
     pub(super) increment: bool,
+    /// The rounding step the number is written to (100 for "200").
+    pub(super) step: f64,
 }
 
 /// Whether a sentence can hold a figure at all: a figure's number starts with a digit or
@@ -170,6 +172,9 @@ fn parse_at(t: &[Tok], i: usize, text: &str) -> Result<Parsed, usize> {
     if LABELS.contains(&after_dot) || (back(1) == "of" && back(2) == "group") {
         return Err(end);
     }
+    if let Some(after) = phone_number(t, first) {
+        return Err(after);
+    }
     if t[first].kind == Kind::Num && !is_quantity_number(t, first, end, text) {
         return Err(end);
     }
@@ -279,7 +284,89 @@ fn parse_at(t: &[Tok], i: usize, text: &str) -> Result<Parsed, usize> {
         unit,
         per,
         increment,
+        step: core.step,
     })
+}
+
+/// Street words that end an address after its number: "325 E. Dahlia Ave.", "10 Downing
+/// Street", "1600 Pennsylvania Avenue".
+const STREET_WORDS: &[&str] = &[
+    "ave",
+    "avenue",
+    "blvd",
+    "boulevard",
+    "dr",
+    "drive",
+    "lane",
+    "ln",
+    "rd",
+    "road",
+    "st",
+    "street",
+    "way",
+    "hwy",
+    "highway",
+    "pkwy",
+    "parkway",
+    "place",
+    "pl",
+    "court",
+    "ct",
+    "terrace",
+    "square",
+    "sq",
+];
+
+/// Whether the words after a number are a street's name: up to four capitalised words
+/// (a direction such as "E." among them) ending in a street word.
+fn is_street_address(t: &[Tok], end: usize, text: &str) -> bool {
+    let capital = |i: usize| {
+        t.get(i).is_some_and(|x| {
+            x.kind == Kind::Word && text[x.span.clone()].starts_with(char::is_uppercase)
+        })
+    };
+    let mut k = end;
+    let mut words = 0;
+    while words < 5 && capital(k) {
+        if words > 0 && STREET_WORDS.contains(&word(t, k)) {
+            return true;
+        }
+        words += 1;
+        k += 1;
+        if word(t, k) == "." {
+            k += 1;
+        }
+    }
+    false
+}
+
+/// A telephone number written with dashes: three digits glued by a dash to four
+/// ("745-4811", "907-745-4811"), where a range of counts would be round at one end at least
+/// ("500-1000") or written with a thousands comma ("500-1,000"). Gives the token after it.
+fn phone_number(t: &[Tok], first: usize) -> Option<usize> {
+    let plain = |i: usize, n: usize| {
+        t.get(i).is_some_and(|x| {
+            x.kind == Kind::Num && x.low.len() == n && x.low.bytes().all(|b| b.is_ascii_digit())
+        })
+    };
+    let glued_dash = |i: usize| {
+        t.get(i).is_some_and(|x| x.low == "-" && !x.gap_before)
+            && t.get(i + 1).is_some_and(|x| !x.gap_before)
+    };
+    let round = |i: usize| t[i].low.ends_with('0');
+    // "9-1-1", the emergency number spelled out.
+    if plain(first, 1) && glued_dash(first + 1) && plain(first + 2, 1) && glued_dash(first + 3) {
+        return plain(first + 4, 1).then_some(first + 5);
+    }
+    // "907-745-4811": the area code.
+    if plain(first, 3) && glued_dash(first + 1) && plain(first + 2, 3) && glued_dash(first + 3) {
+        return plain(first + 4, 4).then_some(first + 5);
+    }
+    (plain(first, 3)
+        && glued_dash(first + 1)
+        && plain(first + 2, 4)
+        && !(round(first) && round(first + 2)))
+    .then_some(first + 3)
 }
 
 /// A number that names a model or a calibre, read from the capitalised singular word after
@@ -370,10 +457,11 @@ fn is_quantity_number(t: &[Tok], first: usize, end: usize, text: &str) -> bool {
     {
         return false;
     }
-    // Street addresses ("the 12000 block of Roosevelt Boulevard") and calibres ("a .357
-    // magnum", "a .22 caliber rifle").
+    // Street addresses ("the 12000 block of Roosevelt Boulevard", "325 E. Dahlia Ave.") and
+    // calibres ("a .357 magnum", "a .22 caliber rifle").
     if (next == "block" && word(t, end + 1) == "of")
         || matches!(next, "magnum" | "caliber" | "calibre")
+        || is_street_address(t, end, text)
     {
         return false;
     }

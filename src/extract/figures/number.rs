@@ -23,6 +23,30 @@ pub(super) struct Core {
     pub(super) bare_one: bool,
     /// Digits only, no separators ("2011"): may be a year.
     pub(super) plain_digits: bool,
+    /// The rounding step the number is written to: 100 for "200" and "two hundred", 0.1
+    /// million for "2.5 million", 12 for "two dozen", 1 for "24".
+    pub(super) step: f64,
+}
+
+/// The largest power of ten that divides a whole number (1 for 24, 100 for 200), or the
+/// place of the last decimal of a fraction (0.1 for 2.5).
+pub(super) fn granularity(v: f64) -> f64 {
+    let v = v.abs();
+    if v == 0.0 || !v.is_finite() {
+        return 1.0;
+    }
+    if (v - v.round()).abs() < 1e-9 {
+        let mut step = 1.0;
+        while step < 1e15 && ((v / (step * 10.0)) - (v / (step * 10.0)).round()).abs() < 1e-9 {
+            step *= 10.0;
+        }
+        return step;
+    }
+    let mut step = 0.1;
+    while step > 1e-6 && ((v / step) - (v / step).round()).abs() > 1e-6 {
+        step /= 10.0;
+    }
+    step
 }
 
 pub(super) fn parse_digits(t: &[Tok], i: usize) -> Option<Core> {
@@ -74,6 +98,7 @@ pub(super) fn parse_digits(t: &[Tok], i: usize) -> Option<Core> {
         share: false,
         bare_one: false,
         plain_digits: plain,
+        step: granularity(v) * scaled,
     })
 }
 
@@ -86,8 +111,22 @@ pub(super) fn parse_words(t: &[Tok], i: usize, article_ok: bool) -> Option<Core>
         share: false,
         bare_one: false,
         plain_digits: false,
+        step: granularity(v),
     };
     let w0 = word(t, i);
+    // "half a dozen", "a half-dozen", "half dozen": six.
+    let half_dozen = |k: usize| match (word(t, k), word(t, k + 1), word(t, k + 2)) {
+        ("half", "dozen", _) => Some(k + 2),
+        ("half", "-" | "a", "dozen") => Some(k + 3),
+        _ => None,
+    };
+    let after_article = usize::from(matches!(w0, "a" | "an"));
+    if let Some(end) = half_dozen(i + after_article) {
+        return Some(Core {
+            step: 6.0,
+            ..core(6.0, end, 1.0)
+        });
+    }
     // Vague plurals: "tens of thousands", "millions", "dozens".
     for (head, mult) in [("tens", 10.0), ("hundreds", 100.0)] {
         if w0 == head && word(t, i + 1) == "of" {
@@ -154,6 +193,7 @@ pub(super) fn parse_words(t: &[Tok], i: usize, article_ok: bool) -> Option<Core>
     }
     // Number words, accumulated the usual way: units and tens add, scales multiply.
     let (mut total, mut current, mut j, mut seen, mut scaled) = (0.0, 0.0, i, false, 1.0_f64);
+    let mut dozens = false;
     if matches!(w0, "a" | "an") {
         let next = word(t, i + 1);
         if scale_of(next).is_some() || next == "dozen" {
@@ -184,6 +224,7 @@ pub(super) fn parse_words(t: &[Tok], i: usize, article_ok: bool) -> Option<Core>
             }
         } else if w == "dozen" {
             current = current.max(1.0) * 12.0;
+            dozens = true;
         } else if w == "hundred" {
             current = current.max(1.0) * 100.0;
             scaled = scaled.max(100.0);
@@ -210,6 +251,7 @@ pub(super) fn parse_words(t: &[Tok], i: usize, article_ok: bool) -> Option<Core>
     let bare_one = w0 == "one" && j == i + 1;
     Some(Core {
         bare_one,
+        step: if dozens { 12.0 } else { granularity(v) },
         ..core(v, j, scaled)
     })
 }

@@ -472,3 +472,53 @@ fn orders_of_magnitude_in_words_are_no_dispute() {
     ]);
     assert_dispute(&c, false);
 }
+
+#[test]
+fn more_than_allows_up_to_the_next_rounding_step() {
+    let c = corpus(&[
+        (
+            "A",
+            None,
+            "More than two dozen pieces of firefighting equipment were brought to the scene.",
+        ),
+        (
+            "B",
+            None,
+            "A total of 31 separate pieces of firefighting equipment responded to the scene.",
+        ),
+    ]);
+    let figs = extract_figures(&c);
+    let cmp = compare_figures(&c, &figs);
+    assert!(
+        cmp.iter().all(|k| k.status != Status::Differ),
+        "{:?}",
+        summary(&c, &figs, &cmp)
+    );
+    let c = corpus(&[
+        (
+            "A",
+            None,
+            "The wildfire destroyed more than two dozen homes in the village of Paradise.",
+        ),
+        (
+            "B",
+            None,
+            "The wildfire destroyed 40 homes in the village of Paradise.",
+        ),
+    ]);
+    let figs = extract_figures(&c);
+    let cmp = compare_figures(&c, &figs);
+    assert_eq!(
+        summary(&c, &figs, &cmp),
+        ["homes destroyed Differ [A:more than two dozen, B:40]"]
+    );
+}
+
+#[test]
+fn granularity_is_the_step_a_number_is_written_to() {
+    use super::number::granularity;
+    assert_eq!(granularity(24.0), 1.0);
+    assert_eq!(granularity(200.0), 100.0);
+    assert_eq!(granularity(2_500_000.0), 100_000.0);
+    assert!((granularity(2.5) - 0.1).abs() < 1e-12);
+}

@@ -144,6 +144,11 @@ fn non_quantities_are_not_figures() {
         "The shooting took place along the 12000 block of Roosevelt Boulevard.",
         "It came days before the anniversary of the 9-11 attacks.",
         "He bought a .22 caliber rifle.",
+        "Anyone with information is asked to call Sgt. La Croix at 745-4811.",
+        "Call Palmer Police Sergeant Shayne La Croix at 907-745-4811.",
+        "The first 9-1-1 call came at 3:33 a.m. from the hotel.",
+        "The wooden structure at 325 E. Dahlia Ave. was known as the old warehouse.",
+        "The prime minister lives at 10 Downing Street in London.",
     ];
     for text in cases {
         let f = one(text);
@@ -228,4 +233,23 @@ fn labels_ages_and_adjectives_are_not_measures() {
         Some("deliberated"),
         "{shown:?}"
     );
+}
+
+#[test]
+fn a_dashed_range_of_round_counts_is_not_a_phone_number() {
+    let f = one("Between 500-1000 people marched through the city.");
+    assert_eq!(f.len(), 1, "{f:?}");
+    assert_eq!((f[0].value.low, f[0].value.high), (500.0, 1000.0));
+}
+
+#[test]
+fn half_a_dozen_is_six() {
+    for text in [
+        "The city bought at least a half-dozen others.",
+        "Police arrested half a dozen protesters.",
+    ] {
+        let f = one(text);
+        assert_eq!(f.len(), 1, "{text}: {f:?}");
+        assert_eq!(f[0].value.low, 6.0, "{text}");
+    }
 }
