@@ -265,7 +265,11 @@ fn doc_figures(
                 qualifier: p.qualifier.clone(),
                 unit: p.unit.clone(),
                 measure: fr.thing,
-                key: if p.increment { None } else { fr.key },
+                key: if p.increment || p.window {
+                    None
+                } else {
+                    fr.key
+                },
                 predicate: fr.predicate,
                 weak: fr.weak,
                 plain: fr.plain,

@@ -115,6 +115,25 @@ fn running_total(corpus: &Corpus, f: &Figure) -> bool {
     })
 }
 
+/// Whether the article of figure `b` states, in `b`'s own sentence, a value compatible with
+/// figure `a` as well ("deadlocked at 9-3, with nine in favor of the death penalty and three
+/// voting for life"; "seven consecutive life sentences and four sentences of life without
+/// parole"): the two values are two parts of one fact, and another outlet citing the other
+/// part does not contradict it.
+fn states_both(figures: &[Figure], a: usize, b: usize) -> bool {
+    let (fa, fb) = (&figures[a], &figures[b]);
+    let from = figures.partition_point(|f| (f.doc, f.sentence) < (fb.doc, fb.sentence));
+    figures[from..]
+        .iter()
+        .take_while(|f| (f.doc, f.sentence) == (fb.doc, fb.sentence))
+        .any(|f| {
+            f.span != fb.span
+                && unit_class(f.unit.as_deref()) == unit_class(fa.unit.as_deref())
+                && base(f).0 == base(fa).0
+                && compatible(f, fa)
+        })
+}
+
 /// Whether a figure is an order of magnitude in words ("hundreds", "tens of thousands",
 /// "dozens"): a sense of scale, not a count another outlet's count can contradict.
 fn vague(corpus: &Corpus, f: &Figure) -> bool {
@@ -305,6 +324,8 @@ pub(super) fn compare(corpus: &Corpus, figures: &[Figure]) -> Vec<Comparison> {
                     && !different_holders(corpus, &figures[a], &figures[b])
                     && running_total(corpus, &figures[a]) == running_total(corpus, &figures[b])
                     && !apart_in_bearing(&figures[a], &figures[b])
+                    && !states_both(figures, a, b)
+                    && !states_both(figures, b, a)
                     && !vague(corpus, &figures[a])
                     && !vague(corpus, &figures[b])
             };

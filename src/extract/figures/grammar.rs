@@ -35,6 +35,9 @@ pub(super) struct Parsed {
     pub(super) per: Option<String>,
     /// "two more tugs": an addition, not a total.
     pub(super) increment: bool,
+    /// "his first 100 days", "the past 24 hours": a period the sentence speaks of, not a
+    /// length it reports.
+    pub(super) window: bool,
     /// The rounding step the number is written to (100 for "200").
     pub(super) step: f64,
 }
@@ -273,6 +276,9 @@ fn parse_at(t: &[Tok], i: usize, text: &str) -> Result<Parsed, usize> {
     };
     let increment = matches!(word(t, span_end), "more" | "additional" | "extra")
         || (i > 0 && word(t, i - 1) == "another");
+    let window = unit.as_deref().is_some_and(|u| TIME_UNITS.contains(&u))
+        && i > 0
+        && WINDOW_WORDS.contains(&word(t, i - 1));
     Ok(Parsed {
         span: t[start].span.start..t[span_end - 1].span.end,
         toks: start..span_end,
@@ -284,9 +290,24 @@ fn parse_at(t: &[Tok], i: usize, text: &str) -> Result<Parsed, usize> {
         unit,
         per,
         increment,
+        window,
         step: core.step,
     })
 }
+
+/// Words before a length of time that make it a window of time ("the first 100 days", "the
+/// past 24 hours", "the next two weeks").
+const WINDOW_WORDS: &[&str] = &[
+    "first",
+    "last",
+    "past",
+    "next",
+    "previous",
+    "coming",
+    "final",
+    "initial",
+    "preceding",
+];
 
 /// Street words that end an address after its number: "325 E. Dahlia Ave.", "10 Downing
 /// Street", "1600 Pennsylvania Avenue".

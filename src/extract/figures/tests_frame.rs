@@ -253,3 +253,14 @@ fn half_a_dozen_is_six() {
         assert_eq!(f[0].value.low, 6.0, "{text}");
     }
 }
+
+#[test]
+fn a_window_of_time_is_not_compared() {
+    for text in [
+        "President Obama prepares to mark his first 100 days in office.",
+        "Fighting has eased over the past 24 hours.",
+    ] {
+        let f = one(text);
+        assert!(f.iter().all(|f| f.key.is_none()), "{text}: {f:?}");
+    }
+}
