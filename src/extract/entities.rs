@@ -375,6 +375,34 @@ mod tests {
     }
 
     #[test]
+    fn clipped_forms_join_the_full_name_and_its_kind() {
+        let c = corpus(&[
+            (
+                "A",
+                "Fire destroyed the old Mat Maid warehouse in Palmer. Mat Maid closed in 2008.",
+            ),
+            (
+                "B",
+                "The Matanuska Maid Dairy warehouse burned. Matanuska Maid was founded in 1935.",
+            ),
+            (
+                "C",
+                "Defense attorney Stanley Perlo spoke. Stan Perlo said his client was innocent.",
+            ),
+        ]);
+        let actors = extract_actors(&c);
+        let dairy = actors
+            .iter()
+            .find(|a| a.name.contains("Maid") && a.aliases.iter().any(|x| x == "Mat Maid"))
+            .or_else(|| find(&actors, "Mat Maid"))
+            .expect("the dairy");
+        assert_eq!(dairy.kind, ActorKind::Organisation, "{dairy:?}");
+        assert_eq!(dairy.outlets, ["A", "B"], "{dairy:?}");
+        let perlo = find(&actors, "Stanley Perlo").expect("Perlo");
+        assert!(perlo.aliases.contains(&"Stan Perlo".to_string()), "{perlo:?}");
+    }
+
+    #[test]
     fn a_capital_after_in_stays_a_place() {
         let c = corpus(&[(
             "A",

@@ -250,6 +250,48 @@ pub(crate) fn merge_variants(
             }
         }
     }
+    // Clipped forms: "Mat Maid" of "Matanuska Maid", "Dan Rather" of "Daniel Rather": a name
+    // whose words are the words of exactly one other name of the same length, some clipped
+    // to their first three letters or more, the last word whole. The longer name's cluster
+    // survives, with its kind (a nickname's first word may read as a given name).
+    let mut by_last: BTreeMap<(usize, &str), Vec<usize>> = BTreeMap::new();
+    for i in (0..clusters.len())
+        .filter(|&i| clusters[i].kind != ActorKind::Place && shapes[i].words.len() > 1)
+    {
+        let w = &shapes[i].words;
+        by_last
+            .entry((w.len(), w[w.len() - 1].as_str()))
+            .or_default()
+            .push(i);
+    }
+    for list in by_last.values() {
+        for &short in list {
+            let clipped_of = |long: usize| {
+                let (s, l) = (&shapes[short].words, &shapes[long].words);
+                let mut clipped = false;
+                for (a, b) in s.iter().zip(l) {
+                    if a == b {
+                        continue;
+                    }
+                    if a.chars().count() < 3 || !b.starts_with(a.as_str()) {
+                        return false;
+                    }
+                    clipped = true;
+                }
+                clipped
+            };
+            let mut longer = list
+                .iter()
+                .copied()
+                .filter(|&l| l != short && clipped_of(l));
+            if let (Some(long), None) = (longer.next(), longer.next()) {
+                let (a, b) = (root(&mut parent, long), root(&mut parent, short));
+                if a != b {
+                    parent[b] = a;
+                }
+            }
+        }
+    }
     // Collect: each root keeps its place; members of merged clusters join it.
     let roots: Vec<usize> = (0..clusters.len()).map(|i| root(&mut parent, i)).collect();
     let mut out: Vec<Option<Cluster>> = clusters.into_iter().map(Some).collect();
