@@ -399,7 +399,10 @@ mod tests {
         assert_eq!(dairy.kind, ActorKind::Organisation, "{dairy:?}");
         assert_eq!(dairy.outlets, ["A", "B"], "{dairy:?}");
         let perlo = find(&actors, "Stanley Perlo").expect("Perlo");
-        assert!(perlo.aliases.contains(&"Stan Perlo".to_string()), "{perlo:?}");
+        assert!(
+            perlo.aliases.contains(&"Stan Perlo".to_string()),
+            "{perlo:?}"
+        );
     }
 
     #[test]

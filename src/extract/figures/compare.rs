@@ -115,6 +115,60 @@ fn running_total(corpus: &Corpus, f: &Figure) -> bool {
     })
 }
 
+/// The place or thing a figure describes in apposition: "Dharan, 130 miles southeast of
+/// Katmandu", "Matamoros, a city of 400,000", "Bhaktapur, an ancient town seven miles east of
+/// Katmandu": the capitalised words right before a comma, with at most an article, three
+/// lower-case words and "of" between the comma and the figure.
+fn apposition_holder<'a>(corpus: &'a Corpus, f: &Figure) -> Option<&'a str> {
+    let s = corpus.sentences.get(f.sentence)?;
+    let doc = corpus.docs.get(f.doc)?;
+    let before = doc.text(&(s.span.start..f.span.start.max(s.span.start)));
+    let (head, gap) = before.rsplit_once(", ")?;
+    let mut words = gap.split_whitespace();
+    let mut lower = 0;
+    if let Some(first) = words.next() {
+        if !matches!(first, "a" | "an") {
+            return None;
+        }
+        for w in words {
+            if w == "of" {
+                continue;
+            }
+            lower += 1;
+            if lower > 3 || !w.chars().all(|c| c.is_lowercase() || c == '-') {
+                return None;
+            }
+        }
+    }
+    // The capitalised words that end the text before the comma ("Los Gatos", "Dharan").
+    let start = head
+        .rsplit(' ')
+        .take_while(|w| w.chars().next().is_some_and(char::is_uppercase))
+        .map(|w| w.len() + 1)
+        .sum::<usize>();
+    let name = head.get(head.len().saturating_sub(start)..)?.trim();
+    // "two miles northeast of The Geysers, four miles west of Cobb": a list of distances,
+    // the name before the comma the reference of the one before.
+    let rest = head.get(..head.len().saturating_sub(start)).unwrap_or("");
+    let reference = rest
+        .split_whitespace()
+        .next_back()
+        .is_some_and(|w| matches!(w, "of" | "from" | "to"));
+    (!reference && name.chars().any(char::is_alphabetic)).then_some(name)
+}
+
+/// Whether two figures describe different places or things in apposition: "Valladolid, a
+/// city of 80,000" and "Matamoros, a city of 400,000"; "Dharan, 130 miles southeast of
+/// Katmandu" and "Bhaktapur, an ancient town seven miles east of Katmandu". (When only one
+/// says whose it is, it may be the other's too: "centered in Geyserville, about 20 miles
+/// north of Santa Rosa" and "struck about 26 miles north of Santa Rosa".)
+fn different_appositions(corpus: &Corpus, a: &Figure, b: &Figure) -> bool {
+    match (apposition_holder(corpus, a), apposition_holder(corpus, b)) {
+        (Some(x), Some(y)) => !x.eq_ignore_ascii_case(y),
+        _ => false,
+    }
+}
+
 /// Whether the article of figure `b` states, in `b`'s own sentence, a value compatible with
 /// figure `a` as well ("deadlocked at 9-3, with nine in favor of the death penalty and three
 /// voting for life"; "seven consecutive life sentences and four sentences of life without
@@ -325,6 +379,7 @@ pub(super) fn compare(corpus: &Corpus, figures: &[Figure]) -> Vec<Comparison> {
                     && running_total(corpus, &figures[a]) == running_total(corpus, &figures[b])
                     && !apart_in_bearing(&figures[a], &figures[b])
                     && !states_both(figures, a, b)
+                    && !different_appositions(corpus, &figures[a], &figures[b])
                     && !states_both(figures, b, a)
                     && !vague(corpus, &figures[a])
                     && !vague(corpus, &figures[b])

@@ -522,3 +522,45 @@ fn granularity_is_the_step_a_number_is_written_to() {
     assert_eq!(granularity(2_500_000.0), 100_000.0);
     assert!((granularity(2.5) - 0.1).abs() < 1e-12);
 }
+
+#[test]
+fn different_places_in_apposition_are_no_dispute() {
+    let c = corpus(&[
+        (
+            "A",
+            None,
+            "Hurricane Gilbert hit Valladolid, a city of 80,000 near the coast.",
+        ),
+        (
+            "B",
+            None,
+            "Hurricane Gilbert hit Matamoros, a city of 400,000 near the coast.",
+        ),
+    ]);
+    let figs = extract_figures(&c);
+    let cmp = compare_figures(&c, &figs);
+    assert!(
+        cmp.iter().all(|k| k.status != Status::Differ),
+        "{:?}",
+        summary(&c, &figs, &cmp)
+    );
+    let c = corpus(&[
+        (
+            "A",
+            None,
+            "People were evacuated to shelters in Matamoros, a city of 280,000 near the coast.",
+        ),
+        (
+            "B",
+            None,
+            "People were evacuated to shelters in Matamoros, a city of 400,000 near the coast.",
+        ),
+    ]);
+    let figs = extract_figures(&c);
+    let cmp = compare_figures(&c, &figs);
+    assert!(
+        cmp.iter().any(|k| k.status == Status::Differ),
+        "{:?}",
+        summary(&c, &figs, &cmp)
+    );
+}
