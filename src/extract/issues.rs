@@ -75,6 +75,7 @@ pub fn extract_open_issues(corpus: &Corpus, centrality: &[f64]) -> Vec<OpenIssue
             s.is_body()
                 && whole::is_whole(corpus, *i)
                 && crate::rank::lead::stands_alone(corpus.text(s))
+                && !about_the_past(corpus.text(s), year_of(corpus, s.doc))
         })
         .map_init(Scratch::default, |scratch, (i, s)| {
             cue_of(corpus.text(s), scratch).map(|c| (i, c))
@@ -117,6 +118,45 @@ pub fn extract_open_issues(corpus: &Corpus, centrality: &[f64]) -> Vec<OpenIssue
             .then(a.sentences[0].cmp(&b.sentences[0]))
     });
     issues
+}
+
+/// The year an article is dated, or failing that the year of the corpus's latest date.
+fn year_of(corpus: &Corpus, doc: usize) -> Option<u32> {
+    let year = |d: &str| d.get(..4).and_then(|y| y.parse::<u32>().ok());
+    corpus
+        .docs
+        .get(doc)
+        .and_then(|d| d.meta.date.as_deref())
+        .and_then(year)
+        .or_else(|| {
+            corpus
+                .docs
+                .iter()
+                .filter_map(|d| d.meta.date.as_deref().and_then(year))
+                .max()
+        })
+}
+
+/// Whether a sentence tells of the past, so what it calls unresolved was so then: "in the
+/// past", "years ago", or "in 1966" (a year more than two before the article's). "Since
+/// 1985" is not the past: the matter is still open.
+fn about_the_past(text: &str, year: Option<u32>) -> bool {
+    let words: Vec<&str> = text.unicode_words().collect();
+    words
+        .windows(3)
+        .any(|w| w[0].eq_ignore_ascii_case("in") && w[1] == "the" && w[2] == "past")
+        || words
+            .windows(2)
+            .any(|w| matches!(w[0], "years" | "decades") && w[1] == "ago")
+        || year.is_some_and(|now| {
+            words.windows(2).any(|w| {
+                w[0].eq_ignore_ascii_case("in")
+                    && w[1].len() == 4
+                    && w[1]
+                        .parse::<u32>()
+                        .is_ok_and(|y| (1800..now.saturating_sub(2)).contains(&y))
+            })
+        })
 }
 
 /// The cue sentences with their topics and stems as ids, and the number of ids.
@@ -262,6 +302,32 @@ impl Memo {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn what_was_open_in_the_past_is_no_open_issue() {
+        use super::about_the_past;
+        let now = Some(2005);
+        assert!(about_the_past(
+            "He first sought psychiatric help in 1966, while under investigation for bribery.",
+            now
+        ));
+        assert!(about_the_past(
+            "The community had come under investigation in the past.",
+            now
+        ));
+        assert!(!about_the_past(
+            "The murder has remained unsolved since 1985 and is still under investigation.",
+            now
+        ));
+        assert!(!about_the_past(
+            "The cause of the fire is under investigation, officials said in 2004.",
+            now
+        ));
+        assert!(!about_the_past(
+            "It is unclear when talks will resume.",
+            None
+        ));
+    }
+
     use super::*;
     use crate::ingest::from_plain;
 
