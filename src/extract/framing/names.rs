@@ -99,17 +99,32 @@ fn found_at(concept: usize, doc: usize, sentence: usize, span: Range<usize>) -> 
 fn with_title(corpus: &Corpus, doc: usize, sentence: usize, span: &Range<usize>) -> Range<usize> {
     let raw = &corpus.docs[doc].raw;
     let s = &corpus.sentences[sentence].span;
+    // "Mr. Trump": a form of address is part of the name as the outlet writes it.
+    let start = honorific_before(raw.get(s.start..span.start).unwrap_or(""))
+        .map_or(span.start, |at| s.start + at);
     let Some(role) = role_near(raw, span, s) else {
-        return span.clone();
+        return start..span.end;
     };
-    let before = &raw[s.start..span.start];
+    let before = &raw[s.start..start];
     let trimmed = before.trim_end();
     // Only a title directly before the name, on the same line, belongs to the name.
     if trimmed.ends_with(role.as_str()) && !before[trimmed.len()..].contains('\n') {
         s.start + trimmed.len() - role.len()..span.end
     } else {
-        span.clone()
+        start..span.end
     }
+}
+
+/// Where a form of address ("Mr.", "Mrs.", "Ms.", "Dr.") written right before a name starts,
+/// in the text before the name.
+fn honorific_before(before: &str) -> Option<usize> {
+    let trimmed = before.strip_suffix(' ')?;
+    let word = trimmed.rsplit(char::is_whitespace).next()?;
+    matches!(
+        word.trim_end_matches('.'),
+        "Mr" | "Mrs" | "Ms" | "Dr" | "Messrs"
+    )
+    .then(|| trimmed.len() - word.len())
 }
 
 /// Whether a title before a name describes the person by itself ("North Korean leader",

@@ -178,3 +178,19 @@ fn people_named_by_their_state_are_names_of_the_state() {
         ["Russia", "The Russian government"]
     );
 }
+
+#[test]
+fn a_form_of_address_is_part_of_the_name() {
+    let c = corpus(&[
+        (
+            "A",
+            "News.\n\nDonald Trump spoke on Friday. Mr. Trump said it went well.",
+        ),
+        ("B", "News.\n\nTrump spoke. Trump said it went well."),
+    ]);
+    let t = table(&c);
+    assert_eq!(
+        names_of(&t, "Donald Trump", "A"),
+        ["Donald Trump", "Mr. Trump"]
+    );
+}
