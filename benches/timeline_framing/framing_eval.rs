@@ -121,6 +121,11 @@ pub(crate) fn variants(dir: &Path) {
                 .map(|a| format!("{} ({:?}, {})", a.name, a.kind, a.mentions.len()))
                 .collect();
             eprintln!("{name} actors: {}", keys.join("; "));
+            if let Ok(word) = std::env::var("FRAMING_GREP") {
+                for a in actors.iter().filter(|a| a.name.contains(&word)) {
+                    eprintln!("  grep: {} ({:?}, {})", a.name, a.kind, a.mentions.len());
+                }
+            }
             for e in &entries {
                 let to = mapped(e, &gold).map_or("-", |c| gold[c].name.as_str());
                 eprintln!("  {} -> {to}", e.concept);

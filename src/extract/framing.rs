@@ -20,6 +20,7 @@
 mod compare;
 pub use compare::name_key;
 mod groups;
+mod merge;
 mod names;
 #[cfg(test)]
 mod tests;
@@ -97,11 +98,12 @@ pub fn analyse(view: &super::View<'_>, _settings: &super::Settings) -> Vec<Frami
 
 /// How each outlet names the key actors and groups, most divergent first.
 pub fn extract_framing(corpus: &Corpus, actors: &[Actor]) -> Vec<Framing> {
-    let keys: Vec<&Actor> = actors
-        .iter()
-        .filter(|a| a.kind != ActorKind::Place || crate::extract::entities::is_state(&a.name))
-        .take(KEY_ACTORS)
-        .collect();
+    let keys = merge::key_actors(
+        actors,
+        |a| a.kind != ActorKind::Place || crate::extract::entities::is_state(&a.name),
+        KEY_ACTORS,
+    );
+    let keys: Vec<&Actor> = keys.iter().collect();
     let mut concepts: Vec<Concept> = keys
         .iter()
         .map(|a| Concept {

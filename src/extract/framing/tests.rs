@@ -194,3 +194,26 @@ fn a_form_of_address_is_part_of_the_name() {
         ["Donald Trump", "Mr. Trump"]
     );
 }
+
+#[test]
+fn short_names_join_the_full_names() {
+    // "the North" names North Korea; "Democrats" name the Democratic Party.
+    let c = corpus(&[
+        (
+            "A",
+            "News.\n\nNorth Korea tested a missile. The North said the test worked. \
+             The Democratic Party objected. Democrats said the test was a threat.",
+        ),
+        (
+            "B",
+            "News.\n\nNorth Korea tested a missile. North Korea said the test worked. \
+             The Democratic Party objected.",
+        ),
+    ]);
+    let t = table(&c);
+    assert_eq!(names_of(&t, "North Korea", "A"), ["North Korea", "North"]);
+    assert_eq!(
+        names_of(&t, "Democratic Party", "A"),
+        ["Democratic Party", "Democrats"]
+    );
+}
