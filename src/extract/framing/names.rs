@@ -200,24 +200,42 @@ fn state_named(states: &BTreeMap<&str, usize>, x: &str) -> Option<usize> {
     states.get(state.as_str()).copied()
 }
 
-/// The role lexicon entry a role phrase ends in ("Russia's foreign minister" -> "foreign
-/// minister"), with the phrase's other words.
-fn role_entry(role: &str) -> Option<(String, BTreeSet<String>)> {
+/// The role lexicon entries a role phrase ends in, with the phrase's other words: the
+/// longest ("Russia's foreign minister" -> "foreign minister") and the shorter ones it
+/// contains ("minister"), unless a word before them makes them another office ("vice
+/// president" is no president, "deputy attorney general" no attorney general).
+fn role_entries(role: &str) -> Vec<(String, BTreeSet<String>)> {
     let words: Vec<String> = role.split_whitespace().map(norm).collect();
-    let mut entry = None;
+    let mut found: Vec<(usize, usize)> = Vec::new();
     for i in 0..words.len() {
         let n = GAZETTEER.role_at(&words[i..]);
         if n > 0 && !matches!(words[i].as_str(), "mr" | "mrs" | "ms" | "dr") {
-            entry = Some((i, n));
+            found.push((i, n));
         }
     }
-    let (i, n) = entry?;
-    let head = words[i..i + n].join(" ");
-    let rest = words
+    // The last entry, and the longer ones ending where it ends.
+    let Some(&(last, n)) = found.last() else {
+        return Vec::new();
+    };
+    let end = last + n;
+    let rest: BTreeSet<String> = words
         .iter()
         .map(|w| w.trim_end_matches("'s").trim_end_matches("’s").to_string())
         .collect();
-    Some((head, rest))
+    let mut heads = Vec::new();
+    for &(i, n) in found.iter().filter(|(i, n)| i + n == end) {
+        let other_office = !heads.is_empty()
+            && words[..i].iter().any(|w| {
+                matches!(
+                    w.as_str(),
+                    "vice" | "deputy" | "assistant" | "under" | "associate" | "lieutenant"
+                )
+            });
+        if !other_office {
+            heads.push((words[i..i + n].join(" "), rest.clone()));
+        }
+    }
+    heads
 }
 
 /// A key person holding a role in one article: (actor, the role's words, first sentence).
@@ -233,15 +251,15 @@ fn descriptions(corpus: &Corpus, keys: &[&Actor]) -> Vec<Found> {
         }
         for m in &a.mentions {
             let s = &corpus.sentences[m.sentence];
-            let Some((head, words)) =
-                role_near(&corpus.docs[m.doc].raw, &m.span, &s.span).and_then(|r| role_entry(&r))
-            else {
+            let Some(role) = role_near(&corpus.docs[m.doc].raw, &m.span, &s.span) else {
                 continue;
             };
-            let holders = roles.entry(m.doc).or_default().entry(head).or_default();
-            match holders.iter_mut().find(|h| h.0 == k) {
-                Some(h) => h.1.extend(words),
-                None => holders.push((k, words, m.sentence)),
+            for (head, words) in role_entries(&role) {
+                let holders = roles.entry(m.doc).or_default().entry(head).or_default();
+                match holders.iter_mut().find(|h| h.0 == k) {
+                    Some(h) => h.1.extend(words),
+                    None => holders.push((k, words, m.sentence)),
+                }
             }
         }
     }
@@ -284,7 +302,11 @@ fn definite_roles(text: &str) -> Vec<(Range<usize>, String, Vec<String>)> {
         }
         pos += w.len() + 1;
     }
-    let clean = |w: &str| norm(w.trim_matches(|c: char| !c.is_alphanumeric() && c != '-'));
+    let clean = |w: &str| {
+        norm(possessive(
+            w.trim_matches(|c: char| !c.is_alphanumeric() && c != '-'),
+        ))
+    };
     let mut out = Vec::new();
     // Each word cleaned once, when the sentence has a "the" at all.
     let mut cleaned: Vec<String> = Vec::new();
@@ -311,11 +333,8 @@ fn definite_roles(text: &str) -> Vec<(Range<usize>, String, Vec<String>)> {
             if next.is_some_and(|w| w.starts_with(char::is_uppercase)) && !last.1.ends_with(',') {
                 break;
             }
-            let end = last.0
-                + last
-                    .1
-                    .trim_end_matches(|c: char| !c.is_alphanumeric())
-                    .len();
+            let end =
+                last.0 + possessive(last.1.trim_end_matches(|c: char| !c.is_alphanumeric())).len();
             let quals = cleaned[j + 1..p].to_vec();
             out.push((start..end, tail[..n].join(" "), quals));
             break;
@@ -346,4 +365,11 @@ fn drop_nested(mut found: Vec<Found>) -> Vec<Found> {
         }
     }
     out
+}
+
+/// A word without its possessive ending ("president's" -> "president").
+fn possessive(w: &str) -> &str {
+    w.strip_suffix("'s")
+        .or_else(|| w.strip_suffix("’s"))
+        .unwrap_or(w)
 }

@@ -217,3 +217,20 @@ fn short_names_join_the_full_names() {
         ["Democratic Party", "Democrats"]
     );
 }
+
+#[test]
+fn a_vice_president_is_no_president() {
+    let c = corpus(&[
+        (
+            "A",
+            "News.\n\nPresident Donald Trump met Vice President Mike Pence. \
+             The president's plan was praised.",
+        ),
+        ("B", "News.\n\nTrump met Pence. Trump said it went well."),
+    ]);
+    let t = table(&c);
+    assert_eq!(
+        names_of(&t, "Donald Trump", "A"),
+        ["President Donald Trump", "The president"]
+    );
+}
