@@ -1,11 +1,13 @@
 //! Key actors whose short names the entity clusters keep apart from their full names: a
 //! person named by one word of exactly one other person's full name ("Kim" and "Kim Jong
-//! Un"), a state named by its compass word ("the North" for North Korea), and a party's
-//! members named after it ("Democrats" and the Democratic Party). Each short name joins the
-//! full one, which takes the better rank of the two.
+//! Un"), a state named by its compass word ("the North" for North Korea) or its people
+//! ("Russians"), a party's members named after it ("Democrats" and the Democratic Party), and
+//! a body that speaks for a state (the gazetteer's parent: "Congress" for the United States).
+//! Each joins the full name, which takes the better rank of the two.
 
 use std::collections::BTreeMap;
 
+use crate::extract::entities::gazetteer::{Entry, GAZETTEER};
 use crate::extract::entities::{Actor, ActorKind, is_state};
 
 /// The first `n` key actors that are `eligible`, short names joined to the full ones (a
@@ -31,9 +33,9 @@ pub(super) fn key_actors(
         }
         list.push(i);
     }
+    roots.truncate(n);
     roots
         .into_iter()
-        .take(n)
         .map(|r| {
             let mut actor = actors[r].clone();
             let list = members.get(&r).map(Vec::as_slice).unwrap_or_default();
@@ -107,6 +109,13 @@ impl<'a> Index<'a> {
         if a.kind == ActorKind::Person {
             return self.person_host(name);
         }
+        // A body that speaks for a state ("Congress", "the State Department" for the United
+        // States) is one of the state's names, as "the White House" is.
+        if a.kind == ActorKind::Organisation
+            && let Some(p) = a.parent.as_deref()
+        {
+            return self.states.iter().find(|(_, s)| *s == p).map(|(i, _)| *i);
+        }
         if name.contains(char::is_whitespace) {
             return None;
         }
@@ -121,8 +130,14 @@ impl<'a> Index<'a> {
             );
         }
         if a.kind == ActorKind::Group {
-            // "Democrats" are the Democratic Party's; "Republicans" the Republican Party's.
             let stem = name.strip_suffix('s')?;
+            // "Russians", "Americans": a state's people named by its demonym.
+            if let Some(Entry::Adjective(state)) = GAZETTEER.lookup(stem)
+                && let Some((i, _)) = self.states.iter().find(|(_, s)| *s == state.as_str())
+            {
+                return Some(*i);
+            }
+            // "Democrats" are the Democratic Party's; "Republicans" the Republican Party's.
             return only(
                 self.parties
                     .iter()

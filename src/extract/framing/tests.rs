@@ -234,3 +234,25 @@ fn a_vice_president_is_no_president() {
         ["President Donald Trump", "The president"]
     );
 }
+
+#[test]
+fn a_states_people_and_bodies_are_names_of_the_state() {
+    let c = corpus(&[
+        (
+            "A",
+            "News.\n\nRussia denied it. Russians said Russia had no part in it. \
+             The United States disagreed. Congress said the United States would act.",
+        ),
+        (
+            "B",
+            "News.\n\nRussia denied it. Moscow said Russia had no part in it. \
+             The United States disagreed. Washington said the United States would act.",
+        ),
+    ]);
+    let t = table(&c);
+    assert_eq!(names_of(&t, "Russia", "A"), ["Russia", "Russians"]);
+    assert_eq!(
+        names_of(&t, "United States", "A"),
+        ["United States", "Congress"]
+    );
+}
