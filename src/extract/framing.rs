@@ -17,6 +17,7 @@
 //!
 //! See docs/extraction.md ("Framing") for the rules and the measured recall and precision.
 
+mod bodies;
 mod compare;
 pub use compare::name_key;
 mod groups;

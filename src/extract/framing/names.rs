@@ -81,6 +81,8 @@ pub(super) fn actor_names(corpus: &Corpus, keys: &[&Actor]) -> Vec<Found> {
     }
     found.extend(state_bodies(corpus, keys));
     found.extend(descriptions(corpus, keys));
+    let alone = super::bodies::bodies_alone(corpus, keys, &found);
+    found.extend(alone);
     drop_nested(found)
 }
 

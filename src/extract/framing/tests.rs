@@ -68,7 +68,7 @@ fn each_outlet_keeps_its_own_words_for_the_state() {
     );
     assert_eq!(
         names_of(&t, "Syria", "Right Daily"),
-        ["The Syrian regime", "Syria"]
+        ["The Syrian regime", "Syria", "the regime"]
     );
 }
 
@@ -255,4 +255,26 @@ fn a_states_people_and_bodies_are_names_of_the_state() {
         names_of(&t, "United States", "A"),
         ["United States", "Congress"]
     );
+}
+
+#[test]
+fn a_body_named_by_its_word_alone_after_its_full_name() {
+    let c = corpus(&[
+        (
+            "A",
+            "News.\n\nThe Syrian regime rejected the plan for Syria. \
+             Later the regime said Syria would talk.",
+        ),
+        (
+            "B",
+            "News.\n\nSyria rejected the plan. The regime said Syria would talk.",
+        ),
+    ]);
+    let t = table(&c);
+    assert_eq!(
+        names_of(&t, "Syria", "A"),
+        ["Syria", "The Syrian regime", "the regime"]
+    );
+    // Not before the article names the body in full.
+    assert_eq!(names_of(&t, "Syria", "B"), ["Syria"]);
 }

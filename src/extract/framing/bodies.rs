@@ -1,0 +1,87 @@
+//! "the administration", "his administration", "the regime": a state's body named by its
+//! word alone, after the article has named it in full ("the Trump administration", "the
+//! Syrian regime") for exactly one key state.
+
+use std::collections::BTreeMap;
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::{Found, NameMention};
+use crate::extract::entities::{Actor, ActorKind};
+use crate::text::Corpus;
+
+/// The words that name a state's body.
+const BODIES: [&str; 5] = [
+    "government",
+    "regime",
+    "administration",
+    "authorities",
+    "leadership",
+];
+
+/// "the administration", "his government", "its leadership" (not "the administration's
+/// officials" read any differently: the possessive still names the body).
+// A compiled constant pattern: cannot fail.
+#[allow(clippy::unwrap_used)]
+static BODY_ALONE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b(?:[Tt]he|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir)\s+(?P<b>government|regime|administration|authorities|leadership)\b")
+        .unwrap()
+});
+
+/// The bodies named by their word alone, for the key state whose body the article named
+/// before with that word.
+pub(super) fn bodies_alone(corpus: &Corpus, keys: &[&Actor], found: &[Found]) -> Vec<Found> {
+    // (doc, body word) -> (state, first sentence naming it) for each key state.
+    let mut named: BTreeMap<(usize, &str), Vec<(usize, usize)>> = BTreeMap::new();
+    for f in found {
+        if keys
+            .get(f.concept)
+            .is_none_or(|a| a.kind != ActorKind::Place)
+        {
+            continue;
+        }
+        let m = &f.mention;
+        let text = corpus.docs[m.doc].text(&m.span);
+        // Only a longer name ("the Syrian regime"): the word is the last one, after another.
+        let Some((_, last)) = text.rsplit_once(char::is_whitespace) else {
+            continue;
+        };
+        let Some(body) = BODIES.iter().find(|b| last.eq_ignore_ascii_case(b)) else {
+            continue;
+        };
+        let list = named.entry((m.doc, body)).or_default();
+        match list.iter_mut().find(|(k, _)| *k == f.concept) {
+            Some(e) => e.1 = e.1.min(m.sentence),
+            None => list.push((f.concept, m.sentence)),
+        }
+    }
+    let mut out = Vec::new();
+    let docs: std::collections::BTreeSet<usize> = named.keys().map(|(d, _)| *d).collect();
+    for doc in docs {
+        let start = corpus.sentences.partition_point(|s| s.doc < doc);
+        let end = corpus.sentences.partition_point(|s| s.doc <= doc);
+        for si in start..end {
+            let s = &corpus.sentences[si];
+            for c in BODY_ALONE.captures_iter(corpus.text(s)) {
+                let (Some(all), Some(b)) = (c.get(0), c.name("b")) else {
+                    continue;
+                };
+                let Some([(k, first)]) = named.get(&(doc, b.as_str())).map(Vec::as_slice) else {
+                    continue;
+                };
+                if *first < si {
+                    out.push(Found {
+                        concept: *k,
+                        mention: NameMention {
+                            doc,
+                            sentence: si,
+                            span: s.span.start + all.start()..s.span.start + all.end(),
+                        },
+                    });
+                }
+            }
+        }
+    }
+    out
+}
