@@ -154,8 +154,24 @@ fn state_bodies(corpus: &Corpus, keys: &[&Actor]) -> Vec<Found> {
         .filter(|(_, a)| a.kind == ActorKind::Place)
         .map(|(k, a)| (a.name.as_str(), k))
         .collect();
+    // An organisation's people and bodies by a name the text gives it ("DNC officials",
+    // "Democratic leaders", "FBI agents"); a form two key actors share names neither.
+    let mut orgs: BTreeMap<String, Option<usize>> = BTreeMap::new();
+    for (k, a) in keys.iter().enumerate() {
+        if a.kind != ActorKind::Organisation {
+            continue;
+        }
+        for m in &a.mentions {
+            let form = norm(corpus.docs[m.doc].text(&m.span));
+            let e = orgs.entry(form).or_insert(Some(k));
+            if *e != Some(k) {
+                *e = None;
+            }
+        }
+    }
+    let named = |x: &str| state_named(&states, x).or_else(|| orgs.get(&norm(x)).copied().flatten());
     let mut out = Vec::new();
-    if states.is_empty() {
+    if states.is_empty() && orgs.is_empty() {
         return out;
     }
     for (si, s) in corpus.sentences.iter().enumerate() {
@@ -174,12 +190,12 @@ fn state_bodies(corpus: &Corpus, keys: &[&Actor]) -> Vec<Found> {
             let (Some(all), Some(x)) = (c.get(0), c.name("x")) else {
                 continue;
             };
-            let Some((k, start)) = state_named(&states, x.as_str())
+            let Some((k, start)) = named(x.as_str())
                 .map(|k| (k, all.start()))
                 // "Senior U.S. officials": the state is the last capitalised word.
                 .or_else(|| {
                     let (_, last) = x.as_str().rsplit_once(' ')?;
-                    let k = state_named(&states, last)?;
+                    let k = named(last)?;
                     Some((k, x.end() - last.len()))
                 })
             else {

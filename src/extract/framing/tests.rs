@@ -278,3 +278,22 @@ fn a_body_named_by_its_word_alone_after_its_full_name() {
     // Not before the article names the body in full.
     assert_eq!(names_of(&t, "Syria", "B"), ["Syria"]);
 }
+
+#[test]
+fn people_named_by_an_organisation_are_its_names() {
+    let c = corpus(&[
+        (
+            "A",
+            "News.\n\nThe European Union objected. European Union leaders said the European Union would reply.",
+        ),
+        (
+            "B",
+            "News.\n\nThe European Union objected. The EU said the European Union would reply.",
+        ),
+    ]);
+    let t = table(&c);
+    assert_eq!(
+        names_of(&t, "European Union", "A"),
+        ["European Union", "European Union leaders"]
+    );
+}
