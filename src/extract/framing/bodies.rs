@@ -1,6 +1,8 @@
 //! "the administration", "his administration", "the regime": a state's body named by its
 //! word alone, after the article has named it in full ("the Trump administration", "the
-//! Syrian regime") for exactly one key state.
+//! Syrian regime") for exactly one key state; and "the party", "the committee": a key
+//! organisation by the last word of its name, after the article has named it, when no other
+//! name in the article ends in that word ("the Senate Intelligence Committee").
 
 use std::collections::BTreeMap;
 use std::sync::LazyLock;
@@ -8,6 +10,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::{Found, NameMention};
+use crate::extract::entities::gazetteer::{GAZETTEER, norm};
 use crate::extract::entities::{Actor, ActorKind};
 use crate::text::Corpus;
 
@@ -77,6 +80,86 @@ pub(super) fn bodies_alone(corpus: &Corpus, keys: &[&Actor], found: &[Found]) ->
                             doc,
                             sentence: si,
                             span: s.span.start + all.start()..s.span.start + all.end(),
+                        },
+                    });
+                }
+            }
+        }
+    }
+    out
+}
+
+/// "the party", "the committee": a key organisation by its name's last word.
+pub(super) fn organisations_by_head(corpus: &Corpus, keys: &[&Actor]) -> Vec<Found> {
+    // doc -> head word -> (organisation, first sentence naming it)
+    let mut named: BTreeMap<usize, BTreeMap<String, Vec<(usize, usize)>>> = BTreeMap::new();
+    for (k, a) in keys.iter().enumerate() {
+        if a.kind != ActorKind::Organisation {
+            continue;
+        }
+        for m in &a.mentions {
+            let text = corpus.docs[m.doc].text(&m.span);
+            let Some((_, last)) = text.rsplit_once(' ') else {
+                continue;
+            };
+            if !last.starts_with(char::is_uppercase) || !last.chars().all(char::is_alphabetic) {
+                continue;
+            }
+            let list = named
+                .entry(m.doc)
+                .or_default()
+                .entry(last.to_lowercase())
+                .or_default();
+            match list.iter_mut().find(|(o, _)| *o == k) {
+                Some(e) => e.1 = e.1.min(m.sentence),
+                None => list.push((k, m.sentence)),
+            }
+        }
+    }
+    let mut out = Vec::new();
+    for (doc, heads) in &named {
+        let raw = &corpus.docs[*doc].raw;
+        for (head, holders) in heads {
+            let [(k, first)] = holders.as_slice() else {
+                continue;
+            };
+            // Every capitalised use of the word in the article is inside this one's names.
+            let inside = |at: usize| {
+                keys[*k]
+                    .mentions
+                    .iter()
+                    .any(|m| m.doc == *doc && m.span.start <= at && at < m.span.end)
+            };
+            let title = format!("{}{}", head[..1].to_uppercase(), &head[1..]);
+            if raw.match_indices(&title).any(|(at, _)| !inside(at)) {
+                continue;
+            }
+            let start = corpus.sentences.partition_point(|s| s.doc < *doc);
+            let end = corpus.sentences.partition_point(|s| s.doc <= *doc);
+            for si in (start..end).filter(|si| si > first) {
+                let s = &corpus.sentences[si];
+                let text = corpus.text(s);
+                for (at, _) in text.match_indices(head.as_str()) {
+                    let before = &text[..at];
+                    let after = &text[at + head.len()..];
+                    let Some(the) = ["the ", "The "].iter().find(|t| before.ends_with(*t)) else {
+                        continue;
+                    };
+                    // A whole word ("committees" is not), and not a modifier of a role ("the
+                    // committee chairman" is a person).
+                    let next = after.split_whitespace().next().unwrap_or("");
+                    if after.starts_with(char::is_alphanumeric)
+                        || (after.starts_with(' ') && GAZETTEER.role_at(&[norm(next)]) > 0)
+                    {
+                        continue;
+                    }
+                    let from = at - the.len();
+                    out.push(Found {
+                        concept: *k,
+                        mention: NameMention {
+                            doc: *doc,
+                            sentence: si,
+                            span: s.span.start + from..s.span.start + at + head.len(),
                         },
                     });
                 }

@@ -83,6 +83,7 @@ pub(super) fn actor_names(corpus: &Corpus, keys: &[&Actor]) -> Vec<Found> {
     found.extend(descriptions(corpus, keys));
     let alone = super::bodies::bodies_alone(corpus, keys, &found);
     found.extend(alone);
+    found.extend(super::bodies::organisations_by_head(corpus, keys));
     drop_nested(found)
 }
 

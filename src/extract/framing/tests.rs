@@ -297,3 +297,35 @@ fn people_named_by_an_organisation_are_its_names() {
         ["European Union", "European Union leaders"]
     );
 }
+
+#[test]
+fn an_organisation_by_the_last_word_of_its_name() {
+    let text = "News.\n\nThe Democratic National Committee sued on Friday. \
+                The committee said the suit was filed. The committee chairman spoke.";
+    let c = corpus(&[
+        ("A", text),
+        (
+            "B",
+            "News.\n\nThe DNC sued on Friday. The Democratic National Committee said so.",
+        ),
+    ]);
+    let t = table(&c);
+    assert_eq!(
+        names_of(&t, "Democratic National Committee", "A"),
+        ["Democratic National Committee", "The committee"]
+    );
+    // Not when another name in the article ends in the same word.
+    let other = format!("{text} The Senate Intelligence Committee met.");
+    let c = corpus(&[
+        ("A", other.as_str()),
+        (
+            "B",
+            "News.\n\nThe DNC sued on Friday. The Democratic National Committee said so.",
+        ),
+    ]);
+    let t = table(&c);
+    assert_eq!(
+        names_of(&t, "Democratic National Committee", "A"),
+        ["Democratic National Committee"]
+    );
+}
