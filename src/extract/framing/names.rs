@@ -79,12 +79,47 @@ pub(super) fn actor_names(corpus: &Corpus, keys: &[&Actor]) -> Vec<Found> {
             }
         }
     }
+    found.extend(respellings(corpus, keys));
     found.extend(state_bodies(corpus, keys));
     found.extend(descriptions(corpus, keys));
     let alone = super::bodies::bodies_alone(corpus, keys, &found);
     found.extend(alone);
     found.extend(super::bodies::organisations_by_head(corpus, keys));
     drop_nested(found)
+}
+
+/// A key person's full name written with hyphens for spaces or the other way round ("Kim
+/// Jong-un" for Kim Jong Un), in the articles that name the person: the clusters may have
+/// missed it.
+fn respellings(corpus: &Corpus, keys: &[&Actor]) -> Vec<Found> {
+    let mut out = Vec::new();
+    for (k, a) in keys.iter().enumerate() {
+        let words: Vec<String> = a
+            .name
+            .split(|c: char| c.is_whitespace() || c == '-')
+            .filter(|w| !w.is_empty())
+            .map(regex::escape)
+            .collect();
+        if a.kind != ActorKind::Person || words.len() < 2 {
+            continue;
+        }
+        let Ok(re) = Regex::new(&format!(r"(?i)\b{}\b", words.join(r"(?:\s|-)"))) else {
+            continue;
+        };
+        let docs: BTreeSet<usize> = a.mentions.iter().map(|m| m.doc).collect();
+        for doc in docs {
+            let start = corpus.sentences.partition_point(|s| s.doc < doc);
+            let end = corpus.sentences.partition_point(|s| s.doc <= doc);
+            for si in start..end {
+                let s = &corpus.sentences[si];
+                for m in re.find_iter(corpus.text(s)) {
+                    let span = s.span.start + m.start()..s.span.start + m.end();
+                    out.push(found_at(k, doc, si, span));
+                }
+            }
+        }
+    }
+    out
 }
 
 fn found_at(concept: usize, doc: usize, sentence: usize, span: Range<usize>) -> Found {
@@ -112,7 +147,15 @@ fn with_title(corpus: &Corpus, doc: usize, sentence: usize, span: &Range<usize>)
     let trimmed = before.trim_end();
     // Only a title directly before the name, on the same line, belongs to the name.
     if trimmed.ends_with(role.as_str()) && !before[trimmed.len()..].contains('\n') {
-        s.start + trimmed.len() - role.len()..span.end
+        let mut from = trimmed.len() - role.len();
+        // "Hosting President Emmanuel Macron": a verb opening the sentence is no title.
+        while let Some((first, rest)) = trimmed[from..].split_once(' ')
+            && first.ends_with("ing")
+            && !GAZETTEER.role_words.contains(&norm(first))
+        {
+            from = trimmed.len() - rest.len();
+        }
+        s.start + from..span.end
     } else {
         start..span.end
     }

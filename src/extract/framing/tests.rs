@@ -329,3 +329,19 @@ fn an_organisation_by_the_last_word_of_its_name() {
         ["Democratic National Committee"]
     );
 }
+
+#[test]
+fn a_verb_opening_the_sentence_is_no_title() {
+    let c = corpus(&[
+        (
+            "A",
+            "News.\n\nHosting President Emmanuel Macron, Trump spoke. Macron smiled.",
+        ),
+        ("B", "News.\n\nEmmanuel Macron spoke. Macron smiled."),
+    ]);
+    let t = table(&c);
+    assert_eq!(
+        names_of(&t, "Emmanuel Macron", "A"),
+        ["President Emmanuel Macron", "Macron"]
+    );
+}
