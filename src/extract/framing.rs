@@ -19,6 +19,7 @@
 
 mod bodies;
 mod compare;
+mod descriptions;
 pub use compare::name_key;
 mod groups;
 mod merge;

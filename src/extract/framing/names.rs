@@ -50,11 +50,6 @@ const PEOPLE: &str = "officials|troops|diplomats|agents|negotiators|lawmakers|se
 #[allow(clippy::unwrap_used)]
 static PEOPLE_WORD: LazyLock<Regex> = LazyLock::new(|| Regex::new(PEOPLE).unwrap());
 
-/// Words that may qualify a role in a definite description without naming anyone else.
-const TIME_QUALIFIERS: &[&str] = &[
-    "former", "then", "top", "new", "outgoing", "acting", "current", "incoming", "interim",
-];
-
 /// Every name the text gives the key actors.
 pub(super) fn actor_names(corpus: &Corpus, keys: &[&Actor]) -> Vec<Found> {
     let mut found: Vec<Found> = Vec::new();
@@ -81,7 +76,9 @@ pub(super) fn actor_names(corpus: &Corpus, keys: &[&Actor]) -> Vec<Found> {
     }
     found.extend(respellings(corpus, keys));
     found.extend(state_bodies(corpus, keys));
-    found.extend(descriptions(corpus, keys));
+    found.extend(super::descriptions::descriptions(corpus, keys));
+    let beside = super::descriptions::appositions(corpus, keys, &found);
+    found.extend(beside);
     let alone = super::bodies::bodies_alone(corpus, keys, &found);
     found.extend(alone);
     found.extend(super::bodies::organisations_by_head(corpus, keys));
@@ -122,7 +119,7 @@ fn respellings(corpus: &Corpus, keys: &[&Actor]) -> Vec<Found> {
     out
 }
 
-fn found_at(concept: usize, doc: usize, sentence: usize, span: Range<usize>) -> Found {
+pub(super) fn found_at(concept: usize, doc: usize, sentence: usize, span: Range<usize>) -> Found {
     Found {
         concept,
         mention: NameMention {
@@ -262,149 +259,6 @@ fn state_named(states: &BTreeMap<&str, usize>, x: &str) -> Option<usize> {
     states.get(state.as_str()).copied()
 }
 
-/// The role lexicon entries a role phrase ends in, with the phrase's other words: the
-/// longest ("Russia's foreign minister" -> "foreign minister") and the shorter ones it
-/// contains ("minister"), unless a word before them makes them another office ("vice
-/// president" is no president, "deputy attorney general" no attorney general).
-fn role_entries(role: &str) -> Vec<(String, BTreeSet<String>)> {
-    let words: Vec<String> = role.split_whitespace().map(norm).collect();
-    let mut found: Vec<(usize, usize)> = Vec::new();
-    for i in 0..words.len() {
-        let n = GAZETTEER.role_at(&words[i..]);
-        if n > 0 && !matches!(words[i].as_str(), "mr" | "mrs" | "ms" | "dr") {
-            found.push((i, n));
-        }
-    }
-    // The last entry, and the longer ones ending where it ends.
-    let Some(&(last, n)) = found.last() else {
-        return Vec::new();
-    };
-    let end = last + n;
-    let rest: BTreeSet<String> = words
-        .iter()
-        .map(|w| w.trim_end_matches("'s").trim_end_matches("’s").to_string())
-        .collect();
-    let mut heads = Vec::new();
-    for &(i, n) in found.iter().filter(|(i, n)| i + n == end) {
-        let other_office = !heads.is_empty()
-            && words[..i].iter().any(|w| {
-                matches!(
-                    w.as_str(),
-                    "vice" | "deputy" | "assistant" | "under" | "associate" | "lieutenant"
-                )
-            });
-        if !other_office {
-            heads.push((words[i..i + n].join(" "), rest.clone()));
-        }
-    }
-    heads
-}
-
-/// A key person holding a role in one article: (actor, the role's words, first sentence).
-type Holder = (usize, BTreeSet<String>, usize);
-
-/// "the president", "the North Korean leader": within one article, a definite description
-/// whose role only one named key person holds there, after that person's first mention.
-fn descriptions(corpus: &Corpus, keys: &[&Actor]) -> Vec<Found> {
-    let mut roles: BTreeMap<usize, BTreeMap<String, Vec<Holder>>> = BTreeMap::new();
-    for (k, a) in keys.iter().enumerate() {
-        if a.kind != ActorKind::Person {
-            continue;
-        }
-        for m in &a.mentions {
-            let s = &corpus.sentences[m.sentence];
-            let Some(role) = role_near(&corpus.docs[m.doc].raw, &m.span, &s.span) else {
-                continue;
-            };
-            for (head, words) in role_entries(&role) {
-                let holders = roles.entry(m.doc).or_default().entry(head).or_default();
-                match holders.iter_mut().find(|h| h.0 == k) {
-                    Some(h) => h.1.extend(words),
-                    None => holders.push((k, words, m.sentence)),
-                }
-            }
-        }
-    }
-    let mut out = Vec::new();
-    for (doc, heads) in &roles {
-        // Sentences are stored document by document: this article's run.
-        let start = corpus.sentences.partition_point(|s| s.doc < *doc);
-        let end = corpus.sentences.partition_point(|s| s.doc <= *doc);
-        for si in start..end {
-            let s = &corpus.sentences[si];
-            let text = corpus.text(s);
-            for (span, head, quals) in definite_roles(text) {
-                let Some([(k, words, first)]) = heads.get(&head).map(Vec::as_slice) else {
-                    continue;
-                };
-                let fits = quals
-                    .iter()
-                    .all(|q| words.contains(q) || TIME_QUALIFIERS.contains(&q.as_str()));
-                if fits && *first <= si {
-                    out.push(found_at(
-                        *k,
-                        *doc,
-                        si,
-                        s.span.start + span.start..s.span.start + span.end,
-                    ));
-                }
-            }
-        }
-    }
-    out
-}
-
-/// "the [qualifiers] ROLE" not followed by a name: (span, role entry, qualifier words).
-fn definite_roles(text: &str) -> Vec<(Range<usize>, String, Vec<String>)> {
-    let mut words: Vec<(usize, &str)> = Vec::new();
-    let mut pos = 0;
-    for w in text.split(' ') {
-        if !w.is_empty() {
-            words.push((pos, w));
-        }
-        pos += w.len() + 1;
-    }
-    let clean = |w: &str| {
-        norm(possessive(
-            w.trim_matches(|c: char| !c.is_alphanumeric() && c != '-'),
-        ))
-    };
-    let mut out = Vec::new();
-    // Each word cleaned once, when the sentence has a "the" at all.
-    let mut cleaned: Vec<String> = Vec::new();
-    for (j, &(start, w)) in words.iter().enumerate() {
-        if w != "the" && w != "The" {
-            continue;
-        }
-        if cleaned.is_empty() {
-            cleaned = words.iter().map(|(_, w)| clean(w)).collect();
-        }
-        for p in j + 1..(j + 5).min(words.len()) {
-            // Stop at punctuation inside the phrase.
-            if words[p - 1].1.ends_with([',', ';', ':', '.']) && p > j + 1 {
-                break;
-            }
-            let tail = &cleaned[p..(p + 6).min(cleaned.len())];
-            let n = GAZETTEER.role_at(tail);
-            if n == 0 {
-                continue;
-            }
-            let last = &words[p + n - 1];
-            let next = words.get(p + n).map(|(_, w)| *w);
-            // "the president Emmanuel Macron" is a title before a name, counted there.
-            if next.is_some_and(|w| w.starts_with(char::is_uppercase)) && !last.1.ends_with(',') {
-                break;
-            }
-            let end =
-                last.0 + possessive(last.1.trim_end_matches(|c: char| !c.is_alphanumeric())).len();
-            let quals = cleaned[j + 1..p].to_vec();
-            out.push((start..end, tail[..n].join(" "), quals));
-            break;
-        }
-    }
-    out
-}
-
 /// A name inside a longer name of the same occurrence ("Syrian" in "the Syrian regime",
 /// "Trump" inside "President Trump") counts once, as the longer.
 fn drop_nested(mut found: Vec<Found>) -> Vec<Found> {
@@ -427,11 +281,4 @@ fn drop_nested(mut found: Vec<Found>) -> Vec<Found> {
         }
     }
     out
-}
-
-/// A word without its possessive ending ("president's" -> "president").
-fn possessive(w: &str) -> &str {
-    w.strip_suffix("'s")
-        .or_else(|| w.strip_suffix("’s"))
-        .unwrap_or(w)
 }

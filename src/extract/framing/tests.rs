@@ -345,3 +345,19 @@ fn a_verb_opening_the_sentence_is_no_title() {
         ["President Emmanuel Macron", "Macron"]
     );
 }
+
+#[test]
+fn a_description_beside_the_name_names_the_person() {
+    let c = corpus(&[
+        (
+            "A",
+            "News.\n\nThe report named James Comey, the former FBI director, on Friday. Comey spoke.",
+        ),
+        ("B", "News.\n\nJames Comey spoke. Comey left."),
+    ]);
+    let t = table(&c);
+    assert_eq!(
+        names_of(&t, "James Comey", "A"),
+        ["James Comey", "the former FBI director", "Comey"]
+    );
+}
