@@ -14,12 +14,13 @@ use crate::extract::entities::roles::role_near;
 use crate::extract::entities::{Actor, ActorKind};
 use crate::text::Corpus;
 
-/// "the Syrian government", "Russia's government", "the Kremlin administration".
+/// "the Syrian government", "Russia's government", "the Kremlin administration", "North
+/// Korean state media".
 // A compiled constant pattern: cannot fail.
 #[allow(clippy::unwrap_used)]
 static STATE_BODY: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"\b(?:[Tt]he\s+)?(?P<x>[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)?)(?:['’]s)?\s+(?:government|regime|administration|authorities|leadership)\b",
+        r"\b(?:[Tt]he\s+)?(?P<x>[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)?)(?:['’]s)?\s+(?:government|regime|administration|authorities|leadership|state(?:-run)?\s+(?:media|television|news\s+agency))\b",
     )
     .unwrap()
 });
@@ -28,7 +29,7 @@ static STATE_BODY: LazyLock<Regex> = LazyLock::new(|| {
 // A compiled constant pattern: cannot fail.
 #[allow(clippy::unwrap_used)]
 static BODY_WORD: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"government|regime|administration|authorities|leadership").unwrap()
+    Regex::new(r"government|regime|administration|authorities|leadership|state").unwrap()
 });
 
 /// People acting for a state, named by it: "U.S. officials", "the Russian intelligence
@@ -37,7 +38,7 @@ static BODY_WORD: LazyLock<Regex> = LazyLock::new(|| {
 #[allow(clippy::unwrap_used)]
 static STATE_PEOPLE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"\b(?:[Tt]he\s+)?(?P<x>[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)?)\s+(?:(?:senior|top|intelligence|military|government|state|spy)\s+)?(?:{PEOPLE})\b"
+        r"\b(?:[Tt]he\s+)?(?P<x>[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)?)(?:['’]s)?\s+(?:(?:senior|top|intelligence|military|government|state|spy)\s+)?(?:{PEOPLE})\b"
     ))
     .unwrap()
 });

@@ -361,3 +361,16 @@ fn a_description_beside_the_name_names_the_person() {
         ["James Comey", "the former FBI director", "Comey"]
     );
 }
+
+#[test]
+fn a_states_media_and_possessed_people_are_its_names() {
+    let c = corpus(&[
+        (
+            "A",
+            "News.\n\nIran objected. North Korean state media said Iran's leaders would reply.",
+        ),
+        ("B", "News.\n\nIran objected. Tehran said Iran would reply."),
+    ]);
+    let t = table(&c);
+    assert_eq!(names_of(&t, "Iran", "A"), ["Iran", "Iran's leaders"]);
+}
