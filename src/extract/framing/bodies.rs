@@ -118,7 +118,6 @@ pub(super) fn organisations_by_head(corpus: &Corpus, keys: &[&Actor]) -> Vec<Fou
     }
     let mut out = Vec::new();
     for (doc, heads) in &named {
-        let raw = &corpus.docs[*doc].raw;
         for (head, holders) in heads {
             let [(k, first)] = holders.as_slice() else {
                 continue;
@@ -131,11 +130,21 @@ pub(super) fn organisations_by_head(corpus: &Corpus, keys: &[&Actor]) -> Vec<Fou
                     .any(|m| m.doc == *doc && m.span.start <= at && at < m.span.end)
             };
             let title = format!("{}{}", head[..1].to_uppercase(), &head[1..]);
-            if raw.match_indices(&title).any(|(at, _)| !inside(at)) {
-                continue;
-            }
             let start = corpus.sentences.partition_point(|s| s.doc < *doc);
             let end = corpus.sentences.partition_point(|s| s.doc <= *doc);
+            // Headlines are title case: only the body's capitalised uses count.
+            let other = corpus.sentences[start..end]
+                .iter()
+                .filter(|s| s.is_body())
+                .any(|s| {
+                    corpus
+                        .text(s)
+                        .match_indices(&title)
+                        .any(|(at, _)| !inside(s.span.start + at))
+                });
+            if other {
+                continue;
+            }
             for si in (start..end).filter(|si| si > first) {
                 let s = &corpus.sentences[si];
                 let text = corpus.text(s);
