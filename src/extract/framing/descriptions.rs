@@ -88,13 +88,22 @@ pub(super) fn descriptions(corpus: &Corpus, keys: &[&Actor]) -> Vec<Found> {
             let s = &corpus.sentences[si];
             let text = corpus.text(s);
             for (span, head, quals) in definite_roles(text) {
-                let Some([(k, words, first)]) = heads.get(&head).map(Vec::as_slice) else {
+                // The holders the description's other words fit ("the French president" is
+                // the one whose role says French); it names one only when one fits.
+                let fitting: Vec<&Holder> = heads
+                    .get(&head)
+                    .into_iter()
+                    .flatten()
+                    .filter(|(_, words, _)| {
+                        quals
+                            .iter()
+                            .all(|q| words.contains(q) || TIME_QUALIFIERS.contains(&q.as_str()))
+                    })
+                    .collect();
+                let [(k, _, first)] = fitting.as_slice() else {
                     continue;
                 };
-                let fits = quals
-                    .iter()
-                    .all(|q| words.contains(q) || TIME_QUALIFIERS.contains(&q.as_str()));
-                if fits && *first <= si {
+                if *first <= si {
                     out.push(found_at(
                         *k,
                         *doc,

@@ -374,3 +374,24 @@ fn a_states_media_and_possessed_people_are_its_names() {
     let t = table(&c);
     assert_eq!(names_of(&t, "Iran", "A"), ["Iran", "Iran's leaders"]);
 }
+
+#[test]
+fn a_qualifier_tells_two_holders_apart() {
+    let c = corpus(&[
+        (
+            "A",
+            "News.\n\nPresident Donald Trump met French President Emmanuel Macron. \
+             The French president said it went well. The president agreed.",
+        ),
+        ("B", "News.\n\nTrump met Macron. Macron said it went well."),
+    ]);
+    let t = table(&c);
+    assert_eq!(
+        names_of(&t, "Emmanuel Macron", "A"),
+        ["French President", "Emmanuel Macron"]
+    );
+    assert_eq!(
+        names_of(&t, "Donald Trump", "A"),
+        ["President Donald Trump"]
+    );
+}
