@@ -89,6 +89,21 @@ pub(super) fn bodies_alone(corpus: &Corpus, keys: &[&Actor], found: &[Found]) ->
     out
 }
 
+/// Head nouns of institutions that name one alone ("the committee"); a name ending in
+/// another word ("Smit Salvage") is not named by it ("the salvage" is the work).
+const INSTITUTIONS: &[&str] = &[
+    "agency",
+    "authority",
+    "bureau",
+    "commission",
+    "committee",
+    "council",
+    "department",
+    "ministry",
+    "party",
+    "union",
+];
+
 /// "the party", "the committee": a key organisation by its name's last word.
 pub(super) fn organisations_by_head(corpus: &Corpus, keys: &[&Actor]) -> Vec<Found> {
     // doc -> head word -> (organisation, first sentence naming it)
@@ -102,7 +117,9 @@ pub(super) fn organisations_by_head(corpus: &Corpus, keys: &[&Actor]) -> Vec<Fou
             let Some((_, last)) = text.rsplit_once(' ') else {
                 continue;
             };
-            if !last.starts_with(char::is_uppercase) || !last.chars().all(char::is_alphabetic) {
+            if !last.starts_with(char::is_uppercase)
+                || !INSTITUTIONS.contains(&last.to_lowercase().as_str())
+            {
                 continue;
             }
             let list = named

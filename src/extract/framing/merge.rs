@@ -5,7 +5,7 @@
 //! a body that speaks for a state (the gazetteer's parent: "Congress" for the United States).
 //! Each joins the full name, which takes the better rank of the two.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use crate::extract::entities::gazetteer::{Entry, GAZETTEER};
 use crate::extract::entities::{Actor, ActorKind, is_state};
@@ -34,6 +34,26 @@ pub(super) fn key_actors(
         list.push(i);
     }
     roots.truncate(n);
+    // A body that speaks for a key state and is no key actor itself ("Congress", "the State
+    // Department" for the United States) is one of the state's names, as "the White House"
+    // is; a key body ("Suez Canal Authority") keeps its own names.
+    let states: BTreeMap<&str, usize> = roots
+        .iter()
+        .filter(|&&r| actors[r].kind == ActorKind::Place)
+        .map(|&r| (actors[r].name.as_str(), r))
+        .collect();
+    let taken: BTreeSet<usize> = roots
+        .iter()
+        .flat_map(|r| members.get(r).into_iter().flatten().copied())
+        .collect();
+    for (i, a) in actors.iter().enumerate() {
+        let state = a.parent.as_deref().and_then(|p| states.get(p));
+        if let (Some(&r), ActorKind::Organisation) = (state, a.kind)
+            && !taken.contains(&i)
+        {
+            members.entry(r).or_default().push(i);
+        }
+    }
     roots
         .into_iter()
         .map(|r| {
@@ -108,13 +128,6 @@ impl<'a> Index<'a> {
         let name = a.name.as_str();
         if a.kind == ActorKind::Person {
             return self.person_host(name);
-        }
-        // A body that speaks for a state ("Congress", "the State Department" for the United
-        // States) is one of the state's names, as "the White House" is.
-        if a.kind == ActorKind::Organisation
-            && let Some(p) = a.parent.as_deref()
-        {
-            return self.states.iter().find(|(_, s)| *s == p).map(|(i, _)| *i);
         }
         if name.contains(char::is_whitespace) {
             return None;
