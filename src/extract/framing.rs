@@ -3,15 +3,21 @@
 //! names are verbatim spans; no leaning labels.
 //!
 //! Method, one file per idea:
-//! 1. `names`: the names of each key actor (from the entity clusters): every mention, with
-//!    the title or role written right before it ("President Trump", "North Korean leader Kim
-//!    Jong Un"); "the X government / regime / administration / authorities" when X is the
-//!    state, its adjective or its capital; and a definite description ("the president",
-//!    "the North Korean leader") when, in that article, exactly one named actor holds that role.
-//! 2. `groups`: groups of people named by common nouns ("the rebels", "the opposition",
+//! 1. `merge`: the key actors (from the entity clusters), with the short names the clusters
+//!    keep apart joined to the full ones ("Kim" -> "Kim Jong Un", "the North" -> North Korea,
+//!    "Russians" -> Russia, "Democrats" -> Democratic Party, a state's non-key bodies).
+//! 2. `names`: the names of each key actor: every mention, with the title or role written
+//!    right before it ("President Trump", "Mr. Kim", "North Korean leader Kim Jong Un");
+//!    "the X government / regime / administration" when X is the state, its adjective or its
+//!    capital; the people acting for a state or an organisation ("U.S. officials", "DNC
+//!    officials"). `descriptions`: a definite description ("the president", "the North
+//!    Korean leader") when, in that article, exactly one named actor holds that role, or when
+//!    it is set beside the name ("Comey, the former FBI director,"). `bodies`: "the
+//!    administration", "the committee" after the article named the body in full.
+//! 3. `groups`: groups of people named by common nouns ("the rebels", "the opposition",
 //!    "asylum seekers", "illegal aliens"), from a small lexicon of families whose members
 //!    name the same people in a story (`src/extract/framing/groups.txt`).
-//! 3. `compare`: per concept and outlet, names counted by their folded form; concepts named
+//! 4. `compare`: per concept and outlet, names counted by their folded form; concepts named
 //!    by at least two outlets with at least two different names, ordered by how far the
 //!    outlets' naming distributions differ (mean total-variation distance over outlet pairs).
 //!
