@@ -44,7 +44,7 @@ static STATE_PEOPLE: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// Plural nouns for people acting for a state.
-const PEOPLE: &str = "officials|troops|diplomats|agents|negotiators|lawmakers|senators|nationals|forces|representatives|leaders|officers|soldiers|spies|hackers|intelligence|counterparts";
+const PEOPLE: &str = "officials|troops|diplomats|agents|negotiators|lawmakers|senators|nationals|forces|representatives|leaders|officers|soldiers|spies|hackers|intelligence community|intelligence|counterparts|agencies|service members";
 
 /// The words [`STATE_PEOPLE`] needs.
 // A compiled constant pattern: cannot fail.
