@@ -90,6 +90,9 @@ pub struct Framing {
 struct Concept {
     name: String,
     kind: ActorKind,
+    /// The key state a body speaks for (its concept number), whose names it joins when the
+    /// outlets give the body itself too few names to compare.
+    state: Option<usize>,
 }
 
 /// One name found in the text, for one concept.
@@ -117,6 +120,10 @@ pub fn extract_framing(corpus: &Corpus, actors: &[Actor]) -> Vec<Framing> {
         .map(|a| Concept {
             name: a.name.clone(),
             kind: a.kind,
+            state: a.parent.as_deref().and_then(|p| {
+                keys.iter()
+                    .position(|s| s.kind == ActorKind::Place && s.name == p)
+            }),
         })
         .collect();
     let mut found = names::actor_names(corpus, &keys);
@@ -124,6 +131,7 @@ pub fn extract_framing(corpus: &Corpus, actors: &[Actor]) -> Vec<Framing> {
     concepts.extend(families.into_iter().map(|name| Concept {
         name,
         kind: ActorKind::Group,
+        state: None,
     }));
     found.extend(group_names);
     compare::compare(corpus, &concepts, found)

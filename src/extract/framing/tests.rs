@@ -251,6 +251,11 @@ fn a_states_people_and_bodies_are_names_of_the_state() {
     ]);
     let t = table(&c);
     assert_eq!(names_of(&t, "Russia", "A"), ["Russia", "Russians"]);
+    // A key body named one way only is shown among its state's names.
+    assert_eq!(
+        names_of(&t, "United States", "A"),
+        ["United States", "Congress"]
+    );
     // Congress is no key actor when only one is taken: it joins the state it speaks for.
     let actors = extract_actors(&c);
     let keys = super::merge::key_actors(&actors, |a| a.name == "United States", 1);
