@@ -11,7 +11,7 @@ use regex::Regex;
 use super::{Found, NameMention};
 use crate::extract::entities::gazetteer::{Entry, GAZETTEER, norm};
 use crate::extract::entities::roles::role_near;
-use crate::extract::entities::{Actor, ActorKind};
+use crate::extract::entities::{Actor, ActorKind, is_state};
 use crate::text::Corpus;
 
 /// "the Syrian government", "Russia's government", "the Kremlin administration", "North
@@ -199,18 +199,36 @@ fn state_bodies(corpus: &Corpus, keys: &[&Actor]) -> Vec<Found> {
     // An organisation's people and bodies by a name the text gives it ("DNC officials",
     // "Democratic leaders", "FBI agents"); a form two key actors share names neither.
     let mut orgs: BTreeMap<String, Option<usize>> = BTreeMap::new();
-    for (k, a) in keys.iter().enumerate() {
-        if a.kind != ActorKind::Organisation {
-            continue;
+    let add = |orgs: &mut BTreeMap<String, Option<usize>>, form: String, k: usize| {
+        let e = orgs.entry(form).or_insert(Some(k));
+        if *e != Some(k) {
+            *e = None;
         }
-        for m in &a.mentions {
-            let form = norm(corpus.docs[m.doc].text(&m.span));
-            let e = orgs.entry(form).or_insert(Some(k));
-            if *e != Some(k) {
-                *e = None;
+    };
+    for (k, a) in keys.iter().enumerate() {
+        if a.kind == ActorKind::Organisation {
+            for m in &a.mentions {
+                add(&mut orgs, norm(corpus.docs[m.doc].text(&m.span)), k);
             }
         }
     }
+    // "European" of the European Union: an adjective opening the name, unless it is a
+    // state's ("American officials") or the text already gives it to an actor.
+    let mut adjectives: BTreeMap<String, Option<usize>> = BTreeMap::new();
+    for (k, a) in keys.iter().enumerate() {
+        let adjective = a
+            .name
+            .split_once(' ')
+            .map(|(first, _)| first)
+            .filter(|w| w.ends_with("an") || w.ends_with("ic"))
+            .filter(|w| !matches!(GAZETTEER.lookup(w), Some(Entry::Adjective(st)) if is_state(st)));
+        if let (ActorKind::Organisation, Some(w)) = (a.kind, adjective)
+            && !orgs.contains_key(&norm(w))
+        {
+            add(&mut adjectives, norm(w), k);
+        }
+    }
+    orgs.extend(adjectives);
     let named = |x: &str| state_named(&states, x).or_else(|| orgs.get(&norm(x)).copied().flatten());
     let mut out = Vec::new();
     if states.is_empty() && orgs.is_empty() {

@@ -294,7 +294,8 @@ fn people_named_by_an_organisation_are_its_names() {
     let c = corpus(&[
         (
             "A",
-            "News.\n\nThe European Union objected. European Union leaders said the European Union would reply.",
+            "News.\n\nThe European Union objected. European Union leaders said the European Union would reply. \
+             European officials agreed.",
         ),
         (
             "B",
@@ -304,7 +305,7 @@ fn people_named_by_an_organisation_are_its_names() {
     let t = table(&c);
     assert_eq!(
         names_of(&t, "European Union", "A"),
-        ["European Union", "European Union leaders"]
+        ["European Union", "European Union leaders", "European officials"]
     );
 }
 
