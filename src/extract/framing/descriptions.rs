@@ -12,7 +12,7 @@ use crate::extract::entities::{Actor, ActorKind};
 use crate::text::Corpus;
 
 /// Words that may qualify a role in a definite description without naming anyone else.
-const TIME_QUALIFIERS: &[&str] = &[
+pub(super) const TIME_QUALIFIERS: &[&str] = &[
     "former", "then", "top", "new", "outgoing", "acting", "current", "incoming", "interim",
 ];
 

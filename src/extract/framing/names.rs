@@ -8,6 +8,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
+use super::descriptions::TIME_QUALIFIERS;
 use super::{Found, NameMention};
 use crate::extract::entities::gazetteer::{Entry, GAZETTEER, norm};
 use crate::extract::entities::roles::role_near;
@@ -152,6 +153,13 @@ fn with_title(corpus: &Corpus, doc: usize, sentence: usize, span: &Range<usize>)
             && !GAZETTEER.role_words.contains(&norm(first))
         {
             from = trimmed.len() - rest.len();
+        }
+        // "former FBI director": a time word before the title is part of the description.
+        let head = &trimmed[..from];
+        if let Some(word) = head.strip_suffix(' ').and_then(|h| h.rsplit(' ').next())
+            && TIME_QUALIFIERS.contains(&word.to_lowercase().as_str())
+        {
+            from -= word.len() + 1;
         }
         s.start + from..span.end
     } else {

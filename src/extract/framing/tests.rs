@@ -305,7 +305,11 @@ fn people_named_by_an_organisation_are_its_names() {
     let t = table(&c);
     assert_eq!(
         names_of(&t, "European Union", "A"),
-        ["European Union", "European Union leaders", "European officials"]
+        [
+            "European Union",
+            "European Union leaders",
+            "European officials"
+        ]
     );
 }
 
@@ -404,5 +408,21 @@ fn a_qualifier_tells_two_holders_apart() {
     assert_eq!(
         names_of(&t, "Donald Trump", "A"),
         ["President Donald Trump"]
+    );
+}
+
+#[test]
+fn a_time_word_before_a_title_is_part_of_the_description() {
+    let c = corpus(&[
+        (
+            "A",
+            "News.\n\nThe memos by former FBI director James Comey were released. Comey spoke.",
+        ),
+        ("B", "News.\n\nJames Comey spoke. Comey left."),
+    ]);
+    let t = table(&c);
+    assert_eq!(
+        names_of(&t, "James Comey", "A"),
+        ["former FBI director", "James Comey", "Comey"]
     );
 }
