@@ -79,34 +79,70 @@ pub(super) fn descriptions(corpus: &Corpus, keys: &[&Actor]) -> Vec<Found> {
             }
         }
     }
+    // A person the article names without a role holds there the role the other articles
+    // give (`Actor::role`), from the first mention on; a description goes to these only when
+    // no role the article itself gives fits.
+    let mut others: BTreeMap<usize, BTreeMap<String, Vec<Holder>>> = BTreeMap::new();
+    for (k, a) in keys.iter().enumerate() {
+        let Some(role) = a.role.as_deref().filter(|_| a.kind == ActorKind::Person) else {
+            continue;
+        };
+        let mut firsts: BTreeMap<usize, usize> = BTreeMap::new();
+        for m in &a.mentions {
+            firsts.entry(m.doc).or_insert(m.sentence);
+        }
+        for (doc, first) in firsts {
+            if roles
+                .get(&doc)
+                .is_some_and(|h| h.values().flatten().any(|h| h.0 == k))
+            {
+                continue;
+            }
+            for (head, words) in role_entries(role) {
+                let heads = others.entry(doc).or_default();
+                heads.entry(head).or_default().push((k, words, first));
+            }
+        }
+    }
     let mut out = Vec::new();
-    for (doc, heads) in &roles {
+    let docs: BTreeSet<usize> = roles.keys().chain(others.keys()).copied().collect();
+    let none = BTreeMap::new();
+    for doc in docs {
+        let heads = roles.get(&doc).unwrap_or(&none);
+        let fallback = others.get(&doc).unwrap_or(&none);
         // Sentences are stored document by document: this article's run.
-        let start = corpus.sentences.partition_point(|s| s.doc < *doc);
-        let end = corpus.sentences.partition_point(|s| s.doc <= *doc);
+        let start = corpus.sentences.partition_point(|s| s.doc < doc);
+        let end = corpus.sentences.partition_point(|s| s.doc <= doc);
         for si in start..end {
             let s = &corpus.sentences[si];
             let text = corpus.text(s);
             for (span, head, quals) in definite_roles(text) {
                 // The holders the description's other words fit ("the French president" is
                 // the one whose role says French); it names one only when one fits.
-                let fitting: Vec<&Holder> = heads
-                    .get(&head)
-                    .into_iter()
-                    .flatten()
-                    .filter(|(_, words, _)| {
-                        quals
-                            .iter()
-                            .all(|q| words.contains(q) || TIME_QUALIFIERS.contains(&q.as_str()))
-                    })
-                    .collect();
-                let [(k, _, first)] = fitting.as_slice() else {
+                let fitting = |holders: &BTreeMap<String, Vec<Holder>>| -> Vec<(usize, usize)> {
+                    holders
+                        .get(&head)
+                        .into_iter()
+                        .flatten()
+                        .filter(|(_, words, _)| {
+                            quals
+                                .iter()
+                                .all(|q| words.contains(q) || TIME_QUALIFIERS.contains(&q.as_str()))
+                        })
+                        .map(|(k, _, first)| (*k, *first))
+                        .collect()
+                };
+                let mut fit = fitting(heads);
+                if fit.is_empty() {
+                    fit = fitting(fallback);
+                }
+                let [(k, first)] = fit.as_slice() else {
                     continue;
                 };
                 if *first <= si {
                     out.push(found_at(
                         *k,
-                        *doc,
+                        doc,
                         si,
                         s.span.start + span.start..s.span.start + span.end,
                     ));

@@ -426,3 +426,22 @@ fn a_time_word_before_a_title_is_part_of_the_description() {
         ["former FBI director", "James Comey", "Comey"]
     );
 }
+
+#[test]
+fn a_role_from_other_articles_names_a_person_introduced_without_one() {
+    let c = corpus(&[
+        (
+            "A",
+            "News.\n\nFormer FBI director James Comey spoke. Comey said it went well.",
+        ),
+        (
+            "B",
+            "News.\n\nJames Comey spoke on Friday. The former FBI director said it went well.",
+        ),
+    ]);
+    let t = table(&c);
+    assert_eq!(
+        names_of(&t, "James Comey", "B"),
+        ["James Comey", "The former FBI director"]
+    );
+}
