@@ -81,6 +81,8 @@ struct Index<'a> {
     by_word: BTreeMap<String, Vec<usize>>,
     /// A person's full name, folded -> the people so named, best ranked first.
     by_name: BTreeMap<String, Vec<usize>>,
+    /// A person's full name, folded, by actor.
+    full: BTreeMap<usize, String>,
     /// Mentions per actor.
     mentions: Vec<usize>,
     /// States, by name.
@@ -94,6 +96,7 @@ impl<'a> Index<'a> {
         let mut index = Index {
             by_word: BTreeMap::new(),
             by_name: BTreeMap::new(),
+            full: BTreeMap::new(),
             mentions: actors.iter().map(|a| a.mentions.len()).collect(),
             states: Vec::new(),
             parties: Vec::new(),
@@ -108,7 +111,8 @@ impl<'a> Index<'a> {
                     for w in words {
                         index.by_word.entry(w.to_string()).or_default().push(i);
                     }
-                    index.by_name.entry(key).or_default().push(i);
+                    index.by_name.entry(key.clone()).or_default().push(i);
+                    index.full.insert(i, key);
                 }
                 ActorKind::Place if is_state(&a.name) => index.states.push((i, &a.name)),
                 ActorKind::Organisation => {
@@ -173,11 +177,7 @@ impl<'a> Index<'a> {
         }
         let mut people: BTreeMap<&str, (usize, usize)> = BTreeMap::new();
         for &i in self.by_word.get(&key)? {
-            let full = self
-                .by_name
-                .iter()
-                .find(|(_, v)| v.contains(&i))
-                .map(|(k, _)| k.as_str())?;
+            let full = self.full.get(&i)?.as_str();
             let e = people.entry(full).or_insert((0, i));
             e.0 += self.mentions[i];
             e.1 = e.1.min(i);
