@@ -45,7 +45,7 @@ static STATE_PEOPLE: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// Plural nouns for people acting for a state.
-const PEOPLE: &str = "officials|troops|diplomats|agents|negotiators|lawmakers|senators|nationals|forces|representatives|leaders|officers|soldiers|spies|hackers|intelligence community|intelligence|counterparts|agencies|service members";
+const PEOPLE: &str = "officials|troops|diplomats|agents|negotiators|lawmakers|senators|nationals|forces|representatives|leaders|officers|soldiers|spies|hackers|intelligence community|intelligence|counterparts|agencies|service members|official|diplomat|negotiator|lawmaker|senator|officer|soldier|spy|agent";
 
 /// The words [`STATE_PEOPLE`] needs.
 // A compiled constant pattern: cannot fail.

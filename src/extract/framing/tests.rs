@@ -388,6 +388,15 @@ fn a_states_media_and_possessed_people_are_its_names() {
     ]);
     let t = table(&c);
     assert_eq!(names_of(&t, "Iran", "A"), ["Iran", "Iran's leaders"]);
+    let c = corpus(&[
+        (
+            "A",
+            "News.\n\nIran objected. An Iranian official said Iran would reply.",
+        ),
+        ("B", "News.\n\nIran objected. Tehran said Iran would reply."),
+    ]);
+    let t = table(&c);
+    assert_eq!(names_of(&t, "Iran", "A"), ["Iran", "Iranian official"]);
 }
 
 #[test]
