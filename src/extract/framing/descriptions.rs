@@ -136,6 +136,27 @@ pub(super) fn descriptions(corpus: &Corpus, keys: &[&Actor]) -> Vec<Found> {
                 if fit.is_empty() {
                     fit = fitting(fallback);
                 }
+                if fit.len() > 1 && quals.is_empty() {
+                    // "the president" beside "President Trump" and "French President Macron":
+                    // an outlet qualifies the other office holders, not the one it means
+                    // by the bare title.
+                    let bare: Vec<(usize, usize)> = fit
+                        .iter()
+                        .filter(|(k, _)| {
+                            heads
+                                .get(&head)
+                                .into_iter()
+                                .flatten()
+                                .any(|(hk, words, _)| {
+                                    hk == k && words.iter().all(|w| head.split(' ').any(|h| h == w))
+                                })
+                        })
+                        .copied()
+                        .collect();
+                    if bare.len() == 1 {
+                        fit = bare;
+                    }
+                }
                 let [(k, first)] = fit.as_slice() else {
                     continue;
                 };

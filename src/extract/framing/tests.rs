@@ -414,9 +414,10 @@ fn a_qualifier_tells_two_holders_apart() {
         names_of(&t, "Emmanuel Macron", "A"),
         ["French President", "Emmanuel Macron"]
     );
+    // The president left bare is the one the outlet means by the bare title.
     assert_eq!(
         names_of(&t, "Donald Trump", "A"),
-        ["President Donald Trump"]
+        ["President Donald Trump", "The president"]
     );
 }
 
