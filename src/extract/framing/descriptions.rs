@@ -24,7 +24,7 @@ fn role_entries(role: &str) -> Vec<(String, BTreeSet<String>)> {
     let words: Vec<String> = role.split_whitespace().map(norm).collect();
     let mut found: Vec<(usize, usize)> = Vec::new();
     for i in 0..words.len() {
-        let n = GAZETTEER.role_at(&words[i..]);
+        let n = role_len(&words[i..]);
         if n > 0 && !matches!(words[i].as_str(), "mr" | "mrs" | "ms" | "dr") {
             found.push((i, n));
         }
@@ -67,7 +67,10 @@ pub(super) fn descriptions(corpus: &Corpus, keys: &[&Actor]) -> Vec<Found> {
         }
         for m in &a.mentions {
             let s = &corpus.sentences[m.sentence];
-            let Some(role) = role_near(&corpus.docs[m.doc].raw, &m.span, &s.span) else {
+            let raw = &corpus.docs[m.doc].raw;
+            let Some(role) = role_near(raw, &m.span, &s.span)
+                .or_else(|| label_before(raw.get(s.span.start..m.span.start).unwrap_or("")))
+            else {
                 continue;
             };
             for (head, words) in role_entries(&role) {
@@ -205,7 +208,7 @@ fn definite_roles(text: &str) -> Vec<(Range<usize>, String, Vec<String>)> {
                 break;
             }
             let tail = &cleaned[p..(p + 6).min(cleaned.len())];
-            let n = GAZETTEER.role_at(tail);
+            let n = role_len(tail);
             if n == 0 {
                 continue;
             }
@@ -280,4 +283,45 @@ pub(super) fn appositions(corpus: &Corpus, keys: &[&Actor], found: &[Found]) -> 
         }
     }
     out
+}
+
+/// Nouns the outlets use to describe a ruler that the role list leaves out because they are
+/// no office (`dictator`): names an outlet gives, so the framing section shows them, but no
+/// role for the Actors section.
+const LABELS: &[&str] = &["dictator", "strongman", "despot", "autocrat", "tyrant"];
+
+/// Words a role (or a label) starting at `words[0]` spans.
+fn role_len<S: AsRef<str>>(words: &[S]) -> usize {
+    let n = GAZETTEER.role_at(words);
+    if n == 0 && words.first().is_some_and(|w| LABELS.contains(&w.as_ref())) {
+        1
+    } else {
+        n
+    }
+}
+
+/// A label right before a name, with the capitalised words or possessive that qualify it
+/// ("North Korean dictator ", "North Korea's dictator "): the phrase, if any.
+pub(super) fn label_before(before: &str) -> Option<String> {
+    let trimmed = before.strip_suffix(' ')?;
+    let words: Vec<&str> = trimmed.split(' ').collect();
+    let (&last, rest) = words.split_last()?;
+    if !LABELS.contains(&last.to_lowercase().as_str()) {
+        return None;
+    }
+    let mut start = rest.len();
+    while start > 0 && rest.len() - start < 3 {
+        let w = rest[start - 1];
+        if !w.starts_with(char::is_uppercase) || w.ends_with([',', ';', ':', '.', '"']) {
+            break;
+        }
+        start -= 1;
+    }
+    let mut phrase: Vec<&str> = rest[start..].to_vec();
+    // "The" opens the phrase; it is no qualifier.
+    if phrase.first().is_some_and(|w| *w == "The") {
+        phrase.remove(0);
+    }
+    phrase.push(last);
+    Some(phrase.join(" "))
 }

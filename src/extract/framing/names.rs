@@ -139,7 +139,9 @@ fn with_title(corpus: &Corpus, doc: usize, sentence: usize, span: &Range<usize>)
     // "Mr. Trump": a form of address is part of the name as the outlet writes it.
     let start = honorific_before(raw.get(s.start..span.start).unwrap_or(""))
         .map_or(span.start, |at| s.start + at);
-    let Some(role) = role_near(raw, span, s) else {
+    let Some(role) = role_near(raw, span, s)
+        .or_else(|| super::descriptions::label_before(raw.get(s.start..start).unwrap_or("")))
+    else {
         return start..span.end;
     };
     let before = &raw[s.start..start];

@@ -455,3 +455,19 @@ fn a_role_from_other_articles_names_a_person_introduced_without_one() {
         ["James Comey", "The former FBI director"]
     );
 }
+
+#[test]
+fn a_label_before_a_name_is_a_name_but_no_role() {
+    let c = corpus(&[
+        (
+            "A",
+            "News.\n\nNorth Korean dictator Kim Jong Un spoke. Later the dictator left.",
+        ),
+        ("B", "News.\n\nKim Jong Un spoke. Kim Jong Un left."),
+    ]);
+    let t = table(&c);
+    assert_eq!(
+        names_of(&t, "Kim Jong Un", "A"),
+        ["North Korean dictator", "Kim Jong Un", "the dictator"]
+    );
+}
