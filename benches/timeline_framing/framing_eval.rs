@@ -114,6 +114,31 @@ pub(crate) fn variants(dir: &Path) {
         let entries = framing::extract_framing(&corpus, &actors);
         // gold concept -> doc -> shown keys
         let mut shown: BTreeMap<usize, BTreeMap<String, BTreeSet<String>>> = BTreeMap::new();
+        if std::env::var_os("FRAMING_SHOW").is_some() {
+            let keys: Vec<String> = actors
+                .iter()
+                .take(20)
+                .map(|a| format!("{} ({:?}, {})", a.name, a.kind, a.mentions.len()))
+                .collect();
+            eprintln!("{name} actors: {}", keys.join("; "));
+            if let Ok(word) = std::env::var("FRAMING_GREP") {
+                for a in actors.iter().filter(|a| a.name.contains(&word)) {
+                    eprintln!("  grep: {} ({:?}, {})", a.name, a.kind, a.mentions.len());
+                }
+            }
+            for e in &entries {
+                let to = mapped(e, &gold).map_or("-", |c| gold[c].name.as_str());
+                eprintln!("  {} -> {to}", e.concept);
+                for o in &e.outlets {
+                    let names: Vec<String> = o
+                        .names
+                        .iter()
+                        .map(|n| format!("{} x{}", n.text, n.mentions.len()))
+                        .collect();
+                    eprintln!("      {}: {}", o.outlet, names.join("; "));
+                }
+            }
+        }
         for e in &entries {
             let Some(c) = mapped(e, &gold) else {
                 unknown += e.outlets.iter().map(|o| o.names.len()).sum::<usize>();

@@ -3,23 +3,32 @@
 //! names are verbatim spans; no leaning labels.
 //!
 //! Method, one file per idea:
-//! 1. `names`: the names of each key actor (from the entity clusters): every mention, with
-//!    the title or role written right before it ("President Trump", "North Korean leader Kim
-//!    Jong Un"); "the X government / regime / administration / authorities" when X is the
-//!    state, its adjective or its capital; and a definite description ("the president",
-//!    "the North Korean leader") when, in that article, exactly one named actor holds that role.
-//! 2. `groups`: groups of people named by common nouns ("the rebels", "the opposition",
+//! 1. `merge`: the key actors (from the entity clusters), with the short names the clusters
+//!    keep apart joined to the full ones ("Kim" -> "Kim Jong Un", "the North" -> North Korea,
+//!    "Russians" -> Russia, "Democrats" -> Democratic Party, a state's non-key bodies).
+//! 2. `names`: the names of each key actor: every mention, with the title or role written
+//!    right before it ("President Trump", "Mr. Kim", "North Korean leader Kim Jong Un");
+//!    "the X government / regime / administration" when X is the state, its adjective or its
+//!    capital; the people acting for a state or an organisation ("U.S. officials", "DNC
+//!    officials"). `descriptions`: a definite description ("the president", "the North
+//!    Korean leader") when, in that article, exactly one named actor holds that role, or when
+//!    it is set beside the name ("Comey, the former FBI director,"). `bodies`: "the
+//!    administration", "the committee" after the article named the body in full.
+//! 3. `groups`: groups of people named by common nouns ("the rebels", "the opposition",
 //!    "asylum seekers", "illegal aliens"), from a small lexicon of families whose members
 //!    name the same people in a story (`src/extract/framing/groups.txt`).
-//! 3. `compare`: per concept and outlet, names counted by their folded form; concepts named
+//! 4. `compare`: per concept and outlet, names counted by their folded form; concepts named
 //!    by at least two outlets with at least two different names, ordered by how far the
 //!    outlets' naming distributions differ (mean total-variation distance over outlet pairs).
 //!
 //! See docs/extraction.md ("Framing") for the rules and the measured recall and precision.
 
+mod bodies;
 mod compare;
+mod descriptions;
 pub use compare::name_key;
 mod groups;
+mod merge;
 mod names;
 #[cfg(test)]
 mod tests;
@@ -81,6 +90,9 @@ pub struct Framing {
 struct Concept {
     name: String,
     kind: ActorKind,
+    /// The key state a body speaks for (its concept number), whose names it joins when the
+    /// outlets give the body itself too few names to compare.
+    state: Option<usize>,
 }
 
 /// One name found in the text, for one concept.
@@ -97,16 +109,21 @@ pub fn analyse(view: &super::View<'_>, _settings: &super::Settings) -> Vec<Frami
 
 /// How each outlet names the key actors and groups, most divergent first.
 pub fn extract_framing(corpus: &Corpus, actors: &[Actor]) -> Vec<Framing> {
-    let keys: Vec<&Actor> = actors
-        .iter()
-        .filter(|a| a.kind != ActorKind::Place || crate::extract::entities::is_state(&a.name))
-        .take(KEY_ACTORS)
-        .collect();
+    let keys = merge::key_actors(
+        actors,
+        |a| a.kind != ActorKind::Place || crate::extract::entities::is_state(&a.name),
+        KEY_ACTORS,
+    );
+    let keys: Vec<&Actor> = keys.iter().collect();
     let mut concepts: Vec<Concept> = keys
         .iter()
         .map(|a| Concept {
             name: a.name.clone(),
             kind: a.kind,
+            state: a.parent.as_deref().and_then(|p| {
+                keys.iter()
+                    .position(|s| s.kind == ActorKind::Place && s.name == p)
+            }),
         })
         .collect();
     let mut found = names::actor_names(corpus, &keys);
@@ -114,6 +131,7 @@ pub fn extract_framing(corpus: &Corpus, actors: &[Actor]) -> Vec<Framing> {
     concepts.extend(families.into_iter().map(|name| Concept {
         name,
         kind: ActorKind::Group,
+        state: None,
     }));
     found.extend(group_names);
     compare::compare(corpus, &concepts, found)

@@ -36,11 +36,29 @@ pub(super) fn compare(corpus: &Corpus, concepts: &[Concept], found: Vec<Found>) 
             .or_default()
             .push(f.mention);
     }
+    // A key body the outlets name one way only ("Congress") is one of its state's names.
+    for (c, concept) in concepts.iter().enumerate() {
+        let Some(state) = concept.state.filter(|s| table.contains_key(s)) else {
+            continue;
+        };
+        if table.get(&c).is_none_or(shown) {
+            continue;
+        }
+        let Some(body) = table.remove(&c) else {
+            continue;
+        };
+        let into = table.entry(state).or_default();
+        for (outlet, names) in body {
+            for (key, mentions) in names {
+                let list = into.entry(outlet).or_default().entry(key).or_default();
+                list.extend(mentions);
+                list.sort_by_key(|m| (m.doc, m.span.start));
+            }
+        }
+    }
     let mut out: Vec<(usize, Framing)> = Vec::new();
     for (concept, outlets) in table {
-        let distinct: std::collections::BTreeSet<&String> =
-            outlets.values().flat_map(|names| names.keys()).collect();
-        if outlets.len() < 2 || distinct.len() < 2 {
+        if !shown(&outlets) {
             continue;
         }
         let outlets: Vec<OutletNames> = outlets
@@ -66,6 +84,13 @@ pub(super) fn compare(corpus: &Corpus, concepts: &[Concept], found: Vec<Found>) 
     // Most divergent first; ties keep the concepts' own order (actors by salience).
     out.sort_by(|(ca, a), (cb, b)| b.divergence.total_cmp(&a.divergence).then(ca.cmp(cb)));
     out.into_iter().take(MAX_CONCEPTS).map(|(_, f)| f).collect()
+}
+
+/// Whether a concept is worth showing: at least two outlets name it, in at least two ways.
+fn shown(outlets: &BTreeMap<&str, BTreeMap<String, Vec<NameMention>>>) -> bool {
+    let distinct: std::collections::BTreeSet<&String> =
+        outlets.values().flat_map(|names| names.keys()).collect();
+    outlets.len() >= 2 && distinct.len() >= 2
 }
 
 /// Names, most frequent first (ties: first used first), each shown in its most frequent form.

@@ -8,18 +8,20 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
+use super::descriptions::TIME_QUALIFIERS;
 use super::{Found, NameMention};
 use crate::extract::entities::gazetteer::{Entry, GAZETTEER, norm};
 use crate::extract::entities::roles::role_near;
-use crate::extract::entities::{Actor, ActorKind};
+use crate::extract::entities::{Actor, ActorKind, is_state};
 use crate::text::Corpus;
 
-/// "the Syrian government", "Russia's government", "the Kremlin administration".
+/// "the Syrian government", "Russia's government", "the Kremlin administration", "North
+/// Korean state media".
 // A compiled constant pattern: cannot fail.
 #[allow(clippy::unwrap_used)]
 static STATE_BODY: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"\b(?:[Tt]he\s+)?(?P<x>[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)?)(?:['’]s)?\s+(?:government|regime|administration|authorities|leadership)\b",
+        r"\b(?:[Tt]he\s+)?(?P<x>[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)?)(?:['’]s)?\s+(?:government|regime|administration|authorities|leadership|state(?:-run)?\s+(?:media|television|news\s+agency))\b",
     )
     .unwrap()
 });
@@ -28,7 +30,7 @@ static STATE_BODY: LazyLock<Regex> = LazyLock::new(|| {
 // A compiled constant pattern: cannot fail.
 #[allow(clippy::unwrap_used)]
 static BODY_WORD: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"government|regime|administration|authorities|leadership").unwrap()
+    Regex::new(r"government|regime|administration|authorities|leadership|state").unwrap()
 });
 
 /// People acting for a state, named by it: "U.S. officials", "the Russian intelligence
@@ -37,23 +39,18 @@ static BODY_WORD: LazyLock<Regex> = LazyLock::new(|| {
 #[allow(clippy::unwrap_used)]
 static STATE_PEOPLE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"\b(?:[Tt]he\s+)?(?P<x>[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)?)\s+(?:(?:senior|top|intelligence|military|government|state|spy)\s+)?(?:{PEOPLE})\b"
+        r"\b(?:[Tt]he\s+)?(?P<x>[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)?)(?:['’]s)?\s+(?:(?:senior|top|intelligence|military|government|state|spy)\s+)?(?:{PEOPLE})\b"
     ))
     .unwrap()
 });
 
 /// Plural nouns for people acting for a state.
-const PEOPLE: &str = "officials|troops|diplomats|agents|negotiators|lawmakers|senators|nationals|forces|representatives|leaders|officers|soldiers|spies|hackers|intelligence|counterparts";
+const PEOPLE: &str = "officials|troops|diplomats|agents|negotiators|lawmakers|senators|nationals|forces|representatives|leaders|officers|soldiers|spies|hackers|intelligence community|intelligence|counterparts|agencies|service members|official|diplomat|negotiator|lawmaker|senator|officer|soldier|spy|agent";
 
 /// The words [`STATE_PEOPLE`] needs.
 // A compiled constant pattern: cannot fail.
 #[allow(clippy::unwrap_used)]
 static PEOPLE_WORD: LazyLock<Regex> = LazyLock::new(|| Regex::new(PEOPLE).unwrap());
-
-/// Words that may qualify a role in a definite description without naming anyone else.
-const TIME_QUALIFIERS: &[&str] = &[
-    "former", "then", "top", "new", "outgoing", "acting", "current", "incoming", "interim",
-];
 
 /// Every name the text gives the key actors.
 pub(super) fn actor_names(corpus: &Corpus, keys: &[&Actor]) -> Vec<Found> {
@@ -79,12 +76,52 @@ pub(super) fn actor_names(corpus: &Corpus, keys: &[&Actor]) -> Vec<Found> {
             }
         }
     }
+    found.extend(respellings(corpus, keys));
     found.extend(state_bodies(corpus, keys));
-    found.extend(descriptions(corpus, keys));
+    found.extend(super::descriptions::descriptions(corpus, keys));
+    let beside = super::descriptions::appositions(corpus, keys, &found);
+    found.extend(beside);
+    let alone = super::bodies::bodies_alone(corpus, keys, &found);
+    found.extend(alone);
+    found.extend(super::bodies::organisations_by_head(corpus, keys));
     drop_nested(found)
 }
 
-fn found_at(concept: usize, doc: usize, sentence: usize, span: Range<usize>) -> Found {
+/// A key person's full name written with hyphens for spaces or the other way round ("Kim
+/// Jong-un" for Kim Jong Un), in the articles that name the person: the clusters may have
+/// missed it.
+fn respellings(corpus: &Corpus, keys: &[&Actor]) -> Vec<Found> {
+    let mut out = Vec::new();
+    for (k, a) in keys.iter().enumerate() {
+        let words: Vec<String> = a
+            .name
+            .split(|c: char| c.is_whitespace() || c == '-')
+            .filter(|w| !w.is_empty())
+            .map(regex::escape)
+            .collect();
+        if a.kind != ActorKind::Person || words.len() < 2 {
+            continue;
+        }
+        let Ok(re) = Regex::new(&format!(r"(?i)\b{}\b", words.join(r"(?:\s|-)"))) else {
+            continue;
+        };
+        let docs: BTreeSet<usize> = a.mentions.iter().map(|m| m.doc).collect();
+        for doc in docs {
+            let start = corpus.sentences.partition_point(|s| s.doc < doc);
+            let end = corpus.sentences.partition_point(|s| s.doc <= doc);
+            for si in start..end {
+                let s = &corpus.sentences[si];
+                for m in re.find_iter(corpus.text(s)) {
+                    let span = s.span.start + m.start()..s.span.start + m.end();
+                    out.push(found_at(k, doc, si, span));
+                }
+            }
+        }
+    }
+    out
+}
+
+pub(super) fn found_at(concept: usize, doc: usize, sentence: usize, span: Range<usize>) -> Found {
     Found {
         concept,
         mention: NameMention {
@@ -99,17 +136,49 @@ fn found_at(concept: usize, doc: usize, sentence: usize, span: Range<usize>) -> 
 fn with_title(corpus: &Corpus, doc: usize, sentence: usize, span: &Range<usize>) -> Range<usize> {
     let raw = &corpus.docs[doc].raw;
     let s = &corpus.sentences[sentence].span;
-    let Some(role) = role_near(raw, span, s) else {
-        return span.clone();
+    // "Mr. Trump": a form of address is part of the name as the outlet writes it.
+    let start = honorific_before(raw.get(s.start..span.start).unwrap_or(""))
+        .map_or(span.start, |at| s.start + at);
+    let Some(role) = role_near(raw, span, s)
+        .or_else(|| super::descriptions::label_before(raw.get(s.start..start).unwrap_or("")))
+    else {
+        return start..span.end;
     };
-    let before = &raw[s.start..span.start];
+    let before = &raw[s.start..start];
     let trimmed = before.trim_end();
     // Only a title directly before the name, on the same line, belongs to the name.
     if trimmed.ends_with(role.as_str()) && !before[trimmed.len()..].contains('\n') {
-        s.start + trimmed.len() - role.len()..span.end
+        let mut from = trimmed.len() - role.len();
+        // "Hosting President Emmanuel Macron": a verb opening the sentence is no title.
+        while let Some((first, rest)) = trimmed[from..].split_once(' ')
+            && first.ends_with("ing")
+            && !GAZETTEER.role_words.contains(&norm(first))
+        {
+            from = trimmed.len() - rest.len();
+        }
+        // "former FBI director": a time word before the title is part of the description.
+        let head = &trimmed[..from];
+        if let Some(word) = head.strip_suffix(' ').and_then(|h| h.rsplit(' ').next())
+            && TIME_QUALIFIERS.contains(&word.to_lowercase().as_str())
+        {
+            from -= word.len() + 1;
+        }
+        s.start + from..span.end
     } else {
-        span.clone()
+        start..span.end
     }
+}
+
+/// Where a form of address ("Mr.", "Mrs.", "Ms.", "Dr.") written right before a name starts,
+/// in the text before the name.
+fn honorific_before(before: &str) -> Option<usize> {
+    let trimmed = before.strip_suffix(' ')?;
+    let word = trimmed.rsplit(char::is_whitespace).next()?;
+    matches!(
+        word.trim_end_matches('.'),
+        "Mr" | "Mrs" | "Ms" | "Dr" | "Messrs"
+    )
+    .then(|| trimmed.len() - word.len())
 }
 
 /// Whether a title before a name describes the person by itself ("North Korean leader",
@@ -137,8 +206,42 @@ fn state_bodies(corpus: &Corpus, keys: &[&Actor]) -> Vec<Found> {
         .filter(|(_, a)| a.kind == ActorKind::Place)
         .map(|(k, a)| (a.name.as_str(), k))
         .collect();
+    // An organisation's people and bodies by a name the text gives it ("DNC officials",
+    // "Democratic leaders", "FBI agents"); a form two key actors share names neither.
+    let mut orgs: BTreeMap<String, Option<usize>> = BTreeMap::new();
+    let add = |orgs: &mut BTreeMap<String, Option<usize>>, form: String, k: usize| {
+        let e = orgs.entry(form).or_insert(Some(k));
+        if *e != Some(k) {
+            *e = None;
+        }
+    };
+    for (k, a) in keys.iter().enumerate() {
+        if a.kind == ActorKind::Organisation {
+            for m in &a.mentions {
+                add(&mut orgs, norm(corpus.docs[m.doc].text(&m.span)), k);
+            }
+        }
+    }
+    // "European" of the European Union: an adjective opening the name, unless it is a
+    // state's ("American officials") or the text already gives it to an actor.
+    let mut adjectives: BTreeMap<String, Option<usize>> = BTreeMap::new();
+    for (k, a) in keys.iter().enumerate() {
+        let adjective = a
+            .name
+            .split_once(' ')
+            .map(|(first, _)| first)
+            .filter(|w| w.ends_with("an") || w.ends_with("ic"))
+            .filter(|w| !matches!(GAZETTEER.lookup(w), Some(Entry::Adjective(st)) if is_state(st)));
+        if let (ActorKind::Organisation, Some(w)) = (a.kind, adjective)
+            && !orgs.contains_key(&norm(w))
+        {
+            add(&mut adjectives, norm(w), k);
+        }
+    }
+    orgs.extend(adjectives);
+    let named = |x: &str| state_named(&states, x).or_else(|| orgs.get(&norm(x)).copied().flatten());
     let mut out = Vec::new();
-    if states.is_empty() {
+    if states.is_empty() && orgs.is_empty() {
         return out;
     }
     for (si, s) in corpus.sentences.iter().enumerate() {
@@ -157,12 +260,12 @@ fn state_bodies(corpus: &Corpus, keys: &[&Actor]) -> Vec<Found> {
             let (Some(all), Some(x)) = (c.get(0), c.name("x")) else {
                 continue;
             };
-            let Some((k, start)) = state_named(&states, x.as_str())
+            let Some((k, start)) = named(x.as_str())
                 .map(|k| (k, all.start()))
                 // "Senior U.S. officials": the state is the last capitalised word.
                 .or_else(|| {
                     let (_, last) = x.as_str().rsplit_once(' ')?;
-                    let k = state_named(&states, last)?;
+                    let k = named(last)?;
                     Some((k, x.end() - last.len()))
                 })
             else {
@@ -183,130 +286,6 @@ fn state_named(states: &BTreeMap<&str, usize>, x: &str) -> Option<usize> {
         _ => return None,
     };
     states.get(state.as_str()).copied()
-}
-
-/// The role lexicon entry a role phrase ends in ("Russia's foreign minister" -> "foreign
-/// minister"), with the phrase's other words.
-fn role_entry(role: &str) -> Option<(String, BTreeSet<String>)> {
-    let words: Vec<String> = role.split_whitespace().map(norm).collect();
-    let mut entry = None;
-    for i in 0..words.len() {
-        let n = GAZETTEER.role_at(&words[i..]);
-        if n > 0 && !matches!(words[i].as_str(), "mr" | "mrs" | "ms" | "dr") {
-            entry = Some((i, n));
-        }
-    }
-    let (i, n) = entry?;
-    let head = words[i..i + n].join(" ");
-    let rest = words
-        .iter()
-        .map(|w| w.trim_end_matches("'s").trim_end_matches("’s").to_string())
-        .collect();
-    Some((head, rest))
-}
-
-/// A key person holding a role in one article: (actor, the role's words, first sentence).
-type Holder = (usize, BTreeSet<String>, usize);
-
-/// "the president", "the North Korean leader": within one article, a definite description
-/// whose role only one named key person holds there, after that person's first mention.
-fn descriptions(corpus: &Corpus, keys: &[&Actor]) -> Vec<Found> {
-    let mut roles: BTreeMap<usize, BTreeMap<String, Vec<Holder>>> = BTreeMap::new();
-    for (k, a) in keys.iter().enumerate() {
-        if a.kind != ActorKind::Person {
-            continue;
-        }
-        for m in &a.mentions {
-            let s = &corpus.sentences[m.sentence];
-            let Some((head, words)) =
-                role_near(&corpus.docs[m.doc].raw, &m.span, &s.span).and_then(|r| role_entry(&r))
-            else {
-                continue;
-            };
-            let holders = roles.entry(m.doc).or_default().entry(head).or_default();
-            match holders.iter_mut().find(|h| h.0 == k) {
-                Some(h) => h.1.extend(words),
-                None => holders.push((k, words, m.sentence)),
-            }
-        }
-    }
-    let mut out = Vec::new();
-    for (doc, heads) in &roles {
-        // Sentences are stored document by document: this article's run.
-        let start = corpus.sentences.partition_point(|s| s.doc < *doc);
-        let end = corpus.sentences.partition_point(|s| s.doc <= *doc);
-        for si in start..end {
-            let s = &corpus.sentences[si];
-            let text = corpus.text(s);
-            for (span, head, quals) in definite_roles(text) {
-                let Some([(k, words, first)]) = heads.get(&head).map(Vec::as_slice) else {
-                    continue;
-                };
-                let fits = quals
-                    .iter()
-                    .all(|q| words.contains(q) || TIME_QUALIFIERS.contains(&q.as_str()));
-                if fits && *first <= si {
-                    out.push(found_at(
-                        *k,
-                        *doc,
-                        si,
-                        s.span.start + span.start..s.span.start + span.end,
-                    ));
-                }
-            }
-        }
-    }
-    out
-}
-
-/// "the [qualifiers] ROLE" not followed by a name: (span, role entry, qualifier words).
-fn definite_roles(text: &str) -> Vec<(Range<usize>, String, Vec<String>)> {
-    let mut words: Vec<(usize, &str)> = Vec::new();
-    let mut pos = 0;
-    for w in text.split(' ') {
-        if !w.is_empty() {
-            words.push((pos, w));
-        }
-        pos += w.len() + 1;
-    }
-    let clean = |w: &str| norm(w.trim_matches(|c: char| !c.is_alphanumeric() && c != '-'));
-    let mut out = Vec::new();
-    // Each word cleaned once, when the sentence has a "the" at all.
-    let mut cleaned: Vec<String> = Vec::new();
-    for (j, &(start, w)) in words.iter().enumerate() {
-        if w != "the" && w != "The" {
-            continue;
-        }
-        if cleaned.is_empty() {
-            cleaned = words.iter().map(|(_, w)| clean(w)).collect();
-        }
-        for p in j + 1..(j + 5).min(words.len()) {
-            // Stop at punctuation inside the phrase.
-            if words[p - 1].1.ends_with([',', ';', ':', '.']) && p > j + 1 {
-                break;
-            }
-            let tail = &cleaned[p..(p + 6).min(cleaned.len())];
-            let n = GAZETTEER.role_at(tail);
-            if n == 0 {
-                continue;
-            }
-            let last = &words[p + n - 1];
-            let next = words.get(p + n).map(|(_, w)| *w);
-            // "the president Emmanuel Macron" is a title before a name, counted there.
-            if next.is_some_and(|w| w.starts_with(char::is_uppercase)) && !last.1.ends_with(',') {
-                break;
-            }
-            let end = last.0
-                + last
-                    .1
-                    .trim_end_matches(|c: char| !c.is_alphanumeric())
-                    .len();
-            let quals = cleaned[j + 1..p].to_vec();
-            out.push((start..end, tail[..n].join(" "), quals));
-            break;
-        }
-    }
-    out
 }
 
 /// A name inside a longer name of the same occurrence ("Syrian" in "the Syrian regime",

@@ -1,0 +1,196 @@
+//! "the administration", "his administration", "the regime": a state's body named by its
+//! word alone, after the article has named it in full ("the Trump administration", "the
+//! Syrian regime") for exactly one key state; and "the party", "the committee": a key
+//! organisation by the last word of its name, after the article has named it, when no other
+//! name in the article ends in that word ("the Senate Intelligence Committee").
+
+use std::collections::BTreeMap;
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::{Found, NameMention};
+use crate::extract::entities::gazetteer::{GAZETTEER, norm};
+use crate::extract::entities::{Actor, ActorKind};
+use crate::text::Corpus;
+
+/// The words that name a state's body.
+const BODIES: [&str; 5] = [
+    "government",
+    "regime",
+    "administration",
+    "authorities",
+    "leadership",
+];
+
+/// "the administration", "his government", "its leadership" (not "the administration's
+/// officials" read any differently: the possessive still names the body).
+// A compiled constant pattern: cannot fail.
+#[allow(clippy::unwrap_used)]
+static BODY_ALONE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b(?:[Tt]he|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir)\s+(?P<b>government|regime|administration|authorities|leadership)\b")
+        .unwrap()
+});
+
+/// The bodies named by their word alone, for the key state whose body the article named
+/// before with that word.
+pub(super) fn bodies_alone(corpus: &Corpus, keys: &[&Actor], found: &[Found]) -> Vec<Found> {
+    // (doc, body word) -> (state, first sentence naming it) for each key state.
+    let mut named: BTreeMap<(usize, &str), Vec<(usize, usize)>> = BTreeMap::new();
+    for f in found {
+        if keys
+            .get(f.concept)
+            .is_none_or(|a| a.kind != ActorKind::Place)
+        {
+            continue;
+        }
+        let m = &f.mention;
+        let text = corpus.docs[m.doc].text(&m.span);
+        // Only a longer name ("the Syrian regime"): the word is the last one, after another.
+        let Some((_, last)) = text.rsplit_once(char::is_whitespace) else {
+            continue;
+        };
+        let Some(body) = BODIES.iter().find(|b| last.eq_ignore_ascii_case(b)) else {
+            continue;
+        };
+        let list = named.entry((m.doc, body)).or_default();
+        match list.iter_mut().find(|(k, _)| *k == f.concept) {
+            Some(e) => e.1 = e.1.min(m.sentence),
+            None => list.push((f.concept, m.sentence)),
+        }
+    }
+    let mut out = Vec::new();
+    let docs: std::collections::BTreeSet<usize> = named.keys().map(|(d, _)| *d).collect();
+    for doc in docs {
+        let start = corpus.sentences.partition_point(|s| s.doc < doc);
+        let end = corpus.sentences.partition_point(|s| s.doc <= doc);
+        for si in start..end {
+            let s = &corpus.sentences[si];
+            for c in BODY_ALONE.captures_iter(corpus.text(s)) {
+                let (Some(all), Some(b)) = (c.get(0), c.name("b")) else {
+                    continue;
+                };
+                let Some([(k, first)]) = named.get(&(doc, b.as_str())).map(Vec::as_slice) else {
+                    continue;
+                };
+                if *first < si {
+                    out.push(Found {
+                        concept: *k,
+                        mention: NameMention {
+                            doc,
+                            sentence: si,
+                            span: s.span.start + all.start()..s.span.start + all.end(),
+                        },
+                    });
+                }
+            }
+        }
+    }
+    out
+}
+
+/// Head nouns of institutions that name one alone ("the committee"); a name ending in
+/// another word ("Smit Salvage") is not named by it ("the salvage" is the work).
+const INSTITUTIONS: &[&str] = &[
+    "agency",
+    "authority",
+    "bureau",
+    "commission",
+    "committee",
+    "council",
+    "department",
+    "ministry",
+    "party",
+    "union",
+];
+
+/// "the party", "the committee": a key organisation by its name's last word.
+pub(super) fn organisations_by_head(corpus: &Corpus, keys: &[&Actor]) -> Vec<Found> {
+    // doc -> head word -> (organisation, first sentence naming it)
+    let mut named: BTreeMap<usize, BTreeMap<String, Vec<(usize, usize)>>> = BTreeMap::new();
+    for (k, a) in keys.iter().enumerate() {
+        if a.kind != ActorKind::Organisation {
+            continue;
+        }
+        for m in &a.mentions {
+            let text = corpus.docs[m.doc].text(&m.span);
+            let Some((_, last)) = text.rsplit_once(' ') else {
+                continue;
+            };
+            if !last.starts_with(char::is_uppercase)
+                || !INSTITUTIONS.contains(&last.to_lowercase().as_str())
+            {
+                continue;
+            }
+            let list = named
+                .entry(m.doc)
+                .or_default()
+                .entry(last.to_lowercase())
+                .or_default();
+            match list.iter_mut().find(|(o, _)| *o == k) {
+                Some(e) => e.1 = e.1.min(m.sentence),
+                None => list.push((k, m.sentence)),
+            }
+        }
+    }
+    let mut out = Vec::new();
+    for (doc, heads) in &named {
+        for (head, holders) in heads {
+            let [(k, first)] = holders.as_slice() else {
+                continue;
+            };
+            // Every capitalised use of the word in the article is inside this one's names.
+            let inside = |at: usize| {
+                keys[*k]
+                    .mentions
+                    .iter()
+                    .any(|m| m.doc == *doc && m.span.start <= at && at < m.span.end)
+            };
+            let title = format!("{}{}", head[..1].to_uppercase(), &head[1..]);
+            let start = corpus.sentences.partition_point(|s| s.doc < *doc);
+            let end = corpus.sentences.partition_point(|s| s.doc <= *doc);
+            // Headlines are title case: only the body's capitalised uses count.
+            let other = corpus.sentences[start..end]
+                .iter()
+                .filter(|s| s.is_body())
+                .any(|s| {
+                    corpus
+                        .text(s)
+                        .match_indices(&title)
+                        .any(|(at, _)| !inside(s.span.start + at))
+                });
+            if other {
+                continue;
+            }
+            for si in (start..end).filter(|si| si > first) {
+                let s = &corpus.sentences[si];
+                let text = corpus.text(s);
+                for (at, _) in text.match_indices(head.as_str()) {
+                    let before = &text[..at];
+                    let after = &text[at + head.len()..];
+                    let Some(the) = ["the ", "The "].iter().find(|t| before.ends_with(*t)) else {
+                        continue;
+                    };
+                    // A whole word ("committees" is not), and not a modifier of a role ("the
+                    // committee chairman" is a person).
+                    let next = after.split_whitespace().next().unwrap_or("");
+                    if after.starts_with(char::is_alphanumeric)
+                        || (after.starts_with(' ') && GAZETTEER.role_at(&[norm(next)]) > 0)
+                    {
+                        continue;
+                    }
+                    let from = at - the.len();
+                    out.push(Found {
+                        concept: *k,
+                        mention: NameMention {
+                            doc: *doc,
+                            sentence: si,
+                            span: s.span.start + from..s.span.start + at + head.len(),
+                        },
+                    });
+                }
+            }
+        }
+    }
+    out
+}
