@@ -109,25 +109,29 @@ impl Lines {
 
     /// The value of the line `key<TAB>value` (lines sorted by key, no key holding a tab).
     fn value(&self, key: &str) -> Option<&'static str> {
-        let n = self.starts.len() - 1;
-        let key_of = |k: usize| {
-            let line = self.line(k);
-            line.split_once('\t').map_or(line, |(w, _)| w)
+        // A line sorts before `key<TAB>` exactly when its key sorts before `key` (a tab is
+        // below every character of a key), so the lines are compared with `key<TAB>` byte
+        // by byte, without looking for each line's tab.
+        let probe = key.as_bytes();
+        let below = |line: &[u8]| {
+            let n = probe.len().min(line.len());
+            match line[..n].cmp(&probe[..n]) {
+                std::cmp::Ordering::Equal => line.get(n).is_none_or(|&b| b < b'\t'),
+                o => o.is_lt(),
+            }
         };
+        let n = self.starts.len() - 1;
         let (mut lo, mut hi) = (0, n);
         while lo < hi {
             let mid = (lo + hi) / 2;
-            if key_of(mid) < key {
+            if below(self.line(mid).as_bytes()) {
                 lo = mid + 1;
             } else {
                 hi = mid;
             }
         }
-        if lo < n && key_of(lo) == key {
-            self.line(lo).split_once('\t').map(|(_, v)| v)
-        } else {
-            None
-        }
+        let line = if lo < n { self.line(lo) } else { "" };
+        line.strip_prefix(key)?.strip_prefix('\t')
     }
 
     /// Whether some line starts with `prefix`.
