@@ -14,6 +14,11 @@ use brief::extract::entities::tagger::{merge, use_model};
 use brief::extract::entities::{ActorKind, mention_spans};
 
 fn main() {
+    // BRIEF_NO_CLUSTERS=1: without the word-cluster features (to train or read a model
+    // made without them).
+    if std::env::var_os("BRIEF_NO_CLUSTERS").is_some() {
+        brief::extract::entities::tagger::features::set_clusters(false);
+    }
     let path = std::env::args().nth(1).unwrap_or_default();
     let mode = std::env::args()
         .nth(2)

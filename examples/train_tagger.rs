@@ -292,6 +292,11 @@ impl Weights {
 }
 
 fn main() {
+    // BRIEF_NO_CLUSTERS=1: without the word-cluster features (to train or read a model
+    // made without them).
+    if std::env::var_os("BRIEF_NO_CLUSTERS").is_some() {
+        brief::extract::entities::tagger::features::set_clusters(false);
+    }
     let args: Vec<String> = std::env::args().collect();
     if args.len() < 3 {
         eprintln!("usage: train_tagger DATA_DIR OUT_MODEL [EPOCHS] [PRUNE]");

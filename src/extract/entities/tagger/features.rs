@@ -1,7 +1,9 @@
 //! Features of one word in its sentence, hashed to 32-bit keys: the word and its neighbours
 //! (lowercased), word shape, prefixes and suffixes, punctuation around it, whether the
-//! sentence is in capitals, and gazetteer matches (the entity lists of
-//! `src/extract/gazetteer/`, GeoNames places, US Census given names and surnames, roles).
+//! sentence is in capitals, gazetteer matches (the entity lists of
+//! `src/extract/gazetteer/`, GeoNames places, US Census given names and surnames, roles),
+//! and word clusters (`tagger_clusters.txt`: bit-string prefixes of the word's and its
+//! neighbours' clusters, alone and with the rules' reading).
 //!
 //! The same function builds the features for training and for tagging, so a model and the
 //! code that reads it can never disagree; the keys are xxh3 hashes, the same on every platform.
@@ -9,6 +11,7 @@
 use std::fmt::Write;
 use std::ops::Range;
 use std::sync::LazyLock;
+use std::sync::atomic::{AtomicBool, Ordering};
 
 use xxhash_rust::xxh3::xxh3_64;
 
@@ -44,6 +47,10 @@ pub struct Hint {
 const PLACES: &str = include_str!("../../gazetteer/tagger_places.txt");
 const SURNAMES: &str = include_str!("../../gazetteer/tagger_surnames.txt");
 const GIVEN: &str = include_str!("../../gazetteer/tagger_given.txt");
+const CLUSTERS: &str = include_str!("../../gazetteer/tagger_clusters.txt");
+
+/// Prefix lengths of a word's cluster bit string used as features (Ratinov & Roth 2009).
+const CLUSTER_PREFIXES: [usize; 4] = [4, 6, 10, 16];
 
 /// A sorted list of lines embedded as text (as `tools/tagger/make_lists.py` writes them),
 /// with where each line starts found once (one pass over the bytes), so a lookup is a
@@ -100,6 +107,33 @@ impl Lines {
         k + 1 < self.starts.len() && self.line(k) == key
     }
 
+    /// The value of the line `key<TAB>value` (lines sorted by key, no key holding a tab).
+    fn value(&self, key: &str) -> Option<&'static str> {
+        // A line sorts before `key<TAB>` exactly when its key sorts before `key` (a tab is
+        // below every character of a key), so the lines are compared with `key<TAB>` byte
+        // by byte, without looking for each line's tab.
+        let probe = key.as_bytes();
+        let below = |line: &[u8]| {
+            let n = probe.len().min(line.len());
+            match line[..n].cmp(&probe[..n]) {
+                std::cmp::Ordering::Equal => line.get(n).is_none_or(|&b| b < b'\t'),
+                o => o.is_lt(),
+            }
+        };
+        let n = self.starts.len() - 1;
+        let (mut lo, mut hi) = (0, n);
+        while lo < hi {
+            let mid = (lo + hi) / 2;
+            if below(self.line(mid).as_bytes()) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        let line = if lo < n { self.line(lo) } else { "" };
+        line.strip_prefix(key)?.strip_prefix('\t')
+    }
+
     /// Whether some line starts with `prefix`.
     fn any_starts_with(&self, prefix: &str) -> bool {
         let k = self.lower_bound(prefix);
@@ -110,6 +144,27 @@ impl Lines {
 static PLACES_LINES: LazyLock<Lines> = LazyLock::new(|| Lines::new(PLACES));
 static SURNAMES_LINES: LazyLock<Lines> = LazyLock::new(|| Lines::new(SURNAMES));
 static GIVEN_LINES: LazyLock<Lines> = LazyLock::new(|| Lines::new(GIVEN));
+static CLUSTER_LINES: LazyLock<Lines> = LazyLock::new(|| Lines::new(CLUSTERS));
+
+/// Whether the word-cluster features are on (for measurement: a model trained without them
+/// is read with them off).
+static CLUSTERS_ON: AtomicBool = AtomicBool::new(true);
+
+/// Turn the word-cluster features on or off (for measurement).
+#[doc(hidden)]
+pub fn set_clusters(on: bool) {
+    CLUSTERS_ON.store(on, Ordering::Relaxed);
+}
+
+/// The word-cluster bit string of a lowercased word (`tagger_clusters.txt`), or `""`.
+pub(crate) fn cluster(lower: &str) -> &'static str {
+    CLUSTER_LINES.value(lower).unwrap_or("")
+}
+
+/// The first `len` characters of a cluster bit string (all of it when shorter).
+fn bits(path: &str, len: usize) -> &str {
+    path.get(..len).unwrap_or(path)
+}
 
 /// Whether `key` is a line of `list` (sorted lines): a binary search over the embedded text
 /// itself. The reference for [`Lines`].
@@ -418,6 +473,15 @@ pub(crate) fn sentence_features_where(
     let short = Column::new(words, |w, out| shape_into(w.text, 1, out));
     let short = short.strs();
     let gaz = gazetteer_labels(&norms, words, &needed);
+    let clusters: Vec<&str> = (0..n)
+        .map(|i| {
+            if needed[i] && CLUSTERS_ON.load(Ordering::Relaxed) {
+                cluster(lower[i])
+            } else {
+                ""
+            }
+        })
+        .collect();
     let caps = shouting(words);
     let kind_at = |i: usize, d: isize| -> &str {
         const DIGITS: [&str; 10] = ["0", "1", "2", "3", "4", "5", "6", "7", "8", "9"];
@@ -483,6 +547,23 @@ pub(crate) fn sentence_features_where(
             k.add("caps", &[""]);
             k.add("capsw", &[lower[i]]);
         }
+        let c = clusters[i];
+        if !c.is_empty() {
+            for len in CLUSTER_PREFIXES {
+                k.add("c", &[bits(c, len)]);
+            }
+        }
+        for (t, d) in [("c-1", -1), ("c+1", 1)] {
+            let nb = i
+                .checked_add_signed(d)
+                .and_then(|j| clusters.get(j))
+                .copied()
+                .unwrap_or("");
+            if !nb.is_empty() {
+                k.add(t, &[bits(nb, 6)]);
+                k.add(t, &[nb]);
+            }
+        }
         for label in &gaz[i] {
             k.add("g", &[label]);
             k.add("gs", &[label, short[i]]);
@@ -514,6 +595,22 @@ pub(crate) fn sentence_features_where(
                 u8::from(h.known)
             );
             k.add("r", &[&r]);
+            // The rules' reading with the word's cluster and its neighbours': the model
+            // learns which kinds of words the rules mistype.
+            if !clusters[i].is_empty() {
+                k.add("rc", &[&r, bits(clusters[i], 6)]);
+                k.add("rc", &[&r, bits(clusters[i], 10)]);
+            }
+            for (t, d) in [("rc-1", -1), ("rc+1", 1)] {
+                let nb = i
+                    .checked_add_signed(d)
+                    .and_then(|j| clusters.get(j))
+                    .copied()
+                    .unwrap_or("");
+                if !nb.is_empty() {
+                    k.add(t, &[&r, bits(nb, 10)]);
+                }
+            }
             k.add("rs", &[&r, short[i]]);
             k.add("rw", &[&r, lower[i]]);
             if caps {
@@ -704,6 +801,29 @@ mod tests {
                 add("caps", &[""]);
                 add("capsw", &[l]);
             }
+            let cl = |j: Option<usize>| {
+                j.and_then(|j| lower.get(j))
+                    .and_then(|w| {
+                        CLUSTERS.lines().find_map(|line| {
+                            let (k, v) = line.split_once('\t')?;
+                            (k == w).then_some(v)
+                        })
+                    })
+                    .unwrap_or("")
+            };
+            let c = cl(Some(i));
+            if !c.is_empty() {
+                for len in [4, 6, 10, 16] {
+                    add("c", &[&c[..len.min(c.len())]]);
+                }
+            }
+            for (t, j) in [("c-1", i.checked_sub(1)), ("c+1", Some(i + 1))] {
+                let n = cl(j);
+                if !n.is_empty() {
+                    add(t, &[&n[..6.min(n.len())]]);
+                    add(t, &[n]);
+                }
+            }
             for label in &gaz[i] {
                 add("g", &[label]);
                 add("gs", &[label, sh]);
@@ -736,6 +856,17 @@ mod tests {
                         .to_string()
                 };
                 add("r", &[&r]);
+                let c = cl(Some(i));
+                if !c.is_empty() {
+                    add("rc", &[&r, &c[..6.min(c.len())]]);
+                    add("rc", &[&r, &c[..10.min(c.len())]]);
+                }
+                for (t, j) in [("rc-1", i.checked_sub(1)), ("rc+1", Some(i + 1))] {
+                    let n = cl(j);
+                    if !n.is_empty() {
+                        add(t, &[&r, &n[..10.min(n.len())]]);
+                    }
+                }
                 add("rs", &[&r, sh]);
                 add("rw", &[&r, l]);
                 if caps {
@@ -845,6 +976,35 @@ mod tests {
         }
         assert!(PLACES_LINES.any_starts_with("new "));
         assert!(!PLACES_LINES.any_starts_with("zzzq "));
+    }
+
+    #[test]
+    fn clusters_are_found_by_word() {
+        let mut last = "";
+        for line in CLUSTERS.lines() {
+            let (w, bits) = line.split_once('\t').expect("word, tab, bits");
+            assert!(w > last, "{w} after {last}: not sorted");
+            assert!(!bits.is_empty() && bits.bytes().all(|b| b == b'0' || b == b'1'));
+            last = w;
+        }
+        for (k, line) in CLUSTERS.lines().enumerate().step_by(11) {
+            let (w, bits) = line.split_once('\t').unwrap_or_default();
+            assert_eq!(cluster(w), bits, "{k}: {w}");
+            assert_eq!(cluster(&format!("{w}\u{1}")), "");
+        }
+        assert_eq!(cluster(""), "");
+        assert_eq!(cluster("zzzzqqq"), "");
+        // Words used alike share a long prefix: two capitals, two weekdays.
+        let common = |a: &str, b: &str| {
+            cluster(a)
+                .bytes()
+                .zip(cluster(b).bytes())
+                .take_while(|(x, y)| x == y)
+                .count()
+        };
+        assert!(common("london", "paris") >= 10);
+        assert!(common("monday", "tuesday") >= 10);
+        assert!(common("london", "monday") < common("london", "paris"));
     }
 
     #[test]
