@@ -406,6 +406,21 @@ mod tests {
     }
 
     #[test]
+    fn a_listed_place_named_like_a_person_is_a_place() {
+        let c = corpus(&[(
+            "A",
+            "The actress left a Beverly Hills clinic. Police in Beverly Hills said she was well.",
+        )]);
+        let actors = extract_actors(&c);
+        assert!(
+            actors
+                .iter()
+                .all(|a| a.name != "Beverly Hills" || a.kind == ActorKind::Place),
+            "{actors:?}"
+        );
+    }
+
+    #[test]
     fn a_capital_after_in_stays_a_place() {
         let c = corpus(&[(
             "A",

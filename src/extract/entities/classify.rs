@@ -45,6 +45,11 @@ pub(crate) fn classify(
     if (words.len() > 1 && adjective(&words[0]) && !has_role) || compound {
         return (ActorKind::Group, true);
     }
+    // "Beverly Hills", "Virginia Beach": a place of the GeoNames list whose first word is
+    // also a given name is the place.
+    if !has_role && words.len() > 1 && super::tagger::features::is_listed_place(&words.join(" ")) {
+        return (ActorKind::Place, false);
+    }
     if has_role
         || g.first_names.contains(&words[0])
         || words.iter().any(|w| PARTICLES.contains(&w.as_str()))

@@ -142,6 +142,11 @@ impl Lines {
 }
 
 static PLACES_LINES: LazyLock<Lines> = LazyLock::new(|| Lines::new(PLACES));
+
+/// Whether a lower-case name is a GeoNames place of the tagger's list ("beverly hills").
+pub(crate) fn is_listed_place(name: &str) -> bool {
+    PLACES_LINES.contains(name)
+}
 static SURNAMES_LINES: LazyLock<Lines> = LazyLock::new(|| Lines::new(SURNAMES));
 static GIVEN_LINES: LazyLock<Lines> = LazyLock::new(|| Lines::new(GIVEN));
 static CLUSTER_LINES: LazyLock<Lines> = LazyLock::new(|| Lines::new(CLUSTERS));
