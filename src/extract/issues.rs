@@ -65,6 +65,7 @@ pub fn analyse(view: &super::View<'_>, _settings: &super::Settings) -> Vec<OpenI
 /// [`Corpus::sentences`].
 pub fn extract_open_issues(corpus: &Corpus, centrality: &[f64]) -> Vec<OpenIssue> {
     let weight = |i: usize| centrality.get(i).copied().unwrap_or(0.0);
+    let years = doc_years(corpus);
     let mut found: Vec<(usize, &Cue)> = corpus
         .sentences
         .par_iter()
@@ -75,10 +76,11 @@ pub fn extract_open_issues(corpus: &Corpus, centrality: &[f64]) -> Vec<OpenIssue
             s.is_body()
                 && whole::is_whole(corpus, *i)
                 && crate::rank::lead::stands_alone(corpus.text(s))
-                && !about_the_past(corpus.text(s), year_of(corpus, s.doc))
         })
         .map_init(Scratch::default, |scratch, (i, s)| {
-            cue_of(corpus.text(s), scratch).map(|c| (i, c))
+            cue_of(corpus.text(s), scratch)
+                .filter(|_| !about_the_past(corpus.text(s), years[s.doc]))
+                .map(|c| (i, c))
         })
         .flatten()
         .collect();
@@ -120,21 +122,18 @@ pub fn extract_open_issues(corpus: &Corpus, centrality: &[f64]) -> Vec<OpenIssue
     issues
 }
 
-/// The year an article is dated, or failing that the year of the corpus's latest date.
-fn year_of(corpus: &Corpus, doc: usize) -> Option<u32> {
-    let year = |d: &str| d.get(..4).and_then(|y| y.parse::<u32>().ok());
-    corpus
-        .docs
-        .get(doc)
-        .and_then(|d| d.meta.date.as_deref())
-        .and_then(year)
-        .or_else(|| {
-            corpus
-                .docs
-                .iter()
-                .filter_map(|d| d.meta.date.as_deref().and_then(year))
-                .max()
-        })
+/// The year each article is dated, or failing that the year of the corpus's latest date;
+/// indexed like [`Corpus::docs`].
+fn doc_years(corpus: &Corpus) -> Vec<Option<u32>> {
+    let year = |d: &crate::document::Document| {
+        d.meta
+            .date
+            .as_deref()
+            .and_then(|d| d.get(..4))
+            .and_then(|y| y.parse::<u32>().ok())
+    };
+    let latest = corpus.docs.iter().filter_map(year).max();
+    corpus.docs.iter().map(|d| year(d).or(latest)).collect()
 }
 
 /// Whether a sentence tells of the past, so what it calls unresolved was so then: "in the

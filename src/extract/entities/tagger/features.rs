@@ -552,6 +552,13 @@ pub(crate) fn sentence_features_where(
             k.add("caps", &[""]);
             k.add("capsw", &[lower[i]]);
         }
+        // The cluster bit string of the word `d` places away ("" when none).
+        let cluster_at = |d: isize| {
+            i.checked_add_signed(d)
+                .and_then(|j| clusters.get(j))
+                .copied()
+                .unwrap_or("")
+        };
         let c = clusters[i];
         if !c.is_empty() {
             for len in CLUSTER_PREFIXES {
@@ -559,11 +566,7 @@ pub(crate) fn sentence_features_where(
             }
         }
         for (t, d) in [("c-1", -1), ("c+1", 1)] {
-            let nb = i
-                .checked_add_signed(d)
-                .and_then(|j| clusters.get(j))
-                .copied()
-                .unwrap_or("");
+            let nb = cluster_at(d);
             if !nb.is_empty() {
                 k.add(t, &[bits(nb, 6)]);
                 k.add(t, &[nb]);
@@ -607,11 +610,7 @@ pub(crate) fn sentence_features_where(
                 k.add("rc", &[&r, bits(clusters[i], 10)]);
             }
             for (t, d) in [("rc-1", -1), ("rc+1", 1)] {
-                let nb = i
-                    .checked_add_signed(d)
-                    .and_then(|j| clusters.get(j))
-                    .copied()
-                    .unwrap_or("");
+                let nb = cluster_at(d);
                 if !nb.is_empty() {
                     k.add(t, &[&r, bits(nb, 10)]);
                 }
