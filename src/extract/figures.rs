@@ -265,7 +265,7 @@ fn doc_figures(
                 qualifier: p.qualifier.clone(),
                 unit: p.unit.clone(),
                 measure: fr.thing,
-                key: if p.increment || p.window {
+                key: if p.increment || p.window || p.reading {
                     None
                 } else {
                     fr.key

@@ -118,8 +118,10 @@ fn running_total(corpus: &Corpus, f: &Figure) -> bool {
 /// The place or thing a figure describes in apposition: "Dharan, 130 miles southeast of
 /// Katmandu", "Matamoros, a city of 400,000", "Bhaktapur, an ancient town seven miles east of
 /// Katmandu": the capitalised words right before a comma, with at most an article, three
-/// lower-case words and "of" between the comma and the figure.
-fn apposition_holder<'a>(corpus: &'a Corpus, f: &Figure) -> Option<&'a str> {
+/// lower-case words and "of" between the comma and the figure. The flag says the holder is
+/// a fronted place, the scene the sentence opens on ("In Los Gatos, 30 miles northeast of
+/// Santa Cruz, ..."; "In the coastal resort of South Padre Island, about 25 miles ...").
+fn apposition_holder<'a>(corpus: &'a Corpus, f: &Figure) -> Option<(&'a str, bool)> {
     let s = corpus.sentences.get(f.sentence)?;
     let doc = corpus.docs.get(f.doc)?;
     let before = doc.text(&(s.span.start..f.span.start.max(s.span.start)));
@@ -147,25 +149,39 @@ fn apposition_holder<'a>(corpus: &'a Corpus, f: &Figure) -> Option<&'a str> {
         .map(|w| w.len() + 1)
         .sum::<usize>();
     let name = head.get(head.len().saturating_sub(start)..)?.trim();
+    let rest = head.get(..head.len().saturating_sub(start)).unwrap_or("");
+    // "In Los Gatos, ...": the preposition opening the sentence is no part of the name.
+    let (name, opened) = match name.split_once(' ') {
+        Some((p @ ("In" | "At" | "Near"), n)) if rest.trim().is_empty() => (n, Some(p)),
+        _ => (name, None),
+    };
+    let fronted = opened.is_some()
+        || (matches!(rest.split_whitespace().next(), Some("In" | "At" | "Near"))
+            && !rest.contains(',')
+            && !rest.bytes().any(|b| b.is_ascii_digit()));
     // "two miles northeast of The Geysers, four miles west of Cobb": a list of distances,
     // the name before the comma the reference of the one before.
-    let rest = head.get(..head.len().saturating_sub(start)).unwrap_or("");
-    let reference = rest
-        .split_whitespace()
-        .next_back()
-        .is_some_and(|w| matches!(w, "of" | "from" | "to"));
-    (!reference && name.chars().any(char::is_alphabetic)).then_some(name)
+    let reference = !fronted
+        && rest
+            .split_whitespace()
+            .next_back()
+            .is_some_and(|w| matches!(w, "of" | "from" | "to"));
+    (!reference && name.chars().any(char::is_alphabetic)).then_some((name, fronted))
 }
 
 /// Whether two figures describe different places or things in apposition: "Valladolid, a
 /// city of 80,000" and "Matamoros, a city of 400,000"; "Dharan, 130 miles southeast of
 /// Katmandu" and "Bhaktapur, an ancient town seven miles east of Katmandu". (When only one
 /// says whose it is, it may be the other's too: "centered in Geyserville, about 20 miles
-/// north of Santa Rosa" and "struck about 26 miles north of Santa Rosa".)
+/// north of Santa Rosa" and "struck about 26 miles north of Santa Rosa".) A fronted scene
+/// is the other way: "In Los Gatos, 30 miles northeast of Santa Cruz, portions of the
+/// downtown area were destroyed" locates a town the story visits, not its event, so it is
+/// compared only with figures about the same place.
 fn different_appositions(corpus: &Corpus, a: &Figure, b: &Figure) -> bool {
     match (apposition_holder(corpus, a), apposition_holder(corpus, b)) {
-        (Some(x), Some(y)) => !x.eq_ignore_ascii_case(y),
-        _ => false,
+        (Some((x, _)), Some((y, _))) => !x.eq_ignore_ascii_case(y),
+        (Some((_, fronted)), None) | (None, Some((_, fronted))) => fronted,
+        (None, None) => false,
     }
 }
 

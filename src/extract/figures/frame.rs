@@ -11,7 +11,7 @@ use super::phrase::{
     model_at, noun_before, phrase_after, place_after, predicate_after, predicate_before, raw,
     span_text,
 };
-use super::synonyms::{Stems, concept, is_cumulative};
+use super::synonyms::{Stems, concept, fits, is_cumulative};
 
 /// What a figure measures, as its sentence says it.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -122,7 +122,9 @@ pub(super) fn frame_of(
     // specific head: "arrested pirate", "arrested boat"; the head; the noun before "of";
     // "4.4 in magnitude"); then the head itself as written (plural or not, with capitalised
     // modifiers: "Yemeni pirates") and its participle.
-    let lookup = |i: usize, stems: &mut Stems| concept(stems, &t[i].low, is_plural(&t[i].low));
+    let lookup = |i: usize, stems: &mut Stems| {
+        concept(stems, &t[i].low, is_plural(&t[i].low)).filter(|c| fits(c, fig.value.high))
+    };
     let pred = after
         .and_then(|i| lookup(i, stems))
         .or_else(|| before.and_then(|i| lookup(i, stems)));

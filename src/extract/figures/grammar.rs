@@ -38,6 +38,10 @@ pub(super) struct Parsed {
     /// "his first 100 days", "the past 24 hours": a period the sentence speaks of, not a
     /// length it reports.
     pub(super) window: bool,
+    /// A reading of a state that changes by the hour or a forecast ("115 mph winds", "the
+    /// eye was 140 miles southeast of Kingston", "a 70 percent chance of rain"): two
+    /// articles that give different values have read it at different times, or guessed.
+    pub(super) reading: bool,
     /// The rounding step the number is written to (100 for "200").
     pub(super) step: f64,
 }
@@ -279,6 +283,7 @@ fn parse_at(t: &[Tok], i: usize, text: &str) -> Result<Parsed, usize> {
     let window = unit.as_deref().is_some_and(|u| TIME_UNITS.contains(&u))
         && i > 0
         && WINDOW_WORDS.contains(&word(t, i - 1));
+    let reading = is_reading(t, span_end, unit.as_deref());
     Ok(Parsed {
         span: t[start].span.start..t[span_end - 1].span.end,
         toks: start..span_end,
@@ -291,9 +296,44 @@ fn parse_at(t: &[Tok], i: usize, text: &str) -> Result<Parsed, usize> {
         per,
         increment,
         window,
+        reading,
         step: core.step,
     })
 }
+
+/// Whether the figure ending at token `end` is a momentary reading or a forecast: a speed
+/// or a distance in a sentence about a storm or the wind (a storm's winds, its speed and its
+/// position change by the hour, so articles written hours apart differ without disputing
+/// anything), or a percentage chance (a forecast, not a count).
+fn is_reading(t: &[Tok], end: usize, unit: Option<&str>) -> bool {
+    if unit == Some("%") {
+        return matches!(
+            word(t, end),
+            "chance" | "chances" | "probability" | "likelihood" | "odds"
+        );
+    }
+    // "115 mph"; "15 miles per hour" is a distance unit followed by "per hour".
+    let speed = matches!(word(t, end), "mph" | "kph" | "knots" | "km/h");
+    let distance = matches!(unit, Some("mi" | "km" | "nmi"));
+    (speed || distance) && t.iter().any(|x| STORM_WORDS.contains(&x.low.as_str()))
+}
+
+/// Words that put a sentence's speeds and distances on a storm or the wind.
+const STORM_WORDS: &[&str] = &[
+    "wind",
+    "winds",
+    "gust",
+    "gusts",
+    "gusting",
+    "hurricane",
+    "hurricanes",
+    "typhoon",
+    "cyclone",
+    "storm",
+    "storms",
+    "tornado",
+    "eye",
+];
 
 /// Words before a length of time that make it a window of time ("the first 100 days", "the
 /// past 24 hours", "the next two weeks").

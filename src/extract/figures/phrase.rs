@@ -323,6 +323,11 @@ pub(super) fn place_after(
             j += 1;
             continue;
         }
+        // A distance is measured from a place ("of", "from"): "60 miles south in Manila" is
+        // where something was felt, not what the distance is from.
+        if skip_directions && matches!(w, "in" | "for") {
+            break;
+        }
         if matches!(w, "in" | "to" | "of" | "from" | "for") {
             seen_prep = true;
             j += 1;

@@ -21,13 +21,16 @@ struct Spec {
     cumulative: bool,
     #[serde(default)]
     singular: bool,
+    #[serde(default)]
+    max: Option<f64>,
 }
 
 /// The table shipped with `brief` (src/extract/measures.toml).
 pub(super) const MEASURES_TOML: &str = include_str!("../measures.toml");
 
-/// Stemmed word (or "word word") -> (name, cumulative, singular only); the first entry wins.
-type Table = HashMap<String, (String, bool, bool)>;
+/// Stemmed word (or "word word") -> (name, cumulative, singular only, largest value); the
+/// first entry wins.
+type Table = HashMap<String, (String, bool, bool, Option<f64>)>;
 
 fn load(text: &str) -> Result<Table, toml::de::Error> {
     let file: File = toml::from_str(text)?;
@@ -40,7 +43,7 @@ fn load(text: &str) -> Result<Table, toml::de::Error> {
                 .collect();
             table
                 .entry(key.join(" "))
-                .or_insert_with(|| (spec.name.clone(), spec.cumulative, spec.singular));
+                .or_insert_with(|| (spec.name.clone(), spec.cumulative, spec.singular, spec.max));
         }
     }
     Ok(table)
@@ -55,18 +58,26 @@ static TABLE: LazyLock<Table> = LazyLock::new(|| load(MEASURES_TOML).unwrap_or_d
 pub(super) fn concept(stems: &mut Stems, word: &str, plural: bool) -> Option<&'static str> {
     TABLE
         .get(&stems.of(word))
-        .filter(|(_, _, singular)| !(plural && *singular))
-        .map(|(name, _, _)| name.as_str())
+        .filter(|(_, _, singular, _)| !(plural && *singular))
+        .map(|(name, _, _, _)| name.as_str())
 }
 
 /// Whether a key names a quantity that only grows as a story develops.
 pub(super) fn is_cumulative(key: &str) -> bool {
-    TABLE.values().any(|(name, c, _)| {
+    TABLE.values().any(|(name, c, _, _)| {
         *c && (key == name
             || key
                 .strip_prefix(name.as_str())
                 .is_some_and(|r| r.starts_with(' ')))
     })
+}
+
+/// Whether a value can be a measure of the concept `name` (at most its `max`).
+pub(super) fn fits(name: &str, value: f64) -> bool {
+    TABLE
+        .values()
+        .filter(|(n, _, _, _)| n == name)
+        .all(|(_, _, _, max)| max.is_none_or(|m| value <= m))
 }
 
 /// A memo of stems for one worker: the words around figures repeat, and a lookup is much

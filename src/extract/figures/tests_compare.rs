@@ -413,15 +413,16 @@ fn values_in_different_currencies_are_no_agreement() {
 
 #[test]
 fn articles_written_days_apart_are_no_dispute() {
-    let text = |n: &str| format!("The storm packed sustained winds of {n} mph near the coast.");
+    // (A storm's winds are a reading, never compared: `storm_readings_...` below.)
+    let text = |n: &str| format!("The city's water reservoir held {n} tons near the coast.");
     let c = corpus(&[
-        ("A", Some("1988-09-11"), text("80").as_str()),
-        ("B", Some("1988-09-16"), text("160").as_str()),
+        ("A", Some("1988-09-11"), text("160").as_str()),
+        ("B", Some("1988-09-16"), text("80").as_str()),
     ]);
     assert_dispute(&c, false);
     let c = corpus(&[
-        ("A", Some("1988-09-11"), text("80").as_str()),
-        ("B", Some("1988-09-13"), text("160").as_str()),
+        ("A", Some("1988-09-11"), text("160").as_str()),
+        ("B", Some("1988-09-13"), text("80").as_str()),
     ]);
     assert_dispute(&c, true);
 }
@@ -562,5 +563,87 @@ fn different_places_in_apposition_are_no_dispute() {
         cmp.iter().any(|k| k.status == Status::Differ),
         "{:?}",
         summary(&c, &figs, &cmp)
+    );
+}
+
+#[test]
+fn storm_readings_and_forecasts_are_no_dispute() {
+    // A storm's winds, speed and position change by the hour; a chance is a forecast.
+    let c = corpus(&[
+        (
+            "A",
+            None,
+            "The hurricane hit Kingston with 115 mph winds. Forecasters said the eye of the storm was 140 miles southeast of Kingston. There is a 70 percent chance of rain at launch time.",
+        ),
+        (
+            "B",
+            None,
+            "The hurricane hit Kingston with 80 mph winds. The center of the hurricane was 425 miles southeast of Kingston. There is a 90 percent chance of rain at launch time.",
+        ),
+    ]);
+    let figs = extract_figures(&c);
+    let cmp = compare_figures(&c, &figs);
+    assert!(
+        cmp.iter().all(|k| k.status != Status::Differ),
+        "{:?}",
+        summary(&c, &figs, &cmp)
+    );
+    // An earthquake's place is no reading: its distances are still compared.
+    let c = corpus(&[
+        ("A", None, "The quake struck 20 miles north of Santa Rosa."),
+        ("B", None, "The quake struck 26 miles north of Santa Rosa."),
+    ]);
+    let figs = extract_figures(&c);
+    let cmp = compare_figures(&c, &figs);
+    assert!(
+        cmp.iter().any(|k| k.status == Status::Differ),
+        "{:?}",
+        summary(&c, &figs, &cmp)
+    );
+}
+
+#[test]
+fn a_fronted_scene_is_compared_only_with_itself() {
+    let c = corpus(&[
+        (
+            "A",
+            None,
+            "The epicenter of the quake was about 8 miles northeast of Santa Cruz.",
+        ),
+        (
+            "B",
+            None,
+            "In Los Gatos, 30 miles northeast of Santa Cruz, portions of the downtown area were destroyed.",
+        ),
+    ]);
+    let figs = extract_figures(&c);
+    let cmp = compare_figures(&c, &figs);
+    assert!(
+        cmp.iter().all(|k| k.status != Status::Differ),
+        "{:?}",
+        summary(&c, &figs, &cmp)
+    );
+}
+
+#[test]
+fn a_value_out_of_a_measures_range_is_not_that_measure() {
+    let c = corpus(&[(
+        "A",
+        None,
+        "A magnitude 7.7 quake struck. Estimates of the number killed in the quake reached 50,000. The shock was felt 60 miles south in Manila.",
+    )]);
+    let figs = extract_figures(&c);
+    let key = |v: f64| {
+        figs.iter()
+            .find(|f| f.value.low == v)
+            .and_then(|f| f.key.clone())
+    };
+    assert_eq!(key(7.7).as_deref(), Some("magnitude"));
+    assert_ne!(key(50_000.0).as_deref(), Some("magnitude"));
+    // "60 miles south in Manila" is where it was felt, not a distance from Manila.
+    assert!(
+        !key(60.0).is_some_and(|k| k.starts_with("distance")),
+        "{:?}",
+        key(60.0)
     );
 }
