@@ -581,25 +581,13 @@ fn storm_readings_and_forecasts_are_no_dispute() {
             "The hurricane hit Kingston with 80 mph winds. The center of the hurricane was 425 miles southeast of Kingston. There is a 90 percent chance of rain at launch time.",
         ),
     ]);
-    let figs = extract_figures(&c);
-    let cmp = compare_figures(&c, &figs);
-    assert!(
-        cmp.iter().all(|k| k.status != Status::Differ),
-        "{:?}",
-        summary(&c, &figs, &cmp)
-    );
+    assert_dispute(&c, false);
     // An earthquake's place is no reading: its distances are still compared.
     let c = corpus(&[
         ("A", None, "The quake struck 20 miles north of Santa Rosa."),
         ("B", None, "The quake struck 26 miles north of Santa Rosa."),
     ]);
-    let figs = extract_figures(&c);
-    let cmp = compare_figures(&c, &figs);
-    assert!(
-        cmp.iter().any(|k| k.status == Status::Differ),
-        "{:?}",
-        summary(&c, &figs, &cmp)
-    );
+    assert_dispute(&c, true);
 }
 
 #[test]
@@ -616,13 +604,7 @@ fn a_fronted_scene_is_compared_only_with_itself() {
             "In Los Gatos, 30 miles northeast of Santa Cruz, portions of the downtown area were destroyed.",
         ),
     ]);
-    let figs = extract_figures(&c);
-    let cmp = compare_figures(&c, &figs);
-    assert!(
-        cmp.iter().all(|k| k.status != Status::Differ),
-        "{:?}",
-        summary(&c, &figs, &cmp)
-    );
+    assert_dispute(&c, false);
 }
 
 #[test]
