@@ -105,7 +105,11 @@ pub(super) fn frame_of(
         return f;
     }
     let partial = words.iter().any(|&i| PARTIAL.contains(&t[i].low.as_str()))
-        || (fig.toks.start > 0 && word(t, fig.toks.start - 1) == "another");
+        || (fig.toks.start > 0
+            && matches!(
+                word(t, fig.toks.start - 1),
+                "another" | "other" | "remaining" | "additional" | "further"
+            ));
     // A verb after the noun describes counted things, not a duration or a sum.
     let after = head
         .filter(|_| !measured)

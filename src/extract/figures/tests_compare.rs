@@ -629,3 +629,19 @@ fn a_value_out_of_a_measures_range_is_not_that_measure() {
         key(60.0)
     );
 }
+
+#[test]
+fn the_other_few_are_part_of_a_whole() {
+    // "the other two guns" are part of the ship's guns, not a count of them.
+    let c = corpus(&[(
+        "A",
+        None,
+        "Crewmen worked quickly to remove the shells and powder from the other two guns, the newspaper said.",
+    )]);
+    let figs = extract_figures(&c);
+    let two = figs.iter().find(|f| f.value.low == 2.0);
+    assert!(
+        two.is_some_and(|f| f.key.as_deref().is_some_and(|k| k.starts_with("other"))),
+        "{two:?}"
+    );
+}
