@@ -8,6 +8,16 @@ use std::ops::Range;
 use super::gazetteer::{GAZETTEER, norm};
 use crate::text::tokens::is_stop_word;
 
+/// A role without its past marker: "former FBI director" and "FBI director" name one office.
+fn present(role: &str) -> &str {
+    PAST.iter()
+        .find_map(|p| {
+            role.strip_prefix(p)
+                .and_then(|r| r.strip_prefix([' ', '-']))
+        })
+        .unwrap_or(role)
+}
+
 /// Most words a role phrase may have.
 const MAX_BEFORE: usize = 6;
 const MAX_APPOSITION: usize = 16;
@@ -19,14 +29,40 @@ pub(crate) fn role_near(
     sentence: &Range<usize>,
 ) -> Option<String> {
     let before = text.get(sentence.start..span.start).unwrap_or("");
-    let after = || apposition(text.get(span.end..sentence.end).unwrap_or(""));
-    match role_before(before) {
+    let rest = text.get(span.end..sentence.end).unwrap_or("");
+    let after = || apposition(rest);
+    // "the court reporter Nichols murdered": a title before the subject of a reduced
+    // relative clause is the head noun's, not the name's.
+    let before_role = role_before(before).filter(|_| !reduced_relative(rest));
+    match before_role {
         // "Dr. Henrik Aasland, a shipping economist": the apposition says more.
         Some(r) if is_honorific(&r) => after().or(Some(r)),
         Some(r) => Some(r),
         None => after(),
     }
 }
+
+/// Whether the text after a name is a bare past-tense verb that ends the clause ("...
+/// reporter Nichols murdered.", "the deputy he shot,"): the name is the subject of a
+/// relative clause on the noun before it.
+fn reduced_relative(rest: &str) -> bool {
+    let rest = rest.trim_start();
+    let verb_len = rest
+        .find(|c: char| !c.is_alphabetic())
+        .unwrap_or(rest.len());
+    let verb = &rest[..verb_len];
+    verb.len() > 3
+        && verb.ends_with("ed")
+        && verb.chars().all(|c| c.is_lowercase())
+        && rest[verb_len..]
+            .trim_start()
+            .chars()
+            .next()
+            .is_none_or(|c| matches!(c, '.' | ',' | ';' | ':' | '!' | '?' | '"' | '”' | '’' | ')'))
+}
+
+/// Words that make a title a past one ("former travel reporter", "ex-chairman").
+const PAST: &[&str] = &["former", "ex", "late", "onetime", "one-time", "erstwhile"];
 
 /// Titles of address that mark a person but are no role.
 fn is_honorific(role: &str) -> bool {
@@ -77,6 +113,24 @@ fn role_before(before: &str) -> Option<String> {
         }
         has_role |= is_role;
         start = pos;
+    }
+    // "former travel reporter Tara Reid": a past marker up to two lower-case words before
+    // the title belongs to it; without it, "reporter" would read as her present role.
+    if has_role {
+        let first = words.iter().position(|&(p, _)| p == start).unwrap_or(0);
+        for back in 1..=2 {
+            let Some(k) = first.checked_sub(back) else {
+                break;
+            };
+            let (p, w) = words[k];
+            if PAST.contains(&w.to_lowercase().as_str()) {
+                start = p;
+                break;
+            }
+            if !w.chars().all(|c| c.is_lowercase() || c == '-') || is_stop_word(w) {
+                break;
+            }
+        }
     }
     let mut phrase = trimmed.get(start..)?.trim();
     // "the widow of a sheriff's deputy Nichols murdered": a title after an indefinite
@@ -190,7 +244,10 @@ pub(crate) fn best_role(candidates: &[String]) -> Option<String> {
     for &(key, _, i) in &distinct {
         let support: usize = distinct
             .iter()
-            .filter(|(k, _, _)| k.ends_with(key) || key.ends_with(k))
+            .filter(|(k, _, _)| {
+                let (k, key) = (present(k), present(key));
+                k.ends_with(key) || key.ends_with(k)
+            })
             .map(|(_, n, _)| n)
             .sum();
         let words = key.split(' ').count();
@@ -286,6 +343,22 @@ mod tests {
             role("Mark Heller, her lawyer, said so.", "Mark Heller").as_deref(),
             Some("lawyer")
         );
+    }
+
+    #[test]
+    fn past_titles_and_relative_clauses() {
+        let t = "\"American Pie\" actress and former travel reporter Tara Reid checked in.";
+        assert_eq!(
+            role(t, "Tara Reid").as_deref(),
+            Some("former travel reporter")
+        );
+        let t = "said the daughter of the court reporter Nichols murdered.";
+        assert_eq!(role(t, "Nichols"), None);
+        let t = "He shot the court reporter Julie Ann Brandau in the head.";
+        assert_eq!(role(t, "Julie Ann Brandau").as_deref(), Some("reporter"));
+        // A past title stays one: in the news many are known by it ("former FBI director").
+        let c = ["former FBI director", "FBI director", "former FBI director"].map(String::from);
+        assert_eq!(best_role(&c).as_deref(), Some("former FBI director"));
     }
 
     #[test]
