@@ -280,9 +280,11 @@ fn parse_at(t: &[Tok], i: usize, text: &str) -> Result<Parsed, usize> {
     };
     let increment = matches!(word(t, span_end), "more" | "additional" | "extra")
         || (i > 0 && word(t, i - 1) == "another");
+    // "with 31 seconds remaining", "two minutes left to play": a clock read at one moment.
+    let countdown = matches!(word(t, span_end), "remaining" | "left")
+        || (word(t, span_end) == "to" && matches!(word(t, span_end + 1), "go" | "play"));
     let window = unit.as_deref().is_some_and(|u| TIME_UNITS.contains(&u))
-        && i > 0
-        && WINDOW_WORDS.contains(&word(t, i - 1));
+        && ((i > 0 && WINDOW_WORDS.contains(&word(t, i - 1))) || countdown);
     let reading = is_reading(t, span_end, unit.as_deref());
     Ok(Parsed {
         span: t[start].span.start..t[span_end - 1].span.end,

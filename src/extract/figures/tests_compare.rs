@@ -645,3 +645,20 @@ fn the_other_few_are_part_of_a_whole() {
         "{two:?}"
     );
 }
+
+#[test]
+fn a_game_clock_is_no_dispute() {
+    let c = corpus(&[
+        (
+            "A",
+            None,
+            "Manning threw the winning touchdown pass with 31 seconds remaining in the game.",
+        ),
+        (
+            "B",
+            None,
+            "Manning threw the winning touchdown pass with 48 seconds remaining in the game.",
+        ),
+    ]);
+    assert_dispute(&c, false);
+}
