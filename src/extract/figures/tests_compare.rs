@@ -662,3 +662,20 @@ fn a_game_clock_is_no_dispute() {
     ]);
     assert_dispute(&c, false);
 }
+
+#[test]
+fn a_bare_dozen_of_is_dozens() {
+    let c = corpus(&[
+        (
+            "A",
+            None,
+            "Dozen of warships from several navies patrol the Gulf of Aden.",
+        ),
+        (
+            "B",
+            None,
+            "Over 20 warships from several navies patrol the Gulf of Aden.",
+        ),
+    ]);
+    assert_dispute(&c, false);
+}
