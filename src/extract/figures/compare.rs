@@ -385,6 +385,15 @@ pub(super) fn compare(corpus: &Corpus, figures: &[Figure]) -> Vec<Comparison> {
         // the headline's (shown for an outlet that gives the value in both).
         idx.sort_by_key(|&i| (date(i).is_none(), date(i), headline(i), i));
         let outlets: BTreeSet<&str> = idx.iter().map(|&i| outlet(i)).collect();
+        // One outlet's small counts ("two sides", "the two diplomats", "four times") and
+        // generic keys are no figure worth a reader's check: say less.
+        let minor = |i: usize| {
+            let f = &figures[i];
+            f.weak || (f.unit.is_none() && f.value.high < 5.0) || f.unit.as_deref() == Some("times")
+        };
+        if outlets.len() < 2 && idx.iter().all(|&i| minor(i)) {
+            continue;
+        }
         let status = if outlets.len() < 2 {
             Status::Single
         } else {
