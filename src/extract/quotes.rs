@@ -201,6 +201,27 @@ fn doc_statements(
         {
             res.actor = prev.actor;
         }
+        // "'Erdoğan stressed the importance of a ceasefire,' Anadolu Agency reported": the
+        // relayed words are the named person's position, not the relaying outlet's.
+        if let Some((name, actor, verb, rest)) = relayed(doc, &r.span, actors, mentions)
+            .filter(|&(_, actor, _, _)| res.actor != Some(actor))
+        {
+            let speaker = doc.text(&name).to_string();
+            let res = Resolved {
+                actor: Some(actor),
+                anonymous: false,
+            };
+            let r = Raw {
+                kind: StatementKind::Paraphrase,
+                span: rest,
+                speaker: Some(name),
+                verb,
+            };
+            if let Some(sentence) = sentence_of(r.span.start) {
+                out.push(statement(r, speaker, &res, doc_id, sentence));
+            }
+            continue;
+        }
         if res.actor.is_none() && !res.anonymous {
             continue;
         }
@@ -216,6 +237,42 @@ fn doc_statements(
         out.push(statement(r, phrase.to_string(), &res, doc_id, sentence));
     }
     out
+}
+
+/// A statement that opens with a named person and a reporting verb ("Erdoğan stressed the
+/// importance of ...", "Putin said that ..."): the person's mention, actor, the verb's lemma
+/// and the words reported after the verb (and "that"), when at least three remain.
+fn relayed(
+    doc: &crate::document::Document,
+    span: &Range<usize>,
+    actors: &[Actor],
+    mentions: &[(usize, usize, usize)],
+) -> Option<(Range<usize>, usize, String, Range<usize>)> {
+    let text = doc.text(span);
+    let lead = text.len() - text.trim_start_matches([' ', '“', '"', '‘', '\'']).len();
+    let at = span.start + lead;
+    let &(start, end, actor) = mentions.iter().find(|m| m.0 == at && m.1 <= span.end)?;
+    if actors.get(actor)?.kind != super::entities::ActorKind::Person {
+        return None;
+    }
+    let after = doc.raw.get(end..span.end)?;
+    let rest = after.strip_prefix(' ')?;
+    let verb_len = rest.find(' ')?;
+    let verb = &rest[..verb_len];
+    // Past tense only: "Erdoğan stresses" opening a quote is the quoted speaker's own present.
+    // Not "told", whose object comes first ("Trump told him directly, ...").
+    if !(verb.ends_with("ed") || verb == "said") {
+        return None;
+    }
+    if !crate::extract::speech::SPEECH_VERBS.contains(&verb) {
+        return None;
+    }
+    let mut from = end + 1 + verb_len + 1;
+    if doc.raw.get(from..span.end)?.starts_with("that ") {
+        from += "that ".len();
+    }
+    let words = doc.raw.get(from..span.end)?.split_whitespace().count();
+    (words >= 3).then(|| (start..end, actor, find::lemma(verb), from..span.end))
 }
 
 /// The statement `r` makes, said by `speaker` resolved to `res`, in one sentence.
@@ -479,5 +536,22 @@ mod tests {
             text(&c, toner[0]),
             "the meeting was not yet confirmed by both sides"
         );
+    }
+
+    #[test]
+    fn relayed_words_are_the_named_persons() {
+        let (c, actors, st) = run(&[(
+            "A",
+            "Turkish President Recep Tayyip Erdogan spoke to Putin.\n\n“Erdogan stressed the importance of achieving a ceasefire in Aleppo as soon as possible,” Anadolu Agency said.",
+        )]);
+        let erdogan = by(&actors, &st, "Recep Tayyip Erdogan");
+        assert_eq!(erdogan.len(), 1, "{st:?}");
+        assert_eq!(
+            text(&c, erdogan[0]),
+            "the importance of achieving a ceasefire in Aleppo as soon as possible"
+        );
+        assert_eq!(erdogan[0].verb, "stress");
+        assert_eq!(erdogan[0].kind, StatementKind::Paraphrase);
+        assert!(by(&actors, &st, "Anadolu Agency").is_empty());
     }
 }
