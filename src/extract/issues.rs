@@ -13,7 +13,7 @@
 
 mod cues;
 mod group;
-mod whole;
+pub(crate) mod whole;
 
 use std::collections::{BTreeMap, BTreeSet};
 

@@ -24,6 +24,22 @@ pub(super) fn is_whole(corpus: &Corpus, i: usize) -> bool {
         && !negated(text)
 }
 
+/// Whether sentence `i` is a piece of a longer quotation rather than a sentence of its own:
+/// it begins inside a quotation of its paragraph, opens with a closing mark, or opens a
+/// quotation it does not close ("“On Thursday, it did not even look like Kerry was coming.",
+/// the first of a two-sentence quote). Used by the timeline too.
+pub(crate) fn is_quote_piece(corpus: &Corpus, i: usize) -> bool {
+    let s = &corpus.sentences[i];
+    let doc = &corpus.docs[s.doc];
+    let text = doc.text(&s.span);
+    let block_start = doc
+        .blocks
+        .get(s.block)
+        .map_or(s.span.start, |b| b.span.start);
+    let before = doc.raw.get(block_start..s.span.start).unwrap_or("");
+    inside_quote(before) || opens_with_closing_mark(text) || inside_quote(text)
+}
+
 /// Cues said not to hold ("he is not under investigation", "facts not in dispute"):
 /// a sentence with one of these states something settled.
 const NEGATED: &[&str] = &[

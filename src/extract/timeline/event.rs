@@ -7,6 +7,7 @@ use super::calendar::Day;
 use super::grammar::{Expr, detect};
 use super::resolve::{is_future, needs_anchor, resolve};
 use super::{Certainty, Dated};
+use crate::extract::issues::whole::is_quote_piece;
 use crate::text::Corpus;
 
 /// Fewest words, besides the dating expression, a sentence needs to tell an event.
@@ -67,7 +68,8 @@ pub(super) fn dated_sentences(corpus: &Corpus, anchors: &[Option<(Day, Certainty
         .par_iter()
         .enumerate()
         .filter_map(|(si, s)| {
-            if !s.is_body() {
+            // A piece of a longer quotation is no event of its own.
+            if !s.is_body() || is_quote_piece(corpus, si) {
                 return None;
             }
             let text = corpus.text(s);

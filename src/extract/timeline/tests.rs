@@ -253,3 +253,17 @@ fn labels_read_naturally() {
     assert_eq!(label("since 2011"), "since 2011");
     assert_eq!(label("in the 1990s"), "1990–1999");
 }
+
+#[test]
+fn a_piece_of_a_longer_quote_is_no_event() {
+    let c = corpus(&[(
+        "Wire",
+        Some("2016-09-09"),
+        "Talks.\n\n“On Thursday, it did not even look like Kerry was coming to Geneva at all. \
+         It is not clear what changed after that,” he said. \
+         Kerry met Lavrov in Geneva on Friday for talks on a ceasefire.",
+    )]);
+    let events = extract_timeline(&c, &[]);
+    let got: Vec<String> = events.iter().map(|e| e.when.start.to_string()).collect();
+    assert_eq!(got, ["2016-09-09"]);
+}
