@@ -8,14 +8,7 @@ use crate::text::Corpus;
 /// quotation of its paragraph, its first quotation mark is not a closing one, and it starts
 /// with a capital letter, a digit or an opening mark.
 pub(super) fn is_whole(corpus: &Corpus, i: usize) -> bool {
-    let s = &corpus.sentences[i];
-    let doc = &corpus.docs[s.doc];
-    let text = doc.text(&s.span);
-    let block_start = doc
-        .blocks
-        .get(s.block)
-        .map_or(s.span.start, |b| b.span.start);
-    let before = doc.raw.get(block_start..s.span.start).unwrap_or("");
+    let (text, before) = with_paragraph(corpus, i);
     // A contact line ("... can be reached at 206-... or name @ paper.com") is no issue.
     !inside_quote(before)
         && !opens_with_closing_mark(text)
@@ -24,19 +17,24 @@ pub(super) fn is_whole(corpus: &Corpus, i: usize) -> bool {
         && !negated(text)
 }
 
-/// Whether sentence `i` is a piece of a longer quotation rather than a sentence of its own:
-/// it begins inside a quotation of its paragraph, opens with a closing mark, or opens a
-/// quotation it does not close ("“On Thursday, it did not even look like Kerry was coming.",
-/// the first of a two-sentence quote). Used by the timeline too.
-pub(crate) fn is_quote_piece(corpus: &Corpus, i: usize) -> bool {
+/// Sentence `i`'s text and its paragraph's text before it.
+fn with_paragraph(corpus: &Corpus, i: usize) -> (&str, &str) {
     let s = &corpus.sentences[i];
     let doc = &corpus.docs[s.doc];
-    let text = doc.text(&s.span);
     let block_start = doc
         .blocks
         .get(s.block)
         .map_or(s.span.start, |b| b.span.start);
     let before = doc.raw.get(block_start..s.span.start).unwrap_or("");
+    (doc.text(&s.span), before)
+}
+
+/// Whether sentence `i` is a piece of a longer quotation rather than a sentence of its own:
+/// it begins inside a quotation of its paragraph, opens with a closing mark, or opens a
+/// quotation it does not close ("“On Thursday, it did not even look like Kerry was coming.",
+/// the first of a two-sentence quote). Used by the timeline too.
+pub(crate) fn is_quote_piece(corpus: &Corpus, i: usize) -> bool {
+    let (text, before) = with_paragraph(corpus, i);
     inside_quote(before) || opens_with_closing_mark(text) || inside_quote(text)
 }
 
