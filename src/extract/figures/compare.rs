@@ -595,8 +595,15 @@ const GAME_STATISTICS: &[&str] = &[
 
 /// Whether a key counts a game statistic ("yards rushing", "touchdowns scored").
 fn is_game_statistic(key: &str) -> bool {
-    key.split(|c: char| !c.is_alphanumeric())
-        .any(|w| GAME_STATISTICS.contains(&w.to_lowercase().as_str()))
+    let words: Vec<String> = key
+        .split(|c: char| !c.is_alphanumeric())
+        .map(str::to_lowercase)
+        .collect();
+    // Keys hold stems of verbs ("shots block").
+    let has = |w: &str| words.iter().any(|x| x.starts_with(w));
+    words.iter().any(|w| GAME_STATISTICS.contains(&w.as_str()))
+        // Shots blocked, saved or on goal are a game's; shots fired are not.
+        || (has("shot") && (has("block") || has("save") || has("goal")))
 }
 
 /// Two articles dated further apart than this many days do not report one moment.

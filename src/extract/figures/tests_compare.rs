@@ -696,3 +696,34 @@ fn one_outlets_small_counts_are_not_listed() {
     );
     assert!(got.iter().any(|g| g.contains("A:40")), "{got:?}");
 }
+
+#[test]
+fn blocked_shots_are_a_game_statistic() {
+    let c = corpus(&[
+        (
+            "A",
+            None,
+            "Smith had six shots blocked in the second half of the game.",
+        ),
+        (
+            "B",
+            None,
+            "Smith had two shots blocked in the second half of the game.",
+        ),
+    ]);
+    assert_dispute(&c, false);
+    // Shots fired in a shooting are an event's figure.
+    let c = corpus(&[
+        (
+            "A",
+            None,
+            "The gunman fired six shots into the crowded office.",
+        ),
+        (
+            "B",
+            None,
+            "The gunman fired twelve shots into the crowded office.",
+        ),
+    ]);
+    assert_dispute(&c, true);
+}
