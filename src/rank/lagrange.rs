@@ -15,7 +15,7 @@
 //! redundant pairs and filled greedily, is a feasible selection. The redundancy constraint
 //! is left out of the bound, which only makes the bound looser, never wrong.
 
-use super::solve::{EPS, Problem, State, greedy};
+use super::solve::{EPS, Problem, State, greedy_bounded};
 
 /// Subgradient iterations at most.
 const ITERATIONS: usize = 120;
@@ -92,6 +92,9 @@ pub(super) fn relax(
         }
     }
     let fixed_value = base.objective(p);
+    // Each pool candidate's greedy score with only the fixed ones chosen: an upper bound on
+    // its score in any selection the primal step fills (they all hold the fixed ones).
+    let bounds: Vec<f64> = pool.iter().map(|&i| base.score(p, i)).collect();
     let fill: Vec<f64> = items.iter().map(|&i| FILL_SHARE * p.values[i]).collect();
     let costs: Vec<usize> = items.iter().map(|&i| p.costs[i]).collect();
     let mut bound = f64::INFINITY;
@@ -127,10 +130,15 @@ pub(super) fn relax(
         // Concepts: the best term of each, if positive.
         for &g in &dirty_groups {
             let (from, to) = (groups[g], groups[g + 1]);
-            let best_term = (from..to)
-                .map(|t| (terms[t].gain - mult[t], t))
-                .max_by(|a, b| a.0.total_cmp(&b.0).then(b.1.cmp(&a.1)))
-                .filter(|&(v, _)| v > 0.0);
+            // The highest positive value, ties to the earliest term (values are never NaN:
+            // gains and multipliers are finite).
+            let mut best_term: Option<(f64, usize)> = None;
+            for (t, (term, &m)) in (from..to).zip(terms[from..to].iter().zip(&mult[from..to])) {
+                let v = term.gain - m;
+                if v > 0.0 && best_term.is_none_or(|(b, _)| v > b) {
+                    best_term = Some((v, t));
+                }
+            }
             if let Some((_, t)) = top[g] {
                 y[t] = false;
             }
@@ -174,7 +182,7 @@ pub(super) fn relax(
         // A feasible selection from the knapsack's, unless the knapsack chose as the step
         // before (its selection is already weighed).
         if *x != last_x {
-            let candidate = primal(p, pool, fixed, &items, x, &profit, allowed);
+            let candidate = primal(p, pool, &bounds, fixed, &items, x, &profit, allowed);
             if candidate.1 > best.1 + 1e-9 {
                 best = candidate;
             }
@@ -274,9 +282,11 @@ impl Knapsack {
 
 /// The knapsack's items by profit per cost, each kept unless redundant with those kept,
 /// then filled greedily: a selection within the budget and its objective.
+#[allow(clippy::too_many_arguments)]
 fn primal(
     p: &Problem,
     pool: &[usize],
+    bounds: &[f64],
     fixed: &[usize],
     items: &[usize],
     x: &[bool],
@@ -296,7 +306,7 @@ fn primal(
             state.add(p, i);
         }
     }
-    greedy(p, &mut state, pool, allowed);
+    greedy_bounded(p, &mut state, pool, allowed, Some(bounds));
     let value = state.objective(p);
     (state.chosen, value)
 }

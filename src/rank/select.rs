@@ -285,6 +285,8 @@ struct Redundancy<'a> {
     candidates: &'a [usize],
     sets: &'a StemSets,
     rows: std::cell::RefCell<Vec<Option<Vec<bool>>>>,
+    /// Scratch: the stems of the row being worked out, marked (all false between rows).
+    marks: std::cell::RefCell<Vec<bool>>,
 }
 
 impl<'a> Redundancy<'a> {
@@ -293,6 +295,7 @@ impl<'a> Redundancy<'a> {
             candidates,
             sets,
             rows: std::cell::RefCell::new(vec![None; candidates.len()]),
+            marks: std::cell::RefCell::new(vec![false; sets.stems]),
         }
     }
 
@@ -308,12 +311,20 @@ impl<'a> Redundancy<'a> {
         })
     }
 
+    /// `tokens::jaccard_ids` of `q` with every candidate, by marking `q`'s stems once
+    /// ([`jaccard_marked`]: the same counts, so the same values) instead of merging the two
+    /// lists for each candidate.
     fn row(&self, q: usize) -> Vec<bool> {
         let set = self.sets.get(self.candidates[q]);
-        self.candidates
+        let mut marks = self.marks.borrow_mut();
+        set.iter().for_each(|&s| marks[s as usize] = true);
+        let row = self
+            .candidates
             .iter()
-            .map(|&k| tokens::jaccard_ids(self.sets.get(k), set) >= REDUNDANT)
-            .collect()
+            .map(|&k| jaccard_marked(self.sets.get(k), set.len(), &marks) >= REDUNDANT)
+            .collect();
+        set.iter().for_each(|&s| marks[s as usize] = false);
+        row
     }
 }
 
@@ -459,6 +470,40 @@ Officials warned there was no guarantee of a ceasefire deal in Syria.\n\
 The siege of Aleppo remains the main obstacle to humanitarian aid.\n";
     const C: &str = "A ceasefire deal for Syria was the goal as Kerry and Lavrov met in Geneva.\n\
 Humanitarian aid to Aleppo depends on the siege being lifted, officials said.\n";
+
+    #[test]
+    fn redundancy_rows_are_the_jaccard_test() {
+        // Stem sets of every overlap, including an empty one.
+        let sets: Vec<Vec<u32>> = vec![
+            vec![0, 1, 2, 3],
+            vec![1, 2, 3],
+            vec![],
+            vec![2, 3, 4, 5],
+            vec![0, 1, 2, 3, 4, 5, 6, 7],
+            vec![7],
+            vec![0, 1, 2, 3],
+        ];
+        let mut starts = vec![0];
+        let mut ids = Vec::new();
+        for set in &sets {
+            ids.extend(set);
+            starts.push(ids.len());
+        }
+        let stems = StemSets {
+            ids,
+            starts,
+            stems: 8,
+        };
+        let candidates: Vec<usize> = (0..sets.len()).collect();
+        let redundancy = Redundancy::new(&candidates, &stems);
+        for q in 0..sets.len() {
+            let row = redundancy.row(q);
+            for k in 0..sets.len() {
+                let jaccard = tokens::jaccard_ids(&sets[k], &sets[q]);
+                assert_eq!(row[k], jaccard >= REDUNDANT, "{k} against {q}");
+            }
+        }
+    }
 
     fn corpus() -> Corpus {
         Corpus::new(vec![

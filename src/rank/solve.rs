@@ -87,6 +87,11 @@ impl State {
             .sum();
         cover + FILL * v
     }
+
+    /// Candidate `i`'s greedy score: what it would add per unit of cost (see [`greedy`]).
+    pub(super) fn score(&self, p: &Problem, i: usize) -> f64 {
+        self.gain(p, i) / ratio_divisor(p, i)
+    }
 }
 
 /// Choose candidates: `fixed` first (always kept), then the best selection found. `allowed`
@@ -226,26 +231,53 @@ fn ratio_divisor(p: &Problem, i: usize) -> f64 {
 /// selection grows, so a candidate that does not fit or is not allowed is dropped for good:
 /// those that do not fit now never enter the heap, and `allowed` (the costly test) is asked
 /// only of a candidate about to be added, the best by its current score. The choices are
-/// exactly those of scoring every candidate at every step.
+/// exactly those of scoring every candidate at every step. Once the room left is below the
+/// cheapest candidate's cost, nothing can be added: the loop ends there instead of popping
+/// the rest.
 pub(super) fn greedy(
     p: &Problem,
     state: &mut State,
     pool: &[usize],
     allowed: &dyn Fn(usize, &[usize]) -> bool,
 ) {
+    greedy_bounded(p, state, pool, allowed, None);
+}
+
+/// [`greedy`], with `bounds[k]` (when given) an upper bound on pool candidate `k`'s score
+/// now, such as its score on a subset of the chosen ones (gains only fall as candidates are
+/// added, bit for bit): each candidate then starts in the heap at its bound, to be scored
+/// only when it reaches the top, and the choices are the same.
+pub(super) fn greedy_bounded(
+    p: &Problem,
+    state: &mut State,
+    pool: &[usize],
+    allowed: &dyn Fn(usize, &[usize]) -> bool,
+    bounds: Option<&[f64]>,
+) {
     use std::collections::BinaryHeap;
+    /// Marks a bound not worked out at any step: never fresh.
+    const STALE: usize = usize::MAX;
     let room = p.budget.saturating_sub(state.used);
     let scored: Vec<Bound> = pool
         .iter()
         .enumerate()
         .filter(|&(_, &i)| p.costs[i] <= room && !state.chosen.contains(&i))
-        .map(|(order, &i)| Bound {
-            score: state.gain(p, i) / ratio_divisor(p, i),
-            order,
-            candidate: i,
-            fresh_at: 0,
+        .map(|(order, &i)| match bounds {
+            Some(b) => Bound {
+                score: b[order],
+                order,
+                candidate: i,
+                fresh_at: STALE,
+            },
+            None => Bound {
+                score: state.score(p, i),
+                order,
+                candidate: i,
+                fresh_at: 0,
+            },
         })
         .collect();
+    let cheapest = scored.iter().map(|b| p.costs[b.candidate]).min();
     let mut heap = BinaryHeap::from(scored);
     let mut added = 0;
     while let Some(mut top) = heap.pop() {
@@ -258,10 +290,14 @@ pub(super) fn greedy(
             if allowed(i, &state.chosen) {
                 state.add(p, i);
                 added += 1;
+                // Room only shrinks: no candidate left fits once the cheapest does not.
+                if cheapest.is_none_or(|c| c > p.budget.saturating_sub(state.used)) {
+                    break;
+                }
             }
             continue;
         }
-        top.score = state.gain(p, i) / ratio_divisor(p, i);
+        top.score = state.score(p, i);
         top.fresh_at = added;
         heap.push(top);
     }
@@ -471,6 +507,55 @@ pub(super) mod tests {
         assert_eq!(pool[0], 0);
         assert_eq!(pool[1], 10);
         assert_eq!(pool.last(), Some(&(n - 1)));
+    }
+
+    #[test]
+    fn greedy_from_bounds_chooses_as_greedy_from_scores() {
+        // Random problems (a fixed linear congruential sequence): starting every candidate
+        // at an upper bound (its score with fewer chosen) gives the same choices, in the
+        // same order, as scoring them all first.
+        let mut seed: u64 = 7;
+        let mut next = |m: u64| {
+            seed = seed
+                .wrapping_mul(6_364_136_223_846_793_005)
+                .wrapping_add(1_442_695_040_888_963_407);
+            (seed >> 33) % m
+        };
+        for round in 0..200 {
+            let n = 5 + next(40) as usize;
+            let concepts: Vec<Vec<u32>> = (0..n)
+                .map(|_| {
+                    let mut cs: Vec<u32> = (0..1 + next(6)).map(|_| next(30) as u32).collect();
+                    cs.sort_unstable();
+                    cs.dedup();
+                    cs
+                })
+                .collect();
+            let weights: Vec<u32> = (0..30).map(|_| 1 + next(5) as u32).collect();
+            let values: Vec<f64> = (0..n).map(|_| 0.5 + next(100) as f64 / 50.0).collect();
+            let words = round % 2 == 0;
+            let costs: Vec<usize> = (0..n)
+                .map(|_| if words { 1 + next(30) as usize } else { 1 })
+                .collect();
+            let p = Problem {
+                concepts: &concepts,
+                weights: &weights,
+                values: &values,
+                costs: &costs,
+                budget: if words { 60 } else { 1 + next(8) as usize },
+                exponent: if words { 1.0 } else { 0.0 },
+            };
+            let pool: Vec<usize> = (0..n).collect();
+            let not_close = |i: usize, chosen: &[usize]| chosen.iter().all(|&q| i % 7 != q % 7);
+            let fixed: Vec<usize> = (0..next(3) as usize).map(|k| k * 3 % n).collect();
+            let empty = State::new(&p, &[]);
+            let bounds: Vec<f64> = pool.iter().map(|&i| empty.score(&p, i)).collect();
+            let mut plain = State::new(&p, &fixed);
+            greedy(&p, &mut plain, &pool, &not_close);
+            let mut bounded = State::new(&p, &fixed);
+            greedy_bounded(&p, &mut bounded, &pool, &not_close, Some(&bounds));
+            assert_eq!(plain.chosen, bounded.chosen, "round {round}");
+        }
     }
 
     #[test]
