@@ -622,6 +622,9 @@ fn typed(
     if words.len() == 1 && entry.is_none() && names_a_thing(text, &span, &words[0]) {
         return None;
     }
+    if words.len() == 1 && entry.is_none() && ordinary_opener(text, g, &tokens[r.start], ev) {
+        return None;
+    }
     // "Fort Smith, Ark.", "Albany, NY": a US state written short after a town is a place.
     if words.len() == 1 && state_abbreviation(text, &span, &words[0]) {
         return Some(Detected {
@@ -659,6 +662,31 @@ fn typed(
         words,
         common: tokens[r].iter().all(|t| ev.is_common(t.word)),
     })
+}
+
+/// Whether a single capitalised word opening a sentence, a line or a list item is an
+/// ordinary word, not a name: news text writes it in lower case (the tagger's list of
+/// common words: "Attendance :", "Practice at", "Second test"), it is no known name or given
+/// name, and the text never capitalises it elsewhere. A line opens with it when only
+/// numbers, calendar words and punctuation come before it ("May 14 Practice at Lord's").
+fn ordinary_opener(text: &str, g: &Gazetteer, t: &Token, ev: &Evidence) -> bool {
+    let w = ev.word(t.word);
+    if t.upper || !tagger::features::is_common_word(w) || g.first_names.contains(w) {
+        return false;
+    }
+    // Seen capitalised away from sentence starts: this mention counts itself when it is
+    // not at a sentence start.
+    if ev.capitalised(t.word, if t.initial { 1 } else { 2 }) {
+        return false;
+    }
+    if t.initial {
+        return true;
+    }
+    let line_start = text[..t.span.start].rfind('\n').map_or(0, |i| i + 1);
+    text[line_start..t.span.start]
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|p| !p.is_empty())
+        .all(|p| p.bytes().all(|b| b.is_ascii_digit()) || g.non_actors.contains(&p.to_lowercase()))
 }
 
 /// Whether a single unknown capitalised word names a thing or nothing, from its shape and
