@@ -35,7 +35,7 @@ use std::ops::Range;
 
 use rayon::prelude::*;
 
-use self::detect::{detect, detect_corpus, ends_with_initial};
+use self::detect::{Detected, detect, detect_corpus, ends_with_initial, places_as_teams};
 use self::rank::{best_name, raw_salience};
 use self::resolve::{cluster, mentions};
 use self::tokens::{Evidence, Token, Vocab, is_shouting, tokenize};
@@ -223,11 +223,14 @@ pub fn mention_spans(text: &str) -> Vec<(Range<usize>, ActorKind)> {
         pos += line.len();
     }
     let (toks, ev) = sentence_evidence(text, &sentences);
-    let mut out: Vec<_> = toks
+    let mut dets: Vec<Detected> = toks
         .iter()
         .flat_map(|t| detect(text, t, &ev, false))
-        .map(|d| (d.span, d.kind))
         .collect();
+    let mut list: Vec<(usize, &str, &mut Detected)> =
+        dets.iter_mut().map(|d| (0, text, d)).collect();
+    places_as_teams(&mut list);
+    let mut out: Vec<_> = dets.into_iter().map(|d| (d.span, d.kind)).collect();
     out.sort_by_key(|(r, _)| (r.start, r.end));
     out.dedup();
     out

@@ -817,7 +817,7 @@ pub(crate) fn detect_corpus(corpus: &Corpus) -> Vec<Found> {
     for t in toks.iter().filter(|t| !is_shouting(t)) {
         ev.add(t);
     }
-    corpus
+    let mut found: Vec<Found> = corpus
         .sentences
         .par_iter()
         .zip(&toks)
@@ -834,7 +834,173 @@ pub(crate) fn detect_corpus(corpus: &Corpus) -> Vec<Found> {
                     title,
                 })
         })
-        .collect()
+        .collect();
+    let mut list: Vec<(usize, &str, &mut Detected)> = found
+        .iter_mut()
+        .map(|f| {
+            let doc = corpus.sentences[f.sentence].doc;
+            (doc, corpus.docs[doc].raw.as_str(), &mut f.det)
+        })
+        .collect();
+    places_as_teams(&mut list);
+    found
+}
+
+/// "Leicestershire beat Somerset", "winners over Orrell", "Milwaukee tied it": a place that
+/// wins, loses or draws is a team, and so is every other mention of that name in the same
+/// document, except after "in", "at", "near" or "from" and in a dateline ("NICE, France").
+/// Countries (and the home nations of the United Kingdom) stay places: national teams are
+/// named by their country.
+pub(crate) fn places_as_teams(list: &mut [(usize, &str, &mut Detected)]) {
+    let g = &*GAZETTEER;
+    // Nations that are no states field national teams too.
+    let is_place = |d: &Detected| {
+        d.kind == ActorKind::Place
+            && !matches!(d.entry, Some(Entry::State(_)))
+            && !matches!(
+                d.words.join(" ").as_str(),
+                "england" | "scotland" | "wales" | "northern ireland" | "republic of ireland"
+            )
+    };
+    // "Clyde 0 Queen of South 2": both names of a result line are teams, whatever the
+    // rules made of them.
+    for (_, raw, d) in list.iter_mut() {
+        if d.kind != ActorKind::Organisation
+            && !matches!(d.entry, Some(Entry::State(_)))
+            && (is_place(d) || d.entry.is_none())
+            && result_line(raw, &d.span)
+        {
+            d.kind = ActorKind::Organisation;
+            d.guessed = false;
+        }
+    }
+    let mut teams: Vec<(usize, String)> = list
+        .iter()
+        .filter(|(_, raw, d)| {
+            (is_place(d) || (d.kind == ActorKind::Organisation && place_name(g, &d.words)))
+                && (team_context(raw, &d.span) || result_line(raw, &d.span))
+        })
+        .map(|(doc, _, d)| (*doc, d.words.join(" ")))
+        .collect();
+    if teams.is_empty() {
+        return;
+    }
+    teams.sort();
+    teams.dedup();
+    for (doc, raw, d) in list.iter_mut() {
+        if !is_place(d) || teams.binary_search(&(*doc, d.words.join(" "))).is_err() {
+            continue;
+        }
+        let before = raw[..d.span.start]
+            .split_whitespace()
+            .next_back()
+            .unwrap_or("")
+            .to_lowercase();
+        if matches!(before.as_str(), "in" | "at" | "near" | "from") || dateline(raw, &d.span) {
+            continue;
+        }
+        d.kind = ActorKind::Organisation;
+        d.guessed = false;
+    }
+}
+
+/// Whether a name is a known place (a capital, a listed place, a GeoNames place).
+fn place_name(g: &Gazetteer, words: &[String]) -> bool {
+    let name = words.join(" ");
+    matches!(
+        g.lookup(&name),
+        Some(Entry::Capital { .. } | Entry::Place(_))
+    ) || tagger::features::is_listed_place(&name)
+}
+
+/// Whether a name stands where a sports team does: before "beat", "defeated", "drew",
+/// "lost to" or a score after "won" or "lost"; after "beat", "defeated", "victory over",
+/// "winners over", "lost to", "defeat to" or "drew with".
+fn team_context(raw: &str, span: &Range<usize>) -> bool {
+    let prev: Vec<String> = raw[..span.start]
+        .split_whitespace()
+        .rev()
+        .take(2)
+        .map(str::to_lowercase)
+        .collect();
+    let next: Vec<String> = raw[span.end..]
+        .split_whitespace()
+        .skip_while(|w| matches!(*w, "'s" | "’s"))
+        .take(2)
+        .map(str::to_lowercase)
+        .collect();
+    let p = |i: usize| prev.get(i).map_or("", String::as_str);
+    let n = |i: usize| next.get(i).map_or("", String::as_str);
+    let score = |w: &str| {
+        let mut parts = w.split('-');
+        parts
+            .next()
+            .is_some_and(|a| !a.is_empty() && a.bytes().all(|b| b.is_ascii_digit()))
+            && parts
+                .next()
+                .is_some_and(|b| !b.is_empty() && b.bytes().all(|c| c.is_ascii_digit()))
+    };
+    let after_verb = matches!(
+        p(0),
+        "beat" | "beats" | "defeated" | "defeats" | "thrashed" | "edged" | "routed" | "outscored"
+    ) || (p(0) == "over"
+        && matches!(
+            p(1),
+            "victory" | "victories" | "win" | "wins" | "winners" | "winner" | "triumph"
+        ))
+        || (p(0) == "to" && matches!(p(1), "lost" | "lose" | "loses" | "defeat" | "loss"))
+        || (p(0) == "with" && matches!(p(1), "drew" | "draw" | "draws" | "tied"));
+    let before_verb = matches!(
+        n(0),
+        "beat"
+            | "beats"
+            | "defeated"
+            | "defeats"
+            | "thrashed"
+            | "edged"
+            | "routed"
+            | "outscored"
+            | "drew"
+    ) || (matches!(n(0), "lost" | "won" | "lose" | "win")
+        && (n(1) == "to" || score(n(1))));
+    after_verb || before_verb
+}
+
+/// Whether a name is one side of a result line, two names each followed by a score of one
+/// or two digits and nothing else ("Clyde 0 Queen of South 2", "Hull 0 Barnet 0").
+fn result_line(raw: &str, span: &Range<usize>) -> bool {
+    let line_start = raw[..span.start].rfind('\n').map_or(0, |i| i + 1);
+    let line_end = raw[span.end..]
+        .find('\n')
+        .map_or(raw.len(), |i| span.end + i);
+    let before: Vec<&str> = raw[line_start..span.start].split_whitespace().collect();
+    let after: Vec<&str> = raw[span.end..line_end].split_whitespace().collect();
+    let score = |w: &str| (1..=2).contains(&w.len()) && w.bytes().all(|b| b.is_ascii_digit());
+    // A name: capitalised words, with "of" or "de" inside.
+    let name = |ws: &[&str]| {
+        ws.first()
+            .is_some_and(|w| w.starts_with(char::is_uppercase))
+            && ws.iter().all(|w| {
+                w.starts_with(char::is_uppercase) || matches!(*w, "of" | "de" | "the" | "&")
+            })
+    };
+    match (before.as_slice(), after.as_slice()) {
+        ([], [s, rest @ .., t]) => score(s) && score(t) && name(rest),
+        ([rest @ .., s], [t]) => score(s) && score(t) && name(rest),
+        _ => false,
+    }
+}
+
+/// Whether a name in capitals opens a line and is followed by a comma or a number: a
+/// dateline ("NICE , France 1996-08-30", "LONDON 1996-08-30").
+fn dateline(raw: &str, span: &Range<usize>) -> bool {
+    let line_start = raw[..span.start].rfind('\n').map_or(0, |i| i + 1);
+    let name = &raw[span.clone()];
+    raw[line_start..span.start].trim().is_empty()
+        && !name.chars().any(char::is_lowercase)
+        && raw[span.end..]
+            .trim_start()
+            .starts_with(|c: char| c == ',' || c.is_ascii_digit())
 }
 
 /// Whether a body line is set in title case, as a headline or subhead the reader did not
