@@ -35,7 +35,9 @@ use std::ops::Range;
 
 use rayon::prelude::*;
 
-use self::detect::{Detected, detect, detect_corpus, ends_with_initial, places_as_teams};
+use self::detect::{
+    Detected, datelined_places, detect, detect_corpus, ends_with_initial, places_as_teams,
+};
 use self::rank::{best_name, raw_salience};
 use self::resolve::{cluster, mentions};
 use self::tokens::{Evidence, Token, Vocab, is_shouting, tokenize};
@@ -229,6 +231,7 @@ pub fn mention_spans(text: &str) -> Vec<(Range<usize>, ActorKind)> {
         .collect();
     let mut list: Vec<(usize, &str, &mut Detected)> =
         dets.iter_mut().map(|d| (0, text, d)).collect();
+    datelined_places(&mut list);
     places_as_teams(&mut list);
     let mut out: Vec<_> = dets.into_iter().map(|d| (d.span, d.kind)).collect();
     out.sort_by_key(|(r, _)| (r.start, r.end));

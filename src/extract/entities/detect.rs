@@ -842,6 +842,7 @@ pub(crate) fn detect_corpus(corpus: &Corpus) -> Vec<Found> {
             (doc, corpus.docs[doc].raw.as_str(), &mut f.det)
         })
         .collect();
+    datelined_places(&mut list);
     places_as_teams(&mut list);
     found
 }
@@ -991,16 +992,56 @@ fn result_line(raw: &str, span: &Range<usize>) -> bool {
     }
 }
 
-/// Whether a name in capitals opens a line and is followed by a comma or a number: a
-/// dateline ("NICE , France 1996-08-30", "LONDON 1996-08-30").
+/// Whether a name in capitals opens a line and is followed by a comma and a capitalised
+/// word, a bracket or a date: a dateline ("NICE, France 1996-08-30", "LONDON (Reuters)",
+/// "LAGOS 1996-08-30"), not a table row ("DETROIT 4 Kansas City 1").
 fn dateline(raw: &str, span: &Range<usize>) -> bool {
     let line_start = raw[..span.start].rfind('\n').map_or(0, |i| i + 1);
     let name = &raw[span.clone()];
+    let after = raw[span.end..].trim_start();
+    let date = |w: &str| {
+        let parts: Vec<&str> = w.split('-').collect();
+        parts.len() == 3
+            && parts[0].len() == 4
+            && parts
+                .iter()
+                .all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()))
+    };
     raw[line_start..span.start].trim().is_empty()
+        && name.chars().any(char::is_uppercase)
         && !name.chars().any(char::is_lowercase)
-        && raw[span.end..]
-            .trim_start()
-            .starts_with(|c: char| c == ',' || c.is_ascii_digit())
+        && (after
+            .strip_prefix(',')
+            .is_some_and(|r| r.trim_start().starts_with(char::is_uppercase))
+            || after.starts_with('(')
+            || after.split_whitespace().next().is_some_and(date))
+}
+
+/// A name of unknown kind in a dateline is a place, and so are its other mentions in the
+/// same document that no list knows ("TAVILDARA, Tajikistan" ... "took Tavildara").
+pub(crate) fn datelined_places(list: &mut [(usize, &str, &mut Detected)]) {
+    let mut places: Vec<(usize, String)> = Vec::new();
+    for (doc, raw, d) in list.iter_mut() {
+        if d.kind != ActorKind::Place && d.entry.is_none() && dateline(raw, &d.span) {
+            d.kind = ActorKind::Place;
+            d.guessed = false;
+            places.push((*doc, d.words.join(" ")));
+        }
+    }
+    if places.is_empty() {
+        return;
+    }
+    places.sort();
+    places.dedup();
+    for (doc, _, d) in list.iter_mut() {
+        if d.kind != ActorKind::Place
+            && d.entry.is_none()
+            && places.binary_search(&(*doc, d.words.join(" "))).is_ok()
+        {
+            d.kind = ActorKind::Place;
+            d.guessed = false;
+        }
+    }
 }
 
 /// Whether a body line is set in title case, as a headline or subhead the reader did not
