@@ -625,6 +625,9 @@ fn typed(
     if words.len() == 1 && entry.is_none() && ordinary_opener(text, g, &tokens[r.start], ev) {
         return None;
     }
+    if entry.is_none() && column_letters(text, &span) {
+        return None;
+    }
     // "Fort Smith, Ark.", "Albany, NY": a US state written short after a town is a place.
     if words.len() == 1 && state_abbreviation(text, &span, &words[0]) {
         return Some(Detected {
@@ -687,6 +690,26 @@ fn ordinary_opener(text: &str, g: &Gazetteer, t: &Token, ev: &Evidence) -> bool 
         .split(|c: char| !c.is_alphanumeric())
         .filter(|p| !p.is_empty())
         .all(|p| p.bytes().all(|b| b.is_ascii_digit()) || g.non_actors.contains(&p.to_lowercase()))
+}
+
+/// Whether a name is letters of a table, not a name: a lone capital letter without a period
+/// ("N / A", "P"), or a whole line of capitals words of one to three letters (the column
+/// heads "W D L G", "W L PCT GB").
+fn column_letters(text: &str, span: &Range<usize>) -> bool {
+    let surface = text.get(span.clone()).unwrap_or("");
+    if surface.chars().count() == 1 {
+        return true;
+    }
+    let line_start = text[..span.start].rfind('\n').map_or(0, |i| i + 1);
+    let line_end = text[span.end..]
+        .find('\n')
+        .map_or(text.len(), |i| span.end + i);
+    text[line_start..span.start].trim().is_empty()
+        && text[span.end..line_end].trim().is_empty()
+        && surface.split(' ').count() > 1
+        && surface
+            .split(' ')
+            .all(|w| (1..=3).contains(&w.len()) && w.bytes().all(|b| b.is_ascii_uppercase()))
 }
 
 /// Whether a single unknown capitalised word names a thing or nothing, from its shape and
