@@ -571,6 +571,65 @@ mod tests {
     }
 
     #[test]
+    fn ordinary_words_opening_a_line_are_no_names() {
+        let text = "Ireland beat Liechtenstein 5-0 on Saturday .\n\
+                    Attendance : 3,900\n\
+                    May 14 Practice at Lord 's\n\
+                    Leicester : Leicestershire beat Somerset .\n\
+                    W L PCT GB\n\
+                    Estimated price range N / A";
+        let got = spans(text);
+        for junk in ["Attendance", "Practice", "W L PCT GB", "N", "A"] {
+            assert!(!got.iter().any(|(s, _)| *s == junk), "{junk} in {got:?}");
+        }
+        assert!(got.iter().any(|(s, _)| *s == "Leicester"), "{got:?}");
+    }
+
+    #[test]
+    fn places_that_win_are_teams_and_datelines_are_places() {
+        let got = spans(
+            "TAVILDARA , Tajikistan 1996-08-30\n\
+             Government troops took Tavildara on Friday .\n\
+             Leicestershire beat Somerset by an innings .\n\
+             Somerset got a solid start , and the match in Somerset drew a crowd .\n\
+             Clyde 0 Barnet 2\n\
+             England beat Pakistan by 107 runs .",
+        );
+        assert_eq!(
+            got.iter()
+                .filter(|(s, _)| *s == "Tavildara" || *s == "TAVILDARA")
+                .map(|(_, k)| *k)
+                .collect::<Vec<_>>(),
+            vec![ActorKind::Place, ActorKind::Place],
+            "{got:?}"
+        );
+        let somerset: Vec<ActorKind> = got
+            .iter()
+            .filter(|(s, _)| *s == "Somerset")
+            .map(|(_, k)| *k)
+            .collect();
+        // After "in", the county is the place again.
+        assert_eq!(
+            somerset,
+            vec![
+                ActorKind::Organisation,
+                ActorKind::Organisation,
+                ActorKind::Place
+            ],
+            "{got:?}"
+        );
+        assert!(got.contains(&("Clyde", ActorKind::Organisation)), "{got:?}");
+        assert!(
+            got.contains(&("Barnet", ActorKind::Organisation)),
+            "{got:?}"
+        );
+        assert!(
+            !got.contains(&("England", ActorKind::Organisation)),
+            "{got:?}"
+        );
+    }
+
+    #[test]
     fn a_place_heading_a_team_or_event_is_one_name() {
         let got = spans(
             "On Friday the Kansas City Royals beat the Texas Rangers as British Airways staff watched .\n\
