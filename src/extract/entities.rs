@@ -35,7 +35,9 @@ use std::ops::Range;
 
 use rayon::prelude::*;
 
-use self::detect::{detect, detect_corpus, ends_with_initial};
+use self::detect::{
+    Detected, datelined_places, detect, detect_corpus, ends_with_initial, places_as_teams,
+};
 use self::rank::{best_name, raw_salience};
 use self::resolve::{cluster, mentions};
 use self::tokens::{Evidence, Token, Vocab, is_shouting, tokenize};
@@ -223,11 +225,15 @@ pub fn mention_spans(text: &str) -> Vec<(Range<usize>, ActorKind)> {
         pos += line.len();
     }
     let (toks, ev) = sentence_evidence(text, &sentences);
-    let mut out: Vec<_> = toks
+    let mut dets: Vec<Detected> = toks
         .iter()
         .flat_map(|t| detect(text, t, &ev, false))
-        .map(|d| (d.span, d.kind))
         .collect();
+    let mut list: Vec<(usize, &str, &mut Detected)> =
+        dets.iter_mut().map(|d| (0, text, d)).collect();
+    datelined_places(&mut list);
+    places_as_teams(&mut list);
+    let mut out: Vec<_> = dets.into_iter().map(|d| (d.span, d.kind)).collect();
     out.sort_by_key(|(r, _)| (r.start, r.end));
     out.dedup();
     out
@@ -562,6 +568,65 @@ mod tests {
         );
         assert!(got.contains(&("Russian", ActorKind::Group)), "{got:?}");
         assert!(got.contains(&("Geneva", ActorKind::Place)), "{got:?}");
+    }
+
+    #[test]
+    fn ordinary_words_opening_a_line_are_no_names() {
+        let text = "Ireland beat Liechtenstein 5-0 on Saturday .\n\
+                    Attendance : 3,900\n\
+                    May 14 Practice at Lord 's\n\
+                    Leicester : Leicestershire beat Somerset .\n\
+                    W L PCT GB\n\
+                    Estimated price range N / A";
+        let got = spans(text);
+        for junk in ["Attendance", "Practice", "W L PCT GB", "N", "A"] {
+            assert!(!got.iter().any(|(s, _)| *s == junk), "{junk} in {got:?}");
+        }
+        assert!(got.iter().any(|(s, _)| *s == "Leicester"), "{got:?}");
+    }
+
+    #[test]
+    fn places_that_win_are_teams_and_datelines_are_places() {
+        let got = spans(
+            "TAVILDARA , Tajikistan 1996-08-30\n\
+             Government troops took Tavildara on Friday .\n\
+             Leicestershire beat Somerset by an innings .\n\
+             Somerset got a solid start , and the match in Somerset drew a crowd .\n\
+             Clyde 0 Barnet 2\n\
+             England beat Pakistan by 107 runs .",
+        );
+        assert_eq!(
+            got.iter()
+                .filter(|(s, _)| *s == "Tavildara" || *s == "TAVILDARA")
+                .map(|(_, k)| *k)
+                .collect::<Vec<_>>(),
+            vec![ActorKind::Place, ActorKind::Place],
+            "{got:?}"
+        );
+        let somerset: Vec<ActorKind> = got
+            .iter()
+            .filter(|(s, _)| *s == "Somerset")
+            .map(|(_, k)| *k)
+            .collect();
+        // After "in", the county is the place again.
+        assert_eq!(
+            somerset,
+            vec![
+                ActorKind::Organisation,
+                ActorKind::Organisation,
+                ActorKind::Place
+            ],
+            "{got:?}"
+        );
+        assert!(got.contains(&("Clyde", ActorKind::Organisation)), "{got:?}");
+        assert!(
+            got.contains(&("Barnet", ActorKind::Organisation)),
+            "{got:?}"
+        );
+        assert!(
+            !got.contains(&("England", ActorKind::Organisation)),
+            "{got:?}"
+        );
     }
 
     #[test]

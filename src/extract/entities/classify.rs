@@ -173,7 +173,7 @@ pub(crate) fn is_thing<S: AsRef<str>>(g: &Gazetteer, words: &[S]) -> bool {
     let w = |i: usize| words.get(i).map_or("", AsRef::as_ref);
     words.len() > 1
         && (g.thing_words.contains(w(words.len() - 1))
-            || (w(1) == "of" && g.thing_words.contains(w(0)))
+            || (1..words.len() - 1).any(|i| w(i) == "of" && g.thing_words.contains(w(i - 1)))
             || (0..words.len() - 1).any(|i| g.vehicle_prefixes.contains(w(i))))
 }
 

@@ -622,6 +622,12 @@ fn typed(
     if words.len() == 1 && entry.is_none() && names_a_thing(text, &span, &words[0]) {
         return None;
     }
+    if words.len() == 1 && entry.is_none() && ordinary_opener(text, g, &tokens[r.start], ev) {
+        return None;
+    }
+    if entry.is_none() && column_letters(text, &span) {
+        return None;
+    }
     // "Fort Smith, Ark.", "Albany, NY": a US state written short after a town is a place.
     if words.len() == 1 && state_abbreviation(text, &span, &words[0]) {
         return Some(Detected {
@@ -659,6 +665,51 @@ fn typed(
         words,
         common: tokens[r].iter().all(|t| ev.is_common(t.word)),
     })
+}
+
+/// Whether a single capitalised word opening a sentence, a line or a list item is an
+/// ordinary word, not a name: news text writes it in lower case (the tagger's list of
+/// common words: "Attendance :", "Practice at", "Second test"), it is no known name or given
+/// name, and the text never capitalises it elsewhere. A line opens with it when only
+/// numbers, calendar words and punctuation come before it ("May 14 Practice at Lord's").
+fn ordinary_opener(text: &str, g: &Gazetteer, t: &Token, ev: &Evidence) -> bool {
+    let w = ev.word(t.word);
+    if t.upper || !tagger::features::is_common_word(w) || g.first_names.contains(w) {
+        return false;
+    }
+    // Seen capitalised away from sentence starts: this mention counts itself when it is
+    // not at a sentence start.
+    if ev.capitalised(t.word, if t.initial { 1 } else { 2 }) {
+        return false;
+    }
+    if t.initial {
+        return true;
+    }
+    let line_start = text[..t.span.start].rfind('\n').map_or(0, |i| i + 1);
+    text[line_start..t.span.start]
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|p| !p.is_empty())
+        .all(|p| p.bytes().all(|b| b.is_ascii_digit()) || g.non_actors.contains(&p.to_lowercase()))
+}
+
+/// Whether a name is letters of a table, not a name: a lone capital letter without a period
+/// ("N / A", "P"), or a whole line of capitals words of one to three letters (the column
+/// heads "W D L G", "W L PCT GB").
+fn column_letters(text: &str, span: &Range<usize>) -> bool {
+    let surface = text.get(span.clone()).unwrap_or("");
+    if surface.chars().count() == 1 {
+        return true;
+    }
+    let line_start = text[..span.start].rfind('\n').map_or(0, |i| i + 1);
+    let line_end = text[span.end..]
+        .find('\n')
+        .map_or(text.len(), |i| span.end + i);
+    text[line_start..span.start].trim().is_empty()
+        && text[span.end..line_end].trim().is_empty()
+        && surface.split(' ').count() > 1
+        && surface
+            .split(' ')
+            .all(|w| (1..=3).contains(&w.len()) && w.bytes().all(|b| b.is_ascii_uppercase()))
 }
 
 /// Whether a single unknown capitalised word names a thing or nothing, from its shape and
@@ -789,7 +840,7 @@ pub(crate) fn detect_corpus(corpus: &Corpus) -> Vec<Found> {
     for t in toks.iter().filter(|t| !is_shouting(t)) {
         ev.add(t);
     }
-    corpus
+    let mut found: Vec<Found> = corpus
         .sentences
         .par_iter()
         .zip(&toks)
@@ -806,7 +857,214 @@ pub(crate) fn detect_corpus(corpus: &Corpus) -> Vec<Found> {
                     title,
                 })
         })
-        .collect()
+        .collect();
+    let mut list: Vec<(usize, &str, &mut Detected)> = found
+        .iter_mut()
+        .map(|f| {
+            let doc = corpus.sentences[f.sentence].doc;
+            (doc, corpus.docs[doc].raw.as_str(), &mut f.det)
+        })
+        .collect();
+    datelined_places(&mut list);
+    places_as_teams(&mut list);
+    found
+}
+
+/// "Leicestershire beat Somerset", "winners over Orrell", "Milwaukee tied it": a place that
+/// wins, loses or draws is a team, and so is every other mention of that name in the same
+/// document, except after "in", "at", "near" or "from" and in a dateline ("NICE, France").
+/// Countries (and the home nations of the United Kingdom) stay places: national teams are
+/// named by their country.
+pub(crate) fn places_as_teams(list: &mut [(usize, &str, &mut Detected)]) {
+    let g = &*GAZETTEER;
+    // Nations that are no states field national teams too.
+    let is_place = |d: &Detected| {
+        d.kind == ActorKind::Place
+            && !matches!(d.entry, Some(Entry::State(_)))
+            && !matches!(
+                d.words.join(" ").as_str(),
+                "england" | "scotland" | "wales" | "northern ireland" | "republic of ireland"
+            )
+    };
+    // "Clyde 0 Queen of South 2": both names of a result line are teams, whatever the
+    // rules made of them.
+    for (_, raw, d) in list.iter_mut() {
+        if d.kind != ActorKind::Organisation
+            && !matches!(d.entry, Some(Entry::State(_)))
+            && (is_place(d) || d.entry.is_none())
+            && result_line(raw, &d.span)
+        {
+            d.kind = ActorKind::Organisation;
+            d.guessed = false;
+        }
+    }
+    let mut teams: Vec<(usize, String)> = list
+        .iter()
+        .filter(|(_, raw, d)| {
+            (is_place(d) || (d.kind == ActorKind::Organisation && place_name(g, &d.words)))
+                && (team_context(raw, &d.span) || result_line(raw, &d.span))
+        })
+        .map(|(doc, _, d)| (*doc, d.words.join(" ")))
+        .collect();
+    if teams.is_empty() {
+        return;
+    }
+    teams.sort();
+    teams.dedup();
+    for (doc, raw, d) in list.iter_mut() {
+        if !is_place(d) || teams.binary_search(&(*doc, d.words.join(" "))).is_err() {
+            continue;
+        }
+        let before = raw[..d.span.start]
+            .split_whitespace()
+            .next_back()
+            .unwrap_or("")
+            .to_lowercase();
+        if matches!(before.as_str(), "in" | "at" | "near" | "from") || dateline(raw, &d.span) {
+            continue;
+        }
+        d.kind = ActorKind::Organisation;
+        d.guessed = false;
+    }
+}
+
+/// Whether a name is a known place (a capital, a listed place, a GeoNames place).
+fn place_name(g: &Gazetteer, words: &[String]) -> bool {
+    let name = words.join(" ");
+    matches!(
+        g.lookup(&name),
+        Some(Entry::Capital { .. } | Entry::Place(_))
+    ) || tagger::features::is_listed_place(&name)
+}
+
+/// Whether a name stands where a sports team does: before "beat", "defeated", "drew",
+/// "lost to" or a score after "won" or "lost"; after "beat", "defeated", "victory over",
+/// "winners over", "lost to", "defeat to" or "drew with".
+fn team_context(raw: &str, span: &Range<usize>) -> bool {
+    let prev: Vec<String> = raw[..span.start]
+        .split_whitespace()
+        .rev()
+        .take(2)
+        .map(str::to_lowercase)
+        .collect();
+    let next: Vec<String> = raw[span.end..]
+        .split_whitespace()
+        .skip_while(|w| matches!(*w, "'s" | "’s"))
+        .take(2)
+        .map(str::to_lowercase)
+        .collect();
+    let p = |i: usize| prev.get(i).map_or("", String::as_str);
+    let n = |i: usize| next.get(i).map_or("", String::as_str);
+    let score = |w: &str| {
+        let mut parts = w.split('-');
+        parts
+            .next()
+            .is_some_and(|a| !a.is_empty() && a.bytes().all(|b| b.is_ascii_digit()))
+            && parts
+                .next()
+                .is_some_and(|b| !b.is_empty() && b.bytes().all(|c| c.is_ascii_digit()))
+    };
+    let after_verb = matches!(
+        p(0),
+        "beat" | "beats" | "defeated" | "defeats" | "thrashed" | "edged" | "routed" | "outscored"
+    ) || (p(0) == "over"
+        && matches!(
+            p(1),
+            "victory" | "victories" | "win" | "wins" | "winners" | "winner" | "triumph"
+        ))
+        || (p(0) == "to" && matches!(p(1), "lost" | "lose" | "loses" | "defeat" | "loss"))
+        || (p(0) == "with" && matches!(p(1), "drew" | "draw" | "draws" | "tied"));
+    let before_verb = matches!(
+        n(0),
+        "beat"
+            | "beats"
+            | "defeated"
+            | "defeats"
+            | "thrashed"
+            | "edged"
+            | "routed"
+            | "outscored"
+            | "drew"
+    ) || (matches!(n(0), "lost" | "won" | "lose" | "win")
+        && (n(1) == "to" || score(n(1))));
+    after_verb || before_verb
+}
+
+/// Whether a name is one side of a result line, two names each followed by a score of one
+/// or two digits and nothing else ("Clyde 0 Queen of South 2", "Hull 0 Barnet 0").
+fn result_line(raw: &str, span: &Range<usize>) -> bool {
+    let line_start = raw[..span.start].rfind('\n').map_or(0, |i| i + 1);
+    let line_end = raw[span.end..]
+        .find('\n')
+        .map_or(raw.len(), |i| span.end + i);
+    let before: Vec<&str> = raw[line_start..span.start].split_whitespace().collect();
+    let after: Vec<&str> = raw[span.end..line_end].split_whitespace().collect();
+    let score = |w: &str| (1..=2).contains(&w.len()) && w.bytes().all(|b| b.is_ascii_digit());
+    // A name: capitalised words, with "of" or "de" inside.
+    let name = |ws: &[&str]| {
+        ws.first()
+            .is_some_and(|w| w.starts_with(char::is_uppercase))
+            && ws.iter().all(|w| {
+                w.starts_with(char::is_uppercase) || matches!(*w, "of" | "de" | "the" | "&")
+            })
+    };
+    match (before.as_slice(), after.as_slice()) {
+        ([], [s, rest @ .., t]) => score(s) && score(t) && name(rest),
+        ([rest @ .., s], [t]) => score(s) && score(t) && name(rest),
+        _ => false,
+    }
+}
+
+/// Whether a name in capitals opens a line and is followed by a comma and a capitalised
+/// word, a bracket or a date: a dateline ("NICE, France 1996-08-30", "LONDON (Reuters)",
+/// "LAGOS 1996-08-30"), not a table row ("DETROIT 4 Kansas City 1").
+fn dateline(raw: &str, span: &Range<usize>) -> bool {
+    let line_start = raw[..span.start].rfind('\n').map_or(0, |i| i + 1);
+    let name = &raw[span.clone()];
+    let after = raw[span.end..].trim_start();
+    let date = |w: &str| {
+        let parts: Vec<&str> = w.split('-').collect();
+        parts.len() == 3
+            && parts[0].len() == 4
+            && parts
+                .iter()
+                .all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()))
+    };
+    raw[line_start..span.start].trim().is_empty()
+        && name.chars().any(char::is_uppercase)
+        && !name.chars().any(char::is_lowercase)
+        && (after
+            .strip_prefix(',')
+            .is_some_and(|r| r.trim_start().starts_with(char::is_uppercase))
+            || after.starts_with('(')
+            || after.split_whitespace().next().is_some_and(date))
+}
+
+/// A name of unknown kind in a dateline is a place, and so are its other mentions in the
+/// same document that no list knows ("TAVILDARA, Tajikistan" ... "took Tavildara").
+pub(crate) fn datelined_places(list: &mut [(usize, &str, &mut Detected)]) {
+    let mut places: Vec<(usize, String)> = Vec::new();
+    for (doc, raw, d) in list.iter_mut() {
+        if d.kind != ActorKind::Place && d.entry.is_none() && dateline(raw, &d.span) {
+            d.kind = ActorKind::Place;
+            d.guessed = false;
+            places.push((*doc, d.words.join(" ")));
+        }
+    }
+    if places.is_empty() {
+        return;
+    }
+    places.sort();
+    places.dedup();
+    for (doc, _, d) in list.iter_mut() {
+        if d.kind != ActorKind::Place
+            && d.entry.is_none()
+            && places.binary_search(&(*doc, d.words.join(" "))).is_ok()
+        {
+            d.kind = ActorKind::Place;
+            d.guessed = false;
+        }
+    }
 }
 
 /// Whether a body line is set in title case, as a headline or subhead the reader did not

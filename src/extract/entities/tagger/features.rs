@@ -48,6 +48,7 @@ const PLACES: &str = include_str!("../../gazetteer/tagger_places.txt");
 const SURNAMES: &str = include_str!("../../gazetteer/tagger_surnames.txt");
 const GIVEN: &str = include_str!("../../gazetteer/tagger_given.txt");
 const CLUSTERS: &str = include_str!("../../gazetteer/tagger_clusters.txt");
+const COMMON: &str = include_str!("../../gazetteer/tagger_common.txt");
 
 /// Prefix lengths of a word's cluster bit string used as features (Ratinov & Roth 2009).
 const CLUSTER_PREFIXES: [usize; 4] = [4, 6, 10, 16];
@@ -146,6 +147,13 @@ static PLACES_LINES: LazyLock<Lines> = LazyLock::new(|| Lines::new(PLACES));
 /// Whether a lower-case name is a GeoNames place of the tagger's list ("beverly hills").
 pub(crate) fn is_listed_place(name: &str) -> bool {
     PLACES_LINES.contains(name)
+}
+static COMMON_LINES: LazyLock<Lines> = LazyLock::new(|| Lines::new(COMMON));
+
+/// Whether a lower-case word is ordinary vocabulary: unlabelled news text writes it in lower
+/// case far more often than capitalised (`tagger_common.txt`: "attendance", "second").
+pub(crate) fn is_common_word(lower: &str) -> bool {
+    COMMON_LINES.contains(lower)
 }
 static SURNAMES_LINES: LazyLock<Lines> = LazyLock::new(|| Lines::new(SURNAMES));
 static GIVEN_LINES: LazyLock<Lines> = LazyLock::new(|| Lines::new(GIVEN));

@@ -8,7 +8,7 @@ use std::sync::atomic::{AtomicU8, AtomicU32, Ordering};
 use super::super::ActorKind;
 use super::super::classify::is_thing;
 use super::super::detect::{Detected, detect_rules};
-use super::super::gazetteer::GAZETTEER;
+use super::super::gazetteer::{Entry, GAZETTEER};
 use super::super::sentence_evidence;
 use super::super::tokens::{Evidence, Token};
 use super::features::{Hint, Word, sentence_features, sentence_features_where};
@@ -176,6 +176,9 @@ pub(crate) fn refine(
                     if best.1 != d.kind
                         && best.0 - own > margin * (to - from) as f32
                         && !(d.guessed && is_thing(&GAZETTEER, &d.words))
+                        // A listed nationality or people ("French", "Kurds") names no place
+                        // and no organisation.
+                        && !matches!(d.entry, Some(Entry::Adjective(_) | Entry::Group(_)))
                     {
                         d.kind = best.1;
                         // A name the model reads as MISC (a work, an event, a law) that no
