@@ -22,6 +22,7 @@ mod groups;
 mod hash;
 mod index;
 mod kinds;
+mod names;
 pub mod rank;
 pub mod resolve;
 pub mod roles;
@@ -94,6 +95,12 @@ pub struct Actor {
 
 /// Find the actors of a corpus, strongest first.
 pub fn extract_actors(corpus: &Corpus) -> Vec<Actor> {
+    extract_actors_and_salience(corpus).0
+}
+
+/// [`extract_actors`], with the per-sentence salience of the names found, whatever their
+/// type ([`names`]): the summary's entity salience, indexed like [`Corpus::sentences`].
+pub fn extract_actors_and_salience(corpus: &Corpus) -> (Vec<Actor>, Vec<f64>) {
     let found = detect_corpus(corpus);
     let clusters = cluster(corpus, &found);
     let outlet_names: BTreeSet<String> = corpus
@@ -157,7 +164,9 @@ pub fn extract_actors(corpus: &Corpus) -> Vec<Actor> {
             }
         })
         .collect();
-    actors.extend(group_actors(corpus, outlet_count, &actors));
+    let groups = group_actors(corpus, outlet_count, &actors);
+    let salience = names::name_salience(corpus, outlet_count, &found, &groups);
+    actors.extend(groups);
     let max = actors.iter().map(|a| a.salience).fold(0.0_f64, f64::max);
     if max > 0.0 {
         actors.iter_mut().for_each(|a| a.salience /= max);
@@ -167,7 +176,7 @@ pub fn extract_actors(corpus: &Corpus) -> Vec<Actor> {
             .total_cmp(&a.salience)
             .then_with(|| a.name.cmp(&b.name))
     });
-    actors
+    (actors, salience)
 }
 
 /// Unnamed groups that act in the story ([`groups`]), unless a named actor already has

@@ -51,16 +51,16 @@ pub struct Shared {
 }
 
 impl Shared {
-    /// Centrality (with its lexicon) and actors, computed in parallel, then salience.
+    /// Centrality (with its lexicon) and actors with the names' salience, computed in
+    /// parallel.
     pub fn of(corpus: &Corpus) -> Shared {
-        let ((centrality, lexicon), actors) = rayon::join(
+        let ((centrality, lexicon), (actors, salience)) = rayon::join(
             || {
                 let lexicon = Lexicon::new(corpus);
                 (crate::rank::centrality_of(&lexicon), lexicon)
             },
-            || entities::extract_actors(corpus),
+            || entities::extract_actors_and_salience(corpus),
         );
-        let salience = entities::sentence_salience(corpus, &actors);
         Shared {
             scores: Scores {
                 centrality,
