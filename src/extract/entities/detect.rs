@@ -993,13 +993,23 @@ fn team_context(raw: &str, span: &Range<usize>) -> bool {
 /// Whether a name is one side of a result line, two names each followed by a score of one
 /// or two digits and nothing else ("Clyde 0 Queen of South 2", "Hull 0 Barnet 0").
 fn result_line(raw: &str, span: &Range<usize>) -> bool {
+    let score = |w: &str| (1..=2).contains(&w.len()) && w.bytes().all(|b| b.is_ascii_digit());
+    // Either form needs a score right next to the name: look at the two neighbouring words
+    // before reading the whole line (most names are in long lines of prose).
+    let next = raw[span.end..].split_whitespace().next().unwrap_or("");
+    let previous = raw[..span.start]
+        .split_whitespace()
+        .next_back()
+        .unwrap_or("");
+    if !score(next) && !score(previous) {
+        return false;
+    }
     let line_start = raw[..span.start].rfind('\n').map_or(0, |i| i + 1);
     let line_end = raw[span.end..]
         .find('\n')
         .map_or(raw.len(), |i| span.end + i);
     let before: Vec<&str> = raw[line_start..span.start].split_whitespace().collect();
     let after: Vec<&str> = raw[span.end..line_end].split_whitespace().collect();
-    let score = |w: &str| (1..=2).contains(&w.len()) && w.bytes().all(|b| b.is_ascii_digit());
     // A name: capitalised words, with "of" or "de" inside.
     let name = |ws: &[&str]| {
         ws.first()
