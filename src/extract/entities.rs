@@ -99,7 +99,7 @@ pub fn extract_actors(corpus: &Corpus) -> Vec<Actor> {
 }
 
 /// [`extract_actors`], with the per-sentence salience of the names found, whatever their
-/// type ([`names`]): the summary's entity salience, indexed like [`Corpus::sentences`].
+/// type (`entities::names`): the summary's entity salience, indexed like [`Corpus::sentences`].
 pub fn extract_actors_and_salience(corpus: &Corpus) -> (Vec<Actor>, Vec<f64>) {
     let found = detect_corpus(corpus);
     let clusters = cluster(corpus, &found);
