@@ -201,7 +201,7 @@ fn doc_statements(
         {
             res.actor = prev.actor;
         }
-        // "'Erdoğan stressed the importance of a ceasefire,' Anadolu Agency reported": the
+        // "'The minister stressed the need for talks,' the agency said": the
         // relayed words are the named person's position, not the relaying outlet's.
         if let Some((name, actor, verb, rest)) = relayed(doc, &r.span, actors, mentions)
             .filter(|&(_, actor, _, _)| res.actor != Some(actor))
@@ -239,8 +239,8 @@ fn doc_statements(
     out
 }
 
-/// A statement that opens with a named person and a reporting verb ("Erdoğan stressed the
-/// importance of ...", "Putin said that ..."): the person's mention, actor, the verb's lemma
+/// A statement that opens with a named person and a reporting verb ("Hartwell stressed the
+/// need for ...", "Hartwell said that ..."): the person's mention, actor, the verb's lemma
 /// and the words reported after the verb (and "that"), when at least three remain.
 fn relayed(
     doc: &crate::document::Document,
@@ -259,7 +259,7 @@ fn relayed(
     let rest = after.strip_prefix(' ')?;
     let verb_len = rest.find(' ')?;
     let verb = &rest[..verb_len];
-    // Past tense only: "Erdoğan stresses" opening a quote is the quoted speaker's own present.
+    // Past tense only: "Hartwell stresses" opening a quote is the quoted speaker's own present.
     // Not "told", whose object comes first ("Trump told him directly, ...").
     if !(verb.ends_with("ed") || verb == "said") {
         return None;
@@ -542,16 +542,16 @@ mod tests {
     fn relayed_words_are_the_named_persons() {
         let (c, actors, st) = run(&[(
             "A",
-            "Turkish President Recep Tayyip Erdogan spoke to Putin.\n\n“Erdogan stressed the importance of achieving a ceasefire in Aleppo as soon as possible,” Anadolu Agency said.",
+            "Prime Minister Lena Hartwell spoke to the governors.\n\n“Hartwell stressed the need to reopen the northern bridge before the winter,” the Coastal Gazette said.",
         )]);
-        let erdogan = by(&actors, &st, "Recep Tayyip Erdogan");
-        assert_eq!(erdogan.len(), 1, "{st:?}");
+        let hartwell = by(&actors, &st, "Lena Hartwell");
+        assert_eq!(hartwell.len(), 1, "{st:?}");
         assert_eq!(
-            text(&c, erdogan[0]),
-            "the importance of achieving a ceasefire in Aleppo as soon as possible"
+            text(&c, hartwell[0]),
+            "the need to reopen the northern bridge before the winter"
         );
-        assert_eq!(erdogan[0].verb, "stress");
-        assert_eq!(erdogan[0].kind, StatementKind::Paraphrase);
-        assert!(by(&actors, &st, "Anadolu Agency").is_empty());
+        assert_eq!(hartwell[0].verb, "stress");
+        assert_eq!(hartwell[0].kind, StatementKind::Paraphrase);
+        assert!(by(&actors, &st, "Coastal Gazette").is_empty());
     }
 }

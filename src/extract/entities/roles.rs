@@ -31,7 +31,7 @@ pub(crate) fn role_near(
     let before = text.get(sentence.start..span.start).unwrap_or("");
     let rest = text.get(span.end..sentence.end).unwrap_or("");
     let after = || apposition(rest);
-    // "the court reporter Nichols murdered": a title before the subject of a reduced
+    // "the court reporter Dalton attacked": a title before the subject of a reduced
     // relative clause is the head noun's, not the name's.
     let before_role = role_before(before).filter(|_| !reduced_relative(rest));
     match before_role {
@@ -43,7 +43,7 @@ pub(crate) fn role_near(
 }
 
 /// Whether the text after a name is a bare past-tense verb that ends the clause ("...
-/// reporter Nichols murdered.", "the deputy he shot,"): the name is the subject of a
+/// reporter Dalton attacked.", "the deputy he shot,"): the name is the subject of a
 /// relative clause on the noun before it.
 fn reduced_relative(rest: &str) -> bool {
     let rest = rest.trim_start();
@@ -114,7 +114,7 @@ fn role_before(before: &str) -> Option<String> {
         has_role |= is_role;
         start = pos;
     }
-    // "former travel reporter Tara Reid": a past marker up to two lower-case words before
+    // "former travel reporter Nora Blake": a past marker up to two lower-case words before
     // the title belongs to it; without it, "reporter" would read as her present role.
     if has_role {
         let first = words.iter().position(|&(p, _)| p == start).unwrap_or(0);
@@ -347,15 +347,15 @@ mod tests {
 
     #[test]
     fn past_titles_and_relative_clauses() {
-        let t = "\"American Pie\" actress and former travel reporter Tara Reid checked in.";
+        let t = "\"Summer Tide\" star and former travel reporter Nora Blake checked in.";
         assert_eq!(
-            role(t, "Tara Reid").as_deref(),
+            role(t, "Nora Blake").as_deref(),
             Some("former travel reporter")
         );
-        let t = "said the daughter of the court reporter Nichols murdered.";
-        assert_eq!(role(t, "Nichols"), None);
-        let t = "He shot the court reporter Julie Ann Brandau in the head.";
-        assert_eq!(role(t, "Julie Ann Brandau").as_deref(), Some("reporter"));
+        let t = "said the widower of the court reporter Dalton attacked.";
+        assert_eq!(role(t, "Dalton"), None);
+        let t = "Police said he wounded the court reporter Mara Quill in the arm.";
+        assert_eq!(role(t, "Mara Quill").as_deref(), Some("reporter"));
         // A past title stays one: in the news many are known by it ("former FBI director").
         let c = ["former FBI director", "FBI director", "former FBI director"].map(String::from);
         assert_eq!(best_role(&c).as_deref(), Some("former FBI director"));

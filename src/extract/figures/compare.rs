@@ -119,8 +119,8 @@ fn running_total(corpus: &Corpus, f: &Figure) -> bool {
 /// Katmandu", "Matamoros, a city of 400,000", "Bhaktapur, an ancient town seven miles east of
 /// Katmandu": the capitalised words right before a comma, with at most an article, three
 /// lower-case words and "of" between the comma and the figure. The flag says the holder is
-/// a fronted place, the scene the sentence opens on ("In Los Gatos, 30 miles northeast of
-/// Santa Cruz, ..."; "In the coastal resort of South Padre Island, about 25 miles ...").
+/// a fronted place, the scene the sentence opens on ("In Corran, 30 miles northeast of
+/// Arden, ..."; "In the coastal resort of X, about 25 miles ...").
 fn apposition_holder<'a>(corpus: &'a Corpus, f: &Figure) -> Option<(&'a str, bool)> {
     let s = corpus.sentences.get(f.sentence)?;
     let doc = corpus.docs.get(f.doc)?;
@@ -150,7 +150,7 @@ fn apposition_holder<'a>(corpus: &'a Corpus, f: &Figure) -> Option<(&'a str, boo
         .sum::<usize>();
     let name = head.get(head.len().saturating_sub(start)..)?.trim();
     let rest = head.get(..head.len().saturating_sub(start)).unwrap_or("");
-    // "In Los Gatos, ...": the preposition opening the sentence is no part of the name.
+    // "In Corran, ...": the preposition opening the sentence is no part of the name.
     let (name, opened) = match name.split_once(' ') {
         Some((p @ ("In" | "At" | "Near"), n)) if rest.trim().is_empty() => (n, Some(p)),
         _ => (name, None),
@@ -174,9 +174,8 @@ fn apposition_holder<'a>(corpus: &'a Corpus, f: &Figure) -> Option<(&'a str, boo
 /// Katmandu" and "Bhaktapur, an ancient town seven miles east of Katmandu". (When only one
 /// says whose it is, it may be the other's too: "centered in Geyserville, about 20 miles
 /// north of Santa Rosa" and "struck about 26 miles north of Santa Rosa".) A fronted scene
-/// is the other way: "In Los Gatos, 30 miles northeast of Santa Cruz, portions of the
-/// downtown area were destroyed" locates a town the story visits, not its event, so it is
-/// compared only with figures about the same place.
+/// is the other way: "In Corran, 30 miles northeast of Arden, shops fell in" locates a town
+/// the story visits, not its event, so it is compared only with figures about the same place.
 fn different_appositions(corpus: &Corpus, a: &Figure, b: &Figure) -> bool {
     match (apposition_holder(corpus, a), apposition_holder(corpus, b)) {
         (Some((x, _)), Some((y, _))) => !x.eq_ignore_ascii_case(y),

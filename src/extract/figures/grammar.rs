@@ -39,7 +39,7 @@ pub(super) struct Parsed {
     /// length it reports.
     pub(super) window: bool,
     /// A reading of a state that changes by the hour or a forecast ("115 mph winds", "the
-    /// eye was 140 miles southeast of Kingston", "a 70 percent chance of rain"): two
+    /// eye was 140 miles southeast of Port Elm", "a 70 percent chance of rain"): two
     /// articles that give different values have read it at different times, or guessed.
     pub(super) reading: bool,
     /// The rounding step the number is written to (100 for "200").

@@ -142,7 +142,7 @@ pub(super) fn parse_words(t: &[Tok], i: usize, article_ok: bool) -> Option<Core>
             });
         }
     }
-    // "Dozen of warships" opening a clause, with no number or article: a slip for "dozens".
+    // "Dozen of ships" opening a clause, with no number or article: a slip for "dozens".
     let bare_dozen =
         w0 == "dozen" && word(t, i + 1) == "of" && (i == 0 || t[i - 1].kind != Kind::Word);
     let plural = match w0 {

@@ -323,7 +323,7 @@ pub(super) fn place_after(
             j += 1;
             continue;
         }
-        // A distance is measured from a place ("of", "from"): "60 miles south in Manila" is
+        // A distance is measured from a place ("of", "from"): "60 miles south in Lanport" is
         // where something was felt, not what the distance is from.
         if skip_directions && matches!(w, "in" | "for") {
             break;

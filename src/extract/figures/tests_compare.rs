@@ -573,19 +573,19 @@ fn storm_readings_and_forecasts_are_no_dispute() {
         (
             "A",
             None,
-            "The hurricane hit Kingston with 115 mph winds. Forecasters said the eye of the storm was 140 miles southeast of Kingston. There is a 70 percent chance of rain at launch time.",
+            "The cyclone reached Port Elm with 115 mph winds. Forecasters placed the eye of the storm 140 miles southeast of Port Elm. There is a 70 percent chance of rain at the regatta.",
         ),
         (
             "B",
             None,
-            "The hurricane hit Kingston with 80 mph winds. The center of the hurricane was 425 miles southeast of Kingston. There is a 90 percent chance of rain at launch time.",
+            "The cyclone reached Port Elm with 80 mph winds. The center of the cyclone sat 425 miles southeast of Port Elm. There is a 90 percent chance of rain at the regatta.",
         ),
     ]);
     assert_dispute(&c, false);
     // An earthquake's place is no reading: its distances are still compared.
     let c = corpus(&[
-        ("A", None, "The quake struck 20 miles north of Santa Rosa."),
-        ("B", None, "The quake struck 26 miles north of Santa Rosa."),
+        ("A", None, "The quake struck 20 miles north of Millbrook."),
+        ("B", None, "The quake struck 26 miles north of Millbrook."),
     ]);
     assert_dispute(&c, true);
 }
@@ -596,12 +596,12 @@ fn a_fronted_scene_is_compared_only_with_itself() {
         (
             "A",
             None,
-            "The epicenter of the quake was about 8 miles northeast of Santa Cruz.",
+            "The epicenter of the tremor lay about 8 miles northeast of Arden.",
         ),
         (
             "B",
             None,
-            "In Los Gatos, 30 miles northeast of Santa Cruz, portions of the downtown area were destroyed.",
+            "In Corran, 30 miles northeast of Arden, several shops on the high street fell in.",
         ),
     ]);
     assert_dispute(&c, false);
@@ -612,7 +612,7 @@ fn a_value_out_of_a_measures_range_is_not_that_measure() {
     let c = corpus(&[(
         "A",
         None,
-        "A magnitude 7.7 quake struck. Estimates of the number killed in the quake reached 50,000. The shock was felt 60 miles south in Manila.",
+        "A magnitude 7.7 quake hit the valley. Aid groups said the number of dead in the quake reached 50,000. The tremor was felt 60 miles south in Lanport.",
     )]);
     let figs = extract_figures(&c);
     let key = |v: f64| {
@@ -622,7 +622,7 @@ fn a_value_out_of_a_measures_range_is_not_that_measure() {
     };
     assert_eq!(key(7.7).as_deref(), Some("magnitude"));
     assert_ne!(key(50_000.0).as_deref(), Some("magnitude"));
-    // "60 miles south in Manila" is where it was felt, not a distance from Manila.
+    // "60 miles south in Lanport" is where it was felt, not a distance from Lanport.
     assert!(
         !key(60.0).is_some_and(|k| k.starts_with("distance")),
         "{:?}",
@@ -636,7 +636,7 @@ fn the_other_few_are_part_of_a_whole() {
     let c = corpus(&[(
         "A",
         None,
-        "Crewmen worked quickly to remove the shells and powder from the other two guns, the newspaper said.",
+        "Sailors hurried to unload the shells and powder from the other two guns, the navy said.",
     )]);
     let figs = extract_figures(&c);
     let two = figs.iter().find(|f| f.value.low == 2.0);
@@ -652,12 +652,12 @@ fn a_game_clock_is_no_dispute() {
         (
             "A",
             None,
-            "Manning threw the winning touchdown pass with 31 seconds remaining in the game.",
+            "Ortiz kicked the winning field goal with 31 seconds remaining in the match.",
         ),
         (
             "B",
             None,
-            "Manning threw the winning touchdown pass with 48 seconds remaining in the game.",
+            "Ortiz kicked the winning field goal with 48 seconds remaining in the match.",
         ),
     ]);
     assert_dispute(&c, false);
@@ -669,12 +669,12 @@ fn a_bare_dozen_of_is_dozens() {
         (
             "A",
             None,
-            "Dozen of warships from several navies patrol the Gulf of Aden.",
+            "Dozen of warships from many nations guard the shipping lane.",
         ),
         (
             "B",
             None,
-            "Over 20 warships from several navies patrol the Gulf of Aden.",
+            "Over 20 warships from many nations guard the shipping lane.",
         ),
     ]);
     assert_dispute(&c, false);
@@ -685,7 +685,7 @@ fn one_outlets_small_counts_are_not_listed() {
     let c = corpus(&[(
         "A",
         None,
-        "The two sides met twice. Kerry and Lavrov have spoken four times in two days. The blast destroyed 40 homes.",
+        "The two sides met twice. The envoys have talked four times in three days. The blast destroyed 40 homes.",
     )]);
     let figs = extract_figures(&c);
     let got = summary(&c, &figs, &compare_figures(&c, &figs));

@@ -31,7 +31,7 @@ fn with_paragraph(corpus: &Corpus, i: usize) -> (&str, &str) {
 
 /// Whether sentence `i` is a piece of a longer quotation rather than a sentence of its own:
 /// it begins inside a quotation of its paragraph, opens with a closing mark, or opens a
-/// quotation it does not close ("“On Thursday, it did not even look like Kerry was coming.",
+/// quotation it does not close ("“On Thursday, nobody expected him at all.",
 /// the first of a two-sentence quote). Used by the timeline too.
 pub(crate) fn is_quote_piece(corpus: &Corpus, i: usize) -> bool {
     let (text, before) = with_paragraph(corpus, i);

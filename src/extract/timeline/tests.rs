@@ -259,9 +259,9 @@ fn a_piece_of_a_longer_quote_is_no_event() {
     let c = corpus(&[(
         "Wire",
         Some("2016-09-09"),
-        "Talks.\n\n“On Thursday, it did not even look like Kerry was coming to Geneva at all. \
-         It is not clear what changed after that,” he said. \
-         Kerry met Lavrov in Geneva on Friday for talks on a ceasefire.",
+        "Talks.\n\n“On Thursday, nobody expected the mayor to turn up at the talks at all. \
+         Nobody knows what made her change her mind,” he said. \
+         The mayor met the union leaders in Ashby on Friday for talks on the strike.",
     )]);
     let events = extract_timeline(&c, &[]);
     let got: Vec<String> = events.iter().map(|e| e.when.start.to_string()).collect();
