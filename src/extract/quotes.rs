@@ -125,14 +125,9 @@ fn doc_statements(
     doc_id: usize,
 ) -> Vec<Statement> {
     let doc = &corpus.docs[doc_id];
-    // Sentences are stored document by document: find this one's run instead of scanning
-    // every sentence of the corpus for every document.
-    let start = corpus.sentences.partition_point(|s| s.doc < doc_id);
-    let end = corpus.sentences.partition_point(|s| s.doc <= doc_id);
-    let sentences: Vec<usize> = (start..end)
-        .filter(|&i| {
-            corpus.sentences[i].doc == doc_id && corpus.sentences[i].kind != BlockKind::Headline
-        })
+    let sentences: Vec<usize> = corpus
+        .doc_sentences(doc_id)
+        .filter(|&i| corpus.sentences[i].kind != BlockKind::Headline)
         .collect();
     let paragraphs: Vec<Range<usize>> = doc
         .blocks

@@ -82,6 +82,14 @@ impl Corpus {
         Corpus { docs, sentences }
     }
 
+    /// The indices of document `doc`'s sentences: sentences are stored document by document,
+    /// so the run is found by two binary searches, not a scan.
+    pub fn doc_sentences(&self, doc: usize) -> std::ops::Range<usize> {
+        let start = self.sentences.partition_point(|s| s.doc < doc);
+        let end = self.sentences.partition_point(|s| s.doc <= doc);
+        start..end
+    }
+
     /// The verbatim text of a sentence.
     pub fn text(&self, s: &Sentence) -> &str {
         self.docs[s.doc].text(&s.span)

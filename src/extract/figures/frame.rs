@@ -11,7 +11,7 @@ use super::phrase::{
     model_at, noun_before, phrase_after, place_after, predicate_after, predicate_before, raw,
     span_text,
 };
-use super::synonyms::{Stems, concept, fits, is_cumulative};
+use super::synonyms::{Stems, concept, concept_of, is_cumulative};
 
 /// What a figure measures, as its sentence says it.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -127,7 +127,7 @@ pub(super) fn frame_of(
     // "4.4 in magnitude"); then the head itself as written (plural or not, with capitalised
     // modifiers: "Yemeni pirates") and its participle.
     let lookup = |i: usize, stems: &mut Stems| {
-        concept(stems, &t[i].low, is_plural(&t[i].low)).filter(|c| fits(c, fig.value.high))
+        concept_of(stems, &t[i].low, is_plural(&t[i].low), fig.value.high)
     };
     let pred = after
         .and_then(|i| lookup(i, stems))

@@ -56,9 +56,20 @@ static TABLE: LazyLock<Table> = LazyLock::new(|| load(MEASURES_TOML).unwrap_or_d
 /// The concept a word names, if the table lists it; `plural` words do not match entries
 /// marked `singular` ("23 quakes" is a count, not a magnitude).
 pub(super) fn concept(stems: &mut Stems, word: &str, plural: bool) -> Option<&'static str> {
+    concept_of(stems, word, plural, f64::NEG_INFINITY)
+}
+
+/// [`concept`] for a figure of `value`: an entry whose `max` it exceeds does not match ("the
+/// number killed in the quake reached 50,000" is no magnitude).
+pub(super) fn concept_of(
+    stems: &mut Stems,
+    word: &str,
+    plural: bool,
+    value: f64,
+) -> Option<&'static str> {
     TABLE
         .get(&stems.of(word))
-        .filter(|(_, _, singular, _)| !(plural && *singular))
+        .filter(|(_, _, singular, max)| !(plural && *singular) && max.is_none_or(|m| value <= m))
         .map(|(name, _, _, _)| name.as_str())
 }
 
@@ -70,14 +81,6 @@ pub(super) fn is_cumulative(key: &str) -> bool {
                 .strip_prefix(name.as_str())
                 .is_some_and(|r| r.starts_with(' ')))
     })
-}
-
-/// Whether a value can be a measure of the concept `name` (at most its `max`).
-pub(super) fn fits(name: &str, value: f64) -> bool {
-    TABLE
-        .values()
-        .filter(|(n, _, _, _)| n == name)
-        .all(|(_, _, _, max)| max.is_none_or(|m| value <= m))
 }
 
 /// A memo of stems for one worker: the words around figures repeat, and a lookup is much

@@ -62,9 +62,7 @@ pub(super) fn bodies_alone(corpus: &Corpus, keys: &[&Actor], found: &[Found]) ->
     let mut out = Vec::new();
     let docs: std::collections::BTreeSet<usize> = named.keys().map(|(d, _)| *d).collect();
     for doc in docs {
-        let start = corpus.sentences.partition_point(|s| s.doc < doc);
-        let end = corpus.sentences.partition_point(|s| s.doc <= doc);
-        for si in start..end {
+        for si in corpus.doc_sentences(doc) {
             let s = &corpus.sentences[si];
             for c in BODY_ALONE.captures_iter(corpus.text(s)) {
                 let (Some(all), Some(b)) = (c.get(0), c.name("b")) else {
@@ -147,10 +145,9 @@ pub(super) fn organisations_by_head(corpus: &Corpus, keys: &[&Actor]) -> Vec<Fou
                     .any(|m| m.doc == *doc && m.span.start <= at && at < m.span.end)
             };
             let title = format!("{}{}", head[..1].to_uppercase(), &head[1..]);
-            let start = corpus.sentences.partition_point(|s| s.doc < *doc);
-            let end = corpus.sentences.partition_point(|s| s.doc <= *doc);
+            let run = corpus.doc_sentences(*doc);
             // Headlines are title case: only the body's capitalised uses count.
-            let other = corpus.sentences[start..end]
+            let other = corpus.sentences[run.clone()]
                 .iter()
                 .filter(|s| s.is_body())
                 .any(|s| {
@@ -162,7 +159,7 @@ pub(super) fn organisations_by_head(corpus: &Corpus, keys: &[&Actor]) -> Vec<Fou
             if other {
                 continue;
             }
-            for si in (start..end).filter(|si| si > first) {
+            for si in run.filter(|si| si > first) {
                 let s = &corpus.sentences[si];
                 let text = corpus.text(s);
                 for (at, _) in text.match_indices(head.as_str()) {

@@ -114,9 +114,7 @@ pub(super) fn descriptions(corpus: &Corpus, keys: &[&Actor]) -> Vec<Found> {
         let heads = roles.get(&doc).unwrap_or(&none);
         let fallback = others.get(&doc).unwrap_or(&none);
         // Sentences are stored document by document: this article's run.
-        let start = corpus.sentences.partition_point(|s| s.doc < doc);
-        let end = corpus.sentences.partition_point(|s| s.doc <= doc);
-        for si in start..end {
+        for si in corpus.doc_sentences(doc) {
             let s = &corpus.sentences[si];
             let text = corpus.text(s);
             for (span, head, quals) in definite_roles(text) {

@@ -107,9 +107,7 @@ fn respellings(corpus: &Corpus, keys: &[&Actor]) -> Vec<Found> {
         };
         let docs: BTreeSet<usize> = a.mentions.iter().map(|m| m.doc).collect();
         for doc in docs {
-            let start = corpus.sentences.partition_point(|s| s.doc < doc);
-            let end = corpus.sentences.partition_point(|s| s.doc <= doc);
-            for si in start..end {
+            for si in corpus.doc_sentences(doc) {
                 let s = &corpus.sentences[si];
                 for m in re.find_iter(corpus.text(s)) {
                     let span = s.span.start + m.start()..s.span.start + m.end();

@@ -35,10 +35,7 @@ pub(super) fn anchors(corpus: &Corpus) -> Vec<Option<(Day, Certainty)>> {
 
 /// The latest full date (day, month and year) an article writes.
 fn latest_full_date(corpus: &Corpus, doc: usize) -> Option<Day> {
-    // Sentences are stored document by document: find this one's run without a full scan.
-    let start = corpus.sentences.partition_point(|s| s.doc < doc);
-    let end = corpus.sentences.partition_point(|s| s.doc <= doc);
-    corpus.sentences[start..end]
+    corpus.sentences[corpus.doc_sentences(doc)]
         .iter()
         .flat_map(|s| {
             let text = corpus.text(s);
