@@ -727,3 +727,19 @@ fn blocked_shots_are_a_game_statistic() {
     ]);
     assert_dispute(&c, true);
 }
+
+#[test]
+fn a_possessive_is_no_measure() {
+    // "Seven of Hale's friends" counts friends, not "Hale's".
+    let c = corpus(&[(
+        "A",
+        None,
+        "Seven of Hale's friends sat in the public gallery.",
+    )]);
+    let figs = extract_figures(&c);
+    let seven = figs.iter().find(|f| f.value.low == 7.0);
+    assert!(
+        seven.is_some_and(|f| f.key.as_deref() == Some("friends")),
+        "{seven:?}"
+    );
+}
