@@ -77,7 +77,7 @@ pub(super) fn frame_of(
     }
     if matches!(word(t, from), "of") || (measured && matches!(word(t, from), "in" | "worth")) {
         from += 1;
-        // "Seven of Jenkin's friends", "two of the company's plants": a possessive is a
+        // "Seven of Hale's friends", "two of the company's plants": a possessive is a
         // determiner here; the counted noun follows it.
         while matches!(word(t, from), "of" | "the" | "a" | "an" | "its" | "their")
             || (word(t, from).ends_with("'s") || word(t, from).ends_with("’s"))
