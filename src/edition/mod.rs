@@ -176,7 +176,7 @@ pub struct Built {
 /// Build the edition of `docs` (copies marked), grouped into `stories`, named `name`.
 pub fn build(
     docs: &[Document],
-    warnings: Vec<Warning>,
+    mut warnings: Vec<Warning>,
     stories: &[Story],
     cfg: &Config,
     name: &str,
@@ -305,11 +305,21 @@ pub fn build(
             title: r.content.title.clone(),
         })
         .collect();
-    let single_reports: Vec<Report> = singles
+    // A saved page of web furniture (a crawl notice, a Twitter location prompt) stands alone
+    // in story detection; it is no report to list, so the reader is told it was left out.
+    let (furniture, reports): (Vec<usize>, Vec<usize>) = singles
         .iter()
-        .flat_map(|s| s.docs.iter())
-        .map(|&i| report(&docs[i]))
-        .collect();
+        .flat_map(|s| s.docs.iter().copied())
+        .partition(|&i| crate::stories::features::page_furniture(&docs[i]));
+    warnings.extend(furniture.into_iter().map(|i| {
+        Warning {
+            path: docs[i].path.clone(),
+            reason: "a saved page of web furniture (a crawl or sign-in notice), not an article: \
+                 left out of the edition"
+                .to_string(),
+        }
+    }));
+    let single_reports: Vec<Report> = reports.into_iter().map(|i| report(&docs[i])).collect();
     let edition = Edition {
         kind: "edition",
         edition_version: EDITION_VERSION,

@@ -132,9 +132,41 @@ impl Scratch {
     }
 }
 
+/// Words a page needs outside its web furniture to be read as an article.
+const ARTICLE_WORDS: usize = 20;
+
+/// Whether a document is a saved page of web furniture, not an article: some of its text is
+/// furniture ([`is_web_furniture`](crate::rank::lead::is_web_furniture): a Twitter location
+/// notice, a web-archive crawl note, a subscription prompt) and fewer than 20 words are
+/// anything else. Scrapers save such pages under every story they crawl; their text is the
+/// same everywhere, so read as articles they would gather into one "story" of unrelated
+/// pages. Such a page has no features and stands alone.
+pub fn page_furniture(doc: &Document) -> bool {
+    let mut furniture = false;
+    let mut other = 0;
+    for block in doc.blocks.iter().filter(|b| b.kind != BlockKind::Headline) {
+        // Sentences roughly: words are only counted, so a split after "U.S." costs nothing.
+        for piece in doc.text(&block.span).split_inclusive(['.', '!', '?', '\n']) {
+            if crate::rank::lead::is_web_furniture(piece) {
+                furniture = true;
+            } else {
+                other += piece.split_whitespace().count();
+                if other >= ARTICLE_WORDS {
+                    return false;
+                }
+            }
+        }
+    }
+    furniture
+}
+
 /// The counts of one article's features. Keys: `w:stem`, `n:name`, `p:name run`, `#:number`.
+/// A page of web furniture ([`page_furniture`]) has none.
 fn counts(doc: &Document, cfg: &FeatureConfig, scratch: &mut Scratch) -> Counts {
     let mut out = Counts::default();
+    if page_furniture(doc) {
+        return out;
+    }
     let mut texts: Vec<(&str, bool)> = Vec::new();
     let has_headline_block = doc.blocks.iter().any(|b| b.kind == BlockKind::Headline);
     if !has_headline_block && !doc.meta.title.is_empty() {

@@ -97,10 +97,12 @@ pub fn detect(docs: &[Document], cfg: &StoryConfig) -> Vec<Story> {
         .iter()
         .map(|d| d.meta.date.as_deref().and_then(day_number))
         .collect();
-    // Copies go with their original: only originals are clustered.
-    let members: Vec<usize> = (0..docs.len())
-        .filter(|&i| original(docs, i) == i)
-        .collect();
+    // Copies go with their original: only originals are clustered. A page of web furniture
+    // is no article (the same notice saved under every story): it stands alone, even when
+    // its copies are marked as copies.
+    let alone: Vec<bool> = docs.iter().map(features::page_furniture).collect();
+    let root = |i: usize| if alone[i] { i } else { original(docs, i) };
+    let members: Vec<usize> = (0..docs.len()).filter(|&i| root(i) == i).collect();
     let mut story_of = vec![usize::MAX; docs.len()];
     if cfg.single_pass {
         for (c, cluster) in single_pass_clusters(&vectors, &members, &days, cfg)
@@ -120,7 +122,7 @@ pub fn detect(docs: &[Document], cfg: &StoryConfig) -> Vec<Story> {
     }
     let mut groups: Vec<Vec<usize>> = vec![Vec::new(); docs.len()];
     for i in 0..docs.len() {
-        let c = story_of[original(docs, i)];
+        let c = story_of[root(i)];
         if let Some(group) = groups.get_mut(c) {
             group.push(i);
         }
@@ -297,6 +299,37 @@ mod tests {
         let a = detect(&docs, &StoryConfig::default());
         assert_eq!(a, detect(&docs, &StoryConfig::default()));
         assert!(a.iter().any(|s| s.docs == vec![1, 3, 5]));
+    }
+
+    /// A sign-in notice a scraper saved under whatever story it was crawling (our words).
+    const NOTICE: &str = "Sign in\nPlease enable JavaScript to read this page.\nSee our privacy policy and terms of service.\n";
+
+    #[test]
+    fn a_page_of_web_furniture_stands_alone() {
+        let mut docs = day();
+        // The same notice saved twice, marked as a copy, beside two stories.
+        docs.push(from_plain(5, "Site", NOTICE));
+        let mut copy = from_plain(6, "Site", NOTICE);
+        copy.duplicate_of = Some(5);
+        docs.push(copy);
+        assert!(features::page_furniture(&docs[5]));
+        assert!(!features::page_furniture(&docs[0]));
+        let groups: Vec<Vec<usize>> = detect(&docs, &StoryConfig::default())
+            .into_iter()
+            .map(|s| s.docs)
+            .collect();
+        assert_eq!(
+            groups,
+            vec![vec![0, 2], vec![1, 3], vec![4], vec![5], vec![6]]
+        );
+    }
+
+    #[test]
+    fn an_article_under_a_furniture_line_is_an_article() {
+        let text = "Sign in\nPlease enable JavaScript to read this page. The harbour council of \
+                    Kestrel voted on Monday to close the old bridge to all traffic while \
+                    engineers survey the cracked steel span, the mayor said.\n";
+        assert!(!features::page_furniture(&from_plain(0, "Site", text)));
     }
 
     #[test]

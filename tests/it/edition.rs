@@ -70,6 +70,39 @@ fn day_two(t: &BriefTest) {
 }
 
 #[test]
+fn a_saved_page_of_web_furniture_is_no_single_report() {
+    let t = desk("");
+    // A scraper saved the same sign-in notice twice (our words).
+    for n in [1, 2] {
+        write(
+            &t,
+            &format!("inbox/{DAY1}/saved-page-{n}.md"),
+            "---\ntitle: \"Sign in\"\noutlet: Site\n---\n\n\
+             Please enable JavaScript to read this page.\n\n\
+             See our privacy policy and terms of service.\n",
+        );
+    }
+    build_all(&t);
+    let json = front(&t, DAY1);
+    let reports = json["single_reports"].as_array().unwrap();
+    assert_eq!(reports.len(), 1, "{json:#}");
+    assert_eq!(reports[0]["outlet"], "Sky Observer");
+    let warned: Vec<&str> = json["warnings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|w| w["reason"].as_str().unwrap().contains("web furniture"))
+        .map(|w| w["path"].as_str().unwrap())
+        .collect();
+    assert_eq!(warned.len(), 2, "{json:#}");
+    assert!(
+        warned.iter().all(|p| p.contains("saved-page-")),
+        "{warned:?}"
+    );
+    assert_eq!(json["stories"].as_array().unwrap().len(), 2, "{json:#}");
+}
+
+#[test]
 fn a_mixed_folder_gives_a_front_page_ranked_by_outlets_story_briefs_and_single_reports() {
     let t = desk("");
     let stdout = build_all(&t);
