@@ -115,6 +115,9 @@ const WEB_FURNITURE: &[&str] = &[
     "thank you for voting",
     "terms of service",
     "privacy policy",
+    "log in to continue",
+    "sign in to continue",
+    "must be logged in",
 ];
 
 /// Whether the sentence is page furniture of a crawled web page (a Twitter location notice,
@@ -458,6 +461,10 @@ mod tests {
         ));
         assert!(!is_web_furniture(
             "The archive was opened to historians in 1996."
+        ));
+        assert!(is_web_furniture("Notice: you must log in to continue."));
+        assert!(!is_web_furniture(
+            "The mayor said she would continue to log every complaint."
         ));
     }
 }
