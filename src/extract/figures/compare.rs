@@ -160,8 +160,10 @@ fn apposition_holder<'a>(corpus: &'a Corpus, f: &Figure) -> Option<(&'a str, boo
             && !rest.contains(',')
             && !rest.bytes().any(|b| b.is_ascii_digit()));
     // "two miles northeast of The Geysers, four miles west of Cobb": a list of distances,
-    // the name before the comma the reference of the one before.
+    // the name before the comma the reference of the one before. (Not so for a count: "the
+    // beach area of Corran, a town of 20,000" gives Corran's population.)
     let reference = !fronted
+        && unit_class(f.unit.as_deref()) == "length"
         && rest
             .split_whitespace()
             .next_back()
@@ -383,6 +385,7 @@ pub(super) fn compare(corpus: &Corpus, figures: &[Figure]) -> Vec<Comparison> {
         // Dated figures oldest first, undated ones after them; of one day, the body's before
         // the headline's (shown for an outlet that gives the value in both).
         idx.sort_by_key(|&i| (date(i).is_none(), date(i), headline(i), i));
+        let mut measure = name(figures, &idx, key);
         let outlets: BTreeSet<&str> = idx.iter().map(|&i| outlet(i)).collect();
         // One outlet's small counts ("two sides", "the two diplomats", "four times") and
         // generic keys are no figure worth a reader's check: say less.
@@ -409,7 +412,14 @@ pub(super) fn compare(corpus: &Corpus, figures: &[Figure]) -> Vec<Comparison> {
                     && !vague(corpus, &figures[b])
             };
             match status(figures, &idx, key, outlet, date, scene) {
-                Some(s) => s,
+                Some((s, Some(shown))) => {
+                    // A dispute shows the values of its scene, not other places' or
+                    // things' values of the same key; the measure keeps the group's name.
+                    measure = name(figures, &idx, key);
+                    idx = shown;
+                    s
+                }
+                Some((s, None)) => s,
                 None => continue, // unsure: say nothing
             }
         };
@@ -419,7 +429,7 @@ pub(super) fn compare(corpus: &Corpus, figures: &[Figure]) -> Vec<Comparison> {
             std::cmp::Reverse(outlets.len()),
             first,
             Comparison {
-                measure: name(figures, &idx, key),
+                measure,
                 figures: idx,
                 status,
                 agree: matches!(status, Status::Agree | Status::Single),
@@ -436,8 +446,10 @@ const MANY_VALUES: usize = 5;
 /// More values than this for one measured thing in one story make its status unsure.
 const MAX_GROUP: usize = 256;
 
-/// The status of a group from two or more outlets; `None` when it would call a dispute on
-/// a generic key.
+/// The status of a group from two or more outlets, and for a dispute the figures it is
+/// about: the values of each disputing pair and every value told of the same scene as one
+/// of them ("Matamoros, a city of 400,000" against "a city of 280,000", without "Valladolid,
+/// a city of 80,000"). `None` when it would call a dispute on a generic key.
 fn status<'a>(
     figures: &[Figure],
     idx: &[usize],
@@ -445,7 +457,7 @@ fn status<'a>(
     outlet: impl Fn(usize) -> &'a str,
     date: impl Fn(usize) -> Option<&'a str>,
     scene: impl Fn(usize, usize) -> bool,
-) -> Option<Status> {
+) -> Option<(Status, Option<Vec<usize>>)> {
     // So many values for one thing are not one figure told differently: unsure, and the
     // pairwise checks below would grow with the square of the group.
     if idx.len() > MAX_GROUP {
@@ -527,11 +539,14 @@ fn status<'a>(
         return None;
     }
     if clashes.is_empty() {
-        return Some(if stale {
-            Status::Revised
-        } else {
-            Status::Agree
-        });
+        return Some((
+            if stale {
+                Status::Revised
+            } else {
+                Status::Agree
+            },
+            None,
+        ));
     }
     // "The toll rose to 24": every clash has an update on its larger side.
     let by_update = clashes.iter().all(|&(a, b)| {
@@ -543,7 +558,7 @@ fn status<'a>(
         f(hi).update && mid(f(lo)) < mid(f(hi))
     });
     if by_update || (is_cumulative(key) && is_revision(&clashes, &date, |i| mid(f(i)))) {
-        return Some(Status::Revised);
+        return Some((Status::Revised, None));
     }
     // A player's or a team's statistics are several things by nature (each player, each
     // game): outlets citing different yards or catches seldom report one figure differently.
@@ -553,10 +568,20 @@ fn status<'a>(
     // Say less: a generic key, bare nouns in sentences about different scenes, or articles
     // written days apart (a storm's winds, the missing, a city's population: what a figure
     // measures may have changed in between).
-    clashes
+    let disputed: BTreeSet<usize> = clashes
         .iter()
-        .any(|&(a, b)| !f(a).weak && !f(b).weak && scene(a, b) && !days_apart(date(a), date(b)))
-        .then_some(Status::Differ)
+        .filter(|&&(a, b)| !f(a).weak && !f(b).weak && scene(a, b) && !days_apart(date(a), date(b)))
+        .flat_map(|&(a, b)| [a, b])
+        .collect();
+    if disputed.is_empty() {
+        return None;
+    }
+    let shown = idx
+        .iter()
+        .copied()
+        .filter(|&i| disputed.contains(&i) || disputed.iter().any(|&d| scene(i, d)))
+        .collect();
+    Some((Status::Differ, Some(shown)))
 }
 
 /// Words that make a key a game statistic (American football, basketball, baseball, cricket,

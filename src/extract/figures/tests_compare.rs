@@ -567,6 +567,37 @@ fn different_places_in_apposition_are_no_dispute() {
 }
 
 #[test]
+fn a_dispute_shows_the_values_of_its_scene_only() {
+    // Two outlets disagree on Corran's population; a third gives another town's.
+    let c = corpus(&[
+        (
+            "A",
+            None,
+            "Families were moved to halls in Corran, a town of 20,000 near the border.",
+        ),
+        (
+            "B",
+            None,
+            "Families were moved from the whole river district of Corran, a town of 26,000 near the border.",
+        ),
+        (
+            "C",
+            None,
+            "The river flooded Dunmore, a town of 90,000 people, further upstream.",
+        ),
+    ]);
+    let figs = extract_figures(&c);
+    let got = summary(&c, &figs, &compare_figures(&c, &figs));
+    let differ: Vec<&String> = got.iter().filter(|k| k.contains("Differ")).collect();
+    assert_eq!(differ.len(), 1, "{got:?}");
+    assert!(
+        differ[0].contains("A:20,000") && differ[0].contains("B:26,000"),
+        "{got:?}"
+    );
+    assert!(!differ[0].contains("90,000"), "{got:?}");
+}
+
+#[test]
 fn storm_readings_and_forecasts_are_no_dispute() {
     // A storm's winds, speed and position change by the hour; a chance is a forecast.
     let c = corpus(&[
