@@ -28,6 +28,7 @@ mod compare;
 mod descriptions;
 pub use compare::name_key;
 mod groups;
+mod members;
 mod merge;
 mod names;
 #[cfg(test)]
@@ -59,7 +60,8 @@ pub struct NameMention {
 pub struct Name {
     /// The name as written (its most frequent form in this outlet).
     pub text: String,
-    /// Every occurrence in this outlet; the first is the citation.
+    /// Every occurrence in this outlet, in corpus order; the first is the citation (for a
+    /// person acting for a concept, the outlet's fullest name for the person comes first).
     pub mentions: Vec<NameMention>,
 }
 
@@ -81,6 +83,13 @@ pub struct Framing {
     pub kind: ActorKind,
     /// Per outlet, in outlet order.
     pub outlets: Vec<OutletNames>,
+    /// Per outlet (in outlet order), the people and bodies speaking and acting for it, kept
+    /// apart from its names: a person whose title in the text ties them to it ("U.S.
+    /// Treasury Secretary Steven Mnuchin", "White House spokeswoman Sarah Sanders",
+    /// "Republican Senator Richard Burr"), its bodies ("the State Department"), and its
+    /// people named by it ("U.S. officials", "DNC officials"). A person listed here who is a
+    /// key actor keeps an entry of his own.
+    pub acting_for: Vec<OutletNames>,
     /// How differently the outlets name it, 0 (the same names in the same proportions) ..= 1.
     pub divergence: f64,
 }
@@ -100,6 +109,20 @@ struct Concept {
 struct Found {
     concept: usize,
     mention: NameMention,
+    /// A name of the concept, or one of the people or bodies acting for it.
+    list: List,
+}
+
+/// Where a found name is shown.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum List {
+    /// A name of the concept ("the U.S.", "the Syrian regime").
+    Name,
+    /// People or a body acting for it, counted by the name as written ("U.S. officials",
+    /// "the State Department").
+    Member,
+    /// A person acting for it (an index into the actors), counted once however named.
+    Person(usize),
 }
 
 /// The framing slice: [`extract_framing`] over the shared view.
@@ -114,6 +137,7 @@ pub fn extract_framing(corpus: &Corpus, actors: &[Actor]) -> Vec<Framing> {
         |a| a.kind != ActorKind::Place || crate::extract::entities::is_state(&a.name),
         KEY_ACTORS,
     );
+    let (keys, bodies) = keys;
     let keys: Vec<&Actor> = keys.iter().collect();
     let mut concepts: Vec<Concept> = keys
         .iter()
@@ -126,7 +150,8 @@ pub fn extract_framing(corpus: &Corpus, actors: &[Actor]) -> Vec<Framing> {
             }),
         })
         .collect();
-    let mut found = names::actor_names(corpus, &keys);
+    let mut found = names::actor_names(corpus, &keys, bodies);
+    found.extend(members::people(corpus, actors, &keys));
     let (families, group_names) = groups::group_names(corpus, concepts.len());
     concepts.extend(families.into_iter().map(|name| Concept {
         name,

@@ -9,10 +9,10 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::descriptions::TIME_QUALIFIERS;
-use super::{Found, NameMention};
+use super::{Found, List, NameMention};
 use crate::extract::entities::gazetteer::{Entry, GAZETTEER, norm};
 use crate::extract::entities::roles::role_near;
-use crate::extract::entities::{Actor, ActorKind, is_state};
+use crate::extract::entities::{Actor, ActorKind, Mention, is_state};
 use crate::text::Corpus;
 
 /// "the Syrian government", "Russia's government", "the Kremlin administration", "North
@@ -53,8 +53,19 @@ const PEOPLE: &str = "officials|troops|diplomats|agents|negotiators|lawmakers|se
 static PEOPLE_WORD: LazyLock<Regex> = LazyLock::new(|| Regex::new(PEOPLE).unwrap());
 
 /// Every name the text gives the key actors.
-pub(super) fn actor_names(corpus: &Corpus, keys: &[&Actor]) -> Vec<Found> {
-    let mut found: Vec<Found> = Vec::new();
+/// `bodies`: the mentions of the bodies acting for a key state (by its place in `keys`).
+pub(super) fn actor_names(
+    corpus: &Corpus,
+    keys: &[&Actor],
+    bodies: Vec<(usize, Mention)>,
+) -> Vec<Found> {
+    let mut found: Vec<Found> = bodies
+        .into_iter()
+        .map(|(k, m)| Found {
+            list: List::Member,
+            ..found_at(k, m.doc, m.sentence, m.span)
+        })
+        .collect();
     for (k, actor) in keys.iter().enumerate() {
         for m in &actor.mentions {
             // Titles belong to people ("President Trump"); before a state or a body, a
@@ -122,6 +133,7 @@ fn respellings(corpus: &Corpus, keys: &[&Actor]) -> Vec<Found> {
 pub(super) fn found_at(concept: usize, doc: usize, sentence: usize, span: Range<usize>) -> Found {
     Found {
         concept,
+        list: List::Name,
         mention: NameMention {
             doc,
             sentence,
@@ -254,7 +266,9 @@ fn state_bodies(corpus: &Corpus, keys: &[&Actor]) -> Vec<Found> {
             .then(|| STATE_PEOPLE.captures_iter(text))
             .into_iter()
             .flatten();
-        for c in bodies.chain(people) {
+        let bodies = bodies.map(|c| (c, List::Name));
+        let people = people.map(|c| (c, List::Member));
+        for (c, list) in bodies.chain(people) {
             let (Some(all), Some(x)) = (c.get(0), c.name("x")) else {
                 continue;
             };
@@ -270,7 +284,10 @@ fn state_bodies(corpus: &Corpus, keys: &[&Actor]) -> Vec<Found> {
                 continue;
             };
             let span = s.span.start + start..s.span.start + all.end();
-            out.push(found_at(k, s.doc, si, span));
+            out.push(Found {
+                list,
+                ..found_at(k, s.doc, si, span)
+            });
         }
     }
     out
