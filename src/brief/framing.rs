@@ -23,7 +23,7 @@ pub struct FramingEntry {
     /// outlet cites as speaking and acting for it, each tied to it by the text (a title
     /// naming it: "U.S. Treasury Secretary Steven Mnuchin", "Republican Senator Richard
     /// Burr"; one of its bodies: "the State Department"; its people: "U.S. officials").
-    /// A person is named as the outlet names them most fully, cited there; `count` counts
+    /// A person is shown by full name as the outlet writes it, cited there; `count` counts
     /// every mention of that person in the outlet.
     pub acting_for: Vec<OutletNaming>,
 }

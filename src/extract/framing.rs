@@ -5,21 +5,27 @@
 //! Method, one file per idea:
 //! 1. `merge`: the key actors (from the entity clusters), with the short names the clusters
 //!    keep apart joined to the full ones ("Kim" -> "Kim Jong Un", "the North" -> North Korea,
-//!    "Russians" -> Russia, "Democrats" -> Democratic Party, a state's non-key bodies).
+//!    "Russians" -> Russia, "Democrats" -> Democratic Party); a state's non-key bodies act
+//!    for it.
 //! 2. `names`: the names of each key actor: every mention, with the title or role written
 //!    right before it ("President Trump", "Mr. Kim", "North Korean leader Kim Jong Un");
 //!    "the X government / regime / administration" when X is the state, its adjective or its
 //!    capital; the people acting for a state or an organisation ("U.S. officials", "DNC
-//!    officials"). `descriptions`: a definite description ("the president", "the North
-//!    Korean leader") when, in that article, exactly one named actor holds that role, or when
-//!    it is set beside the name ("Comey, the former FBI director,"). `bodies`: "the
+//!    officials"), listed as acting for it. `descriptions`: a definite description ("the
+//!    president", "the North Korean leader") when, in that article, exactly one named actor
+//!    holds that role, or when it is set beside the name ("Comey, the former FBI director,"). `bodies`: "the
 //!    administration", "the committee" after the article named the body in full.
+//!    `members`: kept apart from the names, the people acting for a key state or
+//!    organisation, tied to it by a title in the text ("U.S. Treasury Secretary Steven
+//!    Mnuchin", "DNC Chairman Tom Perez"), with its bodies and people-words ("the State
+//!    Department", "U.S. officials").
 //! 3. `groups`: groups of people named by common nouns ("the rebels", "the opposition",
 //!    "asylum seekers", "illegal aliens"), from a small lexicon of families whose members
 //!    name the same people in a story (`src/extract/framing/groups.txt`).
-//! 4. `compare`: per concept and outlet, names counted by their folded form; concepts named
-//!    by at least two outlets with at least two different names, ordered by how far the
-//!    outlets' naming distributions differ (mean total-variation distance over outlet pairs).
+//! 4. `compare`: per concept and outlet, names counted by their folded form, the people
+//!    acting for it in a list apart; concepts named by at least two outlets with at least two
+//!    different entries, ordered by how far the outlets' word distributions differ (mean
+//!    total-variation distance over outlet pairs).
 //!
 //! See docs/extraction.md ("Framing") for the rules and the measured recall and precision.
 
@@ -61,7 +67,7 @@ pub struct Name {
     /// The name as written (its most frequent form in this outlet).
     pub text: String,
     /// Every occurrence in this outlet, in corpus order; the first is the citation (for a
-    /// person acting for a concept, the outlet's fullest name for the person comes first).
+    /// person acting for a concept, where the outlet writes the person's full name comes first).
     pub mentions: Vec<NameMention>,
 }
 
@@ -159,5 +165,5 @@ pub fn extract_framing(corpus: &Corpus, actors: &[Actor]) -> Vec<Framing> {
         state: None,
     }));
     found.extend(group_names);
-    compare::compare(corpus, &concepts, found)
+    compare::compare(corpus, &concepts, found, actors)
 }

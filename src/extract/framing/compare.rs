@@ -4,7 +4,17 @@
 use std::collections::BTreeMap;
 
 use super::{Concept, Found, Framing, List, MAX_CONCEPTS, Name, NameMention, OutletNames};
+use crate::extract::entities::Actor;
 use crate::text::{Corpus, fold};
+
+/// A person's name folded for comparison: lowercase, hyphens as spaces, white space folded.
+fn person_key(name: &str) -> String {
+    name.to_lowercase()
+        .replace('-', " ")
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
 
 /// The key two forms of a name share: lowercase, white space folded, no leading article or
 /// possessive ("The president's" = "the president").
@@ -19,7 +29,13 @@ pub fn name_key(name: &str) -> String {
 type Names = BTreeMap<(List, String), Vec<NameMention>>;
 
 /// Build the framing entries from every name found.
-pub(super) fn compare(corpus: &Corpus, concepts: &[Concept], found: Vec<Found>) -> Vec<Framing> {
+/// `actors`: every actor, by the index a person acting for a concept has (`List::Person`).
+pub(super) fn compare(
+    corpus: &Corpus,
+    concepts: &[Concept],
+    found: Vec<Found>,
+    actors: &[Actor],
+) -> Vec<Framing> {
     // concept -> outlet -> names
     let mut table: BTreeMap<usize, BTreeMap<&str, Names>> = BTreeMap::new();
     let mut found = found;
@@ -83,6 +99,7 @@ pub(super) fn compare(corpus: &Corpus, concepts: &[Concept], found: Vec<Found>) 
                 outlet: outlet.to_string(),
                 names: ordered_names(
                     corpus,
+                    actors,
                     names
                         .iter()
                         .filter(|((list, _), _)| !matches!(list, List::Person(_)))
@@ -101,7 +118,7 @@ pub(super) fn compare(corpus: &Corpus, concepts: &[Concept], found: Vec<Found>) 
                 if !names.is_empty() {
                     list.push(OutletNames {
                         outlet: outlet.to_string(),
-                        names: ordered_names(corpus, names),
+                        names: ordered_names(corpus, actors, names),
                     });
                 }
             }
@@ -134,22 +151,41 @@ fn shown(outlets: &BTreeMap<&str, Names>) -> bool {
 }
 
 /// Names, most frequent first (ties: first used first), each shown in its most frequent form
-/// and cited at its first use; a person acting for the concept shown and cited in the
-/// outlet's fullest name for the person ("Larry Kudlow", however often "Kudlow").
-fn ordered_names(corpus: &Corpus, names: Names) -> Vec<Name> {
+/// and cited at its first use; a person acting for the concept shown and cited where the
+/// outlet writes the person's full name ("Larry Kudlow", however often "Kudlow"), else in the
+/// outlet's most frequent form for the person.
+fn ordered_names(corpus: &Corpus, actors: &[Actor], names: Names) -> Vec<Name> {
     let mut list: Vec<Name> = names
         .into_iter()
         .map(|((kind, _), mut mentions)| {
-            if let List::Person(_) = kind {
-                // The outlet's fullest name for the person ("Larry Kudlow", not "Kudlow"),
-                // first used first; it is the one shown and cited.
-                let words =
-                    |m: &NameMention| corpus.docs[m.doc].text(&m.span).split_whitespace().count();
-                let best = (0..mentions.len())
-                    .max_by_key(|&i| (words(&mentions[i]), std::cmp::Reverse(i)))
-                    .unwrap_or(0);
-                let fullest = mentions.remove(best);
-                mentions.insert(0, fullest);
+            if let List::Person(p) = kind {
+                // The person's full name as the outlet writes it ("Larry Kudlow", not
+                // "Kudlow"), cited there; else the outlet's most frequent form.
+                let full = actors
+                    .get(p)
+                    .map(|a| person_key(&a.name))
+                    .unwrap_or_default();
+                if let Some(at) = mentions
+                    .iter()
+                    .position(|m| person_key(corpus.docs[m.doc].text(&m.span)) == full)
+                {
+                    let named = mentions.remove(at);
+                    mentions.insert(0, named);
+                } else {
+                    let mut forms: BTreeMap<String, (usize, usize)> = BTreeMap::new();
+                    for (i, m) in mentions.iter().enumerate() {
+                        let e = forms
+                            .entry(person_key(corpus.docs[m.doc].text(&m.span)))
+                            .or_insert((0, i));
+                        e.0 += 1;
+                    }
+                    let at = forms
+                        .into_values()
+                        .max_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)))
+                        .map_or(0, |(_, i)| i);
+                    let named = mentions.remove(at);
+                    mentions.insert(0, named);
+                }
             }
             let mut forms: BTreeMap<String, (usize, usize)> = BTreeMap::new();
             for (i, m) in mentions.iter().enumerate() {

@@ -1,9 +1,10 @@
 //! Key actors whose short names the entity clusters keep apart from their full names: a
 //! person named by one word of exactly one other person's full name ("Kim" and "Kim Jong
 //! Un"), a state named by its compass word ("the North" for North Korea) or its people
-//! ("Russians"), a party's members named after it ("Democrats" and the Democratic Party), and
-//! a body that speaks for a state (the gazetteer's parent: "Congress" for the United States).
-//! Each joins the full name, which takes the better rank of the two.
+//! ("Russians"), a party's members named after it ("Democrats" and the Democratic Party).
+//! Each joins the full name, which takes the better rank of the two. A body that speaks for a
+//! key state (the gazetteer's parent: "Congress" for the United States) is returned apart: it
+//! acts for the state.
 
 use std::collections::{BTreeMap, BTreeSet};
 

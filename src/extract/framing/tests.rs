@@ -502,7 +502,7 @@ const TARIFFS: &[(&str, &str)] = &[
 fn people_tied_to_a_state_by_their_title_act_for_it_apart_from_its_names() {
     let t = table(&corpus(TARIFFS));
     // "U.S. Treasury Secretary Steven Mnuchin": listed under the United States in every
-    // outlet that cites him, in that outlet's fullest name, counted once per mention.
+    // outlet that cites him, by his full name, counted once per mention.
     assert_eq!(
         acting_for(&t, "United States", "A"),
         ["Steven Mnuchin", "U.S. officials"]
