@@ -295,5 +295,13 @@ pub(crate) fn geneva(dir: &Path) {
                 .collect();
             println!("    {}: {}", o.outlet, names.join("; "));
         }
+        for o in &f.acting_for {
+            let names: Vec<String> = o
+                .names
+                .iter()
+                .map(|n| format!("{} ×{}", n.text, n.mentions.len()))
+                .collect();
+            println!("    acting for, {}: {}", o.outlet, names.join("; "));
+        }
     }
 }

@@ -15,7 +15,7 @@ use crate::extract::entities::{Actor, ActorKind};
 use crate::text::Corpus;
 
 /// The words that name a state's body.
-const BODIES: [&str; 5] = [
+pub(super) const BODIES: [&str; 5] = [
     "government",
     "regime",
     "administration",

@@ -72,8 +72,9 @@ pub(super) fn compare(
         let into = table.entry(state).or_default();
         for (outlet, names) in body {
             for ((list, key), mentions) in names {
+                // Its names act for the state, unless they name the state's government.
                 let list = match list {
-                    List::Name => List::Member,
+                    List::Name if !super::names::names_the_state(&key) => List::Member,
                     other => other,
                 };
                 let all = into

@@ -61,9 +61,16 @@ pub(super) fn actor_names(
 ) -> Vec<Found> {
     let mut found: Vec<Found> = bodies
         .into_iter()
-        .map(|(k, m)| Found {
-            list: List::Member,
-            ..found_at(k, m.doc, m.sentence, m.span)
+        .map(|(k, m)| {
+            let list = if names_the_state(corpus.docs[m.doc].text(&m.span)) {
+                List::Name
+            } else {
+                List::Member
+            };
+            Found {
+                list,
+                ..found_at(k, m.doc, m.sentence, m.span)
+            }
         })
         .collect();
     for (k, actor) in keys.iter().enumerate() {
@@ -96,6 +103,20 @@ pub(super) fn actor_names(
     found.extend(alone);
     found.extend(super::bodies::organisations_by_head(corpus, keys));
     drop_nested(found)
+}
+
+/// Whether a body's name names the state itself ("Syrian Government", "Assad regime") rather
+/// than one of its voices ("State Department"): it ends in a word for a state's government.
+pub(super) fn names_the_state(name: &str) -> bool {
+    name.rsplit(char::is_whitespace).next().is_some_and(|w| {
+        let w = w
+            .strip_suffix("'s")
+            .or_else(|| w.strip_suffix("’s"))
+            .unwrap_or(w);
+        super::bodies::BODIES
+            .iter()
+            .any(|b| w.eq_ignore_ascii_case(b))
+    })
 }
 
 /// A key person's full name written with hyphens for spaces or the other way round ("Kim

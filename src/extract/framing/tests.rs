@@ -564,3 +564,26 @@ fn a_title_ties_a_person_to_one_key_actor_only() {
     );
     assert!(!ties(&two, "Russia").iter().any(|n| n.contains("Tefft")));
 }
+
+#[test]
+fn a_body_named_for_the_states_government_is_a_name_of_the_state() {
+    use super::names::names_the_state;
+    assert!(names_the_state("Syrian Government"));
+    assert!(names_the_state("the Assad regime's"));
+    assert!(!names_the_state("State Department"));
+    let t = table(&corpus(&[
+        (
+            "A",
+            "News.\n\nSyria objected. The Syrian Government said Syria would reply.",
+        ),
+        (
+            "B",
+            "News.\n\nSyria objected. Damascus said Syria would reply.",
+        ),
+    ]));
+    assert!(
+        names_of(&t, "Syria", "A").contains(&"Syrian Government"),
+        "{t:?}"
+    );
+    assert!(acting_for(&t, "Syria", "A").is_empty(), "{t:?}");
+}
