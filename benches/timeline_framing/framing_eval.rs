@@ -90,6 +90,7 @@ pub(crate) fn variants(dir: &Path) {
         .collect();
     events.sort();
     let (mut gold_n, mut shown_n, mut right, mut wrong, mut unknown) = (0, 0, 0, 0, 0);
+    let (mut m_right, mut m_wrong, mut m_own, mut m_unknown) = (0, 0, 0, 0);
     println!("## Framing: naming variants on NewsWCL50 dev (top five actor concepts per event)\n");
     println!("| event | concept | gold variants | shown |\n|---|---|---|---|");
     let mut wrong_names = Vec::new();
@@ -137,13 +138,53 @@ pub(crate) fn variants(dir: &Path) {
                         .collect();
                     eprintln!("      {}: {}", o.outlet, names.join("; "));
                 }
+                for o in &e.acting_for {
+                    let names: Vec<String> = o
+                        .names
+                        .iter()
+                        .map(|n| format!("{} x{}", n.text, n.mentions.len()))
+                        .collect();
+                    eprintln!("      acting for, {}: {}", o.outlet, names.join("; "));
+                }
             }
         }
+        // Gold concepts the section shows an entry for (a person listed as acting for a
+        // state who also has an entry of his own).
+        let own: BTreeSet<usize> = entries.iter().filter_map(|e| mapped(e, &gold)).collect();
         for e in &entries {
             let Some(c) = mapped(e, &gold) else {
                 unknown += e.outlets.iter().map(|o| o.names.len()).sum::<usize>();
+                unknown += e.acting_for.iter().map(|o| o.names.len()).sum::<usize>();
                 continue;
             };
+            // People and bodies acting for it count as shown under it, apart in precision.
+            for o in &e.acting_for {
+                let doc = doc_of.get(&o.outlet).cloned().unwrap_or_default();
+                for n in &o.names {
+                    let key = name_key(&n.text);
+                    if gold[c].all.contains(&key) {
+                        m_right += 1;
+                    } else if let Some(g) = gold.iter().position(|g| g.all.contains(&key)) {
+                        if own.contains(&g) {
+                            m_own += 1;
+                        } else {
+                            m_wrong += 1;
+                            wrong_names.push(format!(
+                                "{name}: {:?} shown acting for {}",
+                                n.text, gold[c].name
+                            ));
+                        }
+                    } else {
+                        m_unknown += 1;
+                    }
+                    shown
+                        .entry(c)
+                        .or_default()
+                        .entry(doc.clone())
+                        .or_default()
+                        .insert(key);
+                }
+            }
             for o in &e.outlets {
                 let doc = doc_of.get(&o.outlet).cloned().unwrap_or_default();
                 for n in &o.names {
@@ -211,6 +252,19 @@ pub(crate) fn variants(dir: &Path) {
         right + wrong,
         pct(right, right + wrong)
     );
+    println!(
+        "acting for: {m_right} of {} listed people and bodies that gold annotates are variants of the concept = {:.1}% \
+         ({m_own} more are gold variants of a concept the section shows an entry of its own for, \
+         a person acting for a state; {m_unknown} not in the gold at all)\n",
+        m_right + m_wrong,
+        pct(m_right, m_right + m_wrong)
+    );
+    println!(
+        "precision, names and acting for together: {} of {} = {:.1}%\n",
+        right + m_right,
+        right + wrong + m_right + m_wrong,
+        pct(right + m_right, right + wrong + m_right + m_wrong)
+    );
     for (kind, (g, s)) in &by_type {
         println!("- {kind}: {s} of {g} = {:.1}%", pct(*s, *g));
     }
@@ -240,6 +294,14 @@ pub(crate) fn geneva(dir: &Path) {
                 .map(|n| format!("{} ×{}", n.text, n.mentions.len()))
                 .collect();
             println!("    {}: {}", o.outlet, names.join("; "));
+        }
+        for o in &f.acting_for {
+            let names: Vec<String> = o
+                .names
+                .iter()
+                .map(|n| format!("{} ×{}", n.text, n.mentions.len()))
+                .collect();
+            println!("    acting for, {}: {}", o.outlet, names.join("; "));
         }
     }
 }

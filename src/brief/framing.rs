@@ -5,7 +5,7 @@ use serde::Serialize;
 
 use super::{Citation, citation};
 use crate::extract::entities::ActorKind;
-use crate::extract::framing::Framing;
+use crate::extract::framing::{Framing, OutletNames};
 use crate::text::Corpus;
 
 /// How the outlets name one actor or group.
@@ -19,6 +19,13 @@ pub struct FramingEntry {
     pub divergence: f64,
     /// One row per outlet naming it, in outlet order.
     pub outlets: Vec<OutletNaming>,
+    /// Kept apart from its names: per outlet (in outlet order), the people and bodies that
+    /// outlet cites as speaking and acting for it, each tied to it by the text (a title
+    /// naming it: "U.S. Treasury Secretary Steven Mnuchin", "Republican Senator Richard
+    /// Burr"; one of its bodies: "the State Department"; its people: "U.S. officials").
+    /// A person is shown by full name as the outlet writes it, cited there; `count` counts
+    /// every mention of that person in the outlet.
+    pub acting_for: Vec<OutletNaming>,
 }
 
 /// The names one outlet gives it.
@@ -49,20 +56,25 @@ pub(super) fn section(corpus: &Corpus, framing: &[Framing]) -> Vec<FramingEntry>
             concept: f.concept.clone(),
             kind: f.kind,
             divergence: f.divergence,
-            outlets: f
-                .outlets
+            outlets: naming(corpus, &f.outlets),
+            acting_for: naming(corpus, &f.acting_for),
+        })
+        .collect()
+}
+
+/// Each outlet's names, counted and cited.
+fn naming(corpus: &Corpus, outlets: &[OutletNames]) -> Vec<OutletNaming> {
+    outlets
+        .iter()
+        .map(|o| OutletNaming {
+            outlet: o.outlet.clone(),
+            names: o
+                .names
                 .iter()
-                .map(|o| OutletNaming {
-                    outlet: o.outlet.clone(),
-                    names: o
-                        .names
-                        .iter()
-                        .map(|n| NameEntry {
-                            name: n.text.clone(),
-                            count: n.mentions.len(),
-                            citation: citation(corpus, n.mentions[0].doc, &n.mentions[0].span),
-                        })
-                        .collect(),
+                .map(|n| NameEntry {
+                    name: n.text.clone(),
+                    count: n.mentions.len(),
+                    citation: citation(corpus, n.mentions[0].doc, &n.mentions[0].span),
                 })
                 .collect(),
         })

@@ -5,21 +5,27 @@
 //! Method, one file per idea:
 //! 1. `merge`: the key actors (from the entity clusters), with the short names the clusters
 //!    keep apart joined to the full ones ("Kim" -> "Kim Jong Un", "the North" -> North Korea,
-//!    "Russians" -> Russia, "Democrats" -> Democratic Party, a state's non-key bodies).
+//!    "Russians" -> Russia, "Democrats" -> Democratic Party); a state's non-key bodies act
+//!    for it.
 //! 2. `names`: the names of each key actor: every mention, with the title or role written
 //!    right before it ("President Trump", "Mr. Kim", "North Korean leader Kim Jong Un");
 //!    "the X government / regime / administration" when X is the state, its adjective or its
 //!    capital; the people acting for a state or an organisation ("U.S. officials", "DNC
-//!    officials"). `descriptions`: a definite description ("the president", "the North
-//!    Korean leader") when, in that article, exactly one named actor holds that role, or when
-//!    it is set beside the name ("Comey, the former FBI director,"). `bodies`: "the
+//!    officials"), listed as acting for it. `descriptions`: a definite description ("the
+//!    president", "the North Korean leader") when, in that article, exactly one named actor
+//!    holds that role, or when it is set beside the name ("Comey, the former FBI director,"). `bodies`: "the
 //!    administration", "the committee" after the article named the body in full.
+//!    `members`: kept apart from the names, the people acting for a key state or
+//!    organisation, tied to it by a title in the text ("U.S. Treasury Secretary Steven
+//!    Mnuchin", "DNC Chairman Tom Perez"), with its bodies and people-words ("the State
+//!    Department", "U.S. officials").
 //! 3. `groups`: groups of people named by common nouns ("the rebels", "the opposition",
 //!    "asylum seekers", "illegal aliens"), from a small lexicon of families whose members
 //!    name the same people in a story (`src/extract/framing/groups.txt`).
-//! 4. `compare`: per concept and outlet, names counted by their folded form; concepts named
-//!    by at least two outlets with at least two different names, ordered by how far the
-//!    outlets' naming distributions differ (mean total-variation distance over outlet pairs).
+//! 4. `compare`: per concept and outlet, names counted by their folded form, the people
+//!    acting for it in a list apart; concepts named by at least two outlets with at least two
+//!    different entries, ordered by how far the outlets' word distributions differ (mean
+//!    total-variation distance over outlet pairs).
 //!
 //! See docs/extraction.md ("Framing") for the rules and the measured recall and precision.
 
@@ -28,6 +34,7 @@ mod compare;
 mod descriptions;
 pub use compare::name_key;
 mod groups;
+mod members;
 mod merge;
 mod names;
 #[cfg(test)]
@@ -59,7 +66,8 @@ pub struct NameMention {
 pub struct Name {
     /// The name as written (its most frequent form in this outlet).
     pub text: String,
-    /// Every occurrence in this outlet; the first is the citation.
+    /// Every occurrence in this outlet, in corpus order; the first is the citation (for a
+    /// person acting for a concept, where the outlet writes the person's full name comes first).
     pub mentions: Vec<NameMention>,
 }
 
@@ -81,6 +89,13 @@ pub struct Framing {
     pub kind: ActorKind,
     /// Per outlet, in outlet order.
     pub outlets: Vec<OutletNames>,
+    /// Per outlet (in outlet order), the people and bodies speaking and acting for it, kept
+    /// apart from its names: a person whose title in the text ties them to it ("U.S.
+    /// Treasury Secretary Steven Mnuchin", "White House spokeswoman Sarah Sanders",
+    /// "Republican Senator Richard Burr"), its bodies ("the State Department"), and its
+    /// people named by it ("U.S. officials", "DNC officials"). A person listed here who is a
+    /// key actor keeps an entry of his own.
+    pub acting_for: Vec<OutletNames>,
     /// How differently the outlets name it, 0 (the same names in the same proportions) ..= 1.
     pub divergence: f64,
 }
@@ -100,6 +115,20 @@ struct Concept {
 struct Found {
     concept: usize,
     mention: NameMention,
+    /// A name of the concept, or one of the people or bodies acting for it.
+    list: List,
+}
+
+/// Where a found name is shown.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum List {
+    /// A name of the concept ("the U.S.", "the Syrian regime").
+    Name,
+    /// People or a body acting for it, counted by the name as written ("U.S. officials",
+    /// "the State Department").
+    Member,
+    /// A person acting for it (an index into the actors), counted once however named.
+    Person(usize),
 }
 
 /// The framing slice: [`extract_framing`] over the shared view.
@@ -114,6 +143,7 @@ pub fn extract_framing(corpus: &Corpus, actors: &[Actor]) -> Vec<Framing> {
         |a| a.kind != ActorKind::Place || crate::extract::entities::is_state(&a.name),
         KEY_ACTORS,
     );
+    let (keys, bodies) = keys;
     let keys: Vec<&Actor> = keys.iter().collect();
     let mut concepts: Vec<Concept> = keys
         .iter()
@@ -126,7 +156,8 @@ pub fn extract_framing(corpus: &Corpus, actors: &[Actor]) -> Vec<Framing> {
             }),
         })
         .collect();
-    let mut found = names::actor_names(corpus, &keys);
+    let mut found = names::actor_names(corpus, &keys, bodies);
+    found.extend(members::people(corpus, actors, &keys));
     let (families, group_names) = groups::group_names(corpus, concepts.len());
     concepts.extend(families.into_iter().map(|name| Concept {
         name,
@@ -134,5 +165,5 @@ pub fn extract_framing(corpus: &Corpus, actors: &[Actor]) -> Vec<Framing> {
         state: None,
     }));
     found.extend(group_names);
-    compare::compare(corpus, &concepts, found)
+    compare::compare(corpus, &concepts, found, actors)
 }

@@ -230,6 +230,14 @@ fn full_brief() -> Brief {
                     citation: citation(1),
                 }],
             }],
+            acting_for: vec![OutletNaming {
+                outlet: "Wire".into(),
+                names: vec![NameEntry {
+                    name: "Osama Rabie".into(),
+                    count: 3,
+                    citation: citation(1),
+                }],
+            }],
         }],
         sources: vec![Source {
             number: 1,
@@ -248,4 +256,26 @@ fn full_brief() -> Brief {
             reason: "skipped: .jpg is not an article format".into(),
         }],
     }
+}
+
+#[test]
+fn the_people_acting_for_a_concept_are_labelled_and_escaped_in_markdown_and_html() {
+    use brief::render::{Format, Meta, Renderer};
+    let mut b = full_brief();
+    b.framing[0].acting_for[0].names[0].name = "Osama <script>alert(1)</script> *Rabie*".into();
+    b.actors.clear();
+    let renderer = Renderer::new(None).unwrap();
+    let md = renderer.render(&b, Format::Md, &Meta::default()).unwrap();
+    assert!(md.contains("*Speaking and acting for it*"), "{md}");
+    let line = md
+        .lines()
+        .find(|l| l.contains("alert(1)"))
+        .expect("the person is listed");
+    assert!(line.contains(r"\<script\>"), "{line}");
+    assert!(line.contains(r"\*Rabie\*"), "{line}");
+    assert!(line.contains("(3)"), "{line}");
+    let html = renderer.render(&b, Format::Html, &Meta::default()).unwrap();
+    assert!(html.contains("Speaking and acting for it"), "{html}");
+    assert!(!html.to_lowercase().contains("<script"), "{html}");
+    assert!(html.contains("&lt;script&gt;"), "{html}");
 }

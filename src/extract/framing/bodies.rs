@@ -15,7 +15,7 @@ use crate::extract::entities::{Actor, ActorKind};
 use crate::text::Corpus;
 
 /// The words that name a state's body.
-const BODIES: [&str; 5] = [
+pub(super) const BODIES: [&str; 5] = [
     "government",
     "regime",
     "administration",
@@ -74,6 +74,7 @@ pub(super) fn bodies_alone(corpus: &Corpus, keys: &[&Actor], found: &[Found]) ->
                 if *first < si {
                     out.push(Found {
                         concept: *k,
+                        list: super::List::Name,
                         mention: NameMention {
                             doc,
                             sentence: si,
@@ -179,6 +180,7 @@ pub(super) fn organisations_by_head(corpus: &Corpus, keys: &[&Actor]) -> Vec<Fou
                     let from = at - the.len();
                     out.push(Found {
                         concept: *k,
+                        list: super::List::Name,
                         mention: NameMention {
                             doc: *doc,
                             sentence: si,

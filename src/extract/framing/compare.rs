@@ -3,8 +3,18 @@
 
 use std::collections::BTreeMap;
 
-use super::{Concept, Found, Framing, MAX_CONCEPTS, Name, NameMention, OutletNames};
+use super::{Concept, Found, Framing, List, MAX_CONCEPTS, Name, NameMention, OutletNames};
+use crate::extract::entities::Actor;
 use crate::text::{Corpus, fold};
+
+/// A person's name folded for comparison: lowercase, hyphens as spaces, white space folded.
+fn person_key(name: &str) -> String {
+    name.to_lowercase()
+        .replace('-', " ")
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
 
 /// The key two forms of a name share: lowercase, white space folded, no leading article or
 /// possessive ("The president's" = "the president").
@@ -14,17 +24,29 @@ pub fn name_key(name: &str) -> String {
     lower.strip_prefix("the ").unwrap_or(lower).to_string()
 }
 
+/// One outlet's names and members of a concept: (list, folded name or "" for a person) ->
+/// mentions in corpus order.
+type Names = BTreeMap<(List, String), Vec<NameMention>>;
+
 /// Build the framing entries from every name found.
-pub(super) fn compare(corpus: &Corpus, concepts: &[Concept], found: Vec<Found>) -> Vec<Framing> {
-    // concept -> outlet -> key -> mentions (corpus order)
-    let mut table: BTreeMap<usize, BTreeMap<&str, BTreeMap<String, Vec<NameMention>>>> =
-        BTreeMap::new();
+/// `actors`: every actor, by the index a person acting for a concept has (`List::Person`).
+pub(super) fn compare(
+    corpus: &Corpus,
+    concepts: &[Concept],
+    found: Vec<Found>,
+    actors: &[Actor],
+) -> Vec<Framing> {
+    // concept -> outlet -> names
+    let mut table: BTreeMap<usize, BTreeMap<&str, Names>> = BTreeMap::new();
     let mut found = found;
     found.sort_by_key(|f| (f.mention.doc, f.mention.span.start));
     for f in found {
         let doc = &corpus.docs[f.mention.doc];
-        let key = name_key(doc.text(&f.mention.span));
-        if key.is_empty() {
+        let key = match f.list {
+            List::Person(_) => String::new(),
+            _ => name_key(doc.text(&f.mention.span)),
+        };
+        if key.is_empty() && !matches!(f.list, List::Person(_)) {
             continue;
         }
         table
@@ -32,11 +54,11 @@ pub(super) fn compare(corpus: &Corpus, concepts: &[Concept], found: Vec<Found>) 
             .or_default()
             .entry(doc.meta.outlet.as_str())
             .or_default()
-            .entry(key)
+            .entry((f.list, key))
             .or_default()
             .push(f.mention);
     }
-    // A key body the outlets name one way only ("Congress") is one of its state's names.
+    // A key body the outlets name one way only ("Congress") acts for its state.
     for (c, concept) in concepts.iter().enumerate() {
         let Some(state) = concept.state.filter(|s| table.contains_key(s)) else {
             continue;
@@ -49,10 +71,19 @@ pub(super) fn compare(corpus: &Corpus, concepts: &[Concept], found: Vec<Found>) 
         };
         let into = table.entry(state).or_default();
         for (outlet, names) in body {
-            for (key, mentions) in names {
-                let list = into.entry(outlet).or_default().entry(key).or_default();
-                list.extend(mentions);
-                list.sort_by_key(|m| (m.doc, m.span.start));
+            for ((list, key), mentions) in names {
+                // Its names act for the state, unless they name the state's government.
+                let list = match list {
+                    List::Name if !super::names::names_the_state(&key) => List::Member,
+                    other => other,
+                };
+                let all = into
+                    .entry(outlet)
+                    .or_default()
+                    .entry((list, key))
+                    .or_default();
+                all.extend(mentions);
+                all.sort_by_key(|m| (m.doc, m.span.start));
             }
         }
     }
@@ -61,13 +92,38 @@ pub(super) fn compare(corpus: &Corpus, concepts: &[Concept], found: Vec<Found>) 
         if !shown(&outlets) {
             continue;
         }
-        let outlets: Vec<OutletNames> = outlets
-            .into_iter()
+        // Divergence over the words the outlets choose: the names, and the words for the
+        // people acting for it ("Russian agents", "Russian officials"), not which persons.
+        let words: Vec<OutletNames> = outlets
+            .iter()
             .map(|(outlet, names)| OutletNames {
                 outlet: outlet.to_string(),
-                names: ordered_names(corpus, names),
+                names: ordered_names(
+                    corpus,
+                    actors,
+                    names
+                        .iter()
+                        .filter(|((list, _), _)| !matches!(list, List::Person(_)))
+                        .map(|(k, v)| (k.clone(), v.clone()))
+                        .collect(),
+                ),
             })
+            .filter(|o| !o.names.is_empty())
             .collect();
+        let (mut named, mut acting) = (Vec::new(), Vec::new());
+        for (outlet, names) in outlets {
+            let (own, members): (Names, Names) = names
+                .into_iter()
+                .partition(|((list, _), _)| *list == List::Name);
+            for (list, names) in [(&mut named, own), (&mut acting, members)] {
+                if !names.is_empty() {
+                    list.push(OutletNames {
+                        outlet: outlet.to_string(),
+                        names: ordered_names(corpus, actors, names),
+                    });
+                }
+            }
+        }
         let Some(c) = concepts.get(concept) else {
             continue;
         };
@@ -76,8 +132,9 @@ pub(super) fn compare(corpus: &Corpus, concepts: &[Concept], found: Vec<Found>) 
             Framing {
                 concept: c.name.clone(),
                 kind: c.kind,
-                divergence: divergence(&outlets),
-                outlets,
+                divergence: divergence(&words),
+                outlets: named,
+                acting_for: acting,
             },
         ));
     }
@@ -86,29 +143,66 @@ pub(super) fn compare(corpus: &Corpus, concepts: &[Concept], found: Vec<Found>) 
     out.into_iter().take(MAX_CONCEPTS).map(|(_, f)| f).collect()
 }
 
-/// Whether a concept is worth showing: at least two outlets name it, in at least two ways.
-fn shown(outlets: &BTreeMap<&str, BTreeMap<String, Vec<NameMention>>>) -> bool {
-    let distinct: std::collections::BTreeSet<&String> =
+/// Whether a concept is worth showing: at least two outlets name it (or name people acting
+/// for it), in at least two ways.
+fn shown(outlets: &BTreeMap<&str, Names>) -> bool {
+    let distinct: std::collections::BTreeSet<&(List, String)> =
         outlets.values().flat_map(|names| names.keys()).collect();
     outlets.len() >= 2 && distinct.len() >= 2
 }
 
-/// Names, most frequent first (ties: first used first), each shown in its most frequent form.
-fn ordered_names(corpus: &Corpus, names: BTreeMap<String, Vec<NameMention>>) -> Vec<Name> {
+/// Names, most frequent first (ties: first used first), each shown in its most frequent form
+/// and cited at its first use; a person acting for the concept shown and cited where the
+/// outlet writes the person's full name ("Larry Kudlow", however often "Kudlow"), else in the
+/// outlet's most frequent form for the person.
+fn ordered_names(corpus: &Corpus, actors: &[Actor], names: Names) -> Vec<Name> {
     let mut list: Vec<Name> = names
-        .into_values()
-        .map(|mentions| {
+        .into_iter()
+        .map(|((kind, _), mut mentions)| {
+            if let List::Person(p) = kind {
+                // The person's full name as the outlet writes it ("Larry Kudlow", not
+                // "Kudlow"), cited there; else the outlet's most frequent form.
+                let full = actors
+                    .get(p)
+                    .map(|a| person_key(&a.name))
+                    .unwrap_or_default();
+                if let Some(at) = mentions
+                    .iter()
+                    .position(|m| person_key(corpus.docs[m.doc].text(&m.span)) == full)
+                {
+                    let named = mentions.remove(at);
+                    mentions.insert(0, named);
+                } else {
+                    let mut forms: BTreeMap<String, (usize, usize)> = BTreeMap::new();
+                    for (i, m) in mentions.iter().enumerate() {
+                        let e = forms
+                            .entry(person_key(corpus.docs[m.doc].text(&m.span)))
+                            .or_insert((0, i));
+                        e.0 += 1;
+                    }
+                    let at = forms
+                        .into_values()
+                        .max_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)))
+                        .map_or(0, |(_, i)| i);
+                    let named = mentions.remove(at);
+                    mentions.insert(0, named);
+                }
+            }
             let mut forms: BTreeMap<String, (usize, usize)> = BTreeMap::new();
             for (i, m) in mentions.iter().enumerate() {
                 let form = fold(corpus.docs[m.doc].text(&m.span));
                 let e = forms.entry(form).or_insert((0, i));
                 e.0 += 1;
             }
-            let text = forms
-                .into_iter()
-                .max_by(|a, b| a.1.0.cmp(&b.1.0).then(b.1.1.cmp(&a.1.1)))
-                .map(|(f, _)| f)
-                .unwrap_or_default();
+            let text = if let List::Person(_) = kind {
+                fold(corpus.docs[mentions[0].doc].text(&mentions[0].span))
+            } else {
+                forms
+                    .into_iter()
+                    .max_by(|a, b| a.1.0.cmp(&b.1.0).then(b.1.1.cmp(&a.1.1)))
+                    .map(|(f, _)| f)
+                    .unwrap_or_default()
+            };
             Name { text, mentions }
         })
         .collect();

@@ -120,6 +120,7 @@ pub(super) fn group_names(corpus: &Corpus, first: usize) -> (Vec<String>, Vec<Fo
         labels.push(label.clone());
         out.extend(found.into_iter().map(|mention| Found {
             concept,
+            list: super::List::Name,
             mention: mention.clone(),
         }));
     }

@@ -1,22 +1,25 @@
 //! Key actors whose short names the entity clusters keep apart from their full names: a
 //! person named by one word of exactly one other person's full name ("Kim" and "Kim Jong
 //! Un"), a state named by its compass word ("the North" for North Korea) or its people
-//! ("Russians"), a party's members named after it ("Democrats" and the Democratic Party), and
-//! a body that speaks for a state (the gazetteer's parent: "Congress" for the United States).
-//! Each joins the full name, which takes the better rank of the two.
+//! ("Russians"), a party's members named after it ("Democrats" and the Democratic Party).
+//! Each joins the full name, which takes the better rank of the two. A body that speaks for a
+//! key state (the gazetteer's parent: "Congress" for the United States) is returned apart: it
+//! acts for the state.
 
 use std::collections::{BTreeMap, BTreeSet};
 
 use crate::extract::entities::gazetteer::{Entry, GAZETTEER};
-use crate::extract::entities::{Actor, ActorKind, is_state};
+use crate::extract::entities::{Actor, ActorKind, Mention, is_state};
 
 /// The first `n` key actors that are `eligible`, short names joined to the full ones (a
 /// short name joins even when it would not be eligible alone: "North" is no state).
+/// Also the mentions of the bodies that speak for a key state and are no key actors
+/// themselves, by the state's place among the key actors.
 pub(super) fn key_actors(
     actors: &[Actor],
     eligible: impl Fn(&Actor) -> bool,
     n: usize,
-) -> Vec<Actor> {
+) -> (Vec<Actor>, Vec<(usize, Mention)>) {
     let index = Index::new(actors);
     let host: Vec<Option<usize>> = actors.iter().map(|a| index.host_of(a)).collect();
     // Roots in rank order (a root ranks where its first member does), with their members.
@@ -35,26 +38,28 @@ pub(super) fn key_actors(
     }
     roots.truncate(n);
     // A body that speaks for a key state and is no key actor itself ("Congress", "the State
-    // Department" for the United States) is one of the state's names, as "the White House"
-    // is; a key body ("Suez Canal Authority") keeps its own names.
+    // Department" for the United States) acts for the state; a key body ("Suez Canal
+    // Authority") keeps its own names.
     let states: BTreeMap<&str, usize> = roots
         .iter()
-        .filter(|&&r| actors[r].kind == ActorKind::Place)
-        .map(|&r| (actors[r].name.as_str(), r))
+        .enumerate()
+        .filter(|&(_, &r)| actors[r].kind == ActorKind::Place)
+        .map(|(k, &r)| (actors[r].name.as_str(), k))
         .collect();
     let taken: BTreeSet<usize> = roots
         .iter()
         .flat_map(|r| members.get(r).into_iter().flatten().copied())
         .collect();
+    let mut bodies: Vec<(usize, Mention)> = Vec::new();
     for (i, a) in actors.iter().enumerate() {
         let state = a.parent.as_deref().and_then(|p| states.get(p));
-        if let (Some(&r), ActorKind::Organisation) = (state, a.kind)
+        if let (Some(&k), ActorKind::Organisation) = (state, a.kind)
             && !taken.contains(&i)
         {
-            members.entry(r).or_default().push(i);
+            bodies.extend(a.mentions.iter().map(|m| (k, m.clone())));
         }
     }
-    roots
+    let keys = roots
         .into_iter()
         .map(|r| {
             let mut actor = actors[r].clone();
@@ -72,6 +77,17 @@ pub(super) fn key_actors(
             }
             actor
         })
+        .collect();
+    (keys, bodies)
+}
+
+/// Each actor's root: the actor its short name joins ("Kim" -> "Kim Jong Un"), or itself.
+pub(super) fn roots(actors: &[Actor]) -> Vec<usize> {
+    let index = Index::new(actors);
+    actors
+        .iter()
+        .enumerate()
+        .map(|(i, a)| index.host_of(a).unwrap_or(i))
         .collect()
 }
 

@@ -9,10 +9,10 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::descriptions::TIME_QUALIFIERS;
-use super::{Found, NameMention};
+use super::{Found, List, NameMention};
 use crate::extract::entities::gazetteer::{Entry, GAZETTEER, norm};
 use crate::extract::entities::roles::role_near;
-use crate::extract::entities::{Actor, ActorKind, is_state};
+use crate::extract::entities::{Actor, ActorKind, Mention, is_state};
 use crate::text::Corpus;
 
 /// "the Syrian government", "Russia's government", "the Kremlin administration", "North
@@ -53,8 +53,26 @@ const PEOPLE: &str = "officials|troops|diplomats|agents|negotiators|lawmakers|se
 static PEOPLE_WORD: LazyLock<Regex> = LazyLock::new(|| Regex::new(PEOPLE).unwrap());
 
 /// Every name the text gives the key actors.
-pub(super) fn actor_names(corpus: &Corpus, keys: &[&Actor]) -> Vec<Found> {
-    let mut found: Vec<Found> = Vec::new();
+/// `bodies`: the mentions of the bodies acting for a key state (by its place in `keys`).
+pub(super) fn actor_names(
+    corpus: &Corpus,
+    keys: &[&Actor],
+    bodies: Vec<(usize, Mention)>,
+) -> Vec<Found> {
+    let mut found: Vec<Found> = bodies
+        .into_iter()
+        .map(|(k, m)| {
+            let list = if names_the_state(corpus.docs[m.doc].text(&m.span)) {
+                List::Name
+            } else {
+                List::Member
+            };
+            Found {
+                list,
+                ..found_at(k, m.doc, m.sentence, m.span)
+            }
+        })
+        .collect();
     for (k, actor) in keys.iter().enumerate() {
         for m in &actor.mentions {
             // Titles belong to people ("President Trump"); before a state or a body, a
@@ -85,6 +103,20 @@ pub(super) fn actor_names(corpus: &Corpus, keys: &[&Actor]) -> Vec<Found> {
     found.extend(alone);
     found.extend(super::bodies::organisations_by_head(corpus, keys));
     drop_nested(found)
+}
+
+/// Whether a body's name names the state itself ("Syrian Government", "Assad regime") rather
+/// than one of its voices ("State Department"): it ends in a word for a state's government.
+pub(super) fn names_the_state(name: &str) -> bool {
+    name.rsplit(char::is_whitespace).next().is_some_and(|w| {
+        let w = w
+            .strip_suffix("'s")
+            .or_else(|| w.strip_suffix("’s"))
+            .unwrap_or(w);
+        super::bodies::BODIES
+            .iter()
+            .any(|b| w.eq_ignore_ascii_case(b))
+    })
 }
 
 /// A key person's full name written with hyphens for spaces or the other way round ("Kim
@@ -122,6 +154,7 @@ fn respellings(corpus: &Corpus, keys: &[&Actor]) -> Vec<Found> {
 pub(super) fn found_at(concept: usize, doc: usize, sentence: usize, span: Range<usize>) -> Found {
     Found {
         concept,
+        list: List::Name,
         mention: NameMention {
             doc,
             sentence,
@@ -254,7 +287,9 @@ fn state_bodies(corpus: &Corpus, keys: &[&Actor]) -> Vec<Found> {
             .then(|| STATE_PEOPLE.captures_iter(text))
             .into_iter()
             .flatten();
-        for c in bodies.chain(people) {
+        let bodies = bodies.map(|c| (c, List::Name));
+        let people = people.map(|c| (c, List::Member));
+        for (c, list) in bodies.chain(people) {
             let (Some(all), Some(x)) = (c.get(0), c.name("x")) else {
                 continue;
             };
@@ -270,7 +305,10 @@ fn state_bodies(corpus: &Corpus, keys: &[&Actor]) -> Vec<Found> {
                 continue;
             };
             let span = s.span.start + start..s.span.start + all.end();
-            out.push(found_at(k, s.doc, si, span));
+            out.push(Found {
+                list,
+                ..found_at(k, s.doc, si, span)
+            });
         }
     }
     out
