@@ -127,27 +127,121 @@ static PATTERNS: LazyLock<Vec<(String, Rule)>> = LazyLock::new(|| {
     patterns.into_iter().collect()
 });
 
-/// Each pattern compiled on its own, for its captures, the first time [`SET`] finds it in
-/// a text: a folder whose sentences never use a form does not pay for compiling it.
-static RULES: LazyLock<Vec<OnceLock<Regex>>> =
-    LazyLock::new(|| PATTERNS.iter().map(|_| OnceLock::new()).collect());
+/// Each pattern compiled on its own, for its captures, the first time a text passes its
+/// screen ([`Screen::may_match`]): a folder whose sentences never use a form does not pay for
+/// compiling it. Texts in ASCII (nearly all sentences) are searched with the pattern compiled
+/// in ASCII mode, which finds the same matches there and costs a fraction of the Unicode
+/// build; the Unicode one is built only if a text outside ASCII passes the screen.
+static RULES: LazyLock<Vec<[OnceLock<Regex>; 2]>> = LazyLock::new(|| {
+    PATTERNS
+        .iter()
+        .map(|_| [OnceLock::new(), OnceLock::new()])
+        .collect()
+});
 
-/// Pattern `i`, compiled.
-fn compiled(i: usize) -> (&'static Regex, Rule) {
+/// Pattern `i`, compiled for a text in ASCII (`ascii`) or any text.
+fn compiled(i: usize, ascii: bool) -> (&'static Regex, Rule) {
     let (text, rule) = &PATTERNS[i];
+    let build = if ascii {
+        pattern::ascii_regex
+    } else {
+        pattern::regex
+    };
     // The patterns are constants: compiling them cannot fail.
-    let re = RULES[i].get_or_init(|| pattern::regex(text).unwrap_or_else(|e| panic!("{e}")));
+    let re =
+        RULES[i][usize::from(ascii)].get_or_init(|| build(text).unwrap_or_else(|e| panic!("{e}")));
     (re, *rule)
 }
 
-/// All patterns in one automaton: which of them match a text, in one pass, so only those
-/// are searched again for their captures. Both this and [`RULES`] are built without literal
-/// prefilters ([`crate::pattern`]): the same matches, a third of the start-up cost.
-static SET: LazyLock<Regex> = LazyLock::new(|| {
-    let patterns: Vec<&str> = PATTERNS.iter().map(|(p, _)| p.as_str()).collect();
-    // The patterns are constants: compiling them cannot fail.
-    pattern::set(&patterns).unwrap_or_else(|e| panic!("{e}"))
-});
+/// Words and letters that a pattern cannot match without, tested on one text before the
+/// pattern is searched (or compiled). Each test is a necessary condition, read off the
+/// pattern: a text that fails it has no match, so skipping the search finds the same
+/// expressions. This replaced one automaton of all sixteen patterns that said which of them
+/// match (a third of a 10-article brief's start-up: building it cost more than searching).
+///
+/// Case-sensitive parts of a pattern are tested on the text as it is; `(?i:...)` parts on its
+/// ASCII lower case. Under Unicode case folding the only characters outside ASCII that match
+/// an ASCII letter are the Kelvin sign (k) and the long s (s): a text holding either passes
+/// every screen (`the_only_non_ascii_folds_of_ascii_letters`).
+struct Screen<'t> {
+    text: &'t str,
+    lower: String,
+    /// No folding screens: the text has a character that folds to an ASCII letter.
+    open: bool,
+    digit: bool,
+}
+
+impl<'t> Screen<'t> {
+    fn new(text: &'t str) -> Self {
+        Screen {
+            text,
+            lower: text.to_ascii_lowercase(),
+            open: text.contains(['\u{212A}', '\u{17F}']),
+            // `\d` is Unicode's decimal digits, all of them numeric.
+            digit: text.chars().any(char::is_numeric),
+        }
+    }
+
+    fn has(&self, words: &[&str]) -> bool {
+        words.iter().any(|w| self.text.contains(w))
+    }
+
+    fn has_folded(&self, words: &[&str]) -> bool {
+        self.open || words.iter().any(|w| self.lower.contains(w))
+    }
+
+    /// Whether pattern `i` of [`PATTERNS`] can match the text.
+    fn may_match(&self, i: usize) -> bool {
+        // `MON` and `FULL_MON` are case-sensitive, and every month name opens with one of these.
+        const MONTHS: [&str; 12] = [
+            "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+        ];
+        let month = || self.has(&MONTHS);
+        match i {
+            // Month and day, day and month, month and year: a month name and a digit.
+            0..=2 => self.digit && month(),
+            // "February of last year": a full month name and "year" (case-sensitive).
+            3 => month() && self.has(&["year"]),
+            // "in February".
+            4 => month(),
+            // A year 1900-2049: "19" or "20" (ASCII digits in the pattern).
+            5 => self.has(&["19", "20"]),
+            // Every weekday name (`WD`, case-sensitive) ends in "day".
+            6 => self.has(&["day"]),
+            7 => self.has_folded(&["yesterday", "today", "tonight", "tomorrow", "overnight"]),
+            // `PART` is case-sensitive.
+            8 => self.has(&["morning", "afternoon", "evening", "night"]),
+            // The unit of `Period` is case-sensitive.
+            9 => self.has(&["week", "month", "year"]),
+            // The direction of `Ago` is case-sensitive.
+            10 => self.has(&["ago", "earlier", "later", "before", "after", "prior"]),
+            // `UNIT`, case-insensitive.
+            11 => self.has_folded(&[
+                "second", "minute", "hour", "day", "night", "week", "month", "year", "decade",
+                "centur",
+            ]),
+            // "three-day", "10-year-old": a hyphen.
+            12 => self.text.contains('-'),
+            // "for weeks", "days later", "the day before": all case-insensitive.
+            13 => self.has_folded(&[
+                "hour", "day", "week", "month", "year", "decade", "minute", "moment", "night",
+                "morning", "evening",
+            ]),
+            // A clock time: a digit, then "a.m."/"pm" (case-sensitive) or a time word.
+            14 => {
+                self.digit
+                    && (self.text.contains('m')
+                        || self.has_folded(&["o'clock", "gmt", "utc", "local time"]))
+            }
+            // "14:30", or "noon", "midnight", "dawn", "dusk".
+            15 => {
+                (self.digit && self.text.contains(':'))
+                    || self.has_folded(&["noon", "midnight", "dawn", "dusk"])
+            }
+            _ => true,
+        }
+    }
+}
 
 /// What every pattern needs: a digit, a month or weekday name as the patterns write it, or
 /// a calendar or clock word at the start of a word. Most sentences have none, and one search
@@ -167,9 +261,11 @@ pub fn detect(text: &str) -> Vec<TimeExpr> {
         return Vec::new();
     }
     let mut found: Vec<TimeExpr> = Vec::new();
-    for (re, rule) in pattern::matching(&SET, text)
-        .iter()
-        .map(|i| compiled(i.as_usize()))
+    let screen = Screen::new(text);
+    let ascii = text.is_ascii();
+    for (re, rule) in (0..PATTERNS.len())
+        .filter(|&i| screen.may_match(i))
+        .map(|i| compiled(i, ascii))
     {
         for caps in re.captures_iter(text) {
             let Some(m) = caps.get_match() else { continue };
@@ -424,4 +520,154 @@ fn weekday_number(name: &str) -> Option<u32> {
         .iter()
         .position(|m| *m == key)?;
     Some(n as u32)
+}
+
+#[cfg(test)]
+mod screen_tests {
+    use super::*;
+
+    /// Under Unicode simple case folding (what `(?i)` uses), the only characters outside
+    /// ASCII that match an ASCII letter are the Kelvin sign and the long s.
+    #[test]
+    fn the_only_non_ascii_folds_of_ascii_letters() {
+        let letter = regex::Regex::new(r"^(?i:[a-z])$").expect("regex");
+        let mut buf = [0u8; 4];
+        let folds: Vec<char> = (0x80..=0x10_FFFF_u32)
+            .filter_map(char::from_u32)
+            .filter(|c| letter.is_match(c.encode_utf8(&mut buf)))
+            .collect();
+        assert_eq!(folds, vec!['\u{17F}', '\u{212A}']);
+    }
+
+    /// Every text a pattern matches passes that pattern's screen: on phrases of every form
+    /// and on random strings of the patterns' own pieces.
+    #[test]
+    fn a_screen_never_hides_a_match() {
+        let pieces = [
+            "Jan",
+            "January",
+            "Sept.",
+            "Sep",
+            "May",
+            "December",
+            "Monday",
+            "Friday",
+            "the",
+            "of",
+            "8",
+            "21st",
+            "2016",
+            "1990s",
+            "19",
+            "-",
+            "and",
+            " ",
+            " ",
+            ", ",
+            ".",
+            ":",
+            "30",
+            "last",
+            "Last",
+            "next",
+            "this",
+            "earlier this",
+            "year",
+            "YEAR",
+            "Year",
+            "week",
+            "weekend",
+            "month",
+            "MONTHS",
+            "morning",
+            "Night",
+            "night",
+            "yesterday",
+            "ToDay",
+            "tonight",
+            "overnight",
+            "ago",
+            "later",
+            "before",
+            "prior",
+            "two",
+            "A",
+            "a few",
+            "Hours",
+            "days",
+            "Decade",
+            "centuries",
+            "second",
+            "minute",
+            "moments",
+            "for",
+            "in",
+            "at",
+            "a.m.",
+            "pm",
+            "P.M.",
+            "GMT",
+            "o'clock",
+            "Local Time",
+            "noon",
+            "Midnight",
+            "dawn",
+            "dusk",
+            "long",
+            "old",
+            "day",
+            "ſ",
+            "\u{212A}",
+            "é",
+            "٣",
+        ];
+        let mut texts: Vec<String> = vec![
+            "On Sept. 8 and 9 the talks resumed.".into(),
+            "since 2011".into(),
+            "in February of last year".into(),
+            "last Friday evening".into(),
+            "two weeks ago, a three-day strike".into(),
+            "at 10:30 GMT, around 9 p.m. local time".into(),
+            "for years; hours later; the day before".into(),
+            "yeſterday at noon".into(),
+            "a \u{212A}ilometre".into(),
+        ];
+        let mut x: u64 = 7;
+        for _ in 0..5_000 {
+            let mut s = String::new();
+            for _ in 0..6 {
+                x ^= x << 13;
+                x ^= x >> 7;
+                x ^= x << 17;
+                s.push_str(pieces[(x % pieces.len() as u64) as usize]);
+                if x & 0x100 == 0 {
+                    s.push(' ');
+                }
+            }
+            texts.push(s);
+        }
+        for text in &texts {
+            let screen = Screen::new(text);
+            for i in 0..PATTERNS.len() {
+                let (re, _) = compiled(i, false);
+                if re.is_match(text.as_str()) {
+                    assert!(screen.may_match(i), "pattern {i} matches {text:?}");
+                }
+                // On a text in ASCII the ASCII build finds the same matches and captures.
+                if text.is_ascii() {
+                    let (fast, _) = compiled(i, true);
+                    let spans = |re: &Regex| -> Vec<Vec<Option<(usize, usize)>>> {
+                        re.captures_iter(text.as_str())
+                            .map(|c| {
+                                (0..c.group_len())
+                                    .map(|g| c.get_group(g).map(|s| (s.start, s.end)))
+                                    .collect()
+                            })
+                            .collect()
+                    };
+                    assert_eq!(spans(re), spans(fast), "pattern {i} on {text:?}");
+                }
+            }
+        }
+    }
 }
