@@ -164,14 +164,33 @@ fn ascii_respellings(text: &str, words: &[&str]) -> Vec<Range<usize>> {
         boundary(at).then_some(at)
     };
     let mut out = Vec::new();
-    let mut start = 0;
-    while start < b.len() {
-        match matches_at(start) {
+    // A match opens with the first word's first letter, in either case: only those places
+    // are tried, found by `str::find` (a fast byte search).
+    let Some(&first) = words.first().and_then(|w| w.as_bytes().first()) else {
+        return out;
+    };
+    let cases = [
+        char::from(first.to_ascii_lowercase()),
+        char::from(first.to_ascii_uppercase()),
+    ];
+    let find = |from: usize, c: char| text[from..].find(c).map_or(b.len(), |i| from + i);
+    let mut next = cases.map(|c| find(0, c));
+    loop {
+        let start = next[0].min(next[1]);
+        if start >= b.len() {
+            break;
+        }
+        let resume = match matches_at(start) {
             Some(end) => {
                 out.push(start..end);
-                start = end;
+                end
             }
-            None => start += 1,
+            None => start + 1,
+        };
+        for (n, &c) in next.iter_mut().zip(&cases) {
+            if *n < resume {
+                *n = find(resume, c);
+            }
         }
     }
     out

@@ -127,11 +127,11 @@ static PATTERNS: LazyLock<Vec<(String, Rule)>> = LazyLock::new(|| {
     patterns.into_iter().collect()
 });
 
-/// Each pattern compiled on its own, for its captures, the first time a text passes its
-/// screen ([`Screen::may_match`]): a folder whose sentences never use a form does not pay for
-/// compiling it. Texts in ASCII (nearly all sentences) are searched with the pattern compiled
-/// in ASCII mode, which finds the same matches there and costs a fraction of the Unicode
-/// build; the Unicode one is built only if a text outside ASCII passes the screen.
+/// Each pattern compiled on its own, for its captures, the first time [`SETS`] finds it in
+/// a text: a folder whose sentences never use a form does not pay for compiling it. A text in
+/// ASCII (nearly every sentence) is searched with the patterns compiled in ASCII mode
+/// ([`pattern::ascii_regex`]), which find the same matches and captures there and cost about
+/// half of the Unicode build; the Unicode ones are built only for a text outside ASCII.
 static RULES: LazyLock<Vec<[OnceLock<Regex>; 2]>> = LazyLock::new(|| {
     PATTERNS
         .iter()
@@ -153,94 +153,18 @@ fn compiled(i: usize, ascii: bool) -> (&'static Regex, Rule) {
     (re, *rule)
 }
 
-/// Words and letters that a pattern cannot match without, tested on one text before the
-/// pattern is searched (or compiled). Each test is a necessary condition, read off the
-/// pattern: a text that fails it has no match, so skipping the search finds the same
-/// expressions. This replaced one automaton of all sixteen patterns that said which of them
-/// match (a third of a 10-article brief's start-up: building it cost more than searching).
-///
-/// Case-sensitive parts of a pattern are tested on the text as it is; `(?i:...)` parts on its
-/// ASCII lower case. Under Unicode case folding the only characters outside ASCII that match
-/// an ASCII letter are the Kelvin sign (k) and the long s (s): a text holding either passes
-/// every screen (`the_only_non_ascii_folds_of_ascii_letters`).
-struct Screen<'t> {
-    text: &'t str,
-    lower: String,
-    /// No folding screens: the text has a character that folds to an ASCII letter.
-    open: bool,
-    digit: bool,
-}
+/// All patterns in one automaton: which of them match a text, in one pass, so only those
+/// are searched again for their captures; for any text (0) and, in ASCII mode, for a text
+/// in ASCII (1). Built without literal prefilters ([`crate::pattern`]), each on first use.
+static SETS: [LazyLock<Regex>; 2] = [
+    LazyLock::new(|| set_of(pattern::set)),
+    LazyLock::new(|| set_of(pattern::ascii_text_set)),
+];
 
-impl<'t> Screen<'t> {
-    fn new(text: &'t str) -> Self {
-        Screen {
-            text,
-            lower: text.to_ascii_lowercase(),
-            open: text.contains(['\u{212A}', '\u{17F}']),
-            // `\d` is Unicode's decimal digits, all of them numeric.
-            digit: text.chars().any(char::is_numeric),
-        }
-    }
-
-    fn has(&self, words: &[&str]) -> bool {
-        words.iter().any(|w| self.text.contains(w))
-    }
-
-    fn has_folded(&self, words: &[&str]) -> bool {
-        self.open || words.iter().any(|w| self.lower.contains(w))
-    }
-
-    /// Whether pattern `i` of [`PATTERNS`] can match the text.
-    fn may_match(&self, i: usize) -> bool {
-        // `MON` and `FULL_MON` are case-sensitive, and every month name opens with one of these.
-        const MONTHS: [&str; 12] = [
-            "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
-        ];
-        let month = || self.has(&MONTHS);
-        match i {
-            // Month and day, day and month, month and year: a month name and a digit.
-            0..=2 => self.digit && month(),
-            // "February of last year": a full month name and "year" (case-sensitive).
-            3 => month() && self.has(&["year"]),
-            // "in February".
-            4 => month(),
-            // A year 1900-2049: "19" or "20" (ASCII digits in the pattern).
-            5 => self.has(&["19", "20"]),
-            // Every weekday name (`WD`, case-sensitive) ends in "day".
-            6 => self.has(&["day"]),
-            7 => self.has_folded(&["yesterday", "today", "tonight", "tomorrow", "overnight"]),
-            // `PART` is case-sensitive.
-            8 => self.has(&["morning", "afternoon", "evening", "night"]),
-            // The unit of `Period` is case-sensitive.
-            9 => self.has(&["week", "month", "year"]),
-            // The direction of `Ago` is case-sensitive.
-            10 => self.has(&["ago", "earlier", "later", "before", "after", "prior"]),
-            // `UNIT`, case-insensitive.
-            11 => self.has_folded(&[
-                "second", "minute", "hour", "day", "night", "week", "month", "year", "decade",
-                "centur",
-            ]),
-            // "three-day", "10-year-old": a hyphen.
-            12 => self.text.contains('-'),
-            // "for weeks", "days later", "the day before": all case-insensitive.
-            13 => self.has_folded(&[
-                "hour", "day", "week", "month", "year", "decade", "minute", "moment", "night",
-                "morning", "evening",
-            ]),
-            // A clock time: a digit, then "a.m."/"pm" (case-sensitive) or a time word.
-            14 => {
-                self.digit
-                    && (self.text.contains('m')
-                        || self.has_folded(&["o'clock", "gmt", "utc", "local time"]))
-            }
-            // "14:30", or "noon", "midnight", "dawn", "dusk".
-            15 => {
-                (self.digit && self.text.contains(':'))
-                    || self.has_folded(&["noon", "midnight", "dawn", "dusk"])
-            }
-            _ => true,
-        }
-    }
+fn set_of(build: fn(&[&str]) -> Result<Regex, Box<regex_automata::meta::BuildError>>) -> Regex {
+    let patterns: Vec<&str> = PATTERNS.iter().map(|(p, _)| p.as_str()).collect();
+    // The patterns are constants: compiling them cannot fail.
+    build(&patterns).unwrap_or_else(|e| panic!("{e}"))
 }
 
 /// What every pattern needs: a digit, a month or weekday name as the patterns write it, or
@@ -261,11 +185,10 @@ pub fn detect(text: &str) -> Vec<TimeExpr> {
         return Vec::new();
     }
     let mut found: Vec<TimeExpr> = Vec::new();
-    let screen = Screen::new(text);
     let ascii = text.is_ascii();
-    for (re, rule) in (0..PATTERNS.len())
-        .filter(|&i| screen.may_match(i))
-        .map(|i| compiled(i, ascii))
+    for (re, rule) in pattern::matching(&SETS[usize::from(ascii)], text)
+        .iter()
+        .map(|i| compiled(i.as_usize(), ascii))
     {
         for caps in re.captures_iter(text) {
             let Some(m) = caps.get_match() else { continue };
@@ -523,26 +446,14 @@ fn weekday_number(name: &str) -> Option<u32> {
 }
 
 #[cfg(test)]
-mod screen_tests {
+mod ascii_tests {
     use super::*;
 
-    /// Under Unicode simple case folding (what `(?i)` uses), the only characters outside
-    /// ASCII that match an ASCII letter are the Kelvin sign and the long s.
+    /// On a text in ASCII, the ASCII builds find the same patterns, matches and captures as
+    /// the Unicode ones: on phrases of every form and on random strings of the patterns' own
+    /// pieces.
     #[test]
-    fn the_only_non_ascii_folds_of_ascii_letters() {
-        let letter = regex::Regex::new(r"^(?i:[a-z])$").expect("regex");
-        let mut buf = [0u8; 4];
-        let folds: Vec<char> = (0x80..=0x10_FFFF_u32)
-            .filter_map(char::from_u32)
-            .filter(|c| letter.is_match(c.encode_utf8(&mut buf)))
-            .collect();
-        assert_eq!(folds, vec!['\u{17F}', '\u{212A}']);
-    }
-
-    /// Every text a pattern matches passes that pattern's screen: on phrases of every form
-    /// and on random strings of the patterns' own pieces.
-    #[test]
-    fn a_screen_never_hides_a_match() {
+    fn ascii_builds_match_as_the_unicode_ones_on_ascii() {
         let pieces = [
             "Jan",
             "January",
@@ -616,10 +527,9 @@ mod screen_tests {
             "long",
             "old",
             "day",
-            "ſ",
-            "\u{212A}",
-            "é",
-            "٣",
+            "\t",
+            "_",
+            "x9",
         ];
         let mut texts: Vec<String> = vec![
             "On Sept. 8 and 9 the talks resumed.".into(),
@@ -629,8 +539,6 @@ mod screen_tests {
             "two weeks ago, a three-day strike".into(),
             "at 10:30 GMT, around 9 p.m. local time".into(),
             "for years; hours later; the day before".into(),
-            "yeſterday at noon".into(),
-            "a \u{212A}ilometre".into(),
         ];
         let mut x: u64 = 7;
         for _ in 0..5_000 {
@@ -646,27 +554,27 @@ mod screen_tests {
             }
             texts.push(s);
         }
+        let which = |set: &Regex, text: &str| -> Vec<usize> {
+            pattern::matching(set, text)
+                .iter()
+                .map(|p| p.as_usize())
+                .collect()
+        };
         for text in &texts {
-            let screen = Screen::new(text);
+            assert_eq!(which(&SETS[0], text), which(&SETS[1], text), "{text:?}");
             for i in 0..PATTERNS.len() {
-                let (re, _) = compiled(i, false);
-                if re.is_match(text.as_str()) {
-                    assert!(screen.may_match(i), "pattern {i} matches {text:?}");
-                }
-                // On a text in ASCII the ASCII build finds the same matches and captures.
-                if text.is_ascii() {
-                    let (fast, _) = compiled(i, true);
-                    let spans = |re: &Regex| -> Vec<Vec<Option<(usize, usize)>>> {
-                        re.captures_iter(text.as_str())
-                            .map(|c| {
-                                (0..c.group_len())
-                                    .map(|g| c.get_group(g).map(|s| (s.start, s.end)))
-                                    .collect()
-                            })
-                            .collect()
-                    };
-                    assert_eq!(spans(re), spans(fast), "pattern {i} on {text:?}");
-                }
+                let spans = |re: &Regex| -> Vec<Vec<Option<(usize, usize)>>> {
+                    re.captures_iter(text.as_str())
+                        .map(|c| {
+                            (0..c.group_len())
+                                .map(|g| c.get_group(g).map(|s| (s.start, s.end)))
+                                .collect()
+                        })
+                        .collect()
+                };
+                let (unicode, _) = compiled(i, false);
+                let (ascii, _) = compiled(i, true);
+                assert_eq!(spans(unicode), spans(ascii), "pattern {i} on {text:?}");
             }
         }
     }
