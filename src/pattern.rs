@@ -36,9 +36,35 @@ pub(crate) fn regex(pattern: &str) -> Result<Regex, Box<BuildError>> {
         .map_err(Box::new)
 }
 
+/// [`regex`] in ASCII mode (`(?-u)`: `\b`, `\d`, `\s` and `(?i)` by ASCII rules), over text.
+/// On a haystack in ASCII it finds the same matches and captures as [`regex`] (Unicode's
+/// classes and case folding differ from ASCII's only on characters outside ASCII) and
+/// compiles in a fraction of the time.
+pub(crate) fn ascii_regex(pattern: &str) -> Result<Regex, Box<BuildError>> {
+    meta::Builder::new()
+        .configure(
+            config()
+                .match_kind(MatchKind::LeftmostFirst)
+                .utf8_empty(true),
+        )
+        .syntax(syntax::Config::new().utf8(true).unicode(false))
+        .build(pattern)
+        .map_err(Box::new)
+}
+
 /// Patterns over text, to ask which of them match: `regex::RegexSet::new(patterns)`.
 pub(crate) fn set(patterns: &[&str]) -> Result<Regex, Box<BuildError>> {
     many(patterns, syntax::Config::new().utf8(true), true)
+}
+
+/// [`set`] in ASCII mode, over text: the same answers on a haystack in ASCII (see
+/// [`ascii_regex`]), for about half the build.
+pub(crate) fn ascii_text_set(patterns: &[&str]) -> Result<Regex, Box<BuildError>> {
+    many(
+        patterns,
+        syntax::Config::new().utf8(true).unicode(false),
+        true,
+    )
 }
 
 /// Patterns over bytes in ASCII mode, case-insensitive: `regex::bytes::RegexSetBuilder`

@@ -121,30 +121,107 @@ pub(super) fn names_the_state(name: &str) -> bool {
 
 /// A key person's full name written with hyphens for spaces or the other way round ("Kim
 /// Jong-un" for Kim Jong Un), in the articles that name the person: the clusters may have
-/// missed it.
+/// missed it. The pattern is `(?i)\bKim(?:\s|-)Jong(?:\s|-)Un\b`; a name and a sentence in
+/// ASCII (nearly all) are searched by [`ascii_respellings`] without compiling it.
 fn respellings(corpus: &Corpus, keys: &[&Actor]) -> Vec<Found> {
     let mut out = Vec::new();
     for (k, a) in keys.iter().enumerate() {
-        let words: Vec<String> = a
+        let words: Vec<&str> = a
             .name
             .split(|c: char| c.is_whitespace() || c == '-')
             .filter(|w| !w.is_empty())
-            .map(regex::escape)
             .collect();
         if a.kind != ActorKind::Person || words.len() < 2 {
             continue;
         }
-        let Ok(re) = Regex::new(&format!(r"(?i)\b{}\b", words.join(r"(?:\s|-)"))) else {
-            continue;
-        };
+        let ascii = words.iter().all(|w| w.is_ascii());
+        let mut re: Option<Option<Regex>> = None;
         let docs: BTreeSet<usize> = a.mentions.iter().map(|m| m.doc).collect();
         for doc in docs {
             for si in corpus.doc_sentences(doc) {
                 let s = &corpus.sentences[si];
-                for m in re.find_iter(corpus.text(s)) {
-                    let span = s.span.start + m.start()..s.span.start + m.end();
+                let text = corpus.text(s);
+                let spans: Vec<Range<usize>> = if ascii && text.is_ascii() {
+                    ascii_respellings(text, &words)
+                } else {
+                    let compiled = re.get_or_insert_with(|| {
+                        let escaped: Vec<String> = words.iter().map(|w| regex::escape(w)).collect();
+                        Regex::new(&format!(r"(?i)\b{}\b", escaped.join(r"(?:\s|-)"))).ok()
+                    });
+                    let Some(compiled) = compiled else { break };
+                    compiled.find_iter(text).map(|m| m.range()).collect()
+                };
+                for m in spans {
+                    let span = s.span.start + m.start..s.span.start + m.end;
                     out.push(found_at(k, doc, si, span));
                 }
+            }
+        }
+    }
+    out
+}
+
+/// The matches of `(?i)\bW1(?:\s|-)W2...\b` (the words escaped) in `text`, left to right,
+/// for a text and words in ASCII: there `\b` is between an ASCII word character
+/// (`[0-9A-Za-z_]`) and anything else, `\s` is the ASCII white space (with the vertical tab)
+/// and `(?i)` ASCII case folding (the two other folds of ASCII letters, the Kelvin sign and
+/// the long s, are not ASCII). The pattern has one way to match at each start, so the first
+/// start that matches, then the next from its end, are what the regex finds.
+fn ascii_respellings(text: &str, words: &[&str]) -> Vec<Range<usize>> {
+    let b = text.as_bytes();
+    let word = |i: usize| {
+        b.get(i)
+            .is_some_and(|&c| c.is_ascii_alphanumeric() || c == b'_')
+    };
+    let boundary = |i: usize| (i > 0 && word(i - 1)) != word(i);
+    let matches_at = |start: usize| -> Option<usize> {
+        if !boundary(start) {
+            return None;
+        }
+        let mut at = start;
+        for (n, w) in words.iter().enumerate() {
+            if n > 0 {
+                let c = *b.get(at)?;
+                if !(c == b'-' || char::from(c).is_whitespace()) {
+                    return None;
+                }
+                at += 1;
+            }
+            let end = at + w.len();
+            if !b.get(at..end)?.eq_ignore_ascii_case(w.as_bytes()) {
+                return None;
+            }
+            at = end;
+        }
+        boundary(at).then_some(at)
+    };
+    let mut out = Vec::new();
+    // A match opens with the first word's first letter, in either case: only those places
+    // are tried, found by `str::find` (a fast byte search).
+    let Some(&first) = words.first().and_then(|w| w.as_bytes().first()) else {
+        return out;
+    };
+    let cases = [
+        char::from(first.to_ascii_lowercase()),
+        char::from(first.to_ascii_uppercase()),
+    ];
+    let find = |from: usize, c: char| text[from..].find(c).map_or(b.len(), |i| from + i);
+    let mut next = cases.map(|c| find(0, c));
+    loop {
+        let start = next[0].min(next[1]);
+        if start >= b.len() {
+            break;
+        }
+        let resume = match matches_at(start) {
+            Some(end) => {
+                out.push(start..end);
+                end
+            }
+            None => start + 1,
+        };
+        for (n, &c) in next.iter_mut().zip(&cases) {
+            if *n < resume {
+                *n = find(resume, c);
             }
         }
     }
@@ -346,4 +423,54 @@ fn drop_nested(mut found: Vec<Found>) -> Vec<Found> {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The ASCII search finds what the regex finds, on random texts and names.
+    #[test]
+    fn ascii_respellings_are_the_regex_matches() {
+        let names: [&[&str]; 5] = [
+            &["Kim", "Jong", "Un"],
+            &["Ban", "Ki-moon"],
+            &["O'Neil", "Smith"],
+            &["al", "Assad"],
+            &["J.", "Doe"],
+        ];
+        let pieces = [
+            "Kim", "kim", "KIM", "Jong", "jong", "Un", "un", "Ban", "Ki", "moon", "O'Neil",
+            "Smith", "al", "Al", "Assad", "J.", "Doe", " ", " ", "-", "\t", "\u{b}", "_", "x", "2",
+            ".", ",", "'", "\n", "  ",
+        ];
+        let compiled: Vec<(Vec<&str>, Regex)> = names
+            .iter()
+            .map(|name| {
+                let split: Vec<&str> = name
+                    .iter()
+                    .flat_map(|w| w.split('-'))
+                    .filter(|w| !w.is_empty())
+                    .collect();
+                let escaped: Vec<String> = split.iter().map(|w| regex::escape(w)).collect();
+                let re =
+                    Regex::new(&format!(r"(?i)\b{}\b", escaped.join(r"(?:\s|-)"))).expect("regex");
+                (split, re)
+            })
+            .collect();
+        let mut x: u64 = 11;
+        for _ in 0..20_000 {
+            let mut text = String::new();
+            for _ in 0..10 {
+                x ^= x << 13;
+                x ^= x >> 7;
+                x ^= x << 17;
+                text.push_str(pieces[(x % pieces.len() as u64) as usize]);
+            }
+            for (split, re) in &compiled {
+                let want: Vec<Range<usize>> = re.find_iter(&text).map(|m| m.range()).collect();
+                assert_eq!(ascii_respellings(&text, split), want, "{text:?} {split:?}");
+            }
+        }
+    }
 }

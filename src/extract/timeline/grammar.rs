@@ -127,27 +127,45 @@ static PATTERNS: LazyLock<Vec<(String, Rule)>> = LazyLock::new(|| {
     patterns.into_iter().collect()
 });
 
-/// Each pattern compiled on its own, for its captures, the first time [`SET`] finds it in
-/// a text: a folder whose sentences never use a form does not pay for compiling it.
-static RULES: LazyLock<Vec<OnceLock<Regex>>> =
-    LazyLock::new(|| PATTERNS.iter().map(|_| OnceLock::new()).collect());
+/// Each pattern compiled on its own, for its captures, the first time [`SETS`] finds it in
+/// a text: a folder whose sentences never use a form does not pay for compiling it. A text in
+/// ASCII (nearly every sentence) is searched with the patterns compiled in ASCII mode
+/// ([`pattern::ascii_regex`]), which find the same matches and captures there and cost about
+/// half of the Unicode build; the Unicode ones are built only for a text outside ASCII.
+static RULES: LazyLock<Vec<[OnceLock<Regex>; 2]>> = LazyLock::new(|| {
+    PATTERNS
+        .iter()
+        .map(|_| [OnceLock::new(), OnceLock::new()])
+        .collect()
+});
 
-/// Pattern `i`, compiled.
-fn compiled(i: usize) -> (&'static Regex, Rule) {
+/// Pattern `i`, compiled for a text in ASCII (`ascii`) or any text.
+fn compiled(i: usize, ascii: bool) -> (&'static Regex, Rule) {
     let (text, rule) = &PATTERNS[i];
+    let build = if ascii {
+        pattern::ascii_regex
+    } else {
+        pattern::regex
+    };
     // The patterns are constants: compiling them cannot fail.
-    let re = RULES[i].get_or_init(|| pattern::regex(text).unwrap_or_else(|e| panic!("{e}")));
+    let re =
+        RULES[i][usize::from(ascii)].get_or_init(|| build(text).unwrap_or_else(|e| panic!("{e}")));
     (re, *rule)
 }
 
 /// All patterns in one automaton: which of them match a text, in one pass, so only those
-/// are searched again for their captures. Both this and [`RULES`] are built without literal
-/// prefilters ([`crate::pattern`]): the same matches, a third of the start-up cost.
-static SET: LazyLock<Regex> = LazyLock::new(|| {
+/// are searched again for their captures; for any text (0) and, in ASCII mode, for a text
+/// in ASCII (1). Built without literal prefilters ([`crate::pattern`]), each on first use.
+static SETS: [LazyLock<Regex>; 2] = [
+    LazyLock::new(|| set_of(pattern::set)),
+    LazyLock::new(|| set_of(pattern::ascii_text_set)),
+];
+
+fn set_of(build: fn(&[&str]) -> Result<Regex, Box<regex_automata::meta::BuildError>>) -> Regex {
     let patterns: Vec<&str> = PATTERNS.iter().map(|(p, _)| p.as_str()).collect();
     // The patterns are constants: compiling them cannot fail.
-    pattern::set(&patterns).unwrap_or_else(|e| panic!("{e}"))
-});
+    build(&patterns).unwrap_or_else(|e| panic!("{e}"))
+}
 
 /// What every pattern needs: a digit, a month or weekday name as the patterns write it, or
 /// a calendar or clock word at the start of a word. Most sentences have none, and one search
@@ -167,9 +185,10 @@ pub fn detect(text: &str) -> Vec<TimeExpr> {
         return Vec::new();
     }
     let mut found: Vec<TimeExpr> = Vec::new();
-    for (re, rule) in pattern::matching(&SET, text)
+    let ascii = text.is_ascii();
+    for (re, rule) in pattern::matching(&SETS[usize::from(ascii)], text)
         .iter()
-        .map(|i| compiled(i.as_usize()))
+        .map(|i| compiled(i.as_usize(), ascii))
     {
         for caps in re.captures_iter(text) {
             let Some(m) = caps.get_match() else { continue };
@@ -424,4 +443,139 @@ fn weekday_number(name: &str) -> Option<u32> {
         .iter()
         .position(|m| *m == key)?;
     Some(n as u32)
+}
+
+#[cfg(test)]
+mod ascii_tests {
+    use super::*;
+
+    /// On a text in ASCII, the ASCII builds find the same patterns, matches and captures as
+    /// the Unicode ones: on phrases of every form and on random strings of the patterns' own
+    /// pieces.
+    #[test]
+    fn ascii_builds_match_as_the_unicode_ones_on_ascii() {
+        let pieces = [
+            "Jan",
+            "January",
+            "Sept.",
+            "Sep",
+            "May",
+            "December",
+            "Monday",
+            "Friday",
+            "the",
+            "of",
+            "8",
+            "21st",
+            "2016",
+            "1990s",
+            "19",
+            "-",
+            "and",
+            " ",
+            " ",
+            ", ",
+            ".",
+            ":",
+            "30",
+            "last",
+            "Last",
+            "next",
+            "this",
+            "earlier this",
+            "year",
+            "YEAR",
+            "Year",
+            "week",
+            "weekend",
+            "month",
+            "MONTHS",
+            "morning",
+            "Night",
+            "night",
+            "yesterday",
+            "ToDay",
+            "tonight",
+            "overnight",
+            "ago",
+            "later",
+            "before",
+            "prior",
+            "two",
+            "A",
+            "a few",
+            "Hours",
+            "days",
+            "Decade",
+            "centuries",
+            "second",
+            "minute",
+            "moments",
+            "for",
+            "in",
+            "at",
+            "a.m.",
+            "pm",
+            "P.M.",
+            "GMT",
+            "o'clock",
+            "Local Time",
+            "noon",
+            "Midnight",
+            "dawn",
+            "dusk",
+            "long",
+            "old",
+            "day",
+            "\t",
+            "_",
+            "x9",
+        ];
+        let mut texts: Vec<String> = vec![
+            "On Sept. 8 and 9 the talks resumed.".into(),
+            "since 2011".into(),
+            "in February of last year".into(),
+            "last Friday evening".into(),
+            "two weeks ago, a three-day strike".into(),
+            "at 10:30 GMT, around 9 p.m. local time".into(),
+            "for years; hours later; the day before".into(),
+        ];
+        let mut x: u64 = 7;
+        for _ in 0..5_000 {
+            let mut s = String::new();
+            for _ in 0..6 {
+                x ^= x << 13;
+                x ^= x >> 7;
+                x ^= x << 17;
+                s.push_str(pieces[(x % pieces.len() as u64) as usize]);
+                if x & 0x100 == 0 {
+                    s.push(' ');
+                }
+            }
+            texts.push(s);
+        }
+        let which = |set: &Regex, text: &str| -> Vec<usize> {
+            pattern::matching(set, text)
+                .iter()
+                .map(|p| p.as_usize())
+                .collect()
+        };
+        for text in &texts {
+            assert_eq!(which(&SETS[0], text), which(&SETS[1], text), "{text:?}");
+            for i in 0..PATTERNS.len() {
+                let spans = |re: &Regex| -> Vec<Vec<Option<(usize, usize)>>> {
+                    re.captures_iter(text.as_str())
+                        .map(|c| {
+                            (0..c.group_len())
+                                .map(|g| c.get_group(g).map(|s| (s.start, s.end)))
+                                .collect()
+                        })
+                        .collect()
+                };
+                let (unicode, _) = compiled(i, false);
+                let (ascii, _) = compiled(i, true);
+                assert_eq!(spans(unicode), spans(ascii), "pattern {i} on {text:?}");
+            }
+        }
+    }
 }
