@@ -278,9 +278,10 @@ fn ampersand_joins(
         && !(known(prev) && known(t))
 }
 
-/// Whether the text sets a name as a place: after "the town of", "the village of", "the
-/// city of", "the port of" (and their plurals), or, a single word, before a comma and a
-/// known state that ends the phrase ("over Lockerbie, Scotland.", "off Newfoundland, Canada,").
+/// Whether the text sets a name (the caller passes single words) as a place: after "the
+/// town of", "the village of", "the city of", "the port of" (and their plurals), or before a
+/// comma and a known state that ends the phrase ("over Lockerbie, Scotland.", "off
+/// Newfoundland, Canada,").
 fn set_as_place(text: &str, span: &Range<usize>) -> bool {
     let mut prev = text[..span.start].split_whitespace().rev();
     let (p0, p1) = (prev.next().unwrap_or(""), prev.next().unwrap_or(""));
