@@ -38,6 +38,7 @@ use rayon::prelude::*;
 
 use self::detect::{
     Detected, datelined_places, detect, detect_corpus, ends_with_initial, places_as_teams,
+    press_names,
 };
 use self::rank::{best_name, raw_salience};
 use self::resolve::{cluster, mentions};
@@ -242,6 +243,7 @@ pub fn mention_spans(text: &str) -> Vec<(Range<usize>, ActorKind)> {
         dets.iter_mut().map(|d| (0, text, d)).collect();
     datelined_places(&mut list);
     places_as_teams(&mut list);
+    press_names(&mut list);
     let mut out: Vec<_> = dets.into_iter().map(|d| (d.span, d.kind)).collect();
     out.sort_by_key(|(r, _)| (r.start, r.end));
     out.dedup();
@@ -636,6 +638,39 @@ mod tests {
             !got.contains(&("England", ActorKind::Organisation)),
             "{got:?}"
         );
+    }
+
+    #[test]
+    fn firms_press_settlements_and_clubs() {
+        let got = spans(
+            "Investors bought Harlow & Brede shares while the WBA & IBO titles stayed vacant .\n\
+             The Vostok news agency said the talks ended . Vostok said more would follow .\n\
+             Rebels held the mining town of Karvel and fired over Dunmere , Scotland .\n\
+             Forfar 3 1 2 0 3 2 5\n\
+             Dunvale Athletic 2 1 1 0 3 0 4\n\
+             The coach said Dynamo Kazan would win the league match this season .",
+        );
+        for want in [
+            ("Harlow & Brede", ActorKind::Organisation),
+            ("Vostok", ActorKind::Organisation),
+            ("Karvel", ActorKind::Place),
+            ("Dunmere", ActorKind::Place),
+            ("Dunvale Athletic", ActorKind::Organisation),
+            ("Dynamo Kazan", ActorKind::Organisation),
+        ] {
+            assert!(got.contains(&want), "{want:?} not in {got:?}");
+        }
+        assert_eq!(
+            got.iter().filter(|(s, _)| *s == "Vostok").count(),
+            2,
+            "{got:?}"
+        );
+        assert!(
+            got.iter()
+                .all(|(s, k)| *s != "Vostok" || *k == ActorKind::Organisation),
+            "{got:?}"
+        );
+        assert!(!got.iter().any(|(s, _)| *s == "WBA & IBO"), "{got:?}");
     }
 
     #[test]

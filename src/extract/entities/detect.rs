@@ -71,6 +71,29 @@ pub(crate) fn detect(
             d.guessed = false;
         }
     }
+    // "the town of Moengo", "Lockerbie, Scotland": a name the text sets as a place.
+    for d in out.iter_mut().filter(|d| {
+        d.kind != ActorKind::Place
+            && d.entry.is_none()
+            && d.role.is_none()
+            && !d
+                .words
+                .first()
+                .is_some_and(|w| GAZETTEER.first_names.contains(w))
+    }) {
+        if d.words.len() == 1 && set_as_place(text, &d.span) {
+            d.kind = ActorKind::Place;
+            d.guessed = false;
+        }
+    }
+    // "Douglas & Lomason": a name joined by an ampersand is a firm's.
+    for d in out
+        .iter_mut()
+        .filter(|d| d.entry.is_none() && has_ampersand(text, &d.span))
+    {
+        d.kind = ActorKind::Organisation;
+        d.guessed = false;
+    }
     // "Feig will oversee NEW MOON for the studio": ordinary words set in capitals inside a
     // mixed-case sentence are the title of a work (press releases write titles so).
     if !is_shouting(tokens) {
@@ -139,7 +162,7 @@ pub(crate) fn detect_rules(
         }
     };
     let mut out = Vec::new();
-    for run in runs(ev, tokens, &cap) {
+    for run in runs(text, ev, tokens, &cap) {
         let mut pieces = split_run(g, ev, tokens, run, title_case);
         if title_case {
             // Title case joins unrelated capitalised words ("Kerry Heading"): only single
@@ -172,7 +195,12 @@ pub(crate) fn detect_rules(
 }
 
 /// Maximal capitalised runs, as token index ranges.
-fn runs(ev: &Evidence, tokens: &[Token], cap: &dyn Fn(&Token) -> bool) -> Vec<Range<usize>> {
+fn runs(
+    text: &str,
+    ev: &Evidence,
+    tokens: &[Token],
+    cap: &dyn Fn(&Token) -> bool,
+) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < tokens.len() {
@@ -183,8 +211,15 @@ fn runs(ev: &Evidence, tokens: &[Token], cap: &dyn Fn(&Token) -> bool) -> Vec<Ra
         let start = i;
         let mut has_of = false;
         let mut end = i + 1;
-        while end < tokens.len() && !possessive_ends(ev, tokens, end - 1) && tokens[end].joined {
+        while end < tokens.len() && !possessive_ends(ev, tokens, end - 1) {
             let t = &tokens[end];
+            if !t.joined {
+                if ampersand_joins(text, ev, tokens, end, cap) {
+                    end += 1;
+                    continue;
+                }
+                break;
+            }
             if cap(t) {
                 end += 1;
                 continue;
@@ -218,6 +253,72 @@ fn runs(ev: &Evidence, tokens: &[Token], cap: &dyn Fn(&Token) -> bool) -> Vec<Ra
         i = end;
     }
     out
+}
+
+/// Whether an ampersand between two capitalised words joins one name ("Douglas & Lomason",
+/// "Standard & Poor's", "Schroder Wertheim & Co"), as firms are named: not between two
+/// known places or names ("Trinidad & Tobago" is listed whole when it is one).
+fn ampersand_joins(
+    text: &str,
+    ev: &Evidence,
+    tokens: &[Token],
+    i: usize,
+    cap: &dyn Fn(&Token) -> bool,
+) -> bool {
+    let g = &*GAZETTEER;
+    let (prev, t) = (&tokens[i - 1], &tokens[i]);
+    let gap = text.get(prev.span.end..t.span.start).unwrap_or("");
+    let known = |t: &Token| g.lookup(ev.word(t.word)).is_some();
+    // "WBA & IBO titles": two acronyms are two bodies.
+    gap.trim() == "&"
+        && gap.len() <= 3
+        && cap(prev)
+        && cap(t)
+        && !(prev.upper && t.upper)
+        && !(known(prev) && known(t))
+}
+
+/// Whether the text sets a name (the caller passes single words) as a place: after "the
+/// town of", "the village of", "the city of", "the port of" (and their plurals), or before a
+/// comma and a known state that ends the phrase ("over Lockerbie, Scotland.", "off
+/// Newfoundland, Canada,").
+fn set_as_place(text: &str, span: &Range<usize>) -> bool {
+    let mut prev = text[..span.start].split_whitespace().rev();
+    let (p0, p1) = (prev.next().unwrap_or(""), prev.next().unwrap_or(""));
+    let settlement = p0 == "of"
+        && matches!(
+            p1,
+            "town" | "towns" | "village" | "villages" | "city" | "port" | "suburb" | "hamlet"
+        );
+    if settlement {
+        return true;
+    }
+    let Some(rest) = text[span.end..].trim_start_matches(' ').strip_prefix(',') else {
+        return false;
+    };
+    let rest = rest.trim_start_matches(' ');
+    let end = rest
+        .find(|c: char| !(c.is_alphanumeric() || c == ' ' || c == '.'))
+        .unwrap_or(rest.len());
+    let name = rest[..end].trim_end_matches([' ', '.']);
+    // The state closes the phrase, and no list goes on after it ("the Europe Union,
+    // Canada, Mexico and ...").
+    let after = rest[end..].trim_start_matches([',', ' ']);
+    let closes = (rest[end..]
+        .chars()
+        .next()
+        .is_none_or(|c| matches!(c, ',' | '\n' | ')' | ';'))
+        || rest[..end].trim_end().ends_with('.'))
+        && !(rest[end..].starts_with(',') && after.starts_with(char::is_uppercase));
+    !name.is_empty()
+        && name.starts_with(char::is_uppercase)
+        && closes
+        && matches!(GAZETTEER.lookup(name), Some(Entry::State(_)))
+}
+
+/// Whether a name is joined by an ampersand ("Douglas & Lomason"): a firm.
+fn has_ampersand(text: &str, span: &Range<usize>) -> bool {
+    text.get(span.clone()).is_some_and(|s| s.contains(" & "))
 }
 
 /// Whether a possessive ends a name ("Russia's foreign minister"): not when an ordinary
@@ -867,6 +968,7 @@ pub(crate) fn detect_corpus(corpus: &Corpus) -> Vec<Found> {
         .collect();
     datelined_places(&mut list);
     places_as_teams(&mut list);
+    press_names(&mut list);
     found
 }
 
@@ -888,16 +990,44 @@ pub(crate) fn places_as_teams(list: &mut [(usize, &str, &mut Detected)]) {
     };
     // "Clyde 0 Queen of South 2": both names of a result line are teams, whatever the
     // rules made of them.
-    for (_, raw, d) in list.iter_mut() {
+    // "St Johnstone 2 1 1 0 3 0 4": a name opening a standings line (five numbers or more
+    // and nothing else) is a team too, unless a given name or a role makes it a person.
+    let personal = |d: &Detected| {
+        d.role.is_some()
+            || d.words
+                .first()
+                .is_some_and(|w| g.first_names.contains(w) || tagger::features::is_given_name(w))
+    };
+    let mut named: Vec<(usize, String)> = Vec::new();
+    for (doc, raw, d) in list.iter_mut() {
         if d.kind != ActorKind::Organisation
             && !matches!(d.entry, Some(Entry::State(_)))
             && (is_place(d) || d.entry.is_none())
-            && result_line(raw, &d.span)
+            && (result_line(raw, &d.span) || (!personal(d) && standings_line(raw, &d.span)))
         {
             d.kind = ActorKind::Organisation;
             d.guessed = false;
+            if d.entry.is_none() {
+                named.push((*doc, d.words.join(" ")));
+            }
         }
     }
+    // "Kent 108-3" in a result line, "Kent made up for lost time": the team's other
+    // mentions read as people are the team too.
+    if !named.is_empty() {
+        named.sort();
+        named.dedup();
+        for (doc, _, d) in list.iter_mut() {
+            if d.kind == ActorKind::Person
+                && !personal(d)
+                && named.binary_search(&(*doc, d.words.join(" "))).is_ok()
+            {
+                d.kind = ActorKind::Organisation;
+                d.guessed = false;
+            }
+        }
+    }
+    club_names(list);
     let mut teams: Vec<(usize, String)> = list
         .iter()
         .filter(|(_, raw, d)| {
@@ -926,6 +1056,206 @@ pub(crate) fn places_as_teams(list: &mut [(usize, &str, &mut Detected)]) {
         d.kind = ActorKind::Organisation;
         d.guessed = false;
     }
+}
+
+/// "Interfax news agency said", "the daily Sueddeutsche Zeitung", "Tanjug quoted ...",
+/// "published by Prensa Latina": a name the text presents as a news agency, newspaper or
+/// broadcaster is an organisation (the press), and so are its other mentions in the same
+/// document that are read as people or guessed ("Interfax said ..."). Known places
+/// ("Tehran radio"), nationalities and names with a role or given name keep their kind.
+pub(crate) fn press_names(list: &mut [(usize, &str, &mut Detected)]) {
+    let g = &*GAZETTEER;
+    let eligible = |d: &Detected| {
+        d.role.is_none()
+            && !d.words.is_empty()
+            && !g.first_names.contains(&d.words[0])
+            && match d.entry {
+                None => !(d.kind == ActorKind::Place && place_name(g, &d.words)),
+                Some(e) => e.kind() == ActorKind::Organisation,
+            }
+    };
+    let mut press: Vec<(usize, String)> = Vec::new();
+    for (doc, raw, d) in list.iter_mut() {
+        if eligible(d) && press_context(raw, &d.span) {
+            d.kind = ActorKind::Organisation;
+            d.guessed = false;
+            press.push((*doc, d.words.join(" ")));
+        }
+    }
+    if press.is_empty() {
+        return;
+    }
+    press.sort();
+    press.dedup();
+    for (doc, _, d) in list.iter_mut() {
+        if (d.kind == ActorKind::Person || d.guessed)
+            && eligible(d)
+            && press.binary_search(&(*doc, d.words.join(" "))).is_ok()
+        {
+            d.kind = ActorKind::Organisation;
+            d.guessed = false;
+        }
+    }
+}
+
+/// Whether a name stands where the press does: before "news agency", "agency",
+/// "newspaper", "daily" or "weekly" (not "quoted": a spokesman quotes his president too);
+/// after "the daily", "the newspaper",
+/// "news agency", "quoted by", "published by" or "reported by".
+fn press_context(raw: &str, span: &Range<usize>) -> bool {
+    let next: Vec<String> = raw[span.end..]
+        .split_whitespace()
+        .take(2)
+        .map(str::to_lowercase)
+        .collect();
+    let prev: Vec<String> = raw[..span.start]
+        .split_whitespace()
+        .rev()
+        .take(2)
+        .map(str::to_lowercase)
+        .collect();
+    let n = |i: usize| next.get(i).map_or("", String::as_str);
+    let p = |i: usize| prev.get(i).map_or("", String::as_str);
+    let outlet = |w: &str| {
+        matches!(
+            w,
+            "agency" | "newspaper" | "newspapers" | "daily" | "weekly" | "paper"
+        )
+    };
+    (n(0) == "news" && n(1) == "agency")
+        || matches!(n(0), "newspaper" | "newspapers" | "daily" | "weekly")
+        || (n(0) == "agency" && !matches!(n(1), "of" | "for"))
+        || (outlet(p(0)) && matches!(p(1), "the" | "news" | "a"))
+        || (p(0) == "by" && matches!(p(1), "quoted" | "published" | "reported"))
+}
+
+/// Club shapes in a sports report: a name read as a person, with no role or given name,
+/// that opens with a club word ("FC", "Real", "Dynamo", "Sporting") or is two words, the
+/// second a known place that is no surname ("Rotor Volgograd", "Deportivo Coruna", "Standard Liege") is a
+/// team. A report is about sport when it uses at least two words of the game ("league",
+/// "coach", "match", "season", "soccer", ...).
+fn club_names(list: &mut [(usize, &str, &mut Detected)]) {
+    let g = &*GAZETTEER;
+    let candidate = |d: &Detected| {
+        d.kind == ActorKind::Person
+            && d.role.is_none()
+            && d.entry.is_none()
+            && d.words.len() >= 2
+            && !d.words.iter().any(|w| w == "of")
+            && !g.first_names.contains(&d.words[0])
+            && !tagger::features::is_given_name(&d.words[0])
+            && (CLUB_WORDS.contains(&d.words[0].as_str())
+                || (d.words.len() == 2
+                    && place_name(g, &d.words[1..])
+                    && !tagger::features::is_surname(&d.words[1])))
+    };
+    let mut sports: Vec<(usize, bool)> = Vec::new();
+    for (doc, raw, d) in list.iter_mut() {
+        if !candidate(d) {
+            continue;
+        }
+        let is_sport = match sports.iter().find(|(k, _)| k == doc) {
+            Some(&(_, v)) => v,
+            None => {
+                let v = sports_report(raw);
+                sports.push((*doc, v));
+                v
+            }
+        };
+        if is_sport {
+            d.kind = ActorKind::Organisation;
+            d.guessed = false;
+        }
+    }
+}
+
+/// First words of club names ("FC Porto", "Real Madrid", "Dynamo Kiev", "Inter Milan").
+const CLUB_WORDS: &[&str] = &[
+    "fc",
+    "ac",
+    "sc",
+    "sk",
+    "ofk",
+    "fk",
+    "cf",
+    "cd",
+    "ud",
+    "sv",
+    "vfb",
+    "vfl",
+    "tsv",
+    "real",
+    "dynamo",
+    "dinamo",
+    "sporting",
+    "inter",
+    "internazionale",
+    "atletico",
+    "deportivo",
+    "olympique",
+    "racing",
+    "rapid",
+    "lokomotiv",
+    "spartak",
+    "torpedo",
+    "steaua",
+    "ajax",
+];
+
+/// Whether a text reports sport: at least two different words of the game.
+fn sports_report(raw: &str) -> bool {
+    const GAME: &[&str] = &[
+        "soccer",
+        "football",
+        "basketball",
+        "baseball",
+        "hockey",
+        "rugby",
+        "cricket",
+        "league",
+        "coach",
+        "striker",
+        "midfielder",
+        "goalkeeper",
+        "defender",
+        "match",
+        "season",
+        "championship",
+        "tournament",
+        "club",
+        "goals",
+        "scored",
+        "halftime",
+        "stadium",
+    ];
+    let mut seen = 0u32;
+    for w in raw
+        .split(|c: char| !c.is_alphabetic())
+        .filter(|w| w.len() >= 4)
+    {
+        let lower = w.to_lowercase();
+        if let Some(i) = GAME.iter().position(|g| *g == lower) {
+            seen |= 1 << i;
+            if seen.count_ones() >= 2 {
+                return true;
+            }
+        }
+    }
+    false
+}
+
+/// Whether a name opens a standings line: only numbers follow it, five or more
+/// ("St Johnstone 2 1 1 0 3 0 4", "Crystal Palace 4 1 2 1 4 3 5"); a rank may come before.
+fn standings_line(raw: &str, span: &Range<usize>) -> bool {
+    let line_start = raw[..span.start].rfind('\n').map_or(0, |i| i + 1);
+    let line_end = raw[span.end..]
+        .find('\n')
+        .map_or(raw.len(), |i| span.end + i);
+    let number = |w: &str| !w.is_empty() && w.bytes().all(|b| b.is_ascii_digit());
+    let before = raw[line_start..span.start].trim();
+    let rank = before.is_empty() || number(before.trim_end_matches('.'));
+    let after: Vec<&str> = raw[span.end..line_end].split_whitespace().collect();
+    rank && after.len() >= 5 && after.iter().all(|w| number(w))
 }
 
 /// Whether a name is a known place (a capital, a listed place, a GeoNames place).
@@ -964,14 +1294,25 @@ fn team_context(raw: &str, span: &Range<usize>) -> bool {
                 .next()
                 .is_some_and(|b| !b.is_empty() && b.bytes().all(|c| c.is_ascii_digit()))
     };
-    let after_verb = matches!(
-        p(0),
-        "beat" | "beats" | "defeated" | "defeats" | "thrashed" | "edged" | "routed" | "outscored"
-    ) || (p(0) == "over"
-        && matches!(
-            p(1),
-            "victory" | "victories" | "win" | "wins" | "winners" | "winner" | "triumph"
-        ))
+    // "Birmingham v Barnsley": either side of a fixture.
+    let fixture = matches!(p(0), "v" | "vs" | "vs.") || matches!(n(0), "v" | "vs" | "vs.");
+    let after_verb = fixture
+        || matches!(
+            p(0),
+            "beat"
+                | "beats"
+                | "defeated"
+                | "defeats"
+                | "thrashed"
+                | "edged"
+                | "routed"
+                | "outscored"
+        )
+        || (p(0) == "over"
+            && matches!(
+                p(1),
+                "victory" | "victories" | "win" | "wins" | "winners" | "winner" | "triumph"
+            ))
         || (p(0) == "to" && matches!(p(1), "lost" | "lose" | "loses" | "defeat" | "loss"))
         || (p(0) == "with" && matches!(p(1), "drew" | "draw" | "draws" | "tied"));
     let before_verb = matches!(

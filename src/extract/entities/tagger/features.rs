@@ -156,6 +156,16 @@ pub(crate) fn is_common_word(lower: &str) -> bool {
     COMMON_LINES.contains(lower)
 }
 static SURNAMES_LINES: LazyLock<Lines> = LazyLock::new(|| Lines::new(SURNAMES));
+
+/// Whether a lower-case word is a given name of the tagger's list (US Census 1990: "steve").
+pub(crate) fn is_given_name(lower: &str) -> bool {
+    GIVEN_LINES.contains(lower)
+}
+
+/// Whether a lower-case word is a surname of the tagger's list (US Census 1990: "jackson").
+pub(crate) fn is_surname(lower: &str) -> bool {
+    SURNAMES_LINES.contains(lower)
+}
 static GIVEN_LINES: LazyLock<Lines> = LazyLock::new(|| Lines::new(GIVEN));
 static CLUSTER_LINES: LazyLock<Lines> = LazyLock::new(|| Lines::new(CLUSTERS));
 
