@@ -1,14 +1,16 @@
 //! Tokens for similarity and coverage: words folded to ASCII, lowercased, stop words
 //! removed, Porter-stemmed (Snowball English).
 
-use std::collections::{BTreeSet, HashMap, HashSet};
+use std::collections::{BTreeSet, HashMap};
 use std::sync::LazyLock;
 
 use rust_stemmers::{Algorithm, Stemmer};
+use rustc_hash::FxHashSet;
 use unicode_segmentation::UnicodeSegmentation;
 
-static STOP_WORDS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
-    let mut set: HashSet<&'static str> = stop_words::get(stop_words::Language::English)
+// Asked for every word of every article: a fast hash (the set is never iterated).
+static STOP_WORDS: LazyLock<FxHashSet<&'static str>> = LazyLock::new(|| {
+    let mut set: FxHashSet<&'static str> = stop_words::get(stop_words::Language::English)
         .iter()
         .copied()
         .collect();
