@@ -998,35 +998,20 @@ pub(crate) fn places_as_teams(list: &mut [(usize, &str, &mut Detected)]) {
                 .first()
                 .is_some_and(|w| g.first_names.contains(w) || tagger::features::is_given_name(w))
     };
-    let mut named: Vec<(usize, String)> = Vec::new();
-    for (doc, raw, d) in list.iter_mut() {
-        if d.kind != ActorKind::Organisation
-            && !matches!(d.entry, Some(Entry::State(_)))
-            && (is_place(d) || d.entry.is_none())
-            && (result_line(raw, &d.span) || (!personal(d) && standings_line(raw, &d.span)))
-        {
-            d.kind = ActorKind::Organisation;
-            d.guessed = false;
-            if d.entry.is_none() {
-                named.push((*doc, d.words.join(" ")));
-            }
-        }
-    }
     // "Kent 108-3" in a result line, "Kent made up for lost time": the team's other
-    // mentions read as people are the team too.
-    if !named.is_empty() {
-        named.sort();
-        named.dedup();
-        for (doc, _, d) in list.iter_mut() {
-            if d.kind == ActorKind::Person
-                && !personal(d)
-                && named.binary_search(&(*doc, d.words.join(" "))).is_ok()
-            {
-                d.kind = ActorKind::Organisation;
-                d.guessed = false;
-            }
-        }
-    }
+    // mentions read as people are the team too (a listed name spreads nothing).
+    spread_kind(
+        list,
+        ActorKind::Organisation,
+        |raw, d| {
+            (d.kind != ActorKind::Organisation
+                && !matches!(d.entry, Some(Entry::State(_)))
+                && (is_place(d) || d.entry.is_none())
+                && (result_line(raw, &d.span) || (!personal(d) && standings_line(raw, &d.span))))
+            .then_some(d.entry.is_none())
+        },
+        |d| d.kind == ActorKind::Person && !personal(d),
+    );
     club_names(list);
     let mut teams: Vec<(usize, String)> = list
         .iter()
@@ -1074,25 +1059,41 @@ pub(crate) fn press_names(list: &mut [(usize, &str, &mut Detected)]) {
                 Some(e) => e.kind() == ActorKind::Organisation,
             }
     };
-    let mut press: Vec<(usize, String)> = Vec::new();
+    spread_kind(
+        list,
+        ActorKind::Organisation,
+        |raw, d| (eligible(d) && press_context(raw, &d.span)).then_some(true),
+        |d| (d.kind == ActorKind::Person || d.guessed) && eligible(d),
+    );
+}
+
+/// A kind a context shows for a name, spread through its document: every mention `seed`
+/// picks gets `kind` (and its name is recorded when `seed` says `Some(true)`), then every
+/// other mention of a recorded name in the same document that `spread` accepts gets it too.
+fn spread_kind(
+    list: &mut [(usize, &str, &mut Detected)],
+    kind: ActorKind,
+    seed: impl Fn(&str, &Detected) -> Option<bool>,
+    spread: impl Fn(&Detected) -> bool,
+) {
+    let mut names: Vec<(usize, String)> = Vec::new();
     for (doc, raw, d) in list.iter_mut() {
-        if eligible(d) && press_context(raw, &d.span) {
-            d.kind = ActorKind::Organisation;
+        if let Some(record) = seed(raw, d) {
+            d.kind = kind;
             d.guessed = false;
-            press.push((*doc, d.words.join(" ")));
+            if record {
+                names.push((*doc, d.words.join(" ")));
+            }
         }
     }
-    if press.is_empty() {
+    if names.is_empty() {
         return;
     }
-    press.sort();
-    press.dedup();
+    names.sort();
+    names.dedup();
     for (doc, _, d) in list.iter_mut() {
-        if (d.kind == ActorKind::Person || d.guessed)
-            && eligible(d)
-            && press.binary_search(&(*doc, d.words.join(" "))).is_ok()
-        {
-            d.kind = ActorKind::Organisation;
+        if spread(d) && names.binary_search(&(*doc, d.words.join(" "))).is_ok() {
+            d.kind = kind;
             d.guessed = false;
         }
     }
@@ -1394,28 +1395,15 @@ fn dateline(raw: &str, span: &Range<usize>) -> bool {
 /// A name of unknown kind in a dateline is a place, and so are its other mentions in the
 /// same document that no list knows ("TAVILDARA, Tajikistan" ... "took Tavildara").
 pub(crate) fn datelined_places(list: &mut [(usize, &str, &mut Detected)]) {
-    let mut places: Vec<(usize, String)> = Vec::new();
-    for (doc, raw, d) in list.iter_mut() {
-        if d.kind != ActorKind::Place && d.entry.is_none() && dateline(raw, &d.span) {
-            d.kind = ActorKind::Place;
-            d.guessed = false;
-            places.push((*doc, d.words.join(" ")));
-        }
-    }
-    if places.is_empty() {
-        return;
-    }
-    places.sort();
-    places.dedup();
-    for (doc, _, d) in list.iter_mut() {
-        if d.kind != ActorKind::Place
-            && d.entry.is_none()
-            && places.binary_search(&(*doc, d.words.join(" "))).is_ok()
-        {
-            d.kind = ActorKind::Place;
-            d.guessed = false;
-        }
-    }
+    spread_kind(
+        list,
+        ActorKind::Place,
+        |raw, d| {
+            (d.kind != ActorKind::Place && d.entry.is_none() && dateline(raw, &d.span))
+                .then_some(true)
+        },
+        |d| d.kind != ActorKind::Place && d.entry.is_none(),
+    );
 }
 
 /// Whether a body line is set in title case, as a headline or subhead the reader did not

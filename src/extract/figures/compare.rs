@@ -385,7 +385,6 @@ pub(super) fn compare(corpus: &Corpus, figures: &[Figure]) -> Vec<Comparison> {
         // Dated figures oldest first, undated ones after them; of one day, the body's before
         // the headline's (shown for an outlet that gives the value in both).
         idx.sort_by_key(|&i| (date(i).is_none(), date(i), headline(i), i));
-        let mut measure = name(figures, &idx, key);
         let outlets: BTreeSet<&str> = idx.iter().map(|&i| outlet(i)).collect();
         // One outlet's small counts ("two sides", "the two diplomats", "four times") and
         // generic keys are no figure worth a reader's check: say less.
@@ -396,8 +395,8 @@ pub(super) fn compare(corpus: &Corpus, figures: &[Figure]) -> Vec<Comparison> {
         if outlets.len() < 2 && idx.iter().all(|&i| minor(i)) {
             continue;
         }
-        let status = if outlets.len() < 2 {
-            Status::Single
+        let (status, shown) = if outlets.len() < 2 {
+            (Status::Single, None)
         } else {
             let scene = |a: usize, b: usize| {
                 (!(figures[a].plain || figures[b].plain)
@@ -412,17 +411,14 @@ pub(super) fn compare(corpus: &Corpus, figures: &[Figure]) -> Vec<Comparison> {
                     && !vague(corpus, &figures[b])
             };
             match status(figures, &idx, key, outlet, date, scene) {
-                Some((s, Some(shown))) => {
-                    // A dispute shows the values of its scene, not other places' or
-                    // things' values of the same key; the measure keeps the group's name.
-                    measure = name(figures, &idx, key);
-                    idx = shown;
-                    s
-                }
-                Some((s, None)) => s,
+                Some(found) => found,
                 None => continue, // unsure: say nothing
             }
         };
+        // A dispute shows the values of its scene, not other places' or things' values of
+        // the same key; the measure keeps the whole group's name.
+        let measure = name(figures, &idx, key);
+        let idx = shown.unwrap_or(idx);
         let first = idx.iter().copied().min().unwrap_or(0);
         ranked.push((
             status,
