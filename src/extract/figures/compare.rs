@@ -377,6 +377,7 @@ pub(super) fn compare(corpus: &Corpus, figures: &[Figure]) -> Vec<Comparison> {
             .get(figures[i].sentence)
             .is_some_and(|s| s.kind == BlockKind::Headline)
     };
+    let carried = Carried::new(figures, outlet);
     let mut ranked = Vec::new();
     for ((key, _), mut idx) in groups {
         if idx.iter().all(|&i| headline(i)) {
@@ -410,7 +411,8 @@ pub(super) fn compare(corpus: &Corpus, figures: &[Figure]) -> Vec<Comparison> {
                     && !vague(corpus, &figures[a])
                     && !vague(corpus, &figures[b])
             };
-            match status(figures, &idx, key, outlet, date, scene) {
+            let carries = |a: usize, b: usize| carried.carries(outlet(a), figures, a, b);
+            match status(figures, &idx, key, outlet, date, scene, carries) {
                 Some(found) => found,
                 None => continue, // unsure: say nothing
             }
@@ -436,6 +438,42 @@ pub(super) fn compare(corpus: &Corpus, figures: &[Figure]) -> Vec<Comparison> {
     ranked.into_iter().map(|r| r.3).collect()
 }
 
+/// Each outlet's figures in a unit (a duration, a sum of money, a length, a percentage; not
+/// a bare count), by base unit: what values an outlet states anywhere in its articles.
+struct Carried<'a> {
+    by_outlet: BTreeMap<(&'a str, String), Vec<usize>>,
+}
+
+impl<'a> Carried<'a> {
+    fn new(figures: &[Figure], outlet: impl Fn(usize) -> &'a str) -> Self {
+        let mut by_outlet: BTreeMap<(&str, String), Vec<usize>> = BTreeMap::new();
+        for (i, f) in figures.iter().enumerate() {
+            if unit_class(f.unit.as_deref()) != "count" {
+                by_outlet.entry((outlet(i), base(f).0)).or_default().push(i);
+            }
+        }
+        Carried { by_outlet }
+    }
+
+    /// Whether the outlet of figure `a` (named `outlet`) states, anywhere in its articles, a
+    /// value figure `b` allows: "serving a 12-year sentence" beside "was sentenced to seven
+    /// years" (an earlier conviction) against another outlet's "12 years". An outlet cannot
+    /// dispute a value it reports itself; its two values are two things the key does not
+    /// tell apart. (Bare counts are left out: any number of anything would match.)
+    fn carries(&self, outlet: &'a str, figures: &[Figure], a: usize, b: usize) -> bool {
+        let fb = &figures[b];
+        if unit_class(fb.unit.as_deref()) == "count" {
+            return false;
+        }
+        self.by_outlet
+            .get(&(outlet, base(fb).0))
+            .is_some_and(|mine| {
+                mine.iter()
+                    .any(|&k| k != a && k != b && compatible(&figures[k], fb))
+            })
+    }
+}
+
 /// This many different values of one measure make a dispute unsure.
 const MANY_VALUES: usize = 5;
 
@@ -453,6 +491,7 @@ fn status<'a>(
     outlet: impl Fn(usize) -> &'a str,
     date: impl Fn(usize) -> Option<&'a str>,
     scene: impl Fn(usize, usize) -> bool,
+    carries: impl Fn(usize, usize) -> bool,
 ) -> Option<(Status, Option<Vec<usize>>)> {
     // So many values for one thing are not one figure told differently: unsure, and the
     // pairwise checks below would grow with the square of the group.
@@ -498,7 +537,7 @@ fn status<'a>(
             }
             if outdated(a) || outdated(b) {
                 stale = true;
-            } else if torn(outlet(a)) || torn(outlet(b)) {
+            } else if torn(outlet(a)) || torn(outlet(b)) || carries(a, b) || carries(b, a) {
                 ambiguous = true;
             } else {
                 clashes.push((a, b));

@@ -774,3 +774,36 @@ fn a_possessive_is_no_measure() {
         "{seven:?}"
     );
 }
+
+#[test]
+fn an_outlet_that_states_the_other_value_does_not_dispute_it() {
+    // Without the second sentence, A's nine years and B's 14 years are a dispute.
+    let c = corpus(&[
+        (
+            "A",
+            None,
+            "Judge Ortiz sentenced Marek Lund to nine years in prison for the fraud.",
+        ),
+        (
+            "B",
+            None,
+            "Judge Ortiz sentenced Marek Lund to 14 years in prison for the fraud.",
+        ),
+    ]);
+    assert_dispute(&c, true);
+    // A also reports 14 years (a second sentence, another case): its nine years are another
+    // thing the key does not tell apart, not a different account of B's figure.
+    let c = corpus(&[
+        (
+            "A",
+            None,
+            "Judge Ortiz sentenced Marek Lund to nine years in prison for the fraud. Lund is already serving a 14-year sentence for tax evasion.",
+        ),
+        (
+            "B",
+            None,
+            "Judge Ortiz sentenced Marek Lund to 14 years in prison for the fraud.",
+        ),
+    ]);
+    assert_dispute(&c, false);
+}
