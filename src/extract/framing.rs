@@ -37,6 +37,7 @@ mod groups;
 mod members;
 mod merge;
 mod names;
+mod possessed;
 #[cfg(test)]
 mod tests;
 
@@ -158,6 +159,8 @@ pub fn extract_framing(corpus: &Corpus, actors: &[Actor]) -> Vec<Framing> {
         .collect();
     let mut found = names::actor_names(corpus, &keys, bodies);
     found.extend(members::people(corpus, actors, &keys));
+    let possessed = possessed::possessed_states(corpus, actors, &keys, &found);
+    found.extend(possessed);
     let (families, group_names) = groups::group_names(corpus, concepts.len());
     concepts.extend(families.into_iter().map(|name| Concept {
         name,

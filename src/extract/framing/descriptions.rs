@@ -95,13 +95,15 @@ pub(super) fn descriptions(corpus: &Corpus, keys: &[&Actor]) -> Vec<Found> {
             firsts.entry(m.doc).or_insert(m.sentence);
         }
         for (doc, first) in firsts {
-            if roles
-                .get(&doc)
-                .is_some_and(|h| h.values().flatten().any(|h| h.0 == k))
-            {
-                continue;
-            }
             for (head, words) in role_entries(role) {
+                // A role the article gives the person under this head wins.
+                if roles
+                    .get(&doc)
+                    .and_then(|h| h.get(&head))
+                    .is_some_and(|h| h.iter().any(|h| h.0 == k))
+                {
+                    continue;
+                }
                 let heads = others.entry(doc).or_default();
                 heads.entry(head).or_default().push((k, words, first));
             }
@@ -161,7 +163,10 @@ pub(super) fn descriptions(corpus: &Corpus, keys: &[&Actor]) -> Vec<Found> {
                 let [(k, first)] = fit.as_slice() else {
                     continue;
                 };
-                if *first <= si {
+                // A description qualified by more than time words ("the North Korean
+                // leader") may come before the name, as a lead often does.
+                let qualified = quals.iter().any(|q| !TIME_QUALIFIERS.contains(&q.as_str()));
+                if *first <= si || qualified {
                     out.push(found_at(
                         *k,
                         doc,
