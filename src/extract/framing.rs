@@ -161,6 +161,8 @@ pub fn extract_framing(corpus: &Corpus, actors: &[Actor]) -> Vec<Framing> {
     found.extend(members::people(corpus, actors, &keys));
     let possessed = possessed::possessed_states(corpus, actors, &keys, &found);
     found.extend(possessed);
+    let country = possessed::the_country(corpus, &keys, &found);
+    found.extend(country);
     let (families, group_names) = groups::group_names(corpus, concepts.len());
     concepts.extend(families.into_iter().map(|name| Concept {
         name,

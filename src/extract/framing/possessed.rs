@@ -3,7 +3,7 @@
 //! likely stands for (the nearest person named or described before it in its sentence) is
 //! tied by a title to that state, as [`super::members`] ties people.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::sync::LazyLock;
 
 use regex::Regex;
@@ -108,6 +108,67 @@ pub(super) fn possessed_states(
                             doc,
                             sentence: si,
                             span,
+                        },
+                    });
+                }
+            }
+        }
+    }
+    out
+}
+
+/// "the country", "the nation's": a key state named by the word alone.
+// A compiled constant pattern: cannot fail.
+#[allow(clippy::unwrap_used)]
+static THE_COUNTRY: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\b[Tt]he\s+(?:country|nation)\b").unwrap());
+
+/// "the country": the key state named before it in its sentence, or else in the sentence
+/// before, when that is the only key state named there ("talks with Japan ... with the
+/// United States ... to urge the country" names nobody).
+pub(super) fn the_country(corpus: &Corpus, keys: &[&Actor], found: &[Found]) -> Vec<Found> {
+    // doc -> (sentence, start, state) of every name found for a key state.
+    let mut states: BTreeMap<usize, Vec<(usize, usize, usize)>> = BTreeMap::new();
+    for f in found {
+        if f.list == List::Name
+            && keys
+                .get(f.concept)
+                .is_some_and(|a| a.kind == ActorKind::Place)
+        {
+            let m = &f.mention;
+            states
+                .entry(m.doc)
+                .or_default()
+                .push((m.sentence, m.span.start, f.concept));
+        }
+    }
+    let mut out = Vec::new();
+    for (doc, mut named) in states {
+        named.sort_unstable();
+        for si in corpus.doc_sentences(doc) {
+            let s = &corpus.sentences[si];
+            for m in THE_COUNTRY.find_iter(corpus.text(s)) {
+                let start = s.span.start + m.start();
+                let mut before: BTreeSet<usize> = named
+                    .iter()
+                    .filter(|(sent, at, _)| *sent == si && *at < start)
+                    .map(|p| p.2)
+                    .collect();
+                if before.is_empty() {
+                    before = named
+                        .iter()
+                        .filter(|(sent, _, _)| *sent + 1 == si)
+                        .map(|p| p.2)
+                        .collect();
+                }
+                if let [k] = before.into_iter().collect::<Vec<_>>()[..] {
+                    out.push(Found {
+                        concept: k,
+                        list: List::Name,
+                        mention: NameMention {
+                            doc,
+                            sentence: si,
+                            span: start..s.span.start + m.end(),
                         },
                     });
                 }
