@@ -15,6 +15,9 @@
 //!    president", "the North Korean leader") when, in that article, exactly one named actor
 //!    holds that role, or when it is set beside the name ("Comey, the former FBI director,"). `bodies`: "the
 //!    administration", "the committee" after the article named the body in full.
+//!    `possessed`: "his country", "his administration" for the state of the person named
+//!    before it in the sentence, when a title ties that person to it; "the country" for the
+//!    one state named before it.
 //!    `members`: kept apart from the names, the people acting for a key state or
 //!    organisation, tied to it by a title in the text ("U.S. Treasury Secretary Steven
 //!    Mnuchin", "DNC Chairman Tom Perez"), with its bodies and people-words ("the State
