@@ -688,3 +688,66 @@ fn a_role_from_other_articles_fills_a_head_the_article_leaves_empty() {
         "{t:?}"
     );
 }
+
+#[test]
+fn a_place_after_the_name_qualifies_the_title() {
+    let c = corpus(&[
+        (
+            "A",
+            "Visit.\n\nIn Oslo, President Tom Hale met President Maria Rojas of Chile on \
+             Monday. The president said the talks went well. Rojas left. Hale stayed.",
+        ),
+        (
+            "B",
+            "Visit.\n\nChilean President Maria Rojas met President Tom Hale. Hale spoke.",
+        ),
+    ]);
+    let t = table(&c);
+    // "President Maria Rojas of Chile" is qualified as "Chilean President" would be: the bare
+    // "the president" is Hale's.
+    assert!(
+        names_of(&t, "Tom Hale", "A").contains(&"The president"),
+        "{t:?}"
+    );
+    assert!(
+        !names_of(&t, "Maria Rojas", "A").contains(&"The president"),
+        "{t:?}"
+    );
+}
+
+#[test]
+fn a_place_after_a_description_must_fit_the_holder() {
+    let c = corpus(&[
+        (
+            "A",
+            "Talks.\n\nNorth Korean leader Ri Song Chol spoke on Friday. Kari Lunde met the \
+             leader of Norway in Oslo. Ri Song Chol was silent.",
+        ),
+        (
+            "B",
+            "Talks.\n\nNorth Korean leader Ri Song Chol spoke. Ri Song Chol left.",
+        ),
+    ]);
+    let t = table(&c);
+    // "the leader of Norway" is no name of the North Korean leader.
+    let a = names_of(&t, "Ri Song Chol", "A");
+    assert!(!a.iter().any(|n| n.contains("leader of")), "{a:?}");
+    assert!(!a.contains(&"the leader"), "{a:?}");
+}
+
+#[test]
+fn a_description_may_open_the_article_when_the_article_gives_the_role() {
+    let c = corpus(&[
+        (
+            "A",
+            "Vote.\n\nThe party sued to stop the President from winning. It said the vote \
+             favoured President Tom Hale. Hale denied it.",
+        ),
+        ("B", "Vote.\n\nPresident Tom Hale won. Hale spoke."),
+    ]);
+    let t = table(&c);
+    assert!(
+        names_of(&t, "Tom Hale", "A").contains(&"the President"),
+        "{t:?}"
+    );
+}
