@@ -4,11 +4,13 @@
 //! tied by a title to that state, as [`super::members`] ties people.
 
 use std::collections::{BTreeMap, BTreeSet};
+use std::ops::Range;
 use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::{Found, List, NameMention};
+use super::names::found_at;
+use super::{Found, List};
 use crate::extract::entities::{Actor, ActorKind};
 use crate::text::Corpus;
 
@@ -80,38 +82,35 @@ pub(super) fn possessed_states(
     let mut out = Vec::new();
     for (doc, mut named) in people {
         named.sort_unstable();
-        for si in corpus.doc_sentences(doc) {
-            let s = &corpus.sentences[si];
-            for m in POSSESSED.find_iter(corpus.text(s)) {
-                let start = s.span.start + m.start();
-                let span = start..s.span.start + m.end();
-                let taken = found.iter().any(|f| {
-                    f.mention.doc == doc
-                        && f.mention.span.start < span.end
-                        && span.start < f.mention.span.end
-                });
-                if taken {
-                    continue;
-                }
-                // The nearest person named before it in its sentence (the sentence before
-                // may have moved on to someone unnamed: "Iran's security chief warned that
-                // his country ...").
-                let before = named
-                    .iter()
-                    .rev()
-                    .find(|(sent, at, _)| *sent == si && *at < start);
-                if let Some(&(_, _, Some(k))) = before {
-                    out.push(Found {
-                        concept: k,
-                        list: List::Name,
-                        mention: NameMention {
-                            doc,
-                            sentence: si,
-                            span,
-                        },
-                    });
-                }
+        for (si, span) in phrases(corpus, doc, &POSSESSED) {
+            let taken = found.iter().any(|f| {
+                f.mention.doc == doc
+                    && f.mention.span.start < span.end
+                    && span.start < f.mention.span.end
+            });
+            // The nearest person named before it in its sentence (the sentence before may
+            // have moved on to someone unnamed: "Iran's security chief warned that his
+            // country ...").
+            let before = named
+                .iter()
+                .rev()
+                .find(|(sent, at, _)| *sent == si && *at < span.start);
+            if let Some(&(_, _, Some(k))) = before.filter(|_| !taken) {
+                out.push(found_at(k, doc, si, span));
             }
+        }
+    }
+    out
+}
+
+/// Every match of `re` in the sentences of one document: (sentence, byte range in the
+/// document).
+fn phrases(corpus: &Corpus, doc: usize, re: &Regex) -> Vec<(usize, Range<usize>)> {
+    let mut out = Vec::new();
+    for si in corpus.doc_sentences(doc) {
+        let s = &corpus.sentences[si];
+        for m in re.find_iter(corpus.text(s)) {
+            out.push((si, s.span.start + m.start()..s.span.start + m.end()));
         }
     }
     out
@@ -145,33 +144,21 @@ pub(super) fn the_country(corpus: &Corpus, keys: &[&Actor], found: &[Found]) -> 
     let mut out = Vec::new();
     for (doc, mut named) in states {
         named.sort_unstable();
-        for si in corpus.doc_sentences(doc) {
-            let s = &corpus.sentences[si];
-            for m in THE_COUNTRY.find_iter(corpus.text(s)) {
-                let start = s.span.start + m.start();
-                let mut before: BTreeSet<usize> = named
+        for (si, span) in phrases(corpus, doc, &THE_COUNTRY) {
+            let mut before: BTreeSet<usize> = named
+                .iter()
+                .filter(|(sent, at, _)| *sent == si && *at < span.start)
+                .map(|p| p.2)
+                .collect();
+            if before.is_empty() {
+                before = named
                     .iter()
-                    .filter(|(sent, at, _)| *sent == si && *at < start)
+                    .filter(|(sent, _, _)| *sent + 1 == si)
                     .map(|p| p.2)
                     .collect();
-                if before.is_empty() {
-                    before = named
-                        .iter()
-                        .filter(|(sent, _, _)| *sent + 1 == si)
-                        .map(|p| p.2)
-                        .collect();
-                }
-                if let [k] = before.into_iter().collect::<Vec<_>>()[..] {
-                    out.push(Found {
-                        concept: k,
-                        list: List::Name,
-                        mention: NameMention {
-                            doc,
-                            sentence: si,
-                            span: start..s.span.start + m.end(),
-                        },
-                    });
-                }
+            }
+            if let [k] = before.into_iter().collect::<Vec<_>>()[..] {
+                out.push(found_at(k, doc, si, span));
             }
         }
     }
