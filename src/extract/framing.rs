@@ -15,6 +15,9 @@
 //!    president", "the North Korean leader") when, in that article, exactly one named actor
 //!    holds that role, or when it is set beside the name ("Comey, the former FBI director,"). `bodies`: "the
 //!    administration", "the committee" after the article named the body in full.
+//!    `possessed`: "his country", "his administration" for the state of the person named
+//!    before it in the sentence, when a title ties that person to it; "the country" for the
+//!    one state named before it.
 //!    `members`: kept apart from the names, the people acting for a key state or
 //!    organisation, tied to it by a title in the text ("U.S. Treasury Secretary Steven
 //!    Mnuchin", "DNC Chairman Tom Perez"), with its bodies and people-words ("the State
@@ -37,6 +40,7 @@ mod groups;
 mod members;
 mod merge;
 mod names;
+mod possessed;
 #[cfg(test)]
 mod tests;
 
@@ -158,6 +162,10 @@ pub fn extract_framing(corpus: &Corpus, actors: &[Actor]) -> Vec<Framing> {
         .collect();
     let mut found = names::actor_names(corpus, &keys, bodies);
     found.extend(members::people(corpus, actors, &keys));
+    let possessed = possessed::possessed_states(corpus, actors, &keys, &found);
+    found.extend(possessed);
+    let country = possessed::the_country(corpus, &keys, &found);
+    found.extend(country);
     let (families, group_names) = groups::group_names(corpus, concepts.len());
     concepts.extend(families.into_iter().map(|name| Concept {
         name,

@@ -114,16 +114,18 @@ fn role_before(before: &str) -> Option<String> {
         has_role |= is_role;
         start = pos;
     }
-    // "former travel reporter Nora Blake": a past marker up to two lower-case words before
-    // the title belongs to it; without it, "reporter" would read as her present role.
+    // "former travel reporter Nora Blake", "former national security adviser", "then-national
+    // security adviser": a past marker up to three lower-case words before the title belongs
+    // to it; without it, "reporter" would read as her present role.
     if has_role {
         let first = words.iter().position(|&(p, _)| p == start).unwrap_or(0);
-        for back in 1..=2 {
+        for back in 1..=3 {
             let Some(k) = first.checked_sub(back) else {
                 break;
             };
             let (p, w) = words[k];
-            if PAST.contains(&w.to_lowercase().as_str()) {
+            let lower = w.to_lowercase();
+            if PAST.contains(&lower.as_str()) || lower.starts_with("then-") {
                 start = p;
                 break;
             }
@@ -351,6 +353,17 @@ mod tests {
         assert_eq!(
             role(t, "Nora Blake").as_deref(),
             Some("former travel reporter")
+        );
+        // Three lower-case words back, and "then-" glued to the first.
+        let t = "It asked about former national security adviser Tam Orrin on Monday.";
+        assert_eq!(
+            role(t, "Tam Orrin").as_deref(),
+            Some("former national security adviser")
+        );
+        let t = "He spoke of then-national security adviser Tam Orrin in private.";
+        assert_eq!(
+            role(t, "Tam Orrin").as_deref(),
+            Some("then-national security adviser")
         );
         let t = "said the widower of the court reporter Dalton attacked.";
         assert_eq!(role(t, "Dalton"), None);

@@ -73,7 +73,15 @@ pub(super) fn descriptions(corpus: &Corpus, keys: &[&Actor]) -> Vec<Found> {
             else {
                 continue;
             };
-            for (head, words) in role_entries(&role) {
+            // "President Vladimir V. Putin of Russia": the place after the name qualifies
+            // the title as one before it would.
+            let of_place = raw
+                .get(m.span.end..s.span.end)
+                .and_then(|rest| rest.strip_prefix(' '))
+                .map(of_place)
+                .unwrap_or_default();
+            for (head, mut words) in role_entries(&role) {
+                words.extend(of_place.iter().cloned());
                 let holders = roles.entry(m.doc).or_default().entry(head).or_default();
                 match holders.iter_mut().find(|h| h.0 == k) {
                     Some(h) => h.1.extend(words),
@@ -95,13 +103,15 @@ pub(super) fn descriptions(corpus: &Corpus, keys: &[&Actor]) -> Vec<Found> {
             firsts.entry(m.doc).or_insert(m.sentence);
         }
         for (doc, first) in firsts {
-            if roles
-                .get(&doc)
-                .is_some_and(|h| h.values().flatten().any(|h| h.0 == k))
-            {
-                continue;
-            }
             for (head, words) in role_entries(role) {
+                // A role the article gives the person under this head wins.
+                if roles
+                    .get(&doc)
+                    .and_then(|h| h.get(&head))
+                    .is_some_and(|h| h.iter().any(|h| h.0 == k))
+                {
+                    continue;
+                }
                 let heads = others.entry(doc).or_default();
                 heads.entry(head).or_default().push((k, words, first));
             }
@@ -134,6 +144,7 @@ pub(super) fn descriptions(corpus: &Corpus, keys: &[&Actor]) -> Vec<Found> {
                         .collect()
                 };
                 let mut fit = fitting(heads);
+                let own = !fit.is_empty();
                 if fit.is_empty() {
                     fit = fitting(fallback);
                 }
@@ -161,7 +172,10 @@ pub(super) fn descriptions(corpus: &Corpus, keys: &[&Actor]) -> Vec<Found> {
                 let [(k, first)] = fit.as_slice() else {
                     continue;
                 };
-                if *first <= si {
+                // A description qualified by more than time words ("the North Korean
+                // leader") may come before the name, as a lead often does.
+                let qualified = quals.iter().any(|q| !TIME_QUALIFIERS.contains(&q.as_str()));
+                if *first <= si || qualified || own {
                     out.push(found_at(
                         *k,
                         doc,
@@ -216,10 +230,40 @@ fn definite_roles(text: &str) -> Vec<(Range<usize>, String, Vec<String>)> {
             if next.is_some_and(|w| w.starts_with(char::is_uppercase)) && !last.1.ends_with(',') {
                 break;
             }
-            let end =
+            let mut end =
                 last.0 + possessive(last.1.trim_end_matches(|c: char| !c.is_alphanumeric())).len();
-            let quals = cleaned[j + 1..p].to_vec();
+            let mut quals = cleaned[j + 1..p].to_vec();
+            // "the leader of Japan": the place qualifies the role, and is part of the
+            // description.
+            if !last.1.ends_with([',', ';', ':', '.']) {
+                let place = of_place(text.get(end + 1..).unwrap_or(""));
+                let after = words.get(p + n + 1..p + n + 1 + place.len());
+                if let Some((at, w)) = after.and_then(|a| a.last()).filter(|_| !place.is_empty()) {
+                    end = at + w.trim_end_matches(|c: char| !c.is_alphanumeric()).len();
+                    quals.extend(place);
+                }
+            }
             out.push((start..end, tail[..n].join(" "), quals));
+            break;
+        }
+    }
+    out
+}
+
+/// The place an "of" phrase opening `rest` names ("of Russia", "of South Korea,"): its
+/// capitalised words (at most three), folded; none when `rest` opens otherwise ("of the").
+fn of_place(rest: &str) -> Vec<String> {
+    let Some(rest) = rest.strip_prefix("of ") else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    for w in rest.split(' ').take(3) {
+        let bare = w.trim_end_matches(|c: char| !c.is_alphanumeric());
+        if !bare.starts_with(char::is_uppercase) || possessive(bare) != bare {
+            break;
+        }
+        out.push(norm(bare));
+        if bare.len() < w.len() {
             break;
         }
     }

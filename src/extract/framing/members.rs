@@ -238,7 +238,7 @@ impl Ties {
         let lower: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
         if lower
             .iter()
-            .any(|w| PAST.contains(&w.as_str()) || w.starts_with("ex-"))
+            .any(|w| PAST.contains(&w.as_str()) || w.starts_with("ex-") || w.starts_with("then-"))
         {
             return None;
         }
