@@ -79,8 +79,10 @@ pub(super) fn frame_of(
         from += 1;
         // "Seven of Hale's friends", "two of the company's plants": a possessive is a
         // determiner here; the counted noun follows it.
-        while matches!(word(t, from), "of" | "the" | "a" | "an" | "its" | "their")
-            || (word(t, from).ends_with("'s") || word(t, from).ends_with("’s"))
+        while matches!(
+            word(t, from),
+            "of" | "the" | "a" | "an" | "its" | "their" | "our" | "his" | "her" | "my" | "your"
+        ) || (word(t, from).ends_with("'s") || word(t, from).ends_with("’s"))
         {
             from += 1;
         }
@@ -89,7 +91,20 @@ pub(super) fn frame_of(
         .find_map(|i| model_at(t, i, text).filter(|_| i == from || t[i - 1].kind == Kind::Word));
     let noun = noun_before(t, fig.toks.start);
     // "a magnitude of 4.4 struck": the noun before "of" is what is measured.
-    let (words, head) = if noun.is_some() {
+    // "around twelve days depending on the weather", "the 6 hours ending at 1 p.m.": a
+    // participle and a preposition right after a measured span open another clause; they
+    // are not what the span measures (a hyphenated span is an adjective: "its 15-year
+    // working lifetime").
+    let hyphenated = t[fig.toks.clone()].iter().any(|x| x.low == "-");
+    let clause_after = measured
+        && from == end
+        && !hyphenated
+        && word(t, from).ends_with("ing")
+        && matches!(
+            word(t, from + 1),
+            "on" | "at" | "in" | "to" | "from" | "with" | "without" | "for" | "by" | "up"
+        );
+    let (words, head) = if noun.is_some() || clause_after {
         (Vec::new(), None)
     } else {
         phrase_after(t, from, text, plural && !measured)

@@ -807,3 +807,34 @@ fn an_outlet_that_states_the_other_value_does_not_dispute_it() {
     ]);
     assert_dispute(&c, false);
 }
+
+#[test]
+fn pronouns_participles_and_unit_abbreviations_are_no_measures() {
+    let c = corpus(&[(
+        "A",
+        None,
+        "The link is back to 70% of our usual capacity. Repairs will take around nine days depending on the sea. The outage lasted 48 mins.",
+    )]);
+    let figs = extract_figures(&c);
+    let keys: Vec<(f64, Option<&str>, Option<&str>)> = figs
+        .iter()
+        .map(|f| (f.value.low, f.key.as_deref(), f.unit.as_deref()))
+        .collect();
+    // "of our usual capacity": the possessive is a determiner, capacity is measured.
+    assert!(
+        keys.contains(&(70.0, Some("usual capacity"), Some("%"))),
+        "{keys:?}"
+    );
+    // "nine days depending on": the participle opens another clause.
+    assert!(
+        !keys
+            .iter()
+            .any(|k| k.1.is_some_and(|k| k.contains("depend"))),
+        "{keys:?}"
+    );
+    // "48 mins" is a duration, not a count of "mins".
+    assert!(
+        keys.iter().any(|k| k.0 == 48.0 && k.2 == Some("minutes")),
+        "{keys:?}"
+    );
+}
