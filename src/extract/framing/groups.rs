@@ -5,7 +5,6 @@
 use std::collections::BTreeSet;
 use std::sync::LazyLock;
 
-use aho_corasick::{AhoCorasick, MatchKind};
 use rayon::prelude::*;
 use regex::Regex;
 
@@ -60,51 +59,19 @@ static FAMILIES: LazyLock<Vec<(String, Vec<Vec<String>>)>> = LazyLock::new(|| {
 });
 
 /// The word of each family's noun that is not "the" ("opposition" in "the opposition"),
-/// in the lexicon's order of their sorted set.
-fn key_words() -> Vec<String> {
+/// case-insensitively: a sentence without one names no group, and one search rules every
+/// family out; where it matches, the word (or the word before it) may start a name.
+// Built from the lexicon's words, each escaped: cannot fail.
+#[allow(clippy::unwrap_used)]
+static ANY_NOUN: LazyLock<Regex> = LazyLock::new(|| {
     let keys: BTreeSet<String> = FAMILIES
         .iter()
         .flat_map(|(_, nouns)| nouns.iter().filter_map(|n| n.iter().find(|w| *w != "the")))
-        .cloned()
+        .map(|w| regex::escape(w))
         .collect();
-    keys.into_iter().collect()
-}
-
-/// [`key_words`] as one regular expression, case-insensitively by Unicode's rules: for text
-/// with a Kelvin sign or a long s, which fold to the ASCII `k` and `s`.
-// Built from the lexicon's words, each escaped: cannot fail.
-#[allow(clippy::unwrap_used)]
-static ANY_NOUN_UNICODE: LazyLock<Regex> = LazyLock::new(|| {
-    let keys: Vec<String> = key_words().iter().map(|w| regex::escape(w)).collect();
+    let keys: Vec<String> = keys.into_iter().collect();
     Regex::new(&format!("(?i){}", keys.join("|"))).unwrap()
 });
-
-/// [`key_words`] as one automaton, leftmost-first in the same order and matching ASCII
-/// letters in either case (the words are lowercase ASCII): on text without a Kelvin sign or
-/// long s it finds what [`ANY_NOUN_UNICODE`] finds, and costs a fraction of its build (a
-/// small brief compiled the expression at start-up).
-static ANY_NOUN: LazyLock<AhoCorasick> = LazyLock::new(|| {
-    // A few dozen short constant words: building cannot fail.
-    AhoCorasick::builder()
-        .match_kind(MatchKind::LeftmostFirst)
-        .ascii_case_insensitive(true)
-        .build(key_words())
-        .expect("built-in group nouns")
-});
-
-/// Where a family's key word starts in `text`, case-insensitively: a sentence without one
-/// names no group, and one search rules every family out; where it matches, the word (or
-/// the word before it) may start a name.
-fn key_starts(text: &str) -> Vec<usize> {
-    if !text.is_ascii() && text.contains(['\u{17F}', '\u{212A}']) {
-        ANY_NOUN_UNICODE
-            .find_iter(text)
-            .map(|m| m.start())
-            .collect()
-    } else {
-        ANY_NOUN.find_iter(text).map(|m| m.start()).collect()
-    }
-}
 
 /// The families found in at least two outlets (their labels, as concepts numbered from
 /// `first`), and every name found for them.
@@ -171,7 +138,7 @@ struct Words<'a> {
 impl<'a> Words<'a> {
     /// The words, when a family's key word occurs in the text.
     fn of(text: &'a str) -> Option<Self> {
-        let keys = key_starts(text);
+        let keys: Vec<usize> = ANY_NOUN.find_iter(text).map(|m| m.start()).collect();
         if keys.is_empty() {
             return None;
         }
@@ -305,62 +272,4 @@ fn qualified_start(words: &[(usize, &str)], lower: &[String], i: usize) -> usize
         j -= 1;
     }
     words[j].0
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    /// Only two characters outside ASCII match an ASCII letter case-insensitively by
-    /// Unicode's rules: the two `key_starts` leaves to the regular expression.
-    #[test]
-    fn only_two_characters_fold_to_ascii_letters() {
-        let letter = Regex::new("(?i)^[a-z]$").unwrap();
-        let folding: Vec<char> = (0..=u32::from(char::MAX))
-            .filter_map(char::from_u32)
-            .filter(|c| !c.is_ascii() && letter.is_match(&c.to_string()))
-            .collect();
-        assert_eq!(folding, ['\u{17F}', '\u{212A}']);
-    }
-
-    /// The automaton finds the key words where the regular expression does, on random
-    /// texts of key words, their pieces, capitals and characters outside ASCII.
-    #[test]
-    fn key_words_found_as_by_the_expression() {
-        let mut pieces: Vec<String> = key_words();
-        pieces.extend(key_words().iter().map(|w| w.to_uppercase()));
-        pieces.extend(key_words().iter().map(|w| w[..w.len() / 2].to_string()));
-        for p in [
-            " ",
-            "the ",
-            "Ü",
-            "ſ",
-            "\u{212A}",
-            "é",
-            "-",
-            "SEE",
-            "a\u{17F}ylum",
-        ] {
-            pieces.push(p.to_string());
-        }
-        let mut seed: u64 = 11;
-        for _ in 0..20_000 {
-            let mut text = String::new();
-            for _ in 0..5 {
-                seed = seed
-                    .wrapping_mul(6_364_136_223_846_793_005)
-                    .wrapping_add(1_442_695_040_888_963_407);
-                text.push_str(&pieces[(seed >> 33) as usize % pieces.len()]);
-            }
-            let want: Vec<usize> = ANY_NOUN_UNICODE
-                .find_iter(&text)
-                .map(|m| m.start())
-                .collect();
-            assert_eq!(key_starts(&text), want, "{text:?}");
-        }
-        assert_eq!(
-            key_starts("Armed REBELS and a\u{17F}ylum seekers"),
-            [0, 6, 17]
-        );
-    }
 }
