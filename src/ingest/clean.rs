@@ -328,15 +328,7 @@ mod tests {
             " ",
             "Pictures",
         ];
-        let mut seed: u64 = 5;
-        for _ in 0..30_000 {
-            let mut text = String::new();
-            for _ in 0..4 {
-                seed = seed
-                    .wrapping_mul(6_364_136_223_846_793_005)
-                    .wrapping_add(1_442_695_040_888_963_407);
-                text.push_str(pieces[(seed >> 33) as usize % pieces.len()]);
-            }
+        for text in crate::testing::random_texts(&pieces, 4, 30_000, 5) {
             if CAPTION_PREFIX.is_match(&text) {
                 assert!(may_open_caption(&text), "{text:?}");
             }
@@ -477,15 +469,7 @@ _underscored words stay text.\n";
             ".",
             "-",
         ];
-        let mut seed: u64 = 9;
-        for _ in 0..30_000 {
-            let mut text = String::new();
-            for _ in 0..6 {
-                seed = seed
-                    .wrapping_mul(6_364_136_223_846_793_005)
-                    .wrapping_add(1_442_695_040_888_963_407);
-                text.push_str(pieces[(seed >> 33) as usize % pieces.len()]);
-            }
+        for text in crate::testing::random_texts(&pieces, 6, 30_000, 9) {
             if DATELINE_PREFIX
                 .find(&text)
                 .is_some_and(|m| m.end() <= MAX_DATELINE)

@@ -217,15 +217,7 @@ mod tests {
         let pieces = [
             "2016", "20", "1", "09", "-", "T", " ", "x", "\n", "٣", "Z", "10:14",
         ];
-        let mut seed: u64 = 3;
-        for _ in 0..20_000 {
-            let mut text = String::new();
-            for _ in 0..7 {
-                seed = seed
-                    .wrapping_mul(6_364_136_223_846_793_005)
-                    .wrapping_add(1_442_695_040_888_963_407);
-                text.push_str(pieces[(seed >> 33) as usize % pieces.len()]);
-            }
+        for text in crate::testing::random_texts(&pieces, 7, 20_000, 3) {
             assert_eq!(new(&text), old(&text), "{text:?}");
         }
     }

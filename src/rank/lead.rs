@@ -537,15 +537,7 @@ mod tests {
             "WEB",
             "terms of service",
         ];
-        let mut seed: u64 = 7;
-        for _ in 0..20_000 {
-            let mut text = String::new();
-            for _ in 0..6 {
-                seed = seed
-                    .wrapping_mul(6_364_136_223_846_793_005)
-                    .wrapping_add(1_442_695_040_888_963_407);
-                text.push_str(pieces[(seed >> 33) as usize % pieces.len()]);
-            }
+        for text in crate::testing::random_texts(&pieces, 6, 20_000, 7) {
             assert_eq!(
                 is_web_furniture(&text),
                 old(WEB_FURNITURE, &text),
