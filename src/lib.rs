@@ -50,6 +50,8 @@ pub mod rank;
 pub mod render;
 pub mod schema;
 pub mod stories;
+#[cfg(test)]
+mod testing;
 pub mod text;
 
 use crate::brief::{Analysis, Brief};

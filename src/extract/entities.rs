@@ -103,7 +103,13 @@ pub fn extract_actors(corpus: &Corpus) -> Vec<Actor> {
 /// type (`entities::names`): the summary's entity salience, indexed like [`Corpus::sentences`].
 pub fn extract_actors_and_salience(corpus: &Corpus) -> (Vec<Actor>, Vec<f64>) {
     let found = detect_corpus(corpus);
-    let clusters = cluster(corpus, &found);
+    // Whether each mention names nothing (a junk surface, a capitalised participle): asked
+    // by both the clustering and the type-free salience, so worked out once.
+    let nameless: Vec<bool> = found
+        .iter()
+        .map(|f| resolve::names_nothing(corpus, f))
+        .collect();
+    let clusters = cluster(corpus, &found, &nameless);
     let outlet_names: BTreeSet<String> = corpus
         .docs
         .iter()
@@ -166,7 +172,7 @@ pub fn extract_actors_and_salience(corpus: &Corpus) -> (Vec<Actor>, Vec<f64>) {
         })
         .collect();
     let groups = group_actors(corpus, outlet_count, &actors);
-    let salience = names::name_salience(corpus, outlet_count, &found, &groups);
+    let salience = names::name_salience(corpus, outlet_count, &found, &nameless, &groups);
     actors.extend(groups);
     let max = actors.iter().map(|a| a.salience).fold(0.0_f64, f64::max);
     if max > 0.0 {

@@ -15,7 +15,22 @@
 use std::ops::Range;
 use std::sync::LazyLock;
 
+use aho_corasick::AhoCorasick;
+
 use crate::text::chars::is_word;
+
+/// A searcher for one word, built once: `finder(word).find_iter(s)` finds what
+/// `s.match_indices(word)` finds (leftmost, not overlapping), without building a new
+/// searcher for every sentence.
+fn finder(word: &str) -> AhoCorasick {
+    // One short constant word: building cannot fail.
+    AhoCorasick::new([word]).expect("built-in word")
+}
+
+/// Where `word` occurs in `s`, as `s.match_indices(word)` (a searcher built once).
+fn occurrences<'a>(word: &'a AhoCorasick, s: &'a str) -> impl Iterator<Item = usize> + 'a {
+    word.find_iter(s).map(|m| m.start())
+}
 
 /// Reporting and stance verbs, in the order of the old alternation (first match wins):
 /// [`REPORTING`], then [`THAT_VERBS`], then [`COMMITMENTS`].
@@ -387,7 +402,8 @@ pub(crate) fn speaker_before(s: &str) -> Option<(usize, Range<usize>, &'static s
         .filter(|v| **v != "told" && s[..tail].ends_with(**v))
         .map(|v| (tail - v.len(), *v))
         .collect();
-    for (v, _) in s.match_indices("told") {
+    static TOLD: LazyLock<AhoCorasick> = LazyLock::new(|| finder("told"));
+    for v in occurrences(&TOLD, s) {
         if told_reaches(s, v + 4, tail) {
             verbs.push((v, "told"));
         }
@@ -481,8 +497,10 @@ pub(crate) fn trailing(s: &str) -> Option<(Range<usize>, Range<usize>, &'static 
     // Verbs that reach the end, directly or through one adverbial; each with the blanks
     // before it, where the speaker may end.
     let mut verbs: Vec<(Range<usize>, &'static str)> = Vec::new();
-    for word in TRAILING_VERBS {
-        for (v, _) in s.match_indices(word) {
+    static FINDERS: LazyLock<Vec<AhoCorasick>> =
+        LazyLock::new(|| TRAILING_VERBS.iter().map(|w| finder(w)).collect());
+    for (word, found) in TRAILING_VERBS.iter().zip(FINDERS.iter()) {
+        for v in occurrences(found, s) {
             let r = run_start(s, v, char::is_whitespace);
             if r < v && trailing_tail(s, v + word.len(), tail) {
                 verbs.push((r..v, word));
@@ -564,7 +582,9 @@ fn trailing_tail(s: &str, at: usize, tail: usize) -> bool {
 
 /// `^(?P<clause>.+?),?\s+according to (?P<spk>[^,.]+)`: (clause, speaker).
 pub(crate) fn according_after(s: &str) -> Option<(Range<usize>, Range<usize>)> {
-    for (a, m) in s.match_indices("according to ") {
+    static ACCORDING: LazyLock<AhoCorasick> = LazyLock::new(|| finder("according to "));
+    for a in occurrences(&ACCORDING, s) {
+        let m = "according to ";
         let spk = a + m.len()..run_end(s, a + m.len(), usize::MAX, |c| !matches!(c, ',' | '.'));
         let r = run_start(s, a, char::is_whitespace);
         if spk.is_empty() || r == a {

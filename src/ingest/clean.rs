@@ -116,11 +116,10 @@ pub fn is_terminated(line: &str) -> bool {
 pub fn is_caption(line: &str) -> bool {
     // Cheap tests first: most lines can match neither pattern, and a pattern no line
     // reaches is never compiled (a third of a small run's start-up was compiling patterns).
-    let opens = line
-        .chars()
-        .next()
-        .is_some_and(|c| matches!(c.to_ascii_lowercase(), 'a' | 't' | 'f' | 'p' | 'i'));
-    if opens && CAPTION_PREFIX.is_match(line) && line.split_whitespace().count() < 40 {
+    if may_open_caption(line)
+        && CAPTION_PREFIX.is_match(line)
+        && line.split_whitespace().count() < 40
+    {
         return true;
     }
     // A credit holds a slash or ends with a bracket.
@@ -135,6 +134,41 @@ pub fn is_caption(line: &str) -> bool {
         }
         _ => false,
     }
+}
+
+/// Whether a line may match [`CAPTION_PREFIX`]: it opens, in either case, with "pictured:",
+/// "in this ", or "photo", "picture" or "image" after "a " or "this " and "file ". Read on
+/// the line's first bytes when they are ASCII (the pattern's words hold an `s`, which the
+/// long s matches case-insensitively); any other line is left to the pattern.
+fn may_open_caption(line: &str) -> bool {
+    let head = &line.as_bytes()[..line.len().min(24)];
+    if !head.is_ascii() {
+        return true;
+    }
+    let starts =
+        |s: &[u8], p: &str| s.len() >= p.len() && s[..p.len()].eq_ignore_ascii_case(p.as_bytes());
+    if starts(head, "pictured:") || starts(head, "in this ") {
+        return true;
+    }
+    let mut rest = head;
+    if let Some(p) = ["a ", "this "].into_iter().find(|p| starts(rest, p)) {
+        rest = &rest[p.len()..];
+    }
+    if starts(rest, "file ") {
+        rest = &rest["file ".len()..];
+    }
+    ["photo", "picture", "image"]
+        .iter()
+        .any(|p| starts(rest, p))
+}
+
+/// Whether a paragraph's first `MAX_DATELINE` bytes hold the first byte of a dateline's
+/// separator (":", "-", or the lead byte of "—" and "–"): a match of [`DATELINE_PREFIX`]
+/// short enough to be cut ends after one.
+fn may_hold_dateline(text: &str) -> bool {
+    text.as_bytes()[..text.len().min(MAX_DATELINE)]
+        .iter()
+        .any(|&b| matches!(b, b':' | b'-' | 0xE2))
 }
 
 /// A wire slug in capitals, such as `SWITZERLAND-GENEVA-U.S.-RUSSIA-TRUCE IN SYRIA- Name`.
@@ -217,11 +251,14 @@ fn classify(raw: &str, span: Range<usize>, after_blank: bool, has_title: bool, o
         return;
     }
     // A wire dateline is metadata, not part of the first sentence.
+    // The pattern is compiled and run only where its match could be used: the dateline's
+    // separator (":", a dash or a hyphen) starts within its first `MAX_DATELINE` bytes.
     let upper = text.chars().next().is_some_and(char::is_uppercase);
-    let (span, text) = match upper.then(|| DATELINE_PREFIX.find(text)).flatten() {
-        Some(m) if !heading && out.title.is_some() && m.end() <= MAX_DATELINE => {
-            (span.start + m.end()..span.end, &text[m.end()..])
-        }
+    let dateline = (upper && !heading && out.title.is_some() && may_hold_dateline(text))
+        .then(|| DATELINE_PREFIX.find(text))
+        .flatten();
+    let (span, text) = match dateline {
+        Some(m) if m.end() <= MAX_DATELINE => (span.start + m.end()..span.end, &text[m.end()..]),
         _ => (span, text),
     };
     let words = text.split_whitespace().count();
@@ -262,6 +299,46 @@ fn byline(text: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The screen before the caption pattern never hides a match: on openings of every
+    /// shape and random strings of the pattern's pieces.
+    #[test]
+    fn caption_screen_passes_every_match() {
+        let pieces = [
+            "a ",
+            "A ",
+            "this ",
+            "THIS ",
+            "thiſ ",
+            "file ",
+            "File ",
+            "photo",
+            "PHOTO",
+            "picture",
+            "image",
+            "pictured:",
+            "in this ",
+            "In This ",
+            " shows",
+            " taken",
+            "The ",
+            "é",
+            "x",
+            "\u{212A}",
+            " ",
+            "Pictures",
+        ];
+        for text in crate::testing::random_texts(&pieces, 4, 30_000, 5) {
+            if CAPTION_PREFIX.is_match(&text) {
+                assert!(may_open_caption(&text), "{text:?}");
+            }
+        }
+        assert!(may_open_caption("A file photo shows the port."));
+        assert!(may_open_caption("thiſ photo"));
+        assert!(!may_open_caption("The port reopened on Monday."));
+        assert!(!may_open_caption("In Taltal, crews worked."));
+        assert!(!may_open_caption("A spokesman said."));
+    }
 
     fn kinds(raw: &str, has_title: bool) -> Vec<(BlockKind, String)> {
         clean(raw, 0..raw.len(), has_title)
@@ -371,6 +448,38 @@ _underscored words stay text.\n";
         );
         assert!(!is_furniture(&line));
         assert!(is_furniture("Source: Al Jazeera and news agencies"));
+    }
+
+    /// The separator screen never hides a dateline short enough to cut.
+    #[test]
+    fn dateline_screen_passes_every_short_match() {
+        let pieces = [
+            "GENEVA",
+            " ",
+            ": ",
+            " - ",
+            " — ",
+            " – ",
+            "(Reuters)",
+            ", Lebanon",
+            "Talks began ",
+            "X",
+            "É",
+            "’",
+            ".",
+            "-",
+        ];
+        for text in crate::testing::random_texts(&pieces, 6, 30_000, 9) {
+            if DATELINE_PREFIX
+                .find(&text)
+                .is_some_and(|m| m.end() <= MAX_DATELINE)
+            {
+                assert!(may_hold_dateline(&text), "{text:?}");
+            }
+        }
+        assert!(!may_hold_dateline(
+            "At least 20 people were killed, officials said."
+        ));
     }
 
     #[test]

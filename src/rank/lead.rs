@@ -124,14 +124,31 @@ const WEB_FURNITURE: &[&str] = &[
 /// a web-archive crawl note, a reprint or subscription prompt).
 pub fn is_web_furniture(text: &str) -> bool {
     static PHRASES: LazyLock<AhoCorasick> = LazyLock::new(|| phrases(WEB_FURNITURE));
-    PHRASES.is_match(&text.to_lowercase())
+    in_lowercase(&PHRASES, text)
 }
 
-/// One automaton for a list of phrases: the same answer as asking `contains` of each, in one
-/// pass over the text instead of one per phrase.
+/// One automaton for a list of phrases in lowercase ASCII, matching ASCII letters in
+/// either case: the same answer as asking `contains` of each, in one pass over the text
+/// instead of one per phrase.
 fn phrases(list: &[&str]) -> AhoCorasick {
     // The lists are constants of a few dozen short phrases: building cannot fail.
-    AhoCorasick::new(list).expect("built-in phrase list")
+    AhoCorasick::builder()
+        .ascii_case_insensitive(true)
+        .build(list)
+        .expect("built-in phrase list")
+}
+
+/// Whether `text.to_lowercase()` holds one of the phrases of `automaton` (built by
+/// [`phrases`]), without lower-casing the text into a new string: the automaton folds
+/// ASCII letters itself, and every other character lower-cases to characters outside
+/// ASCII, which no phrase holds, except the Kelvin sign (to `k`) and the capital I with a
+/// dot (to `i` and a combining dot); a text with either is lower-cased as before.
+fn in_lowercase(automaton: &AhoCorasick, text: &str) -> bool {
+    if !text.is_ascii() && text.contains(['\u{212A}', '\u{130}']) {
+        automaton.is_match(&text.to_lowercase())
+    } else {
+        automaton.is_match(text)
+    }
 }
 
 /// The first word of a text (letters and digits), after opening quotes and brackets.
@@ -310,7 +327,7 @@ pub fn readability(text: &str) -> f64 {
 /// announcements of a meeting).
 pub fn is_boilerplate(text: &str) -> bool {
     static PHRASES: LazyLock<AhoCorasick> = LazyLock::new(|| phrases(BOILERPLATE));
-    PHRASES.is_match(&text.to_lowercase())
+    in_lowercase(&PHRASES, text)
 }
 
 /// The lead: among the first two sentences of running text of each article, the one whose
@@ -466,5 +483,73 @@ mod tests {
         assert!(!is_web_furniture(
             "The mayor said she would continue to log every complaint."
         ));
+        // Capitals and text outside ASCII around the phrase.
+        assert!(is_web_furniture("“ORDER REPRINTS” — Le Télégramme"));
+        assert!(is_boilerplate("Ünal was not Available For Comment."));
+        // The Kelvin sign lower-cases to an ASCII `k`.
+        assert!(is_web_furniture("brea\u{212A}ing news alerts"));
+    }
+
+    /// The only characters outside ASCII whose lower case holds an ASCII character are the
+    /// two `in_lowercase` lower-cases the text for.
+    #[test]
+    fn only_two_characters_lower_case_into_ascii() {
+        let into_ascii: Vec<char> = (0..=u32::from(char::MAX))
+            .filter_map(char::from_u32)
+            .filter(|c| !c.is_ascii() && c.to_lowercase().any(|l| l.is_ascii()))
+            .collect();
+        assert_eq!(into_ascii, ['\u{130}', '\u{212A}']);
+    }
+
+    /// The phrase lists answer as they did when every text was lower-cased first, on
+    /// random texts of phrase pieces, capitals and characters outside ASCII.
+    #[test]
+    fn phrase_lists_match_the_lower_cased_text() {
+        let old = |list: &[&str], text: &str| {
+            let lower = text.to_lowercase();
+            list.iter().any(|p| lower.contains(p))
+        };
+        let pieces = [
+            "Order ",
+            "REPRINTS",
+            "reprints",
+            "crawl",
+            " data",
+            "Web",
+            "\u{212A}",
+            "\u{130}",
+            "é",
+            "ß",
+            "“",
+            "comment",
+            "available for ",
+            "AVAILABLE FOR",
+            "İ",
+            "ı",
+            "x",
+            " ",
+            "ſ",
+            "K",
+            "k",
+            "brea",
+            "ing news alerts",
+            " crawl",
+            "WEB",
+            "terms of service",
+        ];
+        for text in crate::testing::random_texts(&pieces, 6, 20_000, 7) {
+            assert_eq!(
+                is_web_furniture(&text),
+                old(WEB_FURNITURE, &text),
+                "{text:?}"
+            );
+            assert_eq!(is_boilerplate(&text), old(BOILERPLATE, &text), "{text:?}");
+        }
+        for list in [WEB_FURNITURE, BOILERPLATE] {
+            for phrase in list {
+                assert_eq!(phrase.to_ascii_lowercase(), *phrase);
+                assert!(in_lowercase(&phrases(list), &phrase.to_uppercase()));
+            }
+        }
     }
 }

@@ -13,9 +13,7 @@
 
 use std::collections::BTreeMap;
 
-use super::aliases::is_junk_surface;
 use super::gazetteer::Entry;
-use super::kinds::participle_glued;
 use super::rank::raw_salience;
 use super::resolve::Found;
 use super::{Actor, Mention};
@@ -23,11 +21,10 @@ use crate::ingest::BlockKind;
 use crate::text::Corpus;
 
 /// The type-free key of one detected name, or `None` for a mention that names nothing
-/// (a demonym, an initial, a capitalised participle).
-fn key(corpus: &Corpus, f: &Found) -> Option<String> {
+/// (a demonym, or `nameless`: an initial, a capitalised participle).
+fn key(f: &Found, nameless: bool) -> Option<String> {
     let d = &f.det;
-    let doc = &corpus.docs[corpus.sentences[f.sentence].doc];
-    if is_junk_surface(doc.text(&d.span)) || participle_glued(corpus, f) {
+    if nameless {
         return None;
     }
     match d.entry {
@@ -42,18 +39,20 @@ fn key(corpus: &Corpus, f: &Found) -> Option<String> {
     }
 }
 
-/// Per-sentence salience (scaled to 0..=1) from the names found in `found` and the
-/// unnamed groups in `groups`. Indexed like [`Corpus::sentences`].
+/// Per-sentence salience (scaled to 0..=1) from the names found in `found` (`nameless[i]`:
+/// whether `found[i]` names nothing, [`super::resolve::names_nothing`]) and the unnamed
+/// groups in `groups`. Indexed like [`Corpus::sentences`].
 pub(crate) fn name_salience(
     corpus: &Corpus,
     outlet_count: usize,
     found: &[Found],
+    nameless: &[bool],
     groups: &[Actor],
 ) -> Vec<f64> {
     // Each key's mentions, and whether one of them is in body text.
     let mut by_key: BTreeMap<String, (Vec<Mention>, bool)> = BTreeMap::new();
-    for f in found {
-        if let Some(k) = key(corpus, f) {
+    for (f, &nameless) in found.iter().zip(nameless) {
+        if let Some(k) = key(f, nameless) {
             let s = &corpus.sentences[f.sentence];
             let entry = by_key.entry(k).or_default();
             entry.0.push(Mention {

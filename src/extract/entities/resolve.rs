@@ -87,8 +87,15 @@ pub(crate) fn acronym(words: &[String]) -> String {
         .collect()
 }
 
-/// Group mentions into clusters.
-pub(crate) fn cluster(corpus: &Corpus, found: &[Found]) -> Vec<Cluster> {
+/// Whether a mention names nothing: a junk surface (an initial, a stop word) or a
+/// capitalised participle glued to a name.
+pub(crate) fn names_nothing(corpus: &Corpus, f: &Found) -> bool {
+    let doc = &corpus.docs[corpus.sentences[f.sentence].doc];
+    is_junk_surface(doc.text(&f.det.span)) || participle_glued(corpus, f)
+}
+
+/// Group mentions into clusters; `nameless[i]` is [`names_nothing`] of `found[i]`.
+pub(crate) fn cluster(corpus: &Corpus, found: &[Found], nameless: &[bool]) -> Vec<Cluster> {
     let mut clusters: Vec<Cluster> = Vec::new();
     let mut by_key: BTreeMap<String, usize> = BTreeMap::new();
     let headline = |f: &Found| f.title || corpus.sentences[f.sentence].kind == BlockKind::Headline;
@@ -110,7 +117,7 @@ pub(crate) fn cluster(corpus: &Corpus, found: &[Found]) -> Vec<Cluster> {
     // Pass 1: gazetteer names and multi-word names from body text.
     for (i, f) in found.iter().enumerate() {
         let doc = &corpus.docs[corpus.sentences[f.sentence].doc];
-        if is_junk_surface(doc.text(&f.det.span)) || participle_glued(corpus, f) {
+        if nameless[i] {
             continue;
         }
         if quotes.in_short_quote(&doc.raw, &f.det.span) {

@@ -356,3 +356,28 @@ fn word_and_space_classes_match_the_regex_crate() {
         );
     }
 }
+
+/// A searcher built once finds what `match_indices` finds: leftmost occurrences that do
+/// not overlap ("saysays" holds one "says", not two).
+#[test]
+fn occurrences_are_those_of_match_indices() {
+    let texts = [
+        "saysays",
+        "he says, she says",
+        "",
+        "said said said.",
+        "according to according to officials",
+        "Ünal said — “told” toldtold",
+    ];
+    for word in ["says", "said", "told", "according to "] {
+        let f = finder(word);
+        for t in texts {
+            let want: Vec<usize> = t.match_indices(word).map(|(i, _)| i).collect();
+            assert_eq!(
+                occurrences(&f, t).collect::<Vec<_>>(),
+                want,
+                "{word:?} {t:?}"
+            );
+        }
+    }
+}
