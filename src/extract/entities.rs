@@ -26,6 +26,7 @@ mod names;
 pub mod rank;
 pub mod resolve;
 pub mod roles;
+mod spans;
 pub mod tagger;
 pub mod tokens;
 

@@ -16,6 +16,7 @@ use super::ActorKind;
 use super::classify::classify;
 use super::gazetteer::{Entry, GAZETTEER, Gazetteer};
 use super::resolve::Found;
+use super::spans;
 use super::tagger;
 use super::tokens::{Evidence, PARTICLES, Token, Vocab, is_shouting, tokenize};
 use crate::ingest::BlockKind;
@@ -50,7 +51,8 @@ pub(crate) fn detect(
     ev: &Evidence,
     title_case: bool,
 ) -> Vec<Detected> {
-    let rules = detect_rules(text, tokens, ev, title_case);
+    let mut rules = detect_rules(text, tokens, ev, title_case);
+    spans::abbreviation_periods(text, &mut rules);
     // Headlines in title case: the rules' stricter reading stands.
     if title_case {
         return rules;
@@ -59,6 +61,8 @@ pub(crate) fn detect(
         Some(model) => tagger::merge::refine(model, text, tokens, ev, rules),
         None => rules,
     };
+    spans::acronym_names(text, tokens, ev, &mut out);
+    spans::based_compounds(text, tokens, &mut out);
     // "BOSTON 69 65 .515", "DETROIT 4 Kansas City 1", "CHICAGO AT TORONTO": a city or
     // region in a results, standings or fixtures line is its team. States stay places
     // (national teams are named by their country).
