@@ -139,8 +139,20 @@ pub fn extract_actors_and_salience(corpus: &Corpus) -> (Vec<Actor>, Vec<f64>) {
                 .filter(|s| s.chars().any(char::is_lowercase))
                 .map(|s| s.to_lowercase())
                 .collect();
+            // "Apple Inc" beside "Apple Inc.": the form with the abbreviation's period stands.
+            let dotted: BTreeSet<&str> = surfaces
+                .iter()
+                .chain([&name])
+                .filter_map(|s| s.strip_suffix('.'))
+                .collect();
+            let undotted: Vec<String> = surfaces
+                .iter()
+                .filter(|s| dotted.contains(s.as_str()))
+                .cloned()
+                .collect();
             surfaces.retain(|s| {
                 *s != name
+                    && !undotted.contains(s)
                     && !(s.chars().all(|c| !c.is_lowercase()) && cased.contains(&s.to_lowercase()))
             });
             let outlets: BTreeSet<String> = mentions
