@@ -687,6 +687,19 @@ mod tests {
     }
 
     #[test]
+    fn known_names_of_several_words_in_capitals_lines() {
+        let got = spans(
+            "BASEBALL - FIXTURES FOR TUESDAY .\nKANSAS CITY AT DETROIT\nTHE TOUR REACHES SAN DIEGO TODAY\n",
+        );
+        assert!(
+            got.contains(&("KANSAS CITY", ActorKind::Organisation)),
+            "{got:?}"
+        );
+        assert!(got.iter().any(|(s, _)| *s == "SAN DIEGO"), "{got:?}");
+        assert!(!got.iter().any(|(s, _)| *s == "KANSAS"), "{got:?}");
+    }
+
+    #[test]
     fn a_place_heading_a_team_or_event_is_one_name() {
         let got = spans(
             "On Friday the Kansas City Royals beat the Texas Rangers as British Airways staff watched .\n\

@@ -150,11 +150,20 @@ pub(crate) fn detect_rules(
 ) -> Vec<Detected> {
     let g = &*GAZETTEER;
     let shouting = is_shouting(tokens);
-    // In a capitals headline only words known to be names elsewhere may start a run; in a
-    // title-case headline, words also seen in lower case are not names.
+    let known_phrases = if shouting {
+        known_phrase_words(g, ev, tokens)
+    } else {
+        Vec::new()
+    };
+    // In a capitals headline only words known to be names elsewhere, alone or as a known
+    // name of several words ("KANSAS CITY AT DETROIT"), may start a run; in a title-case
+    // headline, words also seen in lower case are not names.
     let cap = |t: &Token| {
         if shouting {
-            t.upper && (ev.capitalised(t.word, 1) || g.lookup(ev.word(t.word)).is_some())
+            t.upper
+                && (ev.capitalised(t.word, 1)
+                    || g.lookup(ev.word(t.word)).is_some()
+                    || known_phrases.binary_search(&t.span.start).is_ok())
         } else if title_case
             && !t.upper
             && ev.is_common(t.word)
@@ -193,6 +202,31 @@ pub(crate) fn detect_rules(
         }
         for piece in pieces {
             out.extend(finish(text, g, tokens, piece, ev));
+        }
+    }
+    out
+}
+
+/// The start bytes of the tokens that make a known name of several words ("NEW YORK",
+/// "KANSAS CITY"), in order.
+fn known_phrase_words(g: &Gazetteer, ev: &Evidence, tokens: &[Token]) -> Vec<usize> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < tokens.len() {
+        let longest = (2..=g.longest.min(tokens.len() - i))
+            .filter(|_| ev.word(tokens[i].word) != "the")
+            .rev()
+            .find(|&l| {
+                tokens[i + 1..i + l].iter().all(|t| t.joined)
+                    && g.lookup(&words_of(ev, tokens, &(i..i + l)).join(" "))
+                        .is_some()
+            });
+        match longest {
+            Some(l) => {
+                out.extend(tokens[i..i + l].iter().map(|t| t.span.start));
+                i += l;
+            }
+            None => i += 1,
         }
     }
     out
