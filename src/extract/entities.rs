@@ -687,6 +687,28 @@ mod tests {
     }
 
     #[test]
+    fn of_before_a_place_or_after_an_ordinary_opener_ends_a_name() {
+        let got = spans(
+            "Results of Brenish league matches on Monday :\n\
+             Varnhold of Germany beat Tesko Marvin of Sweden in the final .\n\
+             Fans of Varnhold cheered . The Bank of England spoke of the Church of Scotland .\n",
+        );
+        for want in ["Brenish", "Varnhold", "Germany", "Tesko Marvin", "Sweden"] {
+            assert!(got.iter().any(|(s, _)| *s == want), "{want} not in {got:?}");
+        }
+        assert!(got.iter().any(|(s, _)| *s == "Bank of England"), "{got:?}");
+        assert!(
+            got.iter().any(|(s, _)| *s == "Church of Scotland"),
+            "{got:?}"
+        );
+        assert!(
+            !got.iter()
+                .any(|(s, _)| s.contains(" of ") && s.starts_with("Results")),
+            "{got:?}"
+        );
+    }
+
+    #[test]
     fn known_names_of_several_words_in_capitals_lines() {
         let got = spans(
             "BASEBALL - FIXTURES FOR TUESDAY .\nKANSAS CITY AT DETROIT\nTHE TOUR REACHES SAN DIEGO TODAY\n",

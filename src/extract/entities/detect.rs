@@ -265,7 +265,13 @@ fn runs(
             // A connector needs a capitalised word right after it.
             let connector_len = match ev.word(t.word) {
                 w if PARTICLES.contains(&w) && t.lower => 1,
-                "of" | "for" if !person_before_of(ev, tokens, start..end) => 1,
+                "of" | "for"
+                    if !person_before_of(ev, tokens, start..end)
+                        && !opener_before_of(ev, tokens, start..end)
+                        && !(ev.word(t.word) == "of" && name_of_place(ev, tokens, start..end)) =>
+                {
+                    1
+                }
                 "and"
                     if has_of
                         && tokens
@@ -394,6 +400,69 @@ fn person_before_of(ev: &Evidence, tokens: &[Token], run: Range<usize>) -> bool 
         && !tokens[run]
             .iter()
             .any(|t| g.org_words.contains(ev.word(t.word)) || g.lookup(ev.word(t.word)).is_some())
+}
+
+/// Whether the run so far is one ordinary word opening the sentence, which "of" follows:
+/// "Results of English rugby", "Representatives of First Bank", "Daughter of Henry VIII"
+/// name what comes after "of". Organisation, place and title words ("Bank of England",
+/// "Church of Scotland") and known names that go on past "of" keep the run.
+fn opener_before_of(ev: &Evidence, tokens: &[Token], run: Range<usize>) -> bool {
+    let g = &*GAZETTEER;
+    let first = &tokens[run.start];
+    let w = ev.word(first.word);
+    run.len() == 1
+        && first.initial
+        && !first.upper
+        && (ev.is_common(first.word) || tagger::features::is_common_word(w))
+        && !head_or_known(g, w)
+        && !known_past_of(g, ev, tokens, run.start)
+}
+
+/// "Karlsruhe of Germany", "Tono Eitel of Sweden": a name with no ordinary, head or title
+/// word, then "of" and a known state or place that ends the name, is a club, firm or person
+/// from that place, not one longer name ("Bank of England", "Gulf of Mexico", "Duke of
+/// Orleans" keep their "of").
+fn name_of_place(ev: &Evidence, tokens: &[Token], run: Range<usize>) -> bool {
+    let g = &*GAZETTEER;
+    let of = run.end;
+    let ordinary = tokens[run.clone()].iter().any(|t| {
+        let w = ev.word(t.word);
+        ev.is_common(t.word) || tagger::features::is_common_word(w) || head_or_known(g, w)
+    });
+    if ordinary || known_past_of(g, ev, tokens, run.start) {
+        return false;
+    }
+    // The place after "of" ends the capitalised words.
+    (1..=3).any(|l| {
+        let after = of + 1..of + 1 + l;
+        after.end <= tokens.len()
+            && tokens[after.clone()].iter().all(|t| t.joined && t.cap)
+            && tokens.get(after.end).is_none_or(|t| !(t.joined && t.cap))
+            && matches!(
+                g.lookup(&words_of(ev, tokens, &after).join(" ")),
+                Some(Entry::State(_) | Entry::Capital { .. } | Entry::Place(_))
+            )
+    })
+}
+
+/// Whether a word heads or names something by itself: an organisation, place, thing or
+/// title word, a known name or a given name.
+fn head_or_known(g: &Gazetteer, w: &str) -> bool {
+    g.org_words.contains(w)
+        || g.place_words.contains(w)
+        || g.thing_words.contains(w)
+        || g.role_words.contains(w)
+        || g.lookup(w).is_some()
+        || g.first_names.contains(w)
+}
+
+/// Whether a known name of several words starts at token `start` and reaches past the
+/// next "of" ("Friends of the Earth", "Islamic State of Iraq").
+fn known_past_of(g: &Gazetteer, ev: &Evidence, tokens: &[Token], start: usize) -> bool {
+    (2..=g.longest.min(tokens.len() - start)).any(|l| {
+        let words = words_of(ev, tokens, &(start..start + l));
+        words[..l - 1].contains(&"of") && g.lookup(&words.join(" ")).is_some()
+    })
 }
 
 /// Whether "and" at `before.end` joins two halves of one organisation name: "Fish and
