@@ -268,7 +268,7 @@ fn runs(
                 "of" | "for"
                     if !person_before_of(ev, tokens, start..end)
                         && !opener_before_of(ev, tokens, start..end)
-                        && !(ev.word(t.word) == "of" && name_of_place(ev, tokens, start..end)) =>
+                        && (ev.word(t.word) != "of" || !name_of_place(ev, tokens, start..end)) =>
                 {
                     1
                 }
