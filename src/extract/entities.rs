@@ -697,6 +697,16 @@ mod tests {
             assert!(got.iter().any(|(s, _)| *s == want), "{want} not in {got:?}");
         }
         assert!(got.iter().any(|(s, _)| *s == "Bank of England"), "{got:?}");
+        // A census given name opens a person's name: "of" then says where they work.
+        let work = spans("The move was a surprise , said Dorothy Quellner of Tarvik Partners .\n");
+        assert!(
+            work.iter().any(|(s, _)| *s == "Dorothy Quellner"),
+            "{work:?}"
+        );
+        assert!(
+            work.iter().any(|(s, _)| *s == "Tarvik Partners"),
+            "{work:?}"
+        );
         assert!(
             got.iter().any(|(s, _)| *s == "Church of Scotland"),
             "{got:?}"

@@ -392,8 +392,16 @@ fn person_before_of(ev: &Evidence, tokens: &[Token], run: Range<usize>) -> bool 
                 .count()
                 <= 2
     };
+    // "Lynn Reaser of Barnett Banks": a given name of the census list opening a name of two
+    // words that are no ordinary words counts too.
+    let census_given = run.len() == 2
+        && tagger::features::is_given_name(ev.word(tokens[run.start].word))
+        && !tokens[run.clone()]
+            .iter()
+            .any(|t| tagger::features::is_common_word(ev.word(t.word)));
     run.len() >= 2
         && (initials(&tokens[run.start])
+            || census_given
             || tokens[run.start..run.end - 1]
                 .iter()
                 .any(|t| g.first_names.contains(ev.word(t.word))))
