@@ -26,6 +26,7 @@ mod names;
 pub mod rank;
 pub mod resolve;
 pub mod roles;
+mod spans;
 pub mod tagger;
 pub mod tokens;
 
@@ -144,8 +145,20 @@ pub fn extract_actors_and_salience(corpus: &Corpus) -> (Vec<Actor>, Vec<f64>) {
                 .filter(|s| s.chars().any(char::is_lowercase))
                 .map(|s| s.to_lowercase())
                 .collect();
+            // "Apple Inc" beside "Apple Inc.": the form with the abbreviation's period stands.
+            let dotted: BTreeSet<&str> = surfaces
+                .iter()
+                .chain([&name])
+                .filter_map(|s| s.strip_suffix('.'))
+                .collect();
+            let undotted: Vec<String> = surfaces
+                .iter()
+                .filter(|s| dotted.contains(s.as_str()))
+                .cloned()
+                .collect();
             surfaces.retain(|s| {
                 *s != name
+                    && !undotted.contains(s)
                     && !(s.chars().all(|c| !c.is_lowercase()) && cased.contains(&s.to_lowercase()))
             });
             let outlets: BTreeSet<String> = mentions
@@ -677,6 +690,51 @@ mod tests {
             "{got:?}"
         );
         assert!(!got.iter().any(|(s, _)| *s == "WBA & IBO"), "{got:?}");
+    }
+
+    #[test]
+    fn of_before_a_place_or_after_an_ordinary_opener_ends_a_name() {
+        let got = spans(
+            "Results of Brenish league matches on Monday :\n\
+             Varnhold of Germany beat Tesko Marvin of Sweden in the final .\n\
+             Fans of Varnhold cheered . The Bank of England spoke of the Church of Scotland .\n",
+        );
+        for want in ["Brenish", "Varnhold", "Germany", "Tesko Marvin", "Sweden"] {
+            assert!(got.iter().any(|(s, _)| *s == want), "{want} not in {got:?}");
+        }
+        assert!(got.iter().any(|(s, _)| *s == "Bank of England"), "{got:?}");
+        // A census given name opens a person's name: "of" then says where they work.
+        let work = spans("The move was a surprise , said Dorothy Quellner of Tarvik Partners .\n");
+        assert!(
+            work.iter().any(|(s, _)| *s == "Dorothy Quellner"),
+            "{work:?}"
+        );
+        assert!(
+            work.iter().any(|(s, _)| *s == "Tarvik Partners"),
+            "{work:?}"
+        );
+        assert!(
+            got.iter().any(|(s, _)| *s == "Church of Scotland"),
+            "{got:?}"
+        );
+        assert!(
+            !got.iter()
+                .any(|(s, _)| s.contains(" of ") && s.starts_with("Results")),
+            "{got:?}"
+        );
+    }
+
+    #[test]
+    fn known_names_of_several_words_in_capitals_lines() {
+        let got = spans(
+            "BASEBALL - FIXTURES FOR TUESDAY .\nKANSAS CITY AT DETROIT\nTHE TOUR REACHES SAN DIEGO TODAY\n",
+        );
+        assert!(
+            got.contains(&("KANSAS CITY", ActorKind::Organisation)),
+            "{got:?}"
+        );
+        assert!(got.iter().any(|(s, _)| *s == "SAN DIEGO"), "{got:?}");
+        assert!(!got.iter().any(|(s, _)| *s == "KANSAS"), "{got:?}");
     }
 
     #[test]

@@ -16,6 +16,7 @@ use super::ActorKind;
 use super::classify::classify;
 use super::gazetteer::{Entry, GAZETTEER, Gazetteer};
 use super::resolve::Found;
+use super::spans;
 use super::tagger;
 use super::tokens::{Evidence, PARTICLES, Token, Vocab, is_shouting, tokenize};
 use crate::ingest::BlockKind;
@@ -50,7 +51,8 @@ pub(crate) fn detect(
     ev: &Evidence,
     title_case: bool,
 ) -> Vec<Detected> {
-    let rules = detect_rules(text, tokens, ev, title_case);
+    let mut rules = detect_rules(text, tokens, ev, title_case);
+    spans::abbreviation_periods(text, &mut rules);
     // Headlines in title case: the rules' stricter reading stands.
     if title_case {
         return rules;
@@ -59,6 +61,8 @@ pub(crate) fn detect(
         Some(model) => tagger::merge::refine(model, text, tokens, ev, rules),
         None => rules,
     };
+    spans::acronym_names(text, tokens, ev, &mut out);
+    spans::based_compounds(text, tokens, &mut out);
     // "BOSTON 69 65 .515", "DETROIT 4 Kansas City 1", "CHICAGO AT TORONTO": a city or
     // region in a results, standings or fixtures line is its team. States stay places
     // (national teams are named by their country).
@@ -146,11 +150,20 @@ pub(crate) fn detect_rules(
 ) -> Vec<Detected> {
     let g = &*GAZETTEER;
     let shouting = is_shouting(tokens);
-    // In a capitals headline only words known to be names elsewhere may start a run; in a
-    // title-case headline, words also seen in lower case are not names.
+    let known_phrases = if shouting {
+        known_phrase_words(g, ev, tokens)
+    } else {
+        Vec::new()
+    };
+    // In a capitals headline only words known to be names elsewhere, alone or as a known
+    // name of several words ("KANSAS CITY AT DETROIT"), may start a run; in a title-case
+    // headline, words also seen in lower case are not names.
     let cap = |t: &Token| {
         if shouting {
-            t.upper && (ev.capitalised(t.word, 1) || g.lookup(ev.word(t.word)).is_some())
+            t.upper
+                && (ev.capitalised(t.word, 1)
+                    || g.lookup(ev.word(t.word)).is_some()
+                    || known_phrases.binary_search(&t.span.start).is_ok())
         } else if title_case
             && !t.upper
             && ev.is_common(t.word)
@@ -194,6 +207,31 @@ pub(crate) fn detect_rules(
     out
 }
 
+/// The start bytes of the tokens that make a known name of several words ("NEW YORK",
+/// "KANSAS CITY"), in order.
+fn known_phrase_words(g: &Gazetteer, ev: &Evidence, tokens: &[Token]) -> Vec<usize> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < tokens.len() {
+        let longest = (2..=g.longest.min(tokens.len() - i))
+            .filter(|_| ev.word(tokens[i].word) != "the")
+            .rev()
+            .find(|&l| {
+                tokens[i + 1..i + l].iter().all(|t| t.joined)
+                    && g.lookup(&words_of(ev, tokens, &(i..i + l)).join(" "))
+                        .is_some()
+            });
+        match longest {
+            Some(l) => {
+                out.extend(tokens[i..i + l].iter().map(|t| t.span.start));
+                i += l;
+            }
+            None => i += 1,
+        }
+    }
+    out
+}
+
 /// Maximal capitalised runs, as token index ranges.
 fn runs(
     text: &str,
@@ -227,7 +265,13 @@ fn runs(
             // A connector needs a capitalised word right after it.
             let connector_len = match ev.word(t.word) {
                 w if PARTICLES.contains(&w) && t.lower => 1,
-                "of" | "for" if !person_before_of(ev, tokens, start..end) => 1,
+                "of" | "for"
+                    if !person_before_of(ev, tokens, start..end)
+                        && !opener_before_of(ev, tokens, start..end)
+                        && (ev.word(t.word) != "of" || !name_of_place(ev, tokens, start..end)) =>
+                {
+                    1
+                }
                 "and"
                     if has_of
                         && tokens
@@ -348,14 +392,85 @@ fn person_before_of(ev: &Evidence, tokens: &[Token], run: Range<usize>) -> bool 
                 .count()
                 <= 2
     };
+    // "Lynn Reaser of Barnett Banks": a given name of the census list opening a name of two
+    // words that are no ordinary words counts too.
+    let census_given = run.len() == 2
+        && tagger::features::is_given_name(ev.word(tokens[run.start].word))
+        && !tokens[run.clone()]
+            .iter()
+            .any(|t| tagger::features::is_common_word(ev.word(t.word)));
     run.len() >= 2
         && (initials(&tokens[run.start])
+            || census_given
             || tokens[run.start..run.end - 1]
                 .iter()
                 .any(|t| g.first_names.contains(ev.word(t.word))))
         && !tokens[run]
             .iter()
             .any(|t| g.org_words.contains(ev.word(t.word)) || g.lookup(ev.word(t.word)).is_some())
+}
+
+/// Whether the run so far is one ordinary word opening the sentence, which "of" follows:
+/// "Results of English rugby", "Representatives of First Bank", "Daughter of Henry VIII"
+/// name what comes after "of". Organisation, place and title words ("Bank of England",
+/// "Church of Scotland") and known names that go on past "of" keep the run.
+fn opener_before_of(ev: &Evidence, tokens: &[Token], run: Range<usize>) -> bool {
+    let g = &*GAZETTEER;
+    let first = &tokens[run.start];
+    let w = ev.word(first.word);
+    run.len() == 1
+        && first.initial
+        && !first.upper
+        && (ev.is_common(first.word) || tagger::features::is_common_word(w))
+        && !head_or_known(g, w)
+        && !known_past_of(g, ev, tokens, run.start)
+}
+
+/// "Karlsruhe of Germany", "Tono Eitel of Sweden": a name with no ordinary, head or title
+/// word, then "of" and a known state or place that ends the name, is a club, firm or person
+/// from that place, not one longer name ("Bank of England", "Gulf of Mexico", "Duke of
+/// Orleans" keep their "of").
+fn name_of_place(ev: &Evidence, tokens: &[Token], run: Range<usize>) -> bool {
+    let g = &*GAZETTEER;
+    let of = run.end;
+    let ordinary = tokens[run.clone()].iter().any(|t| {
+        let w = ev.word(t.word);
+        ev.is_common(t.word) || tagger::features::is_common_word(w) || head_or_known(g, w)
+    });
+    if ordinary || known_past_of(g, ev, tokens, run.start) {
+        return false;
+    }
+    // The place after "of" ends the capitalised words.
+    (1..=3).any(|l| {
+        let after = of + 1..of + 1 + l;
+        after.end <= tokens.len()
+            && tokens[after.clone()].iter().all(|t| t.joined && t.cap)
+            && tokens.get(after.end).is_none_or(|t| !(t.joined && t.cap))
+            && matches!(
+                g.lookup(&words_of(ev, tokens, &after).join(" ")),
+                Some(Entry::State(_) | Entry::Capital { .. } | Entry::Place(_))
+            )
+    })
+}
+
+/// Whether a word heads or names something by itself: an organisation, place, thing or
+/// title word, a known name or a given name.
+fn head_or_known(g: &Gazetteer, w: &str) -> bool {
+    g.org_words.contains(w)
+        || g.place_words.contains(w)
+        || g.thing_words.contains(w)
+        || g.role_words.contains(w)
+        || g.lookup(w).is_some()
+        || g.first_names.contains(w)
+}
+
+/// Whether a known name of several words starts at token `start` and reaches past the
+/// next "of" ("Friends of the Earth", "Islamic State of Iraq").
+fn known_past_of(g: &Gazetteer, ev: &Evidence, tokens: &[Token], start: usize) -> bool {
+    (2..=g.longest.min(tokens.len() - start)).any(|l| {
+        let words = words_of(ev, tokens, &(start..start + l));
+        words[..l - 1].contains(&"of") && g.lookup(&words.join(" ")).is_some()
+    })
 }
 
 /// Whether "and" at `before.end` joins two halves of one organisation name: "Fish and

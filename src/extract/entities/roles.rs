@@ -188,6 +188,11 @@ fn apposition(after: &str) -> Option<String> {
             phrase = &phrase[..i];
         }
     }
+    // "the associate director of the FBI during the scandal who, better known as ...": a
+    // relative pronoun before the comma opens a clause too.
+    for rel in [" who", " which"] {
+        phrase = phrase.strip_suffix(rel).unwrap_or(phrase);
+    }
     let phrase = phrase.trim();
     let words: Vec<&str> = phrase.split_whitespace().collect();
     if words.is_empty() || words.len() > MAX_APPOSITION {
@@ -378,6 +383,15 @@ mod tests {
         assert_eq!(
             role("Mark Heller, her lawyer, said so.", "Mark Heller").as_deref(),
             Some("lawyer")
+        );
+        // A relative pronoun right before the comma ends the apposition.
+        assert_eq!(
+            role(
+                "Orin Vasko Sr., the deputy director of the bureau who, as it turned out, left.",
+                "Orin Vasko Sr."
+            )
+            .as_deref(),
+            Some("deputy director of the bureau")
         );
     }
 
