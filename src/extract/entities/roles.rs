@@ -171,9 +171,7 @@ fn noun_phrase(phrase: &str) -> String {
 fn apposition(after: &str) -> Option<String> {
     let g = &*GAZETTEER;
     let rest = after.strip_prefix(", ")?;
-    let end = rest
-        .find([',', '.', ';', '(', '“', '"'])
-        .unwrap_or(rest.len());
+    let end = apposition_end(rest);
     let mut phrase = &rest[..end];
     for cut in [
         " who ",
@@ -224,6 +222,34 @@ fn apposition(after: &str) -> Option<String> {
         .take(4)
         .any(|w| g.role_heads.contains(&norm(w)));
     head_has_role.then(|| words[skip..].join(" "))
+}
+
+/// Where an apposition ends: at the first comma, full stop, semicolon, bracket or quotation
+/// mark, but not at the full stop of an initial or a title inside a name ("campaign manager
+/// of Donald J. Trump for President", "an aide to Gen. Mark Ruiz").
+fn apposition_end(rest: &str) -> usize {
+    let mut from = 0;
+    loop {
+        let Some(k) = rest[from..]
+            .find([',', '.', ';', '(', '“', '"'])
+            .map(|k| from + k)
+        else {
+            return rest.len();
+        };
+        let word = rest[..k].rsplit(' ').next().unwrap_or("");
+        let initial = word.len() == 1 && word.bytes().all(|b| b.is_ascii_uppercase());
+        let title = matches!(
+            word,
+            "Gen" | "Sen" | "Rep" | "Gov" | "Lt" | "Col" | "Capt" | "St"
+        );
+        let name_follows = rest[k..]
+            .strip_prefix(". ")
+            .is_some_and(|r| r.starts_with(|c: char| c.is_uppercase()));
+        if !((initial || title) && name_follows) {
+            return k;
+        }
+        from = k + 1;
+    }
 }
 
 /// `phrase.find(cut)` for a `cut` that opens with a space: only the places of a space are
@@ -284,6 +310,21 @@ mod tests {
     fn role(text: &str, name: &str) -> Option<String> {
         let start = text.find(name).unwrap_or(0);
         role_near(text, &(start..start + name.len()), &(0..text.len()))
+    }
+
+    #[test]
+    fn an_initial_inside_an_apposition_does_not_end_it() {
+        let t = "Dale Price, campaign manager of Mara K. Osei for Senate, called the suit a stunt.";
+        assert_eq!(
+            role(t, "Dale Price").as_deref(),
+            Some("campaign manager of Mara K. Osei for Senate")
+        );
+        // A full stop after a word that is no initial still ends it.
+        let t = "Dale Price, campaign manager of Osei. The suit was filed on Monday.";
+        assert_eq!(
+            role(t, "Dale Price").as_deref(),
+            Some("campaign manager of Osei")
+        );
     }
 
     #[test]
