@@ -65,6 +65,18 @@ pub(crate) fn retype(corpus: &Corpus, found: &[Found], clusters: &mut [Cluster])
         if c.members.iter().any(|&i| person_evidence(corpus, found, i)) {
             continue;
         }
+        // "Creston RCMP", "MWEB Operations", "T-Mobile USA": an acronym beside a word in
+        // mixed case makes a body's name, not a person's (a line in capitals has no mixed
+        // word, so its people keep their kind).
+        if c.members.iter().any(|&i| {
+            let doc = &corpus.docs[corpus.sentences[found[i].sentence].doc];
+            doc.raw
+                .get(found[i].det.span.clone())
+                .is_some_and(acronym_beside_mixed_case)
+        }) {
+            c.kind = ActorKind::Organisation;
+            continue;
+        }
         let longest = c
             .members
             .iter()
@@ -90,6 +102,29 @@ pub(crate) fn retype(corpus: &Corpus, found: &[Found], clusters: &mut [Cluster])
             ActorKind::Organisation
         };
     }
+}
+
+/// Whether a name holds an acronym (two or more capitals, three when it opens the name; no
+/// full stop, no Roman numeral or "Jr") and a word in mixed case: "Creston RCMP", not "A.J.
+/// Smith", "PJ Carlesimo", "Henry VIII" or "KIM JONG UN".
+fn acronym_beside_mixed_case(name: &str) -> bool {
+    let words: Vec<&str> = name
+        .split(|c: char| c.is_whitespace() || c == '-')
+        .filter(|w| !w.is_empty())
+        .collect();
+    // Two capitals opening a name are initials or a title ("PJ Carlesimo", "GM Ed Stefanski").
+    let acronym = words.iter().enumerate().any(|(n, w)| {
+        w.chars().count() >= if n == 0 { 3 } else { 2 }
+            && w.chars().all(|c| c.is_ascii_uppercase())
+            && !w
+                .chars()
+                .all(|c| matches!(c, 'I' | 'V' | 'X' | 'L' | 'C' | 'M'))
+            && !matches!(*w, "JR" | "SR")
+    });
+    let mixed = words.iter().any(|w| {
+        w.chars().next().is_some_and(char::is_uppercase) && w.chars().any(char::is_lowercase)
+    });
+    acronym && mixed
 }
 
 /// Common nouns that introduce the name of a thing: "the magazine Wink", "a clothing line
@@ -425,6 +460,19 @@ mod tests {
         let at = |w: &str| t.find(w).map_or(0..0, |s| s..s + w.len());
         assert!(in_short_quote(t, &at("New Moon")));
         assert!(!in_short_quote(t, &at("Lohan")));
+    }
+
+    #[test]
+    fn an_acronym_beside_a_mixed_case_word_is_a_body() {
+        assert!(acronym_beside_mixed_case("Creston RCMP"));
+        assert!(acronym_beside_mixed_case("NEXA Operations"));
+        assert!(acronym_beside_mixed_case("T-Mobile USA"));
+        assert!(!acronym_beside_mixed_case("A.J. Smith"));
+        assert!(!acronym_beside_mixed_case("PJ Smith"));
+        assert!(!acronym_beside_mixed_case("GM Ed Stone"));
+        assert!(!acronym_beside_mixed_case("Henry VIII"));
+        assert!(!acronym_beside_mixed_case("KIM JONG UN"));
+        assert!(!acronym_beside_mixed_case("Mara Osei"));
     }
 
     #[test]
