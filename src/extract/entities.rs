@@ -323,7 +323,7 @@ pub fn is_state(name: &str) -> bool {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
     use crate::ingest::{BlockKind, from_plain};
 
@@ -340,7 +340,8 @@ mod tests {
         actors.iter().find(|a| a.name == name)
     }
 
-    fn spans(text: &str) -> Vec<(&str, ActorKind)> {
+    /// Each mention's text and kind (shared with the rule modules' tests).
+    pub(crate) fn spans(text: &str) -> Vec<(&str, ActorKind)> {
         mention_spans(text)
             .into_iter()
             .map(|(r, k)| (&text[r], k))

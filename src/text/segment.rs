@@ -95,6 +95,13 @@ fn in_list(word: &str, list: &[&str]) -> bool {
     list.iter().any(|entry| matches(word, entry))
 }
 
+/// Whether `word` (its full stop left off) is an abbreviation that stands inside a name,
+/// before the name's next word: a title or rank of the `never` list ("Gen", "Sen", "Cmdr",
+/// "Mt"), or "St" ("St. Clair County").
+pub(crate) fn is_abbreviation_in_name(word: &str) -> bool {
+    in_list(word, &LISTS.never) || word == "St"
+}
+
 /// Split a paragraph into sentences.
 ///
 /// Returns byte ranges into `text`, in order, trimmed of white space, never empty and never

@@ -114,16 +114,22 @@ pub(crate) fn detect(
     out
 }
 
-/// Whether a name stands in a sports table line: at the line's start or after a score, and
-/// followed by a score ("DETROIT 4 Kansas City 1", "BOSTON 69 65 .515 5"), or on either
-/// side of a capitals "AT" in a fixtures line ("CHICAGO AT TORONTO").
-fn team_in_table(text: &str, span: &Range<usize>) -> bool {
+/// The text of a span's line before the span and after it, up to the line breaks.
+fn line_around<'a>(text: &'a str, span: &Range<usize>) -> (&'a str, &'a str) {
     let line_start = text[..span.start].rfind('\n').map_or(0, |i| i + 1);
     let line_end = text[span.end..]
         .find('\n')
         .map_or(text.len(), |i| span.end + i);
-    let before = text[line_start..span.start].trim();
-    let after = text[span.end..line_end].trim();
+    (&text[line_start..span.start], &text[span.end..line_end])
+}
+
+/// Whether a name stands in a sports table line: at the line's start or after a score, and
+/// followed by a score ("DETROIT 4 Kansas City 1", "BOSTON 69 65 .515 5"), or on either
+/// side of a capitals "AT" in a fixtures line ("CHICAGO AT TORONTO").
+fn team_in_table(text: &str, span: &Range<usize>) -> bool {
+    let (line_before, line_after) = line_around(text, span);
+    let before = line_before.trim();
+    let after = line_after.trim();
     let score = |w: &str| (1..=3).contains(&w.len()) && w.bytes().all(|b| b.is_ascii_digit());
     let next = after.split(' ').next().unwrap_or("");
     let prev = before.rsplit(' ').next().unwrap_or("");
@@ -916,12 +922,9 @@ fn column_letters(text: &str, span: &Range<usize>) -> bool {
     if surface.chars().count() == 1 {
         return true;
     }
-    let line_start = text[..span.start].rfind('\n').map_or(0, |i| i + 1);
-    let line_end = text[span.end..]
-        .find('\n')
-        .map_or(text.len(), |i| span.end + i);
-    text[line_start..span.start].trim().is_empty()
-        && text[span.end..line_end].trim().is_empty()
+    let (line_before, line_after) = line_around(text, span);
+    line_before.trim().is_empty()
+        && line_after.trim().is_empty()
         && surface.split(' ').count() > 1
         && surface
             .split(' ')
@@ -1363,14 +1366,11 @@ fn sports_report(raw: &str) -> bool {
 /// Whether a name opens a standings line: only numbers follow it, five or more
 /// ("St Johnstone 2 1 1 0 3 0 4", "Crystal Palace 4 1 2 1 4 3 5"); a rank may come before.
 fn standings_line(raw: &str, span: &Range<usize>) -> bool {
-    let line_start = raw[..span.start].rfind('\n').map_or(0, |i| i + 1);
-    let line_end = raw[span.end..]
-        .find('\n')
-        .map_or(raw.len(), |i| span.end + i);
+    let (line_before, line_after) = line_around(raw, span);
     let number = |w: &str| !w.is_empty() && w.bytes().all(|b| b.is_ascii_digit());
-    let before = raw[line_start..span.start].trim();
+    let before = line_before.trim();
     let rank = before.is_empty() || number(before.trim_end_matches('.'));
-    let after: Vec<&str> = raw[span.end..line_end].split_whitespace().collect();
+    let after: Vec<&str> = line_after.split_whitespace().collect();
     rank && after.len() >= 5 && after.iter().all(|w| number(w))
 }
 
@@ -1461,12 +1461,9 @@ fn result_line(raw: &str, span: &Range<usize>) -> bool {
     if !score(next) && !score(previous) {
         return false;
     }
-    let line_start = raw[..span.start].rfind('\n').map_or(0, |i| i + 1);
-    let line_end = raw[span.end..]
-        .find('\n')
-        .map_or(raw.len(), |i| span.end + i);
-    let before: Vec<&str> = raw[line_start..span.start].split_whitespace().collect();
-    let after: Vec<&str> = raw[span.end..line_end].split_whitespace().collect();
+    let (line_before, line_after) = line_around(raw, span);
+    let before: Vec<&str> = line_before.split_whitespace().collect();
+    let after: Vec<&str> = line_after.split_whitespace().collect();
     // A name: capitalised words, with "of" or "de" inside.
     let name = |ws: &[&str]| {
         ws.first()

@@ -6,6 +6,7 @@ use std::collections::HashMap;
 use std::ops::Range;
 
 use super::gazetteer::{GAZETTEER, norm};
+use crate::text::segment::is_abbreviation_in_name;
 use crate::text::tokens::is_stop_word;
 
 /// A role without its past marker: "former FBI director" and "FBI director" name one office.
@@ -238,10 +239,8 @@ fn apposition_end(rest: &str) -> usize {
         };
         let word = rest[..k].rsplit(' ').next().unwrap_or("");
         let initial = word.len() == 1 && word.bytes().all(|b| b.is_ascii_uppercase());
-        let title = matches!(
-            word,
-            "Gen" | "Sen" | "Rep" | "Gov" | "Lt" | "Col" | "Capt" | "St"
-        );
+        // Honorifics are left out: "an ex-girlfriend of Mr. Vale" stays cut at "Mr".
+        let title = is_abbreviation_in_name(word) && !is_honorific(word);
         let name_follows = rest[k..]
             .strip_prefix(". ")
             .is_some_and(|r| r.starts_with(|c: char| c.is_uppercase()));

@@ -208,14 +208,8 @@ pub(crate) fn based_compounds(text: &str, tokens: &[Token], out: &mut Vec<Detect
 
 #[cfg(test)]
 mod tests {
-    use crate::extract::entities::{ActorKind, mention_spans};
-
-    fn spans(text: &str) -> Vec<(&str, ActorKind)> {
-        mention_spans(text)
-            .into_iter()
-            .map(|(r, k)| (&text[r], k))
-            .collect()
-    }
+    use crate::extract::entities::ActorKind;
+    use crate::extract::entities::tests::spans;
 
     #[test]
     fn a_firms_abbreviation_keeps_its_period() {

@@ -95,15 +95,14 @@ pub(super) fn frame_of(
     // participle and a preposition right after a measured span open another clause; they
     // are not what the span measures (a hyphenated span is an adjective: "its 15-year
     // working lifetime").
-    let hyphenated = t[fig.toks.clone()].iter().any(|x| x.low == "-");
     let clause_after = measured
         && from == end
-        && !hyphenated
         && word(t, from).ends_with("ing")
         && matches!(
             word(t, from + 1),
             "on" | "at" | "in" | "to" | "from" | "with" | "without" | "for" | "by" | "up"
-        );
+        )
+        && !t[fig.toks.clone()].iter().any(|x| x.low == "-");
     let (words, head) = if noun.is_some() || clause_after {
         (Vec::new(), None)
     } else {

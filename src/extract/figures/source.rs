@@ -13,6 +13,7 @@ use regex::Regex;
 use super::lexicon::MONTHS;
 use crate::text::WEEKDAYS;
 use crate::text::chars::word_char;
+use crate::text::segment::is_abbreviation_in_name;
 use crate::text::tokens::is_stop_word;
 
 #[allow(clippy::unwrap_used)] // constant pattern
@@ -62,7 +63,7 @@ fn by_hand_according(s: &str) -> Option<Option<Range<usize>>> {
             continue; // no \b before "according"
         }
         let from = p + LEAD.len();
-        let end = run_end(s, from, &[',', '.', ';', ':', '"', '“', '”', '(', ')']);
+        let end = run_end(s, from, ACCORDING_STOP);
         if end > from {
             return Some(Some(from..end));
         }
@@ -129,7 +130,6 @@ fn by_hand_said_by(s: &str) -> Option<Option<Range<usize>>> {
 
 /// The rest of `SAID_BY` after "said" ending at `from`, alternatives in order.
 fn said_by_at(s: &str, from: usize) -> Option<Range<usize>> {
-    const STOP: &[char] = &[',', '.', ';', '"', '“', '”'];
     let ws_end = |at: usize| {
         s[at..]
             .find(|c: char| !c.is_whitespace())
@@ -141,17 +141,17 @@ fn said_by_at(s: &str, from: usize) -> Option<Range<usize>> {
     }
     let rest = &s[k..];
     // (the|a|an)\s+[^...]+: the class takes white space too, so after the first white
-    // space character any character not in STOP will do.
+    // space character any character not in SAID_BY_STOP will do.
     for article in ["the", "a", "an"] {
         let Some(after) = rest.strip_prefix(article) else {
             continue;
         };
         let mut chars = after.chars();
         if chars.next().is_some_and(char::is_whitespace)
-            && chars.next().is_some_and(|c| !STOP.contains(&c))
+            && chars.next().is_some_and(|c| !SAID_BY_STOP.contains(&c))
         {
             let first = k + article.len() + after.chars().next().map_or(0, char::len_utf8);
-            return Some(k..run_end(s, first, STOP));
+            return Some(k..run_end(s, first, SAID_BY_STOP));
         }
     }
     // (Mr|Ms|Mrs|Dr)\.\s+[A-Z][^...]+
@@ -159,14 +159,14 @@ fn said_by_at(s: &str, from: usize) -> Option<Range<usize>> {
         if rest.starts_with(title) {
             let name = ws_end(k + title.len());
             if name > k + title.len()
-                && let Some(end) = capital_run(s, name, STOP)
+                && let Some(end) = capital_run(s, name, SAID_BY_STOP)
             {
                 return Some(k..end);
             }
         }
     }
     // [A-Z][^...]+
-    capital_run(s, k, STOP).map(|end| k..end)
+    capital_run(s, k, SAID_BY_STOP).map(|end| k..end)
 }
 
 /// `[A-Z][^...]+` at `at`: the end of the match.
@@ -186,13 +186,6 @@ const PRONOUNS: &[&str] = &[
 const ACCORDING_STOP: &[char] = &[',', '.', ';', ':', '"', '“', '”', '(', ')'];
 const SAID_BY_STOP: &[char] = &[',', '.', ';', '"', '“', '”'];
 
-/// Abbreviations that stand inside a name, before its next word: "St. Clair County",
-/// "Cmdr. John Fitzgerald", "Mount" as "Mt.". (Not "Inc." or "Jr.", which end a name.)
-const NAME_ABBREVIATIONS: &[&str] = &[
-    "Adm", "Capt", "Cmdr", "Col", "Dr", "Ft", "Gen", "Gov", "Lt", "Maj", "Mr", "Mrs", "Ms", "Mt",
-    "Prof", "Rep", "Rev", "Sen", "Sgt", "St",
-];
-
 /// A group cut at a full stop that belongs to the name, carried on past it: "the U" ->
 /// "the U.S. Geological Survey", "Bill Gamblin of the St" -> "Bill Gamblin of the St. Clair
 /// County Emergency Services", "Cmdr" -> "Cmdr. John L. Fitzgerald".
@@ -204,7 +197,7 @@ fn past_abbreviations(s: &str, mut group: Range<usize>, stop: &[char]) -> Range<
             .unwrap_or("");
         let initial = last.len() == 1 && last.bytes().all(|b| b.is_ascii_uppercase());
         let next = after.trim_start_matches(' ');
-        if !(initial || NAME_ABBREVIATIONS.contains(&last))
+        if !(initial || is_abbreviation_in_name(last))
             || !next.starts_with(|c: char| c.is_uppercase())
         {
             break;
