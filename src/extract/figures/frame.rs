@@ -91,8 +91,9 @@ pub(super) fn frame_of(
         .find_map(|i| model_at(t, i, text).filter(|_| i == from || t[i - 1].kind == Kind::Word));
     let noun = noun_before(t, fig.toks.start);
     // "a magnitude of 4.4 struck": the noun before "of" is what is measured.
-    // "around twelve days depending on the weather", "the 6 hours ending at 1 p.m.": a
-    // participle and a preposition right after a measured span open another clause; they
+    // "around twelve days depending on the weather", "the 6 hours ending at 1 p.m.", "three
+    // weeks following the end": a participle and a preposition or an article right after a
+    // measured span open another clause; they
     // are not what the span measures (a hyphenated span is an adjective: "its 15-year
     // working lifetime").
     let clause_after = measured
@@ -100,7 +101,22 @@ pub(super) fn frame_of(
         && word(t, from).ends_with("ing")
         && matches!(
             word(t, from + 1),
-            "on" | "at" | "in" | "to" | "from" | "with" | "without" | "for" | "by" | "up"
+            "on" | "at"
+                | "in"
+                | "to"
+                | "from"
+                | "with"
+                | "without"
+                | "for"
+                | "by"
+                | "up"
+                | "the"
+                | "a"
+                | "an"
+                | "their"
+                | "his"
+                | "her"
+                | "its"
         )
         && !t[fig.toks.clone()].iter().any(|x| x.low == "-");
     let (words, head) = if noun.is_some() || clause_after {

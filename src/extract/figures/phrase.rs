@@ -277,7 +277,8 @@ pub(super) fn noun_before(t: &[Tok], start: usize) -> Option<(usize, bool)> {
             | "composed"
             | "made"
     );
-    if adjective {
+    // "notified Ohio State on Monday of nine violations": a day says when, it measures nothing.
+    if adjective || is_when(w) {
         return None;
     }
     let generic = matches!(

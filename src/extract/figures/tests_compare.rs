@@ -813,7 +813,7 @@ fn pronouns_participles_and_unit_abbreviations_are_no_measures() {
     let c = corpus(&[(
         "A",
         None,
-        "The link is back to 70% of our usual capacity. Repairs will take around nine days depending on the sea. The outage lasted 48 mins.",
+        "The link is back to 70% of our usual capacity. Repairs will take around nine days depending on the sea. The outage lasted 48 mins. Nearly two weeks following the vote, the board told the club on Monday of six breaches.",
     )]);
     let figs = extract_figures(&c);
     let keys: Vec<(f64, Option<&str>, Option<&str>)> = figs
@@ -830,6 +830,14 @@ fn pronouns_participles_and_unit_abbreviations_are_no_measures() {
         !keys
             .iter()
             .any(|k| k.1.is_some_and(|k| k.contains("depend"))),
+        "{keys:?}"
+    );
+    // "two weeks following the vote": the participle opens another clause; "on Monday of
+    // six breaches": a day is no measure.
+    assert!(
+        !keys.iter().any(|k| k
+            .1
+            .is_some_and(|k| k.contains("follow") || k.contains("monday"))),
         "{keys:?}"
     );
     // "48 mins" is a duration, not a count of "mins".
