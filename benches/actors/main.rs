@@ -10,8 +10,9 @@
 //! into the repository) and our own annotations in `tests/data/actors/`:
 //! - top-10 actors of each brief against the gold entity chains: right entity (its names
 //!   are gold mention strings of one chain, or we judged it in `judged.tsv`), right kind
-//!   (the chain's type), sensible role (no fragment; a word of the role is a gold
-//!   descriptor of the entity, when the gold has descriptors);
+//!   (the chain's type), sensible role (judged by hand in `roles.tsv`; a role not judged
+//!   there must be no fragment and share a word with the entity's gold descriptors, when
+//!   the gold has descriptors);
 //! - alias splits (two listed actors for one gold chain) and merges (one actor whose names
 //!   belong to two chains);
 //! - speaker attribution on the paragraphs annotated in `speakers.tsv`;

@@ -16,6 +16,8 @@ use crate::gold::{Chain, all_chains, best_chain, norm, rows};
 pub(crate) struct Notes {
     /// (cluster, actor name) -> verdict: ok, junk, kind, role.
     judged: BTreeMap<(String, String), String>,
+    /// (cluster, actor name, role) -> whether the role is sensible, judged by hand.
+    roles: BTreeMap<(String, String, String), bool>,
     /// (cluster, doc, paragraph) -> speaker ("none": no actor should be credited).
     speakers: BTreeMap<(String, String, usize), String>,
     /// cluster -> whether its text has an open issue.
@@ -30,6 +32,12 @@ impl Notes {
         for r in rows(&dir.join("judged.tsv")) {
             if let [c, name, v, ..] = r.as_slice() {
                 n.judged.insert((c.clone(), name.clone()), v.clone());
+            }
+        }
+        for r in rows(&dir.join("roles.tsv")) {
+            if let [c, name, role, v, ..] = r.as_slice() {
+                n.roles
+                    .insert((c.clone(), name.clone(), role.clone()), v == "ok");
             }
         }
         for r in rows(&dir.join("speakers.tsv")) {
@@ -226,9 +234,17 @@ fn actors(brief: &Brief, name: &str, chains: &[Chain], notes: &Notes, list: bool
         }
         t.top += 1;
         let judged = notes.judged.get(&(name.to_string(), a.name.clone()));
-        let role = a.role.as_deref().map(|r| role_ok(r, chain));
+        let role = a.role.as_deref().map(|r| {
+            // A hand judgement of this very role wins; the word match is the fallback.
+            let key = (name.to_string(), a.name.clone(), r.to_string());
+            match notes.roles.get(&key) {
+                Some(&sensible) => Some(sensible),
+                None => role_ok(r, chain),
+            }
+        });
         t.roles += usize::from(a.role.is_some());
         let verdict = match (judged.map(String::as_str), chain) {
+            (Some("ok"), _) if role == Some(Some(false)) => "role",
             (Some("ok"), _) => "ok",
             (Some("kind"), _) => "kind",
             (Some("role"), _) => "role",
