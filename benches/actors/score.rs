@@ -263,10 +263,13 @@ fn actors(brief: &Brief, name: &str, chains: &[Chain], notes: &Notes, list: bool
         }
         if list {
             println!(
-                "  {:<9} {} [{:?}] role={:?} aliases={:?} gold={}{}",
+                "  {:<9} {} [{:?}] m={} o={} s={:.3} role={:?} aliases={:?} gold={}{}",
                 verdict,
                 a.name,
                 a.kind,
+                a.mentions,
+                a.outlets.len(),
+                a.salience,
                 a.role,
                 a.aliases,
                 chain.map_or("-", |c| c.name.as_str()),

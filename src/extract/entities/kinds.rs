@@ -288,8 +288,101 @@ pub(crate) fn is_thing_cluster(corpus: &Corpus, found: &[Found], c: &Cluster) ->
     let ordinary = c.kind == ActorKind::Person
         && c.members.iter().all(|&i| found[i].det.common)
         && c.members.iter().any(|&i| found[i].det.words.len() > 1);
-    (things * 2 >= c.members.len() || ordinary)
+    (things * 2 >= c.members.len() || ordinary || is_product(corpus, found, c))
         && !c.members.iter().any(|&i| person_evidence(corpus, found, i))
+}
+
+/// Whether a cluster names a product: a quarter of its mentions (two at least) carry a model
+/// number or a product noun ("Internet Explorer 8", "the BlackBerry Curve 8900", "the
+/// MacBook Pro laptop", "ActiveX controls"), and none speaks ("Apple said": a maker that
+/// also names its products' line is an actor).
+fn is_product(corpus: &Corpus, found: &[Found], c: &Cluster) -> bool {
+    let mut products = 0;
+    for &i in &c.members {
+        let doc = &corpus.docs[corpus.sentences[found[i].sentence].doc];
+        let after = doc.raw.get(found[i].det.span.end..).unwrap_or("");
+        let mut words = after
+            .split_whitespace()
+            .map(|w| w.trim_end_matches([',', '.', ';', ':', ')']));
+        let next = words.next().unwrap_or("");
+        let next_low = next.to_lowercase();
+        if SPEECH_AFTER.contains(&next_low.as_str())
+            || (next_low == "has" || next_low == "have")
+                && words
+                    .next()
+                    .is_some_and(|w| SPEECH_AFTER.contains(&w.to_lowercase().as_str()))
+        {
+            return false;
+        }
+        let product = model_number(next) || PRODUCT_AFTER.contains(&next_low.as_str());
+        products += usize::from(after.starts_with(' ') && product);
+    }
+    products >= 2 && products * 4 >= c.members.len()
+}
+
+/// Words after a name that make it a speaker ("Apple said", "Nokia has announced").
+const SPEECH_AFTER: &[&str] = &[
+    "said",
+    "says",
+    "told",
+    "announced",
+    "announces",
+    "stated",
+    "added",
+    "confirmed",
+    "denied",
+    "insisted",
+    "warned",
+];
+
+/// Nouns a product's name modifies ("the MacBook Pro laptop", "Internet Explorer users").
+const PRODUCT_AFTER: &[&str] = &[
+    "browser",
+    "browsers",
+    "laptop",
+    "laptops",
+    "notebook",
+    "notebooks",
+    "smartphone",
+    "smartphones",
+    "handset",
+    "handsets",
+    "tablet",
+    "tablets",
+    "processor",
+    "processors",
+    "chip",
+    "chips",
+    "chipset",
+    "graphics",
+    "control",
+    "controls",
+    "plug-in",
+    "app",
+    "apps",
+    "console",
+    "consoles",
+    "models",
+    "lineup",
+    "sedan",
+    "rifle",
+    "rifles",
+    "users",
+];
+
+/// A model or version number after a name: "8", "8900", "Q10", "i5", "650M", "10.5" (no
+/// year: "Microsoft 2009" is no model).
+fn model_number(w: &str) -> bool {
+    let digits = w.chars().filter(char::is_ascii_digit).count();
+    let year = w.len() == 4 && digits == 4 && (w.starts_with("19") || w.starts_with("20"));
+    digits > 0
+        && !year
+        && w.len() <= 6
+        && w.chars().all(|c| c.is_ascii_alphanumeric() || c == '.')
+        && !w.ends_with("th")
+        && !w.ends_with("st")
+        && !w.ends_with("nd")
+        && !w.ends_with("rd")
 }
 
 /// Whether a mention opens its sentence with a participle glued to a name ("Considering
@@ -432,6 +525,28 @@ mod tests {
             titles += usize::from(fresh);
         }
         assert!(titles >= 6, "{titles}");
+    }
+
+    #[test]
+    fn products_with_model_numbers_or_product_nouns_are_no_actors_but_their_makers_are() {
+        let docs = vec![
+            from_plain(
+                0,
+                "A",
+                "Veltro said the Harbour Explorer browser is safe. Users of Harbour Explorer 8 should update. Veltro added a fix.",
+            ),
+            from_plain(
+                1,
+                "B",
+                "Harbour Explorer 7 is hit too, Veltro said. Harbour Explorer users were told to wait.",
+            ),
+        ];
+        let actors = extract_actors(&Corpus::new(docs));
+        let names: Vec<&str> = actors.iter().map(|a| a.name.as_str()).collect();
+        assert!(!names.iter().any(|n| n.contains("Harbour")), "{names:?}");
+        assert!(names.contains(&"Veltro"), "{names:?}");
+        assert!(model_number("8900") && model_number("Q10") && model_number("650M"));
+        assert!(!model_number("2009") && !model_number("5th") && !model_number("May"));
     }
 
     #[test]
