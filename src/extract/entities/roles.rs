@@ -238,7 +238,21 @@ fn apposition_end(rest: &str) -> usize {
             return rest.len();
         };
         let word = rest[..k].rsplit(' ').next().unwrap_or("");
-        let initial = word.len() == 1 && word.bytes().all(|b| b.is_ascii_uppercase());
+        // Inside a dotted abbreviation ("U.S.", "D.C."): the next letter follows the stop.
+        let dotted_inside = rest.as_bytes().get(k) == Some(&b'.')
+            && rest
+                .as_bytes()
+                .get(k + 1)
+                .is_some_and(u8::is_ascii_uppercase)
+            && rest.as_bytes().get(k + 2) == Some(&b'.');
+        if dotted_inside {
+            from = k + 1;
+            continue;
+        }
+        // A dotted abbreviation ("U.S", "D.C") ends like an initial.
+        let initial = word
+            .split('.')
+            .all(|p| p.len() == 1 && p.bytes().all(|b| b.is_ascii_uppercase()));
         // Honorifics are left out: "an ex-girlfriend of Mr. Vale" stays cut at "Mr".
         let title = is_abbreviation_in_name(word) && !is_honorific(word);
         let name_follows = rest[k..]
@@ -317,6 +331,11 @@ mod tests {
         assert_eq!(
             role(t, "Dale Price").as_deref(),
             Some("campaign manager of Mara K. Osei for Senate")
+        );
+        let t = "Ana Ruiz, a spokeswoman for the U.S. Marshals Service, said he was caught.";
+        assert_eq!(
+            role(t, "Ana Ruiz").as_deref(),
+            Some("spokeswoman for the U.S. Marshals Service")
         );
         // A full stop after a word that is no initial still ends it.
         let t = "Dale Price, campaign manager of Osei. The suit was filed on Monday.";
