@@ -288,7 +288,16 @@ pub(crate) fn is_thing_cluster(corpus: &Corpus, found: &[Found], c: &Cluster) ->
     let ordinary = c.kind == ActorKind::Person
         && c.members.iter().all(|&i| found[i].det.common)
         && c.members.iter().any(|&i| found[i].det.words.len() > 1);
-    (things * 2 >= c.members.len() || ordinary || is_product(corpus, found, c))
+    // "Web", "Patch", "Rescue", "Men": an "organisation" named by one ordinary word (the
+    // corpus uses it in lower case too), never written as an acronym.
+    let ordinary_word = c.kind == ActorKind::Organisation
+        && c.members.iter().all(|&i| {
+            let d = &found[i].det;
+            let doc = &corpus.docs[corpus.sentences[found[i].sentence].doc];
+            let surface = doc.raw.get(d.span.clone()).unwrap_or("");
+            d.common && d.words.len() == 1 && surface.chars().skip(1).all(char::is_lowercase)
+        });
+    (things * 2 >= c.members.len() || ordinary || ordinary_word || is_product(corpus, found, c))
         && !c.members.iter().any(|&i| person_evidence(corpus, found, i))
 }
 
@@ -547,6 +556,26 @@ mod tests {
         assert!(names.contains(&"Veltro"), "{names:?}");
         assert!(model_number("8900") && model_number("Q10") && model_number("650M"));
         assert!(!model_number("2009") && !model_number("5th") && !model_number("May"));
+    }
+
+    #[test]
+    fn an_organisation_named_by_one_ordinary_word_is_no_actor() {
+        let docs = vec![
+            from_plain(
+                0,
+                "A",
+                "Users must install the Patch from Veltro. The Patch fixes the flaw, Veltro said.",
+            ),
+            from_plain(
+                1,
+                "B",
+                "Veltro released the Patch on Tuesday. A patch for older systems comes later, said Anna Berg of Veltro.",
+            ),
+        ];
+        let actors = extract_actors(&Corpus::new(docs));
+        let names: Vec<&str> = actors.iter().map(|a| a.name.as_str()).collect();
+        assert!(!names.contains(&"Patch"), "{names:?}");
+        assert!(names.contains(&"Veltro"), "{names:?}");
     }
 
     #[test]
