@@ -374,6 +374,21 @@ pub(crate) mod tests {
     }
 
     #[test]
+    fn a_given_name_spelled_with_k_or_c_is_one_person() {
+        let c = corpus(&[
+            ("A", "Katherine Osei, 61, was found at her home on Monday."),
+            (
+                "B",
+                "Police said Catherine Osei lived alone. Osei was a nurse.",
+            ),
+        ]);
+        let actors = extract_actors(&c);
+        let people: Vec<&Actor> = actors.iter().filter(|a| a.name.ends_with("Osei")).collect();
+        assert_eq!(people.len(), 1, "{people:?}");
+        assert_eq!(people[0].outlets, ["A", "B"]);
+    }
+
+    #[test]
     fn aliases_merge_across_outlets() {
         let c = corpus(&[
             (

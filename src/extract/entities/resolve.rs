@@ -44,8 +44,13 @@ pub(crate) struct Cluster {
     pub(crate) members: Vec<usize>,
 }
 
-/// Given-name key folded for transliteration (Sergei / Sergey, Dmitri / Dmitry).
+/// Given-name key folded for transliteration and spelling (Sergei / Sergey, Dmitri /
+/// Dmitry, Katherine / Catherine, Karl / Carl).
 fn given_key(w: &str) -> String {
+    let w = match w.strip_prefix('k') {
+        Some(rest) if rest.len() > 2 => format!("c{rest}"),
+        _ => w.to_string(),
+    };
     let k = w.replace("ey", "ei").replace("iy", "i").replace('y', "i");
     let mut out = String::new();
     for c in k.chars() {
