@@ -374,6 +374,36 @@ pub(crate) mod tests {
     }
 
     #[test]
+    fn a_shop_named_with_a_possessive_is_one_name() {
+        let got = spans(
+            "He parked at the Bloomington Sam's Club, then drove to Denny's Restaurant in Moscow's Hotel district. Russia's Foreign Ministry said nothing.",
+        );
+        let names: Vec<&str> = got.iter().map(|(s, _)| *s).collect();
+        assert!(names.contains(&"Bloomington Sam's Club"), "{got:?}");
+        assert!(names.contains(&"Denny's Restaurant"), "{got:?}");
+        assert!(names.contains(&"Moscow"), "{got:?}");
+        assert!(names.contains(&"Russia"), "{got:?}");
+    }
+
+    #[test]
+    fn an_organisation_named_after_its_place_and_without_it_is_one_actor() {
+        let c = corpus(&[
+            (
+                "A",
+                "The Portland Trail Blazers fired their coach. The Trail Blazers lost again.",
+            ),
+            ("B", "The Trail Blazers hired a new coach on Monday."),
+        ]);
+        let actors = extract_actors(&c);
+        let teams: Vec<&Actor> = actors
+            .iter()
+            .filter(|a| a.name.contains("Trail Blazers"))
+            .collect();
+        assert_eq!(teams.len(), 1, "{teams:?}");
+        assert_eq!(teams[0].outlets, ["A", "B"]);
+    }
+
+    #[test]
     fn a_given_name_spelled_with_k_or_c_is_one_person() {
         let c = corpus(&[
             ("A", "Katherine Osei, 61, was found at her home on Monday."),

@@ -7,14 +7,18 @@
 //!   spellings occur in one article (then they are two people).
 //! - First-name mentions ("Tara", "Donald", "Mr. Kim" of Kim Jong-un): a single word that is
 //!   the given name (first word) of exactly one multi-word person and nobody's surname.
+//! - Short names after a place: "Trail Blazers" of "Portland Trail Blazers" when only one
+//!   organisation's name ends that way.
 //! - Junk: a mention whose whole text is a function word, a contraction or a single letter
 //!   ("The", "I'm", "E"), or the pronoun "Us" read as the acronym US.
 
 use std::collections::{BTreeMap, BTreeSet};
 
 use super::ActorKind;
+use super::gazetteer::GAZETTEER;
 use super::kinds::{person_evidence, titled};
 use super::resolve::{Cluster, Found, surname_key};
+use super::tagger::features::is_listed_place;
 use crate::text::Corpus;
 use crate::text::tokens::is_stop_word;
 
@@ -287,6 +291,36 @@ pub(crate) fn merge_variants(
                 .iter()
                 .any(|&m| titled(corpus, found, m))
         {
+            let (a, b) = (root(&mut parent, j), root(&mut parent, i));
+            if a != b {
+                parent[b] = a;
+            }
+        }
+    }
+    // "Trail Blazers" of "Portland Trail Blazers", "Sam's Club" of "Bloomington Sam's
+    // Club": an organisation's name after a leading place is its short name, when only one
+    // organisation ends that way (two words at least: "Blazers" alone may be anyone's).
+    let mut placed_tails: BTreeMap<&[String], Option<usize>> = BTreeMap::new();
+    for i in (0..clusters.len()).filter(|&i| {
+        clusters[i].canonical.is_none()
+            && clusters[i].kind == ActorKind::Organisation
+            && shapes[i].words.len() > 2
+    }) {
+        let w = shapes[i].words.as_slice();
+        for k in 1..w.len() - 1 {
+            let lead = w[..k].join(" ");
+            if GAZETTEER.lookup(&lead).is_some() || is_listed_place(&lead) {
+                placed_tails
+                    .entry(&w[k..])
+                    .and_modify(|o| *o = o.filter(|&j| j == i))
+                    .or_insert(Some(i));
+            }
+        }
+    }
+    for i in (0..clusters.len())
+        .filter(|&i| clusters[i].canonical.is_none() && clusters[i].kind == ActorKind::Organisation)
+    {
+        if let Some(&Some(j)) = placed_tails.get(shapes[i].words.as_slice()) {
             let (a, b) = (root(&mut parent, j), root(&mut parent, i));
             if a != b {
                 parent[b] = a;

@@ -375,12 +375,48 @@ fn has_ampersand(text: &str, span: &Range<usize>) -> bool {
 /// word's possessive opens an organisation's name ("People's Council", "Children's
 /// Hospital": the next word is an organisation head word).
 fn possessive_ends(ev: &Evidence, tokens: &[Token], i: usize) -> bool {
+    let next_is = |heads: &dyn Fn(&str) -> bool| {
+        tokens
+            .get(i + 1)
+            .is_some_and(|n| n.cap && heads(ev.word(n.word)))
+    };
     tokens[i].possessive
-        && !(ev.is_common(tokens[i].word)
-            && tokens
-                .get(i + 1)
-                .is_some_and(|n| n.cap && GAZETTEER.org_words.contains(ev.word(n.word))))
+        && !(ev.is_common(tokens[i].word) && next_is(&|w| GAZETTEER.org_words.contains(w)))
+        // "Sam's Club", "Denny's Restaurant": a shop or a club named after someone, when
+        // the owner is no known place ("Moscow's Hotel" stays the city's).
+        && !(next_is(&|w| SHOP_HEADS.contains(&w))
+            && GAZETTEER.lookup(ev.word(tokens[i].word)).is_none())
 }
+
+/// Head words of the names of shops, restaurants and clubs, which are often named with a
+/// possessive ("Sam's Club", "Denny's Restaurant", "Hardester's Markets").
+const SHOP_HEADS: &[&str] = &[
+    "club",
+    "restaurant",
+    "restaurants",
+    "bar",
+    "pub",
+    "diner",
+    "cafe",
+    "café",
+    "store",
+    "stores",
+    "market",
+    "markets",
+    "grocery",
+    "bakery",
+    "kitchen",
+    "inn",
+    "motel",
+    "hotel",
+    "salon",
+    "shop",
+    "shops",
+    "tavern",
+    "grill",
+    "deli",
+    "pharmacy",
+];
 
 /// Whether the run so far is a person's name, a given name and more with no organisation
 /// word: then "of" starts where they live or work ("Anthony LaSalle of Bloomington",
