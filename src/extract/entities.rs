@@ -404,6 +404,31 @@ pub(crate) mod tests {
     }
 
     #[test]
+    fn police_rank_abbreviations_are_roles_not_names() {
+        let c = corpus(&[
+            (
+                "A",
+                "Const. Tim Vale said the crowd broke windows. Vale said more.",
+            ),
+            (
+                "B",
+                "Det. Ana Ruiz said two men were held, and Const. Tim Vale agreed.",
+            ),
+        ]);
+        let actors = extract_actors(&c);
+        let names: Vec<&str> = actors.iter().map(|a| a.name.as_str()).collect();
+        assert!(
+            !names
+                .iter()
+                .any(|n| n.starts_with("Const") || n.starts_with("Det")),
+            "{names:?}"
+        );
+        let vale = find(&actors, "Tim Vale").expect("Vale");
+        assert_eq!(vale.role.as_deref(), Some("Const."));
+        assert!(find(&actors, "Ana Ruiz").is_some(), "{names:?}");
+    }
+
+    #[test]
     fn a_given_name_spelled_with_k_or_c_is_one_person() {
         let c = corpus(&[
             ("A", "Katherine Osei, 61, was found at her home on Monday."),
