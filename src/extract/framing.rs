@@ -160,8 +160,10 @@ pub fn extract_framing(corpus: &Corpus, actors: &[Actor]) -> Vec<Framing> {
             }),
         })
         .collect();
-    let mut found = names::actor_names(corpus, &keys, bodies);
-    found.extend(members::people(corpus, actors, &keys));
+    let people = members::people(corpus, actors, &keys);
+    let tied = members::tied_keys(actors, &keys, &people);
+    let mut found = names::actor_names(corpus, &keys, bodies, &tied);
+    found.extend(people);
     let possessed = possessed::possessed_states(corpus, actors, &keys, &found);
     found.extend(possessed);
     let country = possessed::the_country(corpus, &keys, &found);

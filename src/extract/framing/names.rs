@@ -53,11 +53,13 @@ const PEOPLE: &str = "officials|troops|diplomats|agents|negotiators|lawmakers|se
 static PEOPLE_WORD: LazyLock<Regex> = LazyLock::new(|| Regex::new(PEOPLE).unwrap());
 
 /// Every name the text gives the key actors.
-/// `bodies`: the mentions of the bodies acting for a key state (by its place in `keys`).
+/// `bodies`: the mentions of the bodies acting for a key state (by its place in `keys`);
+/// `tied`: the key state a title ties a key person to ([`super::members::tied_keys`]).
 pub(super) fn actor_names(
     corpus: &Corpus,
     keys: &[&Actor],
     bodies: Vec<(usize, Mention)>,
+    tied: &BTreeMap<usize, String>,
 ) -> Vec<Found> {
     let mut found: Vec<Found> = bodies
         .into_iter()
@@ -96,7 +98,7 @@ pub(super) fn actor_names(
     }
     found.extend(respellings(corpus, keys));
     found.extend(state_bodies(corpus, keys));
-    found.extend(super::descriptions::descriptions(corpus, keys));
+    found.extend(super::descriptions::descriptions(corpus, keys, tied));
     let beside = super::descriptions::appositions(corpus, keys, &found);
     found.extend(beside);
     let alone = super::bodies::bodies_alone(corpus, keys, &found);

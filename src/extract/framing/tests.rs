@@ -751,3 +751,65 @@ fn a_description_may_open_the_article_when_the_article_gives_the_role() {
         "{t:?}"
     );
 }
+
+#[test]
+fn a_state_in_a_description_fits_the_holder_of_that_state() {
+    let c = corpus(&[
+        (
+            "A",
+            "Summit.\n\nPresident Tom Hale met President Maria Rojas of Chile in Oslo. Hale \
+             said the Norwegian president was a friend. Rojas said Chile's leader, Maria \
+             Rojas, wanted trade. Hale thanked his Chilean counterpart. Rojas left.",
+        ),
+        (
+            "B",
+            "Summit.\n\nNorwegian President Tom Hale met Chilean President Maria Rojas. \
+             Rojas met the leader of Norway on Friday. Hale spoke.",
+        ),
+    ]);
+    let t = table(&c);
+    // Article A: "the Norwegian president" is Hale, whom article B's title ties to Norway,
+    // though A calls him only "President"; "Chile's leader" and "his Chilean counterpart"
+    // are Rojas, whom A places in Chile.
+    let hale_a = names_of(&t, "Tom Hale", "A");
+    assert!(hale_a.contains(&"the Norwegian president"), "{t:?}");
+    let rojas_a = names_of(&t, "Maria Rojas", "A");
+    assert!(rojas_a.contains(&"Chile's leader"), "{t:?}");
+    assert!(rojas_a.contains(&"his Chilean counterpart"), "{t:?}");
+    // Article B: "the leader of Norway" is its president, not Chile's.
+    assert!(
+        names_of(&t, "Tom Hale", "B").contains(&"the leader of Norway"),
+        "{t:?}"
+    );
+    assert!(
+        !names_of(&t, "Maria Rojas", "B")
+            .iter()
+            .any(|n| n.contains("leader")),
+        "{t:?}"
+    );
+}
+
+#[test]
+fn a_counterpart_of_a_state_with_two_people_names_nobody() {
+    let c = corpus(&[
+        (
+            "A",
+            "Summit.\n\nChilean President Maria Rojas and Chilean Foreign Minister Luis Vera \
+             met Norwegian President Tom Hale. Hale thanked his Chilean counterpart. Vera \
+             left. Rojas stayed.",
+        ),
+        (
+            "B",
+            "Summit.\n\nChilean President Maria Rojas spoke. Rojas left.",
+        ),
+    ]);
+    let t = table(&c);
+    for person in ["Maria Rojas", "Luis Vera"] {
+        assert!(
+            !names_of(&t, person, "A")
+                .iter()
+                .any(|n| n.contains("counterpart")),
+            "{t:?}"
+        );
+    }
+}
