@@ -14,6 +14,7 @@ use crate::text::Corpus;
 /// Words that may qualify a role in a definite description without naming anyone else.
 pub(super) const TIME_QUALIFIERS: &[&str] = &[
     "former", "then", "top", "new", "outgoing", "acting", "current", "incoming", "interim",
+    "fired", "ousted",
 ];
 
 /// The role lexicon entries a role phrase ends in, with the phrase's other words: the

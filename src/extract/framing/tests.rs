@@ -813,3 +813,34 @@ fn a_counterpart_of_a_state_with_two_people_names_nobody() {
         );
     }
 }
+
+#[test]
+fn a_special_counsel_is_a_role_and_fired_a_past_marker() {
+    let c = corpus(&[
+        (
+            "A",
+            "Inquiry.\n\nThe report by special counsel Dana Holt was filed. Holt spoke. Later \
+             the special counsel left. Lee Marsh was silent. Marsh left.",
+        ),
+        (
+            "B",
+            "Inquiry.\n\nFBI director Lee Marsh met Dana Holt. Marsh was fired on Monday. The \
+             fired FBI director said nothing. Holt spoke.",
+        ),
+    ]);
+    let t = table(&c);
+    // "special counsel" before the name and "the special counsel" are one name, twice.
+    let holt = t
+        .iter()
+        .find(|(c, _, _)| c == "Dana Holt")
+        .map(|(_, o, _)| o);
+    let in_a = holt.and_then(|o| o.iter().find(|(outlet, _)| outlet == "A"));
+    assert!(
+        in_a.is_some_and(|(_, n)| n.contains(&("special counsel".to_string(), 2))),
+        "{t:?}"
+    );
+    assert!(
+        names_of(&t, "Lee Marsh", "B").contains(&"The fired FBI director"),
+        "{t:?}"
+    );
+}
