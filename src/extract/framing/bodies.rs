@@ -88,6 +88,106 @@ pub(super) fn bodies_alone(corpus: &Corpus, keys: &[&Actor], found: &[Found]) ->
     out
 }
 
+/// "Trump administration officials", "a senior administration official", "Trump officials",
+/// "an administration delegation": the people of a key state's administration.
+// A compiled constant pattern: cannot fail.
+#[allow(clippy::unwrap_used)]
+static ADMINISTRATION_PEOPLE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b(?:(?P<x>[A-Z][\w.-]*)\s+)?(?:(?:[Ss]enior|[Tt]op)\s+)?(?P<a>administration\s+)?(?:officials?|aides?|delegation)\b")
+        .unwrap()
+});
+
+/// The people of a key state's administration (listed as acting for it): after the name of
+/// a key person a title ties to the state ("Trump officials", "Trump administration
+/// officials"), or after the word alone ("a senior administration official") in an article
+/// that names the administration of exactly one key state ("the Trump administration").
+/// `tied`: the key state (its name) a title ties a key person to, by place in `keys`.
+pub(super) fn administration_people(
+    corpus: &Corpus,
+    keys: &[&Actor],
+    tied: &BTreeMap<usize, String>,
+    found: &[Found],
+) -> Vec<Found> {
+    let state_of = |name: &str| {
+        keys.iter()
+            .position(|a| a.kind == ActorKind::Place && a.name == name)
+    };
+    // A tied key person by the last word of the name, when no other tied person shares it.
+    let mut people: BTreeMap<&str, Option<usize>> = BTreeMap::new();
+    for (k, state) in tied {
+        let (Some(a), Some(st)) = (keys.get(*k), state_of(state)) else {
+            continue;
+        };
+        let Some(last) = a.name.rsplit(' ').next() else {
+            continue;
+        };
+        let e = people.entry(last).or_insert(Some(st));
+        if *e != Some(st) {
+            *e = None;
+        }
+    }
+    // doc -> the key states whose administration the article names.
+    let mut named: BTreeMap<usize, std::collections::BTreeSet<usize>> = BTreeMap::new();
+    for f in found {
+        if f.list != super::List::Name
+            || keys
+                .get(f.concept)
+                .is_none_or(|a| a.kind != ActorKind::Place)
+        {
+            continue;
+        }
+        let text = corpus.docs[f.mention.doc].text(&f.mention.span);
+        if text
+            .rsplit(char::is_whitespace)
+            .next()
+            .is_some_and(|w| w.eq_ignore_ascii_case("administration"))
+        {
+            named.entry(f.mention.doc).or_default().insert(f.concept);
+        }
+    }
+    let mut out = Vec::new();
+    for (si, s) in corpus.sentences.iter().enumerate() {
+        let text = corpus.text(s);
+        if !text.contains("official") && !text.contains("aide") && !text.contains("delegation") {
+            continue;
+        }
+        for c in ADMINISTRATION_PEOPLE.captures_iter(text) {
+            let Some(all) = c.get(0) else {
+                continue;
+            };
+            let person = c
+                .name("x")
+                .and_then(|x| Some((x.start(), people.get(x.as_str()).copied().flatten()?)));
+            let state = match (person, c.name("a")) {
+                (Some((at, k)), _) => Some((at, k)),
+                (None, Some(_)) => {
+                    let from = c.name("x").map_or(all.start(), |x| {
+                        x.end() + text[x.end()..].len() - text[x.end()..].trim_start().len()
+                    });
+                    match named.get(&s.doc).map(|n| n.iter().collect::<Vec<_>>()) {
+                        Some(n) if n.len() == 1 => Some((from, *n[0])),
+                        _ => None,
+                    }
+                }
+                (None, None) => None,
+            };
+            let Some((from, k)) = state else {
+                continue;
+            };
+            out.push(Found {
+                concept: k,
+                list: super::List::Member,
+                mention: NameMention {
+                    doc: s.doc,
+                    sentence: si,
+                    span: s.span.start + from..s.span.start + all.end(),
+                },
+            });
+        }
+    }
+    out
+}
+
 /// Head nouns of institutions that name one alone ("the committee"); a name ending in
 /// another word ("Smit Salvage") is not named by it ("the salvage" is the work).
 const INSTITUTIONS: &[&str] = &[

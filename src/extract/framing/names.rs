@@ -103,6 +103,8 @@ pub(super) fn actor_names(
     found.extend(beside);
     let alone = super::bodies::bodies_alone(corpus, keys, &found);
     found.extend(alone);
+    let people = super::bodies::administration_people(corpus, keys, tied, &found);
+    found.extend(people);
     found.extend(super::bodies::organisations_by_head(corpus, keys));
     drop_nested(found)
 }

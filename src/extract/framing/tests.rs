@@ -844,3 +844,35 @@ fn a_special_counsel_is_a_role_and_fired_a_past_marker() {
         "{t:?}"
     );
 }
+
+#[test]
+fn the_people_of_a_states_administration_act_for_it() {
+    let c = corpus(&[
+        (
+            "A",
+            "Tariffs.\n\nU.S. President Tom Hale raised tariffs on Chile. A senior \
+             administration official said the U.S. administration would wait. Hale officials \
+             met Chile on Monday.",
+        ),
+        (
+            "B",
+            "Tariffs.\n\nThe United States raised tariffs on Chile. Hale administration \
+             officials said so. Chilean officials objected. Hale left.",
+        ),
+    ]);
+    let t = table(&c);
+    let a = acting_for(&t, "United States", "A");
+    assert!(a.contains(&"senior administration official"), "{t:?}");
+    assert!(a.contains(&"Hale officials"), "{t:?}");
+    assert!(
+        acting_for(&t, "United States", "B").contains(&"Hale administration officials"),
+        "{t:?}"
+    );
+    // Another state's officials are not the administration's.
+    assert!(
+        !acting_for(&t, "United States", "B")
+            .iter()
+            .any(|n| n.contains("Chilean")),
+        "{t:?}"
+    );
+}
