@@ -21,7 +21,7 @@ use crate::text::Corpus;
 #[allow(clippy::unwrap_used)]
 static STATE_BODY: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"\b(?:[Tt]he\s+)?(?P<x>[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)?)(?:['’]s)?\s+(?:government|regime|administration|authorities|leadership|state(?:-run)?\s+(?:media|television|news\s+agency))\b",
+        r"\b(?:[Tt]he\s+)?(?P<x>[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)?)(?:['’]s)?\s+(?:government|regime|administration|authorities|leadership|state(?:-run)?\s+(?:media(?:\s+agency)?|television|news\s+agency))\b",
     )
     .unwrap()
 });
@@ -97,7 +97,7 @@ pub(super) fn actor_names(
         }
     }
     found.extend(respellings(corpus, keys));
-    found.extend(state_bodies(corpus, keys));
+    found.extend(state_bodies(corpus, keys, tied));
     found.extend(super::descriptions::descriptions(corpus, keys, tied));
     let beside = super::descriptions::appositions(corpus, keys, &found);
     found.extend(beside);
@@ -283,7 +283,7 @@ fn with_title(corpus: &Corpus, doc: usize, sentence: usize, span: &Range<usize>)
 
 /// Where a form of address ("Mr.", "Mrs.", "Ms.", "Dr.") written right before a name starts,
 /// in the text before the name.
-fn honorific_before(before: &str) -> Option<usize> {
+pub(super) fn honorific_before(before: &str) -> Option<usize> {
     let trimmed = before.strip_suffix(' ')?;
     let word = trimmed.rsplit(char::is_whitespace).next()?;
     matches!(
@@ -309,9 +309,11 @@ fn title_stands_alone(title: &str) -> bool {
 }
 
 /// "the Syrian regime", "the US government": the state's institutions by the state's
-/// name, adjective or capital; and "U.S. officials", "Russian intelligence agents",
-/// "American troops": the people acting for it, named by it.
-fn state_bodies(corpus: &Corpus, keys: &[&Actor]) -> Vec<Found> {
+/// name, adjective or capital, or by a key person a title ties to it ("the Kim regime",
+/// "Abe's government"); and "U.S. officials", "Russian intelligence agents", "American
+/// troops": the people acting for it, named by it.
+fn state_bodies(corpus: &Corpus, keys: &[&Actor], tied: &BTreeMap<usize, String>) -> Vec<Found> {
+    let rulers = super::bodies::tied_surnames(corpus, keys, tied);
     let states: BTreeMap<&str, usize> = keys
         .iter()
         .enumerate()
@@ -351,7 +353,11 @@ fn state_bodies(corpus: &Corpus, keys: &[&Actor]) -> Vec<Found> {
         }
     }
     orgs.extend(adjectives);
-    let named = |x: &str| state_named(&states, x).or_else(|| orgs.get(&norm(x)).copied().flatten());
+    let named = |x: &str| {
+        state_named(&states, x)
+            .or_else(|| orgs.get(&norm(x)).copied().flatten())
+            .or_else(|| rulers.get(x).copied().flatten())
+    };
     let mut out = Vec::new();
     if states.is_empty() && orgs.is_empty() {
         return out;

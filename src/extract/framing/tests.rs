@@ -876,3 +876,36 @@ fn the_people_of_a_states_administration_act_for_it() {
         "{t:?}"
     );
 }
+
+#[test]
+fn a_tied_rulers_regime_is_the_states_and_his_office_acts_for_it() {
+    let c = corpus(&[
+        (
+            "A",
+            "Talks.\n\nChilean President Maria Rojas met Norway. The Rojas regime said so, and \
+             Ms. Rojas's office praised it. Chilean state media agency reports agreed. Rojas \
+             left.",
+        ),
+        (
+            "B",
+            "Talks.\n\nChile met Norway. Rojas's special envoys arrived. Rojas's \
+             government agreed. Norway's office said nothing.",
+        ),
+    ]);
+    let t = table(&c);
+    let a = names_of(&t, "Chile", "A");
+    assert!(a.contains(&"The Rojas regime"), "{t:?}");
+    assert!(a.contains(&"Chilean state media agency"), "{t:?}");
+    assert!(
+        acting_for(&t, "Chile", "A").contains(&"Ms. Rojas's office"),
+        "{t:?}"
+    );
+    assert!(
+        names_of(&t, "Chile", "B").contains(&"Rojas's government"),
+        "{t:?}"
+    );
+    assert!(
+        acting_for(&t, "Chile", "B").contains(&"Rojas's special envoys"),
+        "{t:?}"
+    );
+}
