@@ -116,11 +116,11 @@ fn phrases(corpus: &Corpus, doc: usize, re: &Regex) -> Vec<(usize, Range<usize>)
     out
 }
 
-/// "the country", "the nation's": a key state named by the word alone.
+/// "the country", "the nation's", "that nation": a key state named by the word alone.
 // A compiled constant pattern: cannot fail.
 #[allow(clippy::unwrap_used)]
 static THE_COUNTRY: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"\b[Tt]he\s+(?:country|nation)\b").unwrap());
+    LazyLock::new(|| Regex::new(r"\b(?:[Tt]he|[Tt]hat)\s+(?:country|nation)\b").unwrap());
 
 /// "the country": the key state named before it in its sentence, or else in the sentence
 /// before, when that is the only key state named there ("talks with Japan ... with the

@@ -631,10 +631,15 @@ fn the_country_names_the_one_state_named_before_it() {
         ),
         (
             "B",
-            "Fish.\n\nChile and Norway talked. Chile said Norway was wrong.",
+            "Fish.\n\nChile and Norway talked. Chile said Norway was wrong. The deal with \
+             Norway forced that nation to cut its quotas.",
         ),
     ]);
     let t = table(&c);
+    assert!(
+        names_of(&t, "Norway", "B").contains(&"that nation"),
+        "{t:?}"
+    );
     // The sentence before names Norway alone; in a sentence naming two states, nobody.
     assert_eq!(
         names_of(&t, "Norway", "A"),
@@ -771,20 +776,18 @@ fn a_state_in_a_description_fits_the_holder_of_that_state() {
     // Article A: "the Norwegian president" is Hale, whom article B's title ties to Norway,
     // though A calls him only "President"; "Chile's leader" and "his Chilean counterpart"
     // are Rojas, whom A places in Chile.
-    let hale_a = names_of(&t, "Tom Hale", "A");
-    assert!(hale_a.contains(&"the Norwegian president"), "{t:?}");
-    let rojas_a = names_of(&t, "Maria Rojas", "A");
-    assert!(rojas_a.contains(&"Chile's leader"), "{t:?}");
-    assert!(rojas_a.contains(&"his Chilean counterpart"), "{t:?}");
     // Article B: "the leader of Norway" is its president, not Chile's.
-    assert!(
-        names_of(&t, "Tom Hale", "B").contains(&"the leader of Norway"),
-        "{t:?}"
+    assert_listed(
+        &t,
+        &[
+            ("Tom Hale", "A", false, "the Norwegian president"),
+            ("Maria Rojas", "A", false, "Chile's leader"),
+            ("Maria Rojas", "A", false, "his Chilean counterpart"),
+            ("Tom Hale", "B", false, "the leader of Norway"),
+        ],
     );
     assert!(
-        !names_of(&t, "Maria Rojas", "B")
-            .iter()
-            .any(|n| n.contains("leader")),
+        none_contains(&names_of(&t, "Maria Rojas", "B"), "leader"),
         "{t:?}"
     );
 }
@@ -806,9 +809,7 @@ fn a_counterpart_of_a_state_with_two_people_names_nobody() {
     let t = table(&c);
     for person in ["Maria Rojas", "Luis Vera"] {
         assert!(
-            !names_of(&t, person, "A")
-                .iter()
-                .any(|n| n.contains("counterpart")),
+            none_contains(&names_of(&t, person, "A"), "counterpart"),
             "{t:?}"
         );
     }
@@ -861,18 +862,17 @@ fn the_people_of_a_states_administration_act_for_it() {
         ),
     ]);
     let t = table(&c);
-    let a = acting_for(&t, "United States", "A");
-    assert!(a.contains(&"senior administration official"), "{t:?}");
-    assert!(a.contains(&"Hale officials"), "{t:?}");
-    assert!(
-        acting_for(&t, "United States", "B").contains(&"Hale administration officials"),
-        "{t:?}"
+    assert_listed(
+        &t,
+        &[
+            ("United States", "A", true, "senior administration official"),
+            ("United States", "A", true, "Hale officials"),
+            ("United States", "B", true, "Hale administration officials"),
+        ],
     );
     // Another state's officials are not the administration's.
     assert!(
-        !acting_for(&t, "United States", "B")
-            .iter()
-            .any(|n| n.contains("Chilean")),
+        none_contains(&acting_for(&t, "United States", "B"), "Chilean"),
         "{t:?}"
     );
 }
@@ -893,19 +893,53 @@ fn a_tied_rulers_regime_is_the_states_and_his_office_acts_for_it() {
         ),
     ]);
     let t = table(&c);
-    let a = names_of(&t, "Chile", "A");
-    assert!(a.contains(&"The Rojas regime"), "{t:?}");
-    assert!(a.contains(&"Chilean state media agency"), "{t:?}");
-    assert!(
-        acting_for(&t, "Chile", "A").contains(&"Ms. Rojas's office"),
-        "{t:?}"
+    assert_listed(
+        &t,
+        &[
+            ("Chile", "A", false, "The Rojas regime"),
+            ("Chile", "A", false, "Chilean state media agency"),
+            ("Chile", "A", true, "Ms. Rojas's office"),
+            ("Chile", "B", false, "Rojas's government"),
+            ("Chile", "B", true, "Rojas's special envoys"),
+        ],
     );
-    assert!(
-        names_of(&t, "Chile", "B").contains(&"Rojas's government"),
-        "{t:?}"
-    );
-    assert!(
-        acting_for(&t, "Chile", "B").contains(&"Rojas's special envoys"),
-        "{t:?}"
+}
+
+/// Each (concept, outlet, acting for it or a name of it, name) is listed.
+fn assert_listed(t: &Table, want: &[(&str, &str, bool, &str)]) {
+    for &(concept, outlet, acting, name) in want {
+        assert!(
+            listed(t, concept, outlet, acting).contains(&name),
+            "{concept} / {outlet}: {name:?} in {t:?}"
+        );
+    }
+}
+
+/// Whether no name in the list contains `part`.
+fn none_contains(names: &[&str], part: &str) -> bool {
+    !names.iter().any(|n| n.contains(part))
+}
+
+#[test]
+fn national_bodies_of_the_koreas_act_for_their_state() {
+    let c = corpus(&[
+        (
+            "A",
+            "Talks.\n\nNorth Korea met South Korea. The WPK said North Korea would talk. The \
+             Blue House said South Korea agreed.",
+        ),
+        (
+            "B",
+            "Talks.\n\nNorth Korea met South Korea. North Korea spoke and South Korea \
+             listened.",
+        ),
+    ]);
+    let t = table(&c);
+    assert_listed(
+        &t,
+        &[
+            ("North Korea", "A", true, "WPK"),
+            ("South Korea", "A", true, "Blue House"),
+        ],
     );
 }
