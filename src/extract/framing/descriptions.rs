@@ -14,8 +14,25 @@ use crate::text::Corpus;
 /// Words that may qualify a role in a definite description without naming anyone else.
 pub(super) const TIME_QUALIFIERS: &[&str] = &[
     "former", "then", "top", "new", "outgoing", "acting", "current", "incoming", "interim",
-    "fired", "ousted",
 ];
+
+/// Words that make a description a past office holder's, like "former", but which are also
+/// verbs before a title ("fired head coach Maurice Cheeks"): read only in a definite
+/// description ("the fired FBI director", "the ousted president"), and fitting only a holder
+/// whose role the text gives as a past one ("former FBI director James Comey"), never the
+/// current holder ("the ousted president" in an article about President Aquino is Marcos).
+const PAST_QUALIFIERS: &[&str] = &["fired", "ousted", "deposed", "sacked"];
+
+/// Role words that mark a past office.
+const PAST_MARKERS: &[&str] = &["former", "then", "ex", "late", "onetime", "fired", "ousted"];
+
+/// Whether a qualifier of a description fits a holder's role words without naming anyone
+/// else: a word of the role itself, a time word, or a past word when the role is past.
+fn qualifier_fits(q: &str, words: &BTreeSet<String>) -> bool {
+    words.contains(q)
+        || TIME_QUALIFIERS.contains(&q)
+        || (PAST_QUALIFIERS.contains(&q) && PAST_MARKERS.iter().any(|m| words.contains(*m)))
+}
 
 /// The role lexicon entries a role phrase ends in, with the phrase's other words: the
 /// longest ("Russia's foreign minister" -> "foreign minister") and the shorter ones it
@@ -180,17 +197,14 @@ pub(super) fn descriptions(
                         .filter_map(|h| Some((*h, holders.get(*h)?)))
                     {
                         for (k, words, first) in holder {
-                            let by_words = h == head
-                                && quals.iter().all(|q| {
-                                    words.contains(q) || TIME_QUALIFIERS.contains(&q.as_str())
-                                });
+                            let by_words =
+                                h == head && quals.iter().all(|q| qualifier_fits(q, words));
                             let by_state = named.as_ref().is_some_and(|(state, run)| {
                                 states.get(&(doc, *k)) == Some(state)
-                                    && quals.iter().enumerate().all(|(i, q)| {
-                                        run.contains(&i)
-                                            || words.contains(q)
-                                            || TIME_QUALIFIERS.contains(&q.as_str())
-                                    })
+                                    && quals
+                                        .iter()
+                                        .enumerate()
+                                        .all(|(i, q)| run.contains(&i) || qualifier_fits(q, words))
                             });
                             if !(by_words || by_state) {
                                 continue;
@@ -234,7 +248,9 @@ pub(super) fn descriptions(
                 };
                 // A description qualified by more than time words ("the North Korean
                 // leader") may come before the name, as a lead often does.
-                let qualified = quals.iter().any(|q| !TIME_QUALIFIERS.contains(&q.as_str()));
+                let qualified = quals.iter().any(|q| {
+                    !TIME_QUALIFIERS.contains(&q.as_str()) && !PAST_QUALIFIERS.contains(&q.as_str())
+                });
                 if *first <= si || qualified || own {
                     out.push(found_at(
                         *k,

@@ -353,11 +353,7 @@ fn state_bodies(corpus: &Corpus, keys: &[&Actor], tied: &BTreeMap<usize, String>
         }
     }
     orgs.extend(adjectives);
-    let named = |x: &str| {
-        state_named(&states, x)
-            .or_else(|| orgs.get(&norm(x)).copied().flatten())
-            .or_else(|| rulers.get(x).copied().flatten())
-    };
+    let named = |x: &str| state_named(&states, x).or_else(|| orgs.get(&norm(x)).copied().flatten());
     let mut out = Vec::new();
     if states.is_empty() && orgs.is_empty() {
         return out;
@@ -380,6 +376,19 @@ fn state_bodies(corpus: &Corpus, keys: &[&Actor], tied: &BTreeMap<usize, String>
             let (Some(all), Some(x)) = (c.get(0), c.name("x")) else {
                 continue;
             };
+            // "the Kim regime", "Abe's government": a ruler's government is the state's (his
+            // "leadership" or "authorities" are his own: "resent John Major's leadership").
+            let ruler = |x: &str| {
+                let government = ["government", "regime", "administration"]
+                    .iter()
+                    .any(|w| all.as_str().ends_with(w));
+                rulers
+                    .get(x)
+                    .copied()
+                    .flatten()
+                    .filter(|_| list == List::Name && government)
+            };
+            let named = |x: &str| named(x).or_else(|| ruler(x));
             let Some((k, start)) = named(x.as_str())
                 .map(|k| (k, all.start()))
                 // "Senior U.S. officials": the state is the last capitalised word.

@@ -116,11 +116,13 @@ fn phrases(corpus: &Corpus, doc: usize, re: &Regex) -> Vec<(usize, Range<usize>)
     out
 }
 
-/// "the country", "the nation's", "that nation": a key state named by the word alone.
+/// "the country", "the nation's": a key state named by the word alone ("that country" is
+/// left out: it points away, often to a state the brief does not rank, "the U.S. ambassador
+/// to Nicaragua as that country prepares").
 // A compiled constant pattern: cannot fail.
 #[allow(clippy::unwrap_used)]
 static THE_COUNTRY: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"\b(?:[Tt]he|[Tt]hat)\s+(?:country|nation)\b").unwrap());
+    LazyLock::new(|| Regex::new(r"\b[Tt]he\s+(?:country|nation)\b").unwrap());
 
 /// "the country": the key state named before it in its sentence, or else in the sentence
 /// before, when that is the only key state named there ("talks with Japan ... with the
