@@ -403,8 +403,8 @@ fn definite_roles(text: &str) -> Vec<(Range<usize>, String, Vec<String>)> {
             // "the leader of Japan": the place qualifies the role, and is part of the
             // description.
             if !last.1.ends_with([',', ';', ':', '.']) {
-                let place = of_place(text.get(end + 1..).unwrap_or(""));
-                let after = words.get(p + n + 1..p + n + 1 + place.len());
+                let (taken, place) = place_after_of(text.get(end + 1..).unwrap_or(""));
+                let after = words.get(p + n + 1..p + n + 1 + taken);
                 if let Some((at, w)) = after.and_then(|a| a.last()).filter(|_| !place.is_empty()) {
                     end = at + w.trim_end_matches(|c: char| !c.is_alphanumeric()).len();
                     quals.extend(place);
@@ -420,8 +420,19 @@ fn definite_roles(text: &str) -> Vec<(Range<usize>, String, Vec<String>)> {
 /// The place an "of" phrase opening `rest` names ("of Russia", "of South Korea,"): its
 /// capitalised words (at most three), folded; none when `rest` opens otherwise ("of the").
 fn of_place(rest: &str) -> Vec<String> {
+    place_after_of(rest).1
+}
+
+/// [`of_place`], with how many words after "of" the place takes ("of the United States":
+/// three, its "the" with it).
+fn place_after_of(rest: &str) -> (usize, Vec<String>) {
     let Some(rest) = rest.strip_prefix("of ") else {
-        return Vec::new();
+        return (0, Vec::new());
+    };
+    // "of the United States", "of the Philippines": "the" opens the name.
+    let (the, rest) = match rest.strip_prefix("the ") {
+        Some(r) if r.starts_with(char::is_uppercase) => (1, r),
+        _ => (0, rest),
     };
     let mut out = Vec::new();
     for w in rest.split(' ').take(3) {
@@ -434,7 +445,10 @@ fn of_place(rest: &str) -> Vec<String> {
             break;
         }
     }
-    out
+    if out.is_empty() {
+        return (0, out);
+    }
+    (the + out.len(), out)
 }
 
 /// A word as a description's words are compared: without punctuation around it or a

@@ -959,3 +959,28 @@ fn an_ousted_office_holder_is_no_current_one() {
         "{t:?}"
     );
 }
+
+#[test]
+fn a_place_after_of_the_qualifies_a_description() {
+    let c = corpus(&[
+        (
+            "A",
+            "Visit.\n\nPresident Tom Hale met Ida Berg, the president of the Rowing Club. Hale \
+             said the president of the Netherlands would come. Berg left.",
+        ),
+        (
+            "B",
+            "Visit.\n\nDutch President Tom Hale spoke. Hale met Ida Berg. Berg left.",
+        ),
+    ]);
+    let t = table(&c);
+    // Hale is tied to the Netherlands by article B's title; Berg's club is no state.
+    assert_listed(
+        &t,
+        &[("Tom Hale", "A", false, "the president of the Netherlands")],
+    );
+    assert!(
+        none_contains(&names_of(&t, "Ida Berg", "A"), "Netherlands"),
+        "{t:?}"
+    );
+}
