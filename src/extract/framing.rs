@@ -13,8 +13,11 @@
 //!    capital; the people acting for a state or an organisation ("U.S. officials", "DNC
 //!    officials"), listed as acting for it. `descriptions`: a definite description ("the
 //!    president", "the North Korean leader") when, in that article, exactly one named actor
-//!    holds that role, or when it is set beside the name ("Comey, the former FBI director,"). `bodies`: "the
-//!    administration", "the committee" after the article named the body in full.
+//!    holds that role, or when it is set beside the name ("Comey, the former FBI director,");
+//!    a state it names fits the holder of that state ("the American president", "North
+//!    Korea's leader", "his Japanese counterpart"). `bodies`: "the administration", "the
+//!    committee" after the article named the body in full; the people of a state's
+//!    administration ("Trump administration officials", "Mr. Moon's office").
 //!    `possessed`: "his country", "his administration" for the state of the person named
 //!    before it in the sentence, when a title ties that person to it; "the country" for the
 //!    one state named before it.
@@ -160,8 +163,10 @@ pub fn extract_framing(corpus: &Corpus, actors: &[Actor]) -> Vec<Framing> {
             }),
         })
         .collect();
-    let mut found = names::actor_names(corpus, &keys, bodies);
-    found.extend(members::people(corpus, actors, &keys));
+    let people = members::people(corpus, actors, &keys);
+    let tied = members::tied_keys(actors, &keys, &people);
+    let mut found = names::actor_names(corpus, &keys, bodies, &tied);
+    found.extend(people);
     let possessed = possessed::possessed_states(corpus, actors, &keys, &found);
     found.extend(possessed);
     let country = possessed::the_country(corpus, &keys, &found);

@@ -88,6 +88,138 @@ pub(super) fn bodies_alone(corpus: &Corpus, keys: &[&Actor], found: &[Found]) ->
     out
 }
 
+/// "Trump administration officials", "a senior administration official", "Trump officials",
+/// "Mr. Moon's office", "Mr. Moon's special envoys", "an administration delegation": the
+/// people of a key state's administration.
+// A compiled constant pattern: cannot fail.
+#[allow(clippy::unwrap_used)]
+static ADMINISTRATION_PEOPLE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b(?:(?P<x>[A-Z][\w-]*)(?P<s>['’]s)?\s+)?(?:(?:[Ss]enior|[Tt]op|special)\s+)?(?P<a>administration\s+)?(?P<p>officials?|aides?|delegation|office|envoys?)\b")
+        .unwrap()
+});
+
+/// A key person a title ties to a key state, by the last word of the name or a one-word
+/// name the text gives the person ("Trump", "Kim" for Kim Jong Un), when no other tied
+/// person shares it: that word -> the state's place in `keys`.
+pub(super) fn tied_surnames<'a>(
+    corpus: &'a Corpus,
+    keys: &[&'a Actor],
+    tied: &BTreeMap<usize, String>,
+) -> BTreeMap<&'a str, Option<usize>> {
+    let mut out: BTreeMap<&'a str, Option<usize>> = BTreeMap::new();
+    for (k, state) in tied {
+        let st = keys
+            .iter()
+            .position(|a| a.kind == ActorKind::Place && a.name == *state);
+        let (Some(a), Some(st)) = (keys.get(*k), st) else {
+            continue;
+        };
+        let words = a.name.rsplit(' ').next().into_iter().chain(
+            a.mentions
+                .iter()
+                .map(|m| corpus.docs[m.doc].text(&m.span))
+                .filter(|w| !w.contains(char::is_whitespace)),
+        );
+        for w in words {
+            let e = out.entry(w).or_insert(Some(st));
+            if *e != Some(st) {
+                *e = None;
+            }
+        }
+    }
+    out
+}
+
+/// The people of a key state's administration (listed as acting for it): after the name of
+/// a key person a title ties to the state ("Trump officials", "Trump administration
+/// officials", "Mr. Moon's office"), or after the word alone ("a senior administration
+/// official") in an article that names the administration of exactly one key state ("the
+/// Trump administration"). `tied`: the key state (its name) a title ties a key person to,
+/// by place in `keys`.
+pub(super) fn administration_people(
+    corpus: &Corpus,
+    keys: &[&Actor],
+    tied: &BTreeMap<usize, String>,
+    found: &[Found],
+) -> Vec<Found> {
+    let people = tied_surnames(corpus, keys, tied);
+    // doc -> the key states whose administration the article names.
+    let mut named: BTreeMap<usize, std::collections::BTreeSet<usize>> = BTreeMap::new();
+    for f in found {
+        if f.list != super::List::Name
+            || keys
+                .get(f.concept)
+                .is_none_or(|a| a.kind != ActorKind::Place)
+        {
+            continue;
+        }
+        let text = corpus.docs[f.mention.doc].text(&f.mention.span);
+        if text
+            .rsplit(char::is_whitespace)
+            .next()
+            .is_some_and(|w| w.eq_ignore_ascii_case("administration"))
+        {
+            named.entry(f.mention.doc).or_default().insert(f.concept);
+        }
+    }
+    let mut out = Vec::new();
+    for (si, s) in corpus.sentences.iter().enumerate() {
+        let text = corpus.text(s);
+        if !["official", "aide", "delegation", "office", "envoy"]
+            .iter()
+            .any(|w| text.contains(w))
+        {
+            continue;
+        }
+        for c in ADMINISTRATION_PEOPLE.captures_iter(text) {
+            let (Some(all), Some(p)) = (c.get(0), c.name("p")) else {
+                continue;
+            };
+            let person = c.name("x").and_then(|x| {
+                let k = people.get(x.as_str()).copied().flatten()?;
+                // "Mr. Moon's office": the form of address is part of the name.
+                let at = super::names::honorific_before(&text[..x.start()]).unwrap_or(x.start());
+                Some((at, k))
+            });
+            let admin = c.name("a").is_some();
+            let state = match person {
+                // "Trump officials", "Mr. Moon's office": the office or envoys only after
+                // the possessive ("Trump office" is no phrase).
+                Some((at, k))
+                    if admin || c.name("s").is_some() || p.as_str().starts_with("official") =>
+                {
+                    Some((at, k))
+                }
+                Some(_) => None,
+                None if admin => {
+                    let from = c.name("x").map_or(all.start(), |x| {
+                        let end = c.name("s").map_or(x.end(), |s| s.end());
+                        end + text[end..].len() - text[end..].trim_start().len()
+                    });
+                    match named.get(&s.doc).map(|n| n.iter().collect::<Vec<_>>()) {
+                        Some(n) if n.len() == 1 => Some((from, *n[0])),
+                        _ => None,
+                    }
+                }
+                None => None,
+            };
+            let Some((from, k)) = state else {
+                continue;
+            };
+            out.push(Found {
+                concept: k,
+                list: super::List::Member,
+                mention: NameMention {
+                    doc: s.doc,
+                    sentence: si,
+                    span: s.span.start + from..s.span.start + all.end(),
+                },
+            });
+        }
+    }
+    out
+}
+
 /// Head nouns of institutions that name one alone ("the committee"); a name ending in
 /// another word ("Smit Salvage") is not named by it ("the salvage" is the work).
 const INSTITUTIONS: &[&str] = &[

@@ -176,6 +176,34 @@ pub(super) fn people(corpus: &Corpus, actors: &[Actor], keys: &[&Actor]) -> Vec<
     out
 }
 
+/// The key state (its name) each key person is tied to by a title, by the person's place in
+/// `keys`: from [`people`]'s output.
+pub(super) fn tied_keys(
+    actors: &[Actor],
+    keys: &[&Actor],
+    people: &[Found],
+) -> BTreeMap<usize, String> {
+    let mut out = BTreeMap::new();
+    for f in people {
+        let (List::Person(root), Some(state)) = (f.list, keys.get(f.concept)) else {
+            continue;
+        };
+        if state.kind != ActorKind::Place {
+            continue;
+        }
+        let Some(person) = actors.get(root) else {
+            continue;
+        };
+        if let Some(k) = keys
+            .iter()
+            .position(|a| a.kind == ActorKind::Person && a.name == person.name)
+        {
+            out.insert(k, state.name.clone());
+        }
+    }
+    out
+}
+
 /// What a title may name: the key states and organisations.
 struct Ties {
     /// Key states by name.

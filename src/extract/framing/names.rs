@@ -21,7 +21,7 @@ use crate::text::Corpus;
 #[allow(clippy::unwrap_used)]
 static STATE_BODY: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"\b(?:[Tt]he\s+)?(?P<x>[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)?)(?:['’]s)?\s+(?:government|regime|administration|authorities|leadership|state(?:-run)?\s+(?:media|television|news\s+agency))\b",
+        r"\b(?:[Tt]he\s+)?(?P<x>[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)?)(?:['’]s)?\s+(?:government|regime|administration|authorities|leadership|state(?:-run)?\s+(?:media(?:\s+agency)?|television|news\s+agency))\b",
     )
     .unwrap()
 });
@@ -53,11 +53,13 @@ const PEOPLE: &str = "officials|troops|diplomats|agents|negotiators|lawmakers|se
 static PEOPLE_WORD: LazyLock<Regex> = LazyLock::new(|| Regex::new(PEOPLE).unwrap());
 
 /// Every name the text gives the key actors.
-/// `bodies`: the mentions of the bodies acting for a key state (by its place in `keys`).
+/// `bodies`: the mentions of the bodies acting for a key state (by its place in `keys`);
+/// `tied`: the key state a title ties a key person to ([`super::members::tied_keys`]).
 pub(super) fn actor_names(
     corpus: &Corpus,
     keys: &[&Actor],
     bodies: Vec<(usize, Mention)>,
+    tied: &BTreeMap<usize, String>,
 ) -> Vec<Found> {
     let mut found: Vec<Found> = bodies
         .into_iter()
@@ -95,12 +97,14 @@ pub(super) fn actor_names(
         }
     }
     found.extend(respellings(corpus, keys));
-    found.extend(state_bodies(corpus, keys));
-    found.extend(super::descriptions::descriptions(corpus, keys));
+    found.extend(state_bodies(corpus, keys, tied));
+    found.extend(super::descriptions::descriptions(corpus, keys, tied));
     let beside = super::descriptions::appositions(corpus, keys, &found);
     found.extend(beside);
     let alone = super::bodies::bodies_alone(corpus, keys, &found);
     found.extend(alone);
+    let people = super::bodies::administration_people(corpus, keys, tied, &found);
+    found.extend(people);
     found.extend(super::bodies::organisations_by_head(corpus, keys));
     drop_nested(found)
 }
@@ -279,7 +283,7 @@ fn with_title(corpus: &Corpus, doc: usize, sentence: usize, span: &Range<usize>)
 
 /// Where a form of address ("Mr.", "Mrs.", "Ms.", "Dr.") written right before a name starts,
 /// in the text before the name.
-fn honorific_before(before: &str) -> Option<usize> {
+pub(super) fn honorific_before(before: &str) -> Option<usize> {
     let trimmed = before.strip_suffix(' ')?;
     let word = trimmed.rsplit(char::is_whitespace).next()?;
     matches!(
@@ -305,9 +309,11 @@ fn title_stands_alone(title: &str) -> bool {
 }
 
 /// "the Syrian regime", "the US government": the state's institutions by the state's
-/// name, adjective or capital; and "U.S. officials", "Russian intelligence agents",
-/// "American troops": the people acting for it, named by it.
-fn state_bodies(corpus: &Corpus, keys: &[&Actor]) -> Vec<Found> {
+/// name, adjective or capital, or by a key person a title ties to it ("the Kim regime",
+/// "Abe's government"); and "U.S. officials", "Russian intelligence agents", "American
+/// troops": the people acting for it, named by it.
+fn state_bodies(corpus: &Corpus, keys: &[&Actor], tied: &BTreeMap<usize, String>) -> Vec<Found> {
+    let rulers = super::bodies::tied_surnames(corpus, keys, tied);
     let states: BTreeMap<&str, usize> = keys
         .iter()
         .enumerate()
@@ -370,6 +376,19 @@ fn state_bodies(corpus: &Corpus, keys: &[&Actor]) -> Vec<Found> {
             let (Some(all), Some(x)) = (c.get(0), c.name("x")) else {
                 continue;
             };
+            // "the Kim regime", "Abe's government": a ruler's government is the state's (his
+            // "leadership" or "authorities" are his own: "resent John Major's leadership").
+            let ruler = |x: &str| {
+                let government = ["government", "regime", "administration"]
+                    .iter()
+                    .any(|w| all.as_str().ends_with(w));
+                rulers
+                    .get(x)
+                    .copied()
+                    .flatten()
+                    .filter(|_| list == List::Name && government)
+            };
+            let named = |x: &str| named(x).or_else(|| ruler(x));
             let Some((k, start)) = named(x.as_str())
                 .map(|k| (k, all.start()))
                 // "Senior U.S. officials": the state is the last capitalised word.

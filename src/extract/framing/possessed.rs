@@ -116,7 +116,9 @@ fn phrases(corpus: &Corpus, doc: usize, re: &Regex) -> Vec<(usize, Range<usize>)
     out
 }
 
-/// "the country", "the nation's": a key state named by the word alone.
+/// "the country", "the nation's": a key state named by the word alone ("that country" is
+/// left out: it points away, often to a state the brief does not rank, "the U.S. ambassador
+/// to Nicaragua as that country prepares").
 // A compiled constant pattern: cannot fail.
 #[allow(clippy::unwrap_used)]
 static THE_COUNTRY: LazyLock<Regex> =

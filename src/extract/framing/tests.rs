@@ -751,3 +751,236 @@ fn a_description_may_open_the_article_when_the_article_gives_the_role() {
         "{t:?}"
     );
 }
+
+#[test]
+fn a_state_in_a_description_fits_the_holder_of_that_state() {
+    let c = corpus(&[
+        (
+            "A",
+            "Summit.\n\nPresident Tom Hale met President Maria Rojas of Chile in Oslo. Hale \
+             said the Norwegian president was a friend. Rojas said Chile's leader, Maria \
+             Rojas, wanted trade. Hale thanked his Chilean counterpart. Rojas left.",
+        ),
+        (
+            "B",
+            "Summit.\n\nNorwegian President Tom Hale met Chilean President Maria Rojas. \
+             Rojas met the leader of Norway on Friday. Hale spoke.",
+        ),
+    ]);
+    let t = table(&c);
+    // Article A: "the Norwegian president" is Hale, whom article B's title ties to Norway,
+    // though A calls him only "President"; "Chile's leader" and "his Chilean counterpart"
+    // are Rojas, whom A places in Chile.
+    // Article B: "the leader of Norway" is its president, not Chile's.
+    assert_listed(
+        &t,
+        &[
+            ("Tom Hale", "A", false, "the Norwegian president"),
+            ("Maria Rojas", "A", false, "Chile's leader"),
+            ("Maria Rojas", "A", false, "his Chilean counterpart"),
+            ("Tom Hale", "B", false, "the leader of Norway"),
+        ],
+    );
+    assert!(
+        none_contains(&names_of(&t, "Maria Rojas", "B"), "leader"),
+        "{t:?}"
+    );
+}
+
+#[test]
+fn a_counterpart_of_a_state_with_two_people_names_nobody() {
+    let c = corpus(&[
+        (
+            "A",
+            "Summit.\n\nChilean President Maria Rojas and Chilean Foreign Minister Luis Vera \
+             met Norwegian President Tom Hale. Hale thanked his Chilean counterpart. Vera \
+             left. Rojas stayed.",
+        ),
+        (
+            "B",
+            "Summit.\n\nChilean President Maria Rojas spoke. Rojas left.",
+        ),
+    ]);
+    let t = table(&c);
+    for person in ["Maria Rojas", "Luis Vera"] {
+        assert!(
+            none_contains(&names_of(&t, person, "A"), "counterpart"),
+            "{t:?}"
+        );
+    }
+}
+
+#[test]
+fn a_special_counsel_is_a_role_and_fired_a_past_marker() {
+    let c = corpus(&[
+        (
+            "A",
+            "Inquiry.\n\nThe report by special counsel Dana Holt was filed. Holt spoke. Later \
+             the special counsel left. Lee Marsh was silent. Marsh left.",
+        ),
+        (
+            "B",
+            "Inquiry.\n\nFormer FBI director Lee Marsh met Dana Holt. Marsh was fired in May. \
+             The fired FBI director said nothing. Holt spoke.",
+        ),
+    ]);
+    let t = table(&c);
+    // "special counsel" before the name and "the special counsel" are one name, twice.
+    let holt = t
+        .iter()
+        .find(|(c, _, _)| c == "Dana Holt")
+        .map(|(_, o, _)| o);
+    let in_a = holt.and_then(|o| o.iter().find(|(outlet, _)| outlet == "A"));
+    assert!(
+        in_a.is_some_and(|(_, n)| n.contains(&("special counsel".to_string(), 2))),
+        "{t:?}"
+    );
+    assert!(
+        names_of(&t, "Lee Marsh", "B").contains(&"The fired FBI director"),
+        "{t:?}"
+    );
+}
+
+#[test]
+fn the_people_of_a_states_administration_act_for_it() {
+    let c = corpus(&[
+        (
+            "A",
+            "Tariffs.\n\nU.S. President Tom Hale raised tariffs on Chile. A senior \
+             administration official said the U.S. administration would wait. Hale officials \
+             met Chile on Monday.",
+        ),
+        (
+            "B",
+            "Tariffs.\n\nThe United States raised tariffs on Chile. Hale administration \
+             officials said so. Chilean officials objected. Hale left.",
+        ),
+    ]);
+    let t = table(&c);
+    assert_listed(
+        &t,
+        &[
+            ("United States", "A", true, "senior administration official"),
+            ("United States", "A", true, "Hale officials"),
+            ("United States", "B", true, "Hale administration officials"),
+        ],
+    );
+    // Another state's officials are not the administration's.
+    assert!(
+        none_contains(&acting_for(&t, "United States", "B"), "Chilean"),
+        "{t:?}"
+    );
+}
+
+#[test]
+fn a_tied_rulers_regime_is_the_states_and_his_office_acts_for_it() {
+    let c = corpus(&[
+        (
+            "A",
+            "Talks.\n\nChilean President Maria Rojas met Norway. The Rojas regime said so, and \
+             Ms. Rojas's office praised it. Chilean state media agency reports agreed. Rojas \
+             left.",
+        ),
+        (
+            "B",
+            "Talks.\n\nChile met Norway. Rojas's special envoys arrived. Rojas's \
+             government agreed. Norway's office said nothing.",
+        ),
+    ]);
+    let t = table(&c);
+    assert_listed(
+        &t,
+        &[
+            ("Chile", "A", false, "The Rojas regime"),
+            ("Chile", "A", false, "Chilean state media agency"),
+            ("Chile", "A", true, "Ms. Rojas's office"),
+            ("Chile", "B", false, "Rojas's government"),
+            ("Chile", "B", true, "Rojas's special envoys"),
+        ],
+    );
+}
+
+/// Each (concept, outlet, acting for it or a name of it, name) is listed.
+fn assert_listed(t: &Table, want: &[(&str, &str, bool, &str)]) {
+    for &(concept, outlet, acting, name) in want {
+        assert!(
+            listed(t, concept, outlet, acting).contains(&name),
+            "{concept} / {outlet}: {name:?} in {t:?}"
+        );
+    }
+}
+
+/// Whether no name in the list contains `part`.
+fn none_contains(names: &[&str], part: &str) -> bool {
+    !names.iter().any(|n| n.contains(part))
+}
+
+#[test]
+fn national_bodies_of_the_koreas_act_for_their_state() {
+    let c = corpus(&[
+        (
+            "A",
+            "Talks.\n\nNorth Korea met South Korea. The WPK said North Korea would talk. The \
+             Blue House said South Korea agreed.",
+        ),
+        (
+            "B",
+            "Talks.\n\nNorth Korea met South Korea. North Korea spoke and South Korea \
+             listened.",
+        ),
+    ]);
+    let t = table(&c);
+    assert_listed(
+        &t,
+        &[
+            ("North Korea", "A", true, "WPK"),
+            ("South Korea", "A", true, "Blue House"),
+        ],
+    );
+}
+
+#[test]
+fn an_ousted_office_holder_is_no_current_one() {
+    let c = corpus(&[
+        (
+            "A",
+            "Exile.\n\nPresident Ana Cruz said Tomas Vidal may not come home, and the ousted \
+             president will stay abroad. Vidal left. Cruz stayed.",
+        ),
+        (
+            "B",
+            "Exile.\n\nPresident Ana Cruz spoke of Tomas Vidal. Cruz and Vidal disagree.",
+        ),
+    ]);
+    let t = table(&c);
+    // Cruz is the only president the article names, but the current one.
+    assert!(
+        none_contains(&names_of(&t, "Ana Cruz", "A"), "ousted"),
+        "{t:?}"
+    );
+}
+
+#[test]
+fn a_place_after_of_the_qualifies_a_description() {
+    let c = corpus(&[
+        (
+            "A",
+            "Visit.\n\nPresident Tom Hale met Ida Berg, the president of the Rowing Club. Hale \
+             said the president of the Netherlands would come. Berg left.",
+        ),
+        (
+            "B",
+            "Visit.\n\nDutch President Tom Hale spoke. Hale met Ida Berg. Berg left.",
+        ),
+    ]);
+    let t = table(&c);
+    // Hale is tied to the Netherlands by article B's title; Berg's club is no state.
+    assert_listed(
+        &t,
+        &[("Tom Hale", "A", false, "the president of the Netherlands")],
+    );
+    assert!(
+        none_contains(&names_of(&t, "Ida Berg", "A"), "Netherlands"),
+        "{t:?}"
+    );
+}
