@@ -193,16 +193,35 @@ fn apposition(after: &str) -> Option<String> {
         phrase = phrase.strip_suffix(rel).unwrap_or(phrase);
     }
     let phrase = phrase.trim();
+    // "Robyn Mendes, 48-an ex-girlfriend of ...": an age glued to the apposition.
+    let phrase = match phrase.split_once('-') {
+        Some((age, rest)) if !age.is_empty() && age.bytes().all(|b| b.is_ascii_digit()) => rest,
+        _ => phrase,
+    };
+    // "... of Mr. Gomes-and Catherine Gomes, 61": a hyphen before a function word stands
+    // for a dash, which ends the apposition.
+    let phrase = phrase
+        .match_indices('-')
+        .find(|&(i, _)| {
+            let next = phrase[i + 1..].split(' ').next().unwrap_or("");
+            matches!(
+                next,
+                "and" | "or" | "but" | "the" | "a" | "an" | "who" | "which"
+            ) && phrase[..i].ends_with(|c: char| c.is_alphanumeric())
+        })
+        .map_or(phrase, |(i, _)| &phrase[..i]);
     let words: Vec<&str> = phrase.split_whitespace().collect();
     if words.is_empty() || words.len() > MAX_APPOSITION {
         return None;
     }
     // A relative or adverbial clause is no apposition ("X, where Gov. Palin ...", "X, who
-    // married ...").
+    // married ...", "X, grudgingly acknowledged ...").
+    let first = words[0].to_lowercase();
     if matches!(
-        words[0].to_lowercase().as_str(),
+        first.as_str(),
         "where" | "when" | "who" | "whose" | "whom" | "which" | "while" | "as" | "after" | "before"
-    ) {
+    ) || (first.len() > 4 && first.ends_with("ly") && !g.role_heads.contains(&first))
+    {
         return None;
     }
     let skip = usize::from(matches!(
@@ -211,17 +230,18 @@ fn apposition(after: &str) -> Option<String> {
     ));
     // "Beverly Hills, family spokesman Harlan Boll announced": a title before another name
     // is that person's, not an apposition.
-    if words
-        .windows(2)
-        .any(|p| g.role_heads.contains(&norm(p[0])) && p[1].starts_with(char::is_uppercase))
-    {
+    if words.windows(2).any(|p| {
+        g.role_heads.contains(&norm(p[0]))
+            && !is_honorific(p[0])
+            && p[1].starts_with(char::is_uppercase)
+    }) {
         return None;
     }
-    let head_has_role = words
-        .iter()
-        .skip(skip)
-        .take(4)
-        .any(|w| g.role_heads.contains(&norm(w)));
+    // "ex-girlfriend", "ex-wife": a former role is a role.
+    let head_has_role = words.iter().skip(skip).take(4).any(|w| {
+        let w = norm(w);
+        g.role_heads.contains(&w) || g.role_heads.contains(w.trim_start_matches("ex-"))
+    });
     head_has_role.then(|| words[skip..].join(" "))
 }
 
@@ -253,8 +273,8 @@ fn apposition_end(rest: &str) -> usize {
         let initial = word
             .split('.')
             .all(|p| p.len() == 1 && p.bytes().all(|b| b.is_ascii_uppercase()));
-        // Honorifics are left out: "an ex-girlfriend of Mr. Vale" stays cut at "Mr".
-        let title = is_abbreviation_in_name(word) && !is_honorific(word);
+        // Titles and honorifics inside: "an ex-girlfriend of Mr. Vale".
+        let title = is_abbreviation_in_name(word);
         let name_follows = rest[k..]
             .strip_prefix(". ")
             .is_some_and(|r| r.starts_with(|c: char| c.is_uppercase()));
@@ -282,8 +302,12 @@ fn find_after_space(phrase: &str, cut: &str) -> Option<usize> {
 /// most frequent role wins; ties go to the longer, then the first seen. Returns its first
 /// surface form.
 pub(crate) fn best_role(candidates: &[String]) -> Option<String> {
-    // Honorifics ("Mr.", "Dr.") mark a person but are no role.
-    let candidates: Vec<&String> = candidates.iter().filter(|c| !is_honorific(c)).collect();
+    // Honorifics ("Mr.", "Dr.") mark a person but are no role; nor is a bare "fellow"
+    // ("fellow Charger Vincent Jackson": a teammate).
+    let candidates: Vec<&String> = candidates
+        .iter()
+        .filter(|c| !is_honorific(c) && !c.eq_ignore_ascii_case("fellow"))
+        .collect();
     let keys: Vec<String> = candidates.iter().map(|c| norm(c)).collect();
     // Distinct keys in first-seen order, with their counts: a much-quoted person has
     // thousands of role mentions but only a few distinct roles.
@@ -337,6 +361,13 @@ mod tests {
             role(t, "Ana Ruiz").as_deref(),
             Some("spokeswoman for the U.S. Marshals Service")
         );
+        let t = "Rae Lund, 48-an ex-girlfriend of Mr. Vale-and Ida Vale, 61, were found.";
+        assert_eq!(
+            role(t, "Rae Lund").as_deref(),
+            Some("ex-girlfriend of Mr. Vale")
+        );
+        let t = "Even his rival, Tom Vale, grudgingly praised Mr. Lund's nerve.";
+        assert_eq!(role(t, "Tom Vale"), None);
         // A full stop after a word that is no initial still ends it.
         let t = "Dale Price, campaign manager of Osei. The suit was filed on Monday.";
         assert_eq!(
