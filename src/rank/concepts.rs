@@ -135,6 +135,8 @@ fn copies(
             df[s as usize] += 1;
         }
     }
+    let docs: Vec<usize> = corpus.sentences.iter().map(|s| original(s.doc)).collect();
+    let lens: Vec<f64> = sets.iter().map(|s| s.len() as f64).collect();
     let mut postings: Vec<Vec<u32>> = vec![Vec::new(); lex.stem_count()];
     // The last sentence that looked at each sentence: a pair is compared once.
     let mut seen_by = vec![usize::MAX; n];
@@ -144,8 +146,10 @@ fn copies(
         let mut prefix = set.clone();
         prefix.sort_by_key(|&s| (df[s as usize], s));
         prefix.truncate(set.len() - (DUPLICATE * set.len() as f64).floor() as usize + 1);
-        let doc = original(corpus.sentences[i].doc);
         if set.len() >= MIN_COPY_STEMS {
+            // Jaccard >= t needs the smaller set to hold at least t of the larger (with a
+            // margin for rounding: the exact test follows).
+            let (low, high) = (lens[i] * DUPLICATE - 1e-6, lens[i] / DUPLICATE + 1e-6);
             out[i] = prefix
                 .iter()
                 .map(|&s| &postings[s as usize])
@@ -155,7 +159,8 @@ fn copies(
                     let j = j as usize;
                     let new = seen_by[j] != i;
                     seen_by[j] = i;
-                    new && original(corpus.sentences[j].doc) != doc
+                    new && docs[j] != docs[i]
+                        && (low..=high).contains(&lens[j])
                         && tokens::jaccard_ids(set, &sets[j]) >= DUPLICATE
                 });
         }
@@ -361,7 +366,7 @@ mod tests {
         let texts = [
             "Kerry and Lavrov met in Geneva. The talks in Geneva failed. 北京 talks ended.",
             "Kerry and Lavrov met in Geneva on Friday, officials said. 北京 talks ended in Geneva.",
-            "In Geneva, the talks failed again, officials said. Kerry and Lavrov met.",
+            "In Geneva, the long talks failed again on Sunday, officials said. Kerry and Lavrov met for dinner with aides.",
         ];
         let mut docs: Vec<_> = texts
             .iter()
@@ -381,9 +386,12 @@ mod tests {
                 .unwrap_or(corpus.sentences[i].doc)
         });
         let copied = copies_exhaustive(&corpus, &lex, &order);
-        // "Kerry and Lavrov met in Geneva on Friday, officials said." copies the first
-        // outlet's sentence (6 of 10 stems).
-        assert_eq!(copied.iter().filter(|&&c| c).count(), 1);
+        // Among them "Kerry and Lavrov met in Geneva on Friday, officials said.", which
+        // copies the first outlet's sentence (6 of 10 stems); the copy of a whole article
+        // (document 3) copies nothing of another document.
+        let text = |i: usize| corpus.text(&corpus.sentences[i]);
+        assert!((0..copied.len()).any(|i| copied[i] && text(i).contains("on Friday")));
+        assert!((0..copied.len()).all(|i| !copied[i] || corpus.sentences[i].doc != 3));
         let want = by_strings(&corpus, &copied);
         for (i, ids) in concepts.iter().enumerate() {
             let mut got: Vec<usize> = ids.iter().map(|&c| weights[c as usize] as usize).collect();
