@@ -152,7 +152,10 @@ pub fn select_with(
         let d = corpus.docs[d].duplicate_of.unwrap_or(d);
         cs.push((base + d as u32, 0));
     }
-    weights.extend(std::iter::repeat_n(ARTICLE_WEIGHT, corpus.docs.len()));
+    weights.extend(std::iter::repeat_n(
+        ARTICLE_WEIGHT * concepts::UNIT,
+        corpus.docs.len(),
+    ));
     for (p, cs) in placed.iter_mut().enumerate() {
         if cuts[p] > 0 {
             let kept = kept_words[p] as u32;
