@@ -37,6 +37,7 @@ mod compare;
 mod descriptions;
 pub use compare::name_key;
 mod groups;
+pub(crate) use groups::warm_up;
 mod members;
 mod merge;
 mod names;
