@@ -225,9 +225,8 @@ mod warm_up_tests {
         warm_up();
         let again = brief_corpus(&corpus(), &settings, Vec::new(), "Harbour");
         assert_eq!(first, again);
-        assert!(
-            !again.timeline.is_empty(),
-            "the timeline's patterns were used"
-        );
+        assert!(!again.summary.is_empty() && !again.actors.is_empty());
+        // The warmed set answers as the timeline needs.
+        assert!(!extract::timeline::grammar::detect("The harbour reopens on 3 March.").is_empty());
     }
 }
