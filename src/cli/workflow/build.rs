@@ -71,6 +71,13 @@ fn first_missing(dir: &Path) -> Option<PathBuf> {
 }
 
 fn build_story_in(story: &Story, opts: &Options) -> Result<Outcome> {
+    // The patterns a brief compiles on first use are built on the other core from the start
+    // (once per process; the pipeline waits for any it reaches first). A folder found up to
+    // date below exits without waiting for them.
+    static WARM: std::sync::Once = std::sync::Once::new();
+    WARM.call_once(|| {
+        std::thread::spawn(brief::warm_up);
+    });
     let settings = Settings::resolve(&story.input, story.root.as_deref(), &opts.flags)?;
     let _lock = super::lock::acquire(&story.out_dir, || {
         if !opts.quiet {
@@ -119,12 +126,6 @@ fn build_story_in(story: &Story, opts: &Options) -> Result<Outcome> {
     }
     // An edition, or the one brief of the folder: decided on the articles' stories.
     settings::log_inputs(&settings, &walk);
-    // The patterns a brief needs after reading are built on the other core meanwhile (once
-    // per process; the pipeline waits for any it reaches first).
-    static WARM: std::sync::Once = std::sync::Once::new();
-    WARM.call_once(|| {
-        std::thread::spawn(brief::warm_up);
-    });
     let (docs, warnings) = brief::load_documents(&walk, &settings.cfg)?;
     let stories = match settings.mode {
         EditionMode::Single => Vec::new(),
