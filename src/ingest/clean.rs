@@ -46,6 +46,11 @@ const FURNITURE: &str = include_str!("furniture.txt");
 // panicking (the unit test `every_furniture_pattern_compiles` keeps the file clean).
 static FURNITURE_PATTERNS: LazyLock<Option<Set>> = LazyLock::new(|| furniture_set().ok());
 
+/// Build the furniture set now (see [`crate::warm_up`]).
+pub(crate) fn warm_up() {
+    LazyLock::force(&FURNITURE_PATTERNS);
+}
+
 fn furniture_set() -> Result<Set, Box<regex_automata::meta::BuildError>> {
     let patterns: Vec<&str> = FURNITURE
         .lines()

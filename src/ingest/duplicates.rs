@@ -136,10 +136,14 @@ pub fn shingles(doc: &Document) -> Vec<u64> {
 /// (no map of millions of small lists); a shingle in more than [`COMMON`] articles is not
 /// counted.
 fn copy_pairs(sets: &[Vec<u64>], reps: &[usize]) -> Vec<(usize, usize)> {
-    let mut pairs: Vec<(u64, u32)> = reps
-        .iter()
-        .flat_map(|&d| sets[d].iter().map(move |&h| (h, d as u32)))
-        .collect();
+    // Sized once: grown by doubling, the array (96 MB at 10,000 articles) was copied and
+    // its fresh pages cleared again at every step, on one core.
+    let total = reps.iter().map(|&d| sets[d].len()).sum();
+    let mut pairs: Vec<(u64, u32)> = Vec::with_capacity(total);
+    pairs.extend(
+        reps.iter()
+            .flat_map(|&d| sets[d].iter().map(move |&h| (h, d as u32))),
+    );
     pairs.par_sort_unstable();
     // Postings of shingles two or more articles share, each article's list of them (in run
     // order, so sorted), and how many of its shingles count at all.

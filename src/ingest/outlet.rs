@@ -73,6 +73,11 @@ static BUILTIN: LazyLock<Builtin> = LazyLock::new(|| {
     }
 });
 
+/// Build the built-in signatures' set now (see [`crate::warm_up`]).
+pub(crate) fn warm_up() {
+    LazyLock::force(&BUILTIN);
+}
+
 #[allow(clippy::unwrap_used)] // constant pattern
 static SOURCE_LINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^sources?\s*:\s*(.+?)(?:\s*(?:,|;|\band\b)\s*(?:news\s+)?(?:agencies|wires)\b.*|[.,;]?\s*)$").unwrap()

@@ -71,6 +71,13 @@ fn first_missing(dir: &Path) -> Option<PathBuf> {
 }
 
 fn build_story_in(story: &Story, opts: &Options) -> Result<Outcome> {
+    // The patterns a brief compiles on first use are built on the other core from the start
+    // (once per process; the pipeline waits for any it reaches first). A folder found up to
+    // date below exits without waiting for them.
+    static WARM: std::sync::Once = std::sync::Once::new();
+    WARM.call_once(|| {
+        std::thread::spawn(brief::warm_up);
+    });
     let settings = Settings::resolve(&story.input, story.root.as_deref(), &opts.flags)?;
     let _lock = super::lock::acquire(&story.out_dir, || {
         if !opts.quiet {

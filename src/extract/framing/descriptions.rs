@@ -4,10 +4,9 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::ops::Range;
 
-use super::Found;
 use super::names::found_at;
+use super::{Found, Roles};
 use crate::extract::entities::gazetteer::{Entry, GAZETTEER, norm};
-use crate::extract::entities::roles::role_near;
 use crate::extract::entities::{Actor, ActorKind, is_state};
 use crate::text::Corpus;
 
@@ -97,6 +96,7 @@ pub(super) fn descriptions(
     corpus: &Corpus,
     keys: &[&Actor],
     tied: &BTreeMap<usize, String>,
+    near: &Roles,
 ) -> Vec<Found> {
     let mut roles: BTreeMap<usize, BTreeMap<String, Vec<Holder>>> = BTreeMap::new();
     // (doc, person) -> the state a role the article gives the person names ("French
@@ -109,7 +109,8 @@ pub(super) fn descriptions(
         for m in &a.mentions {
             let s = &corpus.sentences[m.sentence];
             let raw = &corpus.docs[m.doc].raw;
-            let Some(role) = role_near(raw, &m.span, &s.span)
+            let Some(role) = near
+                .near(m.sentence, &m.span)
                 .or_else(|| label_before(raw.get(s.span.start..m.span.start).unwrap_or("")))
             else {
                 continue;

@@ -73,6 +73,11 @@ static ANY_NOUN: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!("(?i){}", keys.join("|"))).unwrap()
 });
 
+/// Build the families' noun screen now (see [`crate::warm_up`]).
+pub(crate) fn warm_up() {
+    LazyLock::force(&ANY_NOUN);
+}
+
 /// The families found in at least two outlets (their labels, as concepts numbered from
 /// `first`), and every name found for them.
 pub(super) fn group_names(corpus: &Corpus, first: usize) -> (Vec<String>, Vec<Found>) {

@@ -8,9 +8,8 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use super::{Found, List, NameMention};
+use super::{Found, List, NameMention, Roles};
 use crate::extract::entities::gazetteer::{Entry, GAZETTEER, norm};
-use crate::extract::entities::roles::role_near;
 use crate::extract::entities::{Actor, ActorKind};
 use crate::text::Corpus;
 
@@ -135,7 +134,12 @@ const PAST: &[&str] = &[
 
 /// Every mention of a person tied to exactly one key state or organisation by a title, as
 /// one of the people acting for it.
-pub(super) fn people(corpus: &Corpus, actors: &[Actor], keys: &[&Actor]) -> Vec<Found> {
+pub(super) fn people(
+    corpus: &Corpus,
+    actors: &[Actor],
+    keys: &[&Actor],
+    roles: &Roles,
+) -> Vec<Found> {
     let ties = Ties::new(corpus, keys);
     if ties.is_empty() {
         return Vec::new();
@@ -152,9 +156,7 @@ pub(super) fn people(corpus: &Corpus, actors: &[Actor], keys: &[&Actor]) -> Vec<
     for (root, members) in people {
         let mut tied: BTreeSet<usize> = BTreeSet::new();
         for m in members.iter().flat_map(|&i| &actors[i].mentions) {
-            let raw = &corpus.docs[m.doc].raw;
-            let sentence = &corpus.sentences[m.sentence].span;
-            if let Some(k) = role_near(raw, &m.span, sentence).and_then(|r| ties.of(&r)) {
+            if let Some(k) = roles.near(m.sentence, &m.span).and_then(|r| ties.of(&r)) {
                 tied.insert(k);
             }
         }

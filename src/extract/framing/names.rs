@@ -9,9 +9,8 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::descriptions::TIME_QUALIFIERS;
-use super::{Found, List, NameMention};
+use super::{Found, List, NameMention, Roles};
 use crate::extract::entities::gazetteer::{Entry, GAZETTEER, norm};
-use crate::extract::entities::roles::role_near;
 use crate::extract::entities::{Actor, ActorKind, Mention, is_state};
 use crate::text::Corpus;
 
@@ -60,6 +59,7 @@ pub(super) fn actor_names(
     keys: &[&Actor],
     bodies: Vec<(usize, Mention)>,
     tied: &BTreeMap<usize, String>,
+    roles: &Roles,
 ) -> Vec<Found> {
     let mut found: Vec<Found> = bodies
         .into_iter()
@@ -80,7 +80,7 @@ pub(super) fn actor_names(
             // Titles belong to people ("President Trump"); before a state or a body, a
             // capitalised word is another name ("Senior US officials").
             let span = if actor.kind == ActorKind::Person {
-                with_title(corpus, m.doc, m.sentence, &m.span)
+                with_title(corpus, roles, m.doc, m.sentence, &m.span)
             } else {
                 m.span.clone()
             };
@@ -98,7 +98,7 @@ pub(super) fn actor_names(
     }
     found.extend(respellings(corpus, keys));
     found.extend(state_bodies(corpus, keys, tied));
-    found.extend(super::descriptions::descriptions(corpus, keys, tied));
+    found.extend(super::descriptions::descriptions(corpus, keys, tied, roles));
     let beside = super::descriptions::appositions(corpus, keys, &found);
     found.extend(beside);
     let alone = super::bodies::bodies_alone(corpus, keys, &found);
@@ -245,13 +245,20 @@ pub(super) fn found_at(concept: usize, doc: usize, sentence: usize, span: Range<
 }
 
 /// The mention widened to the title or role written right before it ("President Trump").
-fn with_title(corpus: &Corpus, doc: usize, sentence: usize, span: &Range<usize>) -> Range<usize> {
+fn with_title(
+    corpus: &Corpus,
+    roles: &Roles,
+    doc: usize,
+    sentence: usize,
+    span: &Range<usize>,
+) -> Range<usize> {
     let raw = &corpus.docs[doc].raw;
     let s = &corpus.sentences[sentence].span;
     // "Mr. Trump": a form of address is part of the name as the outlet writes it.
     let start = honorific_before(raw.get(s.start..span.start).unwrap_or(""))
         .map_or(span.start, |at| s.start + at);
-    let Some(role) = role_near(raw, span, s)
+    let Some(role) = roles
+        .near(sentence, span)
         .or_else(|| super::descriptions::label_before(raw.get(s.start..start).unwrap_or("")))
     else {
         return start..span.end;

@@ -984,3 +984,41 @@ fn a_place_after_of_the_qualifies_a_description() {
         "{t:?}"
     );
 }
+
+/// The memo of roles answers as `role_near` does, once per mention.
+#[test]
+fn roles_are_worked_out_once_per_mention() {
+    let c = corpus(&[
+        (
+            "Daily Lantern",
+            "Foreign Minister Irena Valkov met President Dario Mennick in Ostrel. \
+             Valkov, the deputy leader of the Tarsk party, said talks went well.",
+        ),
+        (
+            "Harbour Post",
+            "President Dario Mennick thanked Irena Valkov, a former ambassador. \
+             Mennick said nothing more.",
+        ),
+    ]);
+    let actors = extract_actors(&c);
+    let roles = Roles::new(&c);
+    let mut asked = 0;
+    for m in actors
+        .iter()
+        .filter(|a| a.kind == ActorKind::Person)
+        .flat_map(|a| &a.mentions)
+    {
+        let s = &c.sentences[m.sentence];
+        let direct =
+            crate::extract::entities::roles::role_near(&c.docs[m.doc].raw, &m.span, &s.span);
+        assert_eq!(roles.near(m.sentence, &m.span), direct);
+        assert_eq!(roles.near(m.sentence, &m.span), direct, "asked again");
+        asked += 1;
+    }
+    assert!(asked >= 4, "{asked} person mentions");
+    assert_eq!(roles.memo.borrow().len(), asked);
+    assert!(
+        roles.memo.borrow().values().any(Option::is_some),
+        "some mention has a role"
+    );
+}

@@ -179,6 +179,12 @@ static ANY: LazyLock<regex::Regex> = LazyLock::new(|| {
     .unwrap()
 });
 
+/// Build the screen and the set for text in ASCII now (see [`crate::warm_up`]).
+pub(crate) fn warm_up() {
+    LazyLock::force(&ANY);
+    LazyLock::force(&SETS[1]);
+}
+
 /// Every temporal expression in `text`, in text order, none overlapping.
 pub fn detect(text: &str) -> Vec<TimeExpr> {
     if !ANY.is_match(text) {
