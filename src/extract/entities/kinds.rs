@@ -536,68 +536,47 @@ mod tests {
         assert!(titles >= 6, "{titles}");
     }
 
+    /// The actors' names of two outlets' texts ("A" and "B").
+    fn actor_names(a: &str, b: &str) -> Vec<String> {
+        let docs = vec![from_plain(0, "A", a), from_plain(1, "B", b)];
+        extract_actors(&Corpus::new(docs))
+            .into_iter()
+            .map(|a| a.name)
+            .collect()
+    }
+
     #[test]
     fn products_with_model_numbers_or_product_nouns_are_no_actors_but_their_makers_are() {
-        let docs = vec![
-            from_plain(
-                0,
-                "A",
-                "Veltro said the Harbour Explorer browser is safe. Users of Harbour Explorer 8 should update. Veltro added a fix.",
-            ),
-            from_plain(
-                1,
-                "B",
-                "Harbour Explorer 7 is hit too, Veltro said. Harbour Explorer users were told to wait.",
-            ),
-        ];
-        let actors = extract_actors(&Corpus::new(docs));
-        let names: Vec<&str> = actors.iter().map(|a| a.name.as_str()).collect();
+        let names = actor_names(
+            "Veltro said the Harbour Explorer browser is safe. Users of Harbour Explorer 8 should update. Veltro added a fix.",
+            "Harbour Explorer 7 is hit too, Veltro said. Harbour Explorer users were told to wait.",
+        );
         assert!(!names.iter().any(|n| n.contains("Harbour")), "{names:?}");
-        assert!(names.contains(&"Veltro"), "{names:?}");
+        assert!(names.iter().any(|n| n == "Veltro"), "{names:?}");
         assert!(model_number("8900") && model_number("Q10") && model_number("650M"));
         assert!(!model_number("2009") && !model_number("5th") && !model_number("May"));
     }
 
     #[test]
     fn an_organisation_named_by_one_ordinary_word_is_no_actor() {
-        let docs = vec![
-            from_plain(
-                0,
-                "A",
-                "Users must install the Patch from Veltro. The Patch fixes the flaw, Veltro said.",
-            ),
-            from_plain(
-                1,
-                "B",
-                "Veltro released the Patch on Tuesday. A patch for older systems comes later, said Anna Berg of Veltro.",
-            ),
-        ];
-        let actors = extract_actors(&Corpus::new(docs));
-        let names: Vec<&str> = actors.iter().map(|a| a.name.as_str()).collect();
-        assert!(!names.contains(&"Patch"), "{names:?}");
-        assert!(names.contains(&"Veltro"), "{names:?}");
+        let names = actor_names(
+            "Users must install the Patch from Veltro. The Patch fixes the flaw, Veltro said.",
+            "Veltro released the Patch on Tuesday. A patch for older systems comes later, said Anna Berg of Veltro.",
+        );
+        assert!(!names.iter().any(|n| n == "Patch"), "{names:?}");
+        assert!(names.iter().any(|n| n == "Veltro"), "{names:?}");
     }
 
     #[test]
     fn works_named_by_what_follows_or_in_single_quotes_are_no_actors() {
-        let docs = vec![
-            from_plain(
-                0,
-                "A",
-                "Hugh Jackman, star of the X-Men movies, will host. Gary Ross may direct Catching Fire, the second book in the series.",
-            ),
-            from_plain(
-                1,
-                "B",
-                "Lionsgate wants Gary Ross for ‘Catching Fire’ and Ross said he liked the X-Men franchise.",
-            ),
-        ];
-        let actors = extract_actors(&Corpus::new(docs));
-        let names: Vec<&str> = actors.iter().map(|a| a.name.as_str()).collect();
-        assert!(!names.contains(&"X-Men"), "{names:?}");
-        assert!(!names.contains(&"Catching Fire"), "{names:?}");
+        let names = actor_names(
+            "Hugh Jackman, star of the X-Men movies, will host. Gary Ross may direct Catching Fire, the second book in the series.",
+            "Lionsgate wants Gary Ross for ‘Catching Fire’ and Ross said he liked the X-Men franchise.",
+        );
+        assert!(!names.iter().any(|n| n == "X-Men"), "{names:?}");
+        assert!(!names.iter().any(|n| n == "Catching Fire"), "{names:?}");
         assert!(
-            names.contains(&"Gary Ross") && names.contains(&"Hugh Jackman"),
+            names.iter().any(|n| n == "Gary Ross") && names.iter().any(|n| n == "Hugh Jackman"),
             "{names:?}"
         );
         let t = "He said 'New Moon' was good and Lohan's lawyer agreed.";
