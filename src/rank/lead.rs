@@ -332,7 +332,8 @@ pub fn is_boilerplate(text: &str) -> bool {
 
 /// The lead: among the first two sentences of running text of each article, the one whose
 /// concepts weigh most (times its value), if it is no quote and no boilerplate. It states
-/// the event the other sources repeat, so it comes first.
+/// the event the other sources repeat, so it comes first. Among the selected sentences
+/// (`among`), one from the latest-dated article is preferred: the latest development.
 ///
 /// With `among`, only those candidates (positions into `candidates`) are considered.
 pub(super) fn lead_among(
@@ -347,7 +348,7 @@ pub(super) fn lead_among(
             first_body.entry(s.doc).or_insert(i);
         }
     }
-    let mut best: Option<(f64, usize)> = None;
+    let mut best: Option<(&str, f64, usize)> = None;
     for (p, &i) in candidates.iter().enumerate() {
         let s = &corpus.sentences[i];
         let text = corpus.text(&corpus.sentences[i]);
@@ -369,11 +370,17 @@ pub(super) fn lead_among(
             / (problem.costs[p] as f64)
                 .max(1.0)
                 .powf(LEAD_EXPONENT * problem.exponent);
-        if best.is_none_or(|(b, _)| score > b) {
-            best = Some((score, p));
+        // Among the selected sentences the latest development leads: a later article's
+        // lead before an earlier one's (dates are `YYYY-MM-DD`; undated articles last).
+        let date = match among {
+            Some(_) => corpus.docs[s.doc].meta.date.as_deref().unwrap_or(""),
+            None => "",
+        };
+        if best.is_none_or(|(d, b, _)| (date, score) > (d, b)) {
+            best = Some((date, score, p));
         }
     }
-    best.map(|(_, p)| p)
+    best.map(|(_, _, p)| p)
 }
 
 #[cfg(test)]

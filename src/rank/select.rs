@@ -603,6 +603,23 @@ Humanitarian aid to Aleppo depends on the siege being lifted, officials said.\n"
     }
 
     #[test]
+    fn the_latest_article_s_lead_leads() {
+        let a = "The cargo ship Marlow Star ran aground in the Tessel Canal on Tuesday, blocking all traffic through the canal.\n\
+Tugs and dredgers worked through the night to free the Marlow Star from the bank of the Tessel Canal.\n";
+        let b = "The cargo ship Marlow Star was refloated in the Tessel Canal on Monday, reopening the canal to traffic after six days.\n\
+Hundreds of ships waited to pass through the Tessel Canal while the Marlow Star was stuck.\n";
+        let mut docs = vec![from_plain(0, "A", a), from_plain(1, "B", b)];
+        docs[0].meta.date = Some("2021-03-23".to_string());
+        docs[1].meta.date = Some("2021-03-29".to_string());
+        let corpus = Corpus::new(docs);
+        let brief = crate::brief_corpus(&corpus, &Default::default(), Vec::new(), "t");
+        let texts: Vec<&str> = brief.summary.iter().map(|p| p.text.as_str()).collect();
+        assert!(texts.len() >= 2, "{texts:?}");
+        assert!(texts[0].contains("was refloated"), "{texts:?}");
+        assert!(texts.iter().any(|t| t.contains("ran aground")), "{texts:?}");
+    }
+
+    #[test]
     fn no_point_of_a_brief_opens_with_a_fragment() {
         let a = "Kerry and Lavrov met in Geneva on Friday to discuss a ceasefire in Syria.\n\
 “On Thursday, it did not even look like a ceasefire in Syria was possible.\n\
