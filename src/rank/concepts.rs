@@ -144,9 +144,7 @@ fn copies(
     let mut out = vec![false; n];
     for &i in order {
         let set = &sets[i];
-        let mut prefix = set.clone();
-        prefix.sort_by_key(|&s| (df[s as usize], s));
-        prefix.truncate(set.len() - (DUPLICATE * set.len() as f64).floor() as usize + 1);
+        let prefix = tokens::jaccard_prefix(set, |s| df[s as usize] as usize, DUPLICATE);
         if set.len() >= MIN_COPY_STEMS {
             // Jaccard >= t needs the smaller set to hold at least t of the larger (with a
             // margin for rounding: the exact test follows).

@@ -143,6 +143,18 @@ pub fn jaccard_ids(a: &[u32], b: &[u32]) -> f64 {
     inter / ((a.len() + b.len()) as f64 - inter)
 }
 
+/// The ids of a duplicate-free `set` of which any set with [`jaccard_ids`] >= `threshold`
+/// against it must share one (prefix filtering, Bayardo et al. 2007): its
+/// `|set| - floor(threshold |set|) + 1` rarest by `df`, ties by id. Indexing each set under
+/// its prefix finds every such pair by looking up prefixes only.
+pub fn jaccard_prefix(set: &[u32], df: impl Fn(u32) -> usize, threshold: f64) -> Vec<u32> {
+    let mut prefix = set.to_vec();
+    // Ids are distinct, so the order is total and the sort need not be stable.
+    prefix.sort_unstable_by_key(|&s| (df(s), s));
+    prefix.truncate(prefix.len() - (threshold * prefix.len() as f64).floor() as usize + 1);
+    prefix
+}
+
 /// Number of values two ascending, duplicate-free id lists share.
 pub fn shared_ids(a: &[u32], b: &[u32]) -> usize {
     let (mut i, mut j, mut n) = (0, 0, 0);

@@ -6,7 +6,7 @@
 use std::cmp::Reverse;
 use std::collections::{BinaryHeap, HashMap};
 
-use crate::text::tokens::{jaccard_ids, shared_ids};
+use crate::text::tokens::{jaccard_ids, jaccard_prefix, shared_ids};
 
 /// Near-duplicate threshold on [`overlap`](crate::text::tokens::overlap): reworded copies of
 /// one wire sentence score above.
@@ -52,11 +52,7 @@ fn related(a: &Item, b: &Item) -> bool {
 /// The stems of an item any item with Jaccard >= [`SAME_SENTENCE`] must share one of: the
 /// rarest `|x| - t|x| + 1` (rounded to the longer side), ties in string order.
 fn prefix(it: &Item, df: &[usize]) -> Vec<u32> {
-    let mut v = it.stems.clone();
-    v.sort_by_key(|&s| (df[s as usize], s));
-    let keep = v.len() - (SAME_SENTENCE * v.len() as f64).floor() as usize + 1;
-    v.truncate(keep);
-    v
+    jaccard_prefix(&it.stems, |s| df[s as usize], SAME_SENTENCE)
 }
 
 /// Greedy grouping in order: each item joins the first group (in creation order) holding a

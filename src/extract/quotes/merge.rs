@@ -7,7 +7,7 @@ use rayon::prelude::*;
 use super::{Occurrence, SAME_SPEAKER_STATEMENT, SAME_STATEMENT, Statement};
 use crate::extract::entities::{Actor, ActorKind};
 use crate::text::Corpus;
-use crate::text::tokens::{StemCache, jaccard_ids, words};
+use crate::text::tokens::{StemCache, jaccard_ids, jaccard_prefix, words};
 
 /// Statements above which merging bounds its candidates.
 const LARGE: usize = 2000;
@@ -66,10 +66,7 @@ pub(crate) fn merge(corpus: &Corpus, actors: &[Actor], all: Vec<Statement>) -> V
     let mut proposed: Vec<usize> = vec![usize::MAX; all.len()];
     for (i, s) in all.iter().enumerate() {
         let outlet = &corpus.docs[s.occurrences[0].doc].meta.outlet;
-        let mut prefix: Vec<u32> = ids[i].clone();
-        // Ids are distinct, so the order is total and the sort need not be stable.
-        prefix.sort_unstable_by_key(|&w| (df[w as usize], w));
-        prefix.truncate(prefix.len() - (floor * prefix.len() as f64).floor() as usize + 1);
+        let prefix = jaccard_prefix(&ids[i], |w| df[w as usize], floor);
         let mut cands: Vec<(usize, usize)> = prefix
             .iter()
             .map(|&w| &by_stem[w as usize])
