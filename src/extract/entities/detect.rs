@@ -375,16 +375,13 @@ fn has_ampersand(text: &str, span: &Range<usize>) -> bool {
 /// word's possessive opens an organisation's name ("People's Council", "Children's
 /// Hospital": the next word is an organisation head word).
 fn possessive_ends(ev: &Evidence, tokens: &[Token], i: usize) -> bool {
-    let next_is = |heads: &dyn Fn(&str) -> bool| {
-        tokens
-            .get(i + 1)
-            .is_some_and(|n| n.cap && heads(ev.word(n.word)))
-    };
+    // The capitalised word after the possessive.
+    let next = tokens.get(i + 1).filter(|n| n.cap).map(|n| ev.word(n.word));
     tokens[i].possessive
-        && !(ev.is_common(tokens[i].word) && next_is(&|w| GAZETTEER.org_words.contains(w)))
+        && !(ev.is_common(tokens[i].word) && next.is_some_and(|w| GAZETTEER.org_words.contains(w)))
         // "Sam's Club", "Denny's Restaurant": a shop or a club named after someone, when
         // the owner is no known place ("Moscow's Hotel" stays the city's).
-        && !(next_is(&|w| SHOP_HEADS.contains(&w))
+        && !(next.is_some_and(|w| SHOP_HEADS.contains(&w))
             && GAZETTEER.lookup(ev.word(tokens[i].word)).is_none())
 }
 

@@ -15,6 +15,7 @@
 use super::ActorKind;
 use super::gazetteer::{GAZETTEER, norm};
 use super::resolve::{Cluster, Found};
+use crate::extract::speech::speech_after;
 use crate::text::Corpus;
 
 const HONORIFICS: &[&str] = &["mr", "mrs", "ms", "dr", "sir", "dame", "miss", "prof"];
@@ -34,7 +35,7 @@ pub(crate) fn titled(corpus: &Corpus, found: &[Found], i: usize) -> bool {
     if d.role.is_some() {
         return true;
     }
-    let doc = &corpus.docs[corpus.sentences[found[i].sentence].doc];
+    let doc = found[i].doc(corpus);
     let before = doc.raw.get(..d.span.start).unwrap_or("").trim_end();
     let word = before.rsplit([' ', '\n']).next().unwrap_or("");
     HONORIFICS.contains(&norm(word).as_str())
@@ -53,7 +54,7 @@ pub(crate) fn retype(corpus: &Corpus, found: &[Found], clusters: &mut [Cluster])
             .members
             .iter()
             .filter(|&&i| {
-                let doc = &corpus.docs[corpus.sentences[found[i].sentence].doc];
+                let doc = found[i].doc(corpus);
                 let before = doc.raw.get(..found[i].det.span.start).unwrap_or("");
                 before.ends_with("the ") || before.ends_with("The ")
             })
@@ -69,7 +70,7 @@ pub(crate) fn retype(corpus: &Corpus, found: &[Found], clusters: &mut [Cluster])
         // mixed case makes a body's name, not a person's (a line in capitals has no mixed
         // word, so its people keep their kind).
         if c.members.iter().any(|&i| {
-            let doc = &corpus.docs[corpus.sentences[found[i].sentence].doc];
+            let doc = found[i].doc(corpus);
             doc.raw
                 .get(found[i].det.span.clone())
                 .is_some_and(acronym_beside_mixed_case)
@@ -279,7 +280,7 @@ pub(crate) fn is_thing_cluster(corpus: &Corpus, found: &[Found], c: &Cluster) ->
         .members
         .iter()
         .filter(|&&i| {
-            let doc = &corpus.docs[corpus.sentences[found[i].sentence].doc];
+            let doc = found[i].doc(corpus);
             introduced_as_thing(&doc.raw, found[i].det.span.start)
                 || followed_as_thing(&doc.raw, found[i].det.span.end)
         })
@@ -293,7 +294,7 @@ pub(crate) fn is_thing_cluster(corpus: &Corpus, found: &[Found], c: &Cluster) ->
     let ordinary_word = c.kind == ActorKind::Organisation
         && c.members.iter().all(|&i| {
             let d = &found[i].det;
-            let doc = &corpus.docs[corpus.sentences[found[i].sentence].doc];
+            let doc = found[i].doc(corpus);
             let surface = doc.raw.get(d.span.clone()).unwrap_or("");
             d.common && d.words.len() == 1 && surface.chars().skip(1).all(char::is_lowercase)
         });
@@ -303,46 +304,26 @@ pub(crate) fn is_thing_cluster(corpus: &Corpus, found: &[Found], c: &Cluster) ->
 
 /// Whether a cluster names a product: a quarter of its mentions (two at least) carry a model
 /// number or a product noun ("Internet Explorer 8", "the BlackBerry Curve 8900", "the
-/// MacBook Pro laptop", "ActiveX controls"), and none speaks ("Apple said": a maker that
-/// also names its products' line is an actor).
+/// MacBook Pro laptop", "ActiveX controls"), and none speaks ([`speech_after`]: "Apple
+/// said", a maker that also names its products' line, is an actor).
 fn is_product(corpus: &Corpus, found: &[Found], c: &Cluster) -> bool {
     let mut products = 0;
     for &i in &c.members {
-        let doc = &corpus.docs[corpus.sentences[found[i].sentence].doc];
+        let doc = found[i].doc(corpus);
         let after = doc.raw.get(found[i].det.span.end..).unwrap_or("");
-        let mut words = after
-            .split_whitespace()
-            .map(|w| w.trim_end_matches([',', '.', ';', ':', ')']));
-        let next = words.next().unwrap_or("");
-        let next_low = next.to_lowercase();
-        if SPEECH_AFTER.contains(&next_low.as_str())
-            || (next_low == "has" || next_low == "have")
-                && words
-                    .next()
-                    .is_some_and(|w| SPEECH_AFTER.contains(&w.to_lowercase().as_str()))
-        {
+        if speech_after(after) {
             return false;
         }
+        let next = after
+            .split_whitespace()
+            .next()
+            .map_or("", |w| w.trim_end_matches([',', '.', ';', ':', ')']));
+        let next_low = next.to_lowercase();
         let product = model_number(next) || PRODUCT_AFTER.contains(&next_low.as_str());
         products += usize::from(after.starts_with(' ') && product);
     }
     products >= 2 && products * 4 >= c.members.len()
 }
-
-/// Words after a name that make it a speaker ("Apple said", "Nokia has announced").
-const SPEECH_AFTER: &[&str] = &[
-    "said",
-    "says",
-    "told",
-    "announced",
-    "announces",
-    "stated",
-    "added",
-    "confirmed",
-    "denied",
-    "insisted",
-    "warned",
-];
 
 /// Nouns a product's name modifies ("the MacBook Pro laptop", "Internet Explorer users").
 const PRODUCT_AFTER: &[&str] = &[

@@ -31,6 +31,13 @@ pub(crate) struct Found {
     pub(crate) title: bool,
 }
 
+impl Found {
+    /// The document the mention is in.
+    pub(crate) fn doc<'a>(&self, corpus: &'a Corpus) -> &'a crate::ingest::Document {
+        &corpus.docs[corpus.sentences[self.sentence].doc]
+    }
+}
+
 /// A cluster of mentions: the actor before naming and scoring.
 #[derive(Debug, Clone)]
 pub(crate) struct Cluster {
@@ -95,7 +102,7 @@ pub(crate) fn acronym(words: &[String]) -> String {
 /// Whether a mention names nothing: a junk surface (an initial, a stop word) or a
 /// capitalised participle glued to a name.
 pub(crate) fn names_nothing(corpus: &Corpus, f: &Found) -> bool {
-    let doc = &corpus.docs[corpus.sentences[f.sentence].doc];
+    let doc = f.doc(corpus);
     is_junk_surface(doc.text(&f.det.span)) || participle_glued(corpus, f)
 }
 
@@ -121,7 +128,7 @@ pub(crate) fn cluster(corpus: &Corpus, found: &[Found], nameless: &[bool]) -> Ve
     let mut quotes = LineQuotes::default();
     // Pass 1: gazetteer names and multi-word names from body text.
     for (i, f) in found.iter().enumerate() {
-        let doc = &corpus.docs[corpus.sentences[f.sentence].doc];
+        let doc = f.doc(corpus);
         if nameless[i] {
             continue;
         }
@@ -329,7 +336,7 @@ impl Homonyms<'static> {
             match f.det.entry {
                 Some(Entry::Capital { state, city }) => {
                     country_named.insert(state.as_str());
-                    let raw = &corpus.docs[corpus.sentences[f.sentence].doc].raw;
+                    let raw = &f.doc(corpus).raw;
                     if team_after(raw.get(f.det.span.end..).unwrap_or("")) {
                         team_cities.insert(city.as_str());
                     }
