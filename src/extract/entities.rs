@@ -125,7 +125,10 @@ pub fn extract_actors_and_salience(corpus: &Corpus) -> (Vec<Actor>, Vec<f64>) {
                 .iter()
                 .map(|m| corpus.docs[m.doc].text(&m.span).to_string())
                 .collect();
-            let name = c.canonical.clone().unwrap_or_else(|| best_name(&surfaces));
+            let name = c
+                .canonical
+                .clone()
+                .unwrap_or_else(|| best_name(&surfaces, c.kind == ActorKind::Person));
             let role_candidates: Vec<String> = if c.kind == ActorKind::Person {
                 // Headlines are title case: "Lohan Rehires Attorney" is no role.
                 mentions

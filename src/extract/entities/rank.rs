@@ -5,24 +5,40 @@
 //! that speak (followed by a reporting verb).
 
 use super::Mention;
+use super::gazetteer::{GAZETTEER, norm};
 use crate::extract::speech::speech_after;
 use crate::ingest::BlockKind;
 use crate::text::Corpus;
 use std::collections::{BTreeSet, HashMap};
 
-/// A person's display name: the most frequent multi-word form, then the longest.
-pub(crate) fn best_name(surfaces: &[String]) -> String {
-    let multi: Vec<&String> = surfaces.iter().filter(|s| s.contains(' ')).collect();
-    let pool: Vec<&String> = if multi.is_empty() {
-        surfaces.iter().collect()
-    } else {
-        multi
-    };
+/// A display name: the most frequent multi-word form, then the longest. A person's full
+/// name wins even when written once ("John Kerry", then "Kerry"); another kind's multi-word
+/// form only when it is written twice or is a full name (an organisation head word, a company
+/// form or "of" in it: "Malibu Promises Treatment Center", "Telecom SGPS SA"), not a word glued to the name once ("IBM
+/// Quote-Cramer", "Apple IDs").
+pub(crate) fn best_name(surfaces: &[String], person: bool) -> String {
     // Counted once: a country can have thousands of mentions.
     let mut counts: HashMap<&str, usize> = HashMap::new();
     for x in surfaces {
         *counts.entry(x.as_str()).or_default() += 1;
     }
+    let full = |s: &str| {
+        person
+            || counts.get(s).is_some_and(|&n| n > 1)
+            || s.split(' ').any(|w| {
+                let w = norm(w);
+                w == "of" || GAZETTEER.org_words.contains(&w) || LEGAL_FORMS.contains(&w.as_str())
+            })
+    };
+    let multi: Vec<&String> = surfaces
+        .iter()
+        .filter(|s| s.contains(' ') && full(s))
+        .collect();
+    let pool: Vec<&String> = if multi.is_empty() {
+        surfaces.iter().collect()
+    } else {
+        multi
+    };
     let mut best: Option<(usize, usize, &String)> = None;
     for s in pool {
         let count = counts.get(s.as_str()).copied().unwrap_or(0);
@@ -36,6 +52,11 @@ pub(crate) fn best_name(surfaces: &[String]) -> String {
     }
     best.map(|b| b.2.clone()).unwrap_or_default()
 }
+
+/// Company forms that end a full name ("Telecom SGPS SA", "Veltro AG").
+const LEGAL_FORMS: &[&str] = &[
+    "sa", "ag", "nv", "bv", "plc", "gmbh", "llc", "ltd", "inc", "co", "spa", "sgps", "ab", "asa",
+];
 
 /// Unscaled salience: outlet spread, headline and lead presence, volume, speaking.
 /// `outlet_count` is [`Corpus::outlet_count`], passed in so it is counted once per corpus.

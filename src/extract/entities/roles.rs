@@ -486,6 +486,17 @@ mod tests {
     }
 
     #[test]
+    fn assistant_is_a_role_word_not_a_name() {
+        let t = "Assistant general manager Orin Vasko said the hall was lost.";
+        assert_eq!(
+            role(t, "Orin Vasko").as_deref(),
+            Some("Assistant general manager")
+        );
+        let got = crate::extract::entities::tests::spans(t);
+        assert!(!got.iter().any(|(s, _)| s.contains("Assistant")), "{got:?}");
+    }
+
+    #[test]
     fn past_titles_and_relative_clauses() {
         let t = "\"Summer Tide\" star and former travel reporter Nora Blake checked in.";
         assert_eq!(

@@ -1,8 +1,9 @@
 //! Name spans the text marks itself, applied to one sentence's mentions after detection: a
 //! firm's abbreviation keeps its period ("NationsBank Corp."), a name the text defines by
 //! an acronym in brackets is one name however many connectors it holds ("Organisation for
-//! Security and Cooperation in Europe (OSCE)"), and a place compound with "-based" is a
-//! descriptor ("Minneapolis-based", "New York-based"), not a place and not an actor.
+//! Security and Cooperation in Europe (OSCE)"), and a place compound with "-based" or
+//! "-born" is a descriptor ("Minneapolis-based", "New Zealand-born"), not a place and not an
+//! actor.
 
 use std::ops::Range;
 
@@ -156,13 +157,13 @@ fn spells(acronym: &[char], words: &[(Vec<char>, bool)], may_skip: bool) -> bool
 }
 
 /// "Minneapolis-based", "New York-based": a place compound with "-based" describes a firm
-/// or group and is no place; a piece of the place name the rules found before it ("New")
-/// joins it.
+/// or group and is no place, as "-born" describes a person ("the New Zealand-born man"); a
+/// piece of the place name the rules found before it ("New") joins it.
 pub(crate) fn based_compounds(text: &str, tokens: &[Token], out: &mut Vec<Detected>) {
     for t in tokens {
         let Some(stem) = text
             .get(t.span.clone())
-            .and_then(|s| s.strip_suffix("-based"))
+            .and_then(|s| s.strip_suffix("-based").or_else(|| s.strip_suffix("-born")))
         else {
             continue;
         };
@@ -256,6 +257,13 @@ mod tests {
         );
         assert!(
             !got.iter().any(|(s, _)| *s == "Port Kelby" || *s == "Port"),
+            "{got:?}"
+        );
+        // "-born" describes a person the same way: no "New" left over.
+        let got = spans("The New Kelby-born man fell.\n");
+        assert!(!got.iter().any(|(s, _)| *s == "New"), "{got:?}");
+        assert!(
+            got.contains(&("New Kelby-born", ActorKind::Group)),
             "{got:?}"
         );
     }
