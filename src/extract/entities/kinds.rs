@@ -477,7 +477,8 @@ const OWNED_BEFORE: &[&str] = &[
     "updated", "unibody",
 ];
 
-/// Nouns a product's name modifies ("the MacBook Pro laptop", "Internet Explorer users").
+/// Nouns a product's name modifies ("the MacBook Pro laptop", "Internet Explorer users",
+/// "the IE patch"; a maker that also names them speaks somewhere, see [`is_product`]).
 const PRODUCT_AFTER: &[&str] = &[
     "browser",
     "browsers",
@@ -510,6 +511,24 @@ const PRODUCT_AFTER: &[&str] = &[
     "rifle",
     "rifles",
     "users",
+    "update",
+    "updates",
+    "patch",
+    "patches",
+    "exploit",
+    "exploits",
+    "vulnerability",
+    "vulnerabilities",
+    "flaw",
+    "flaws",
+    "bug",
+    "bugs",
+    "beta",
+    "version",
+    "versions",
+    "keyboard",
+    "battery",
+    "display",
 ];
 
 /// A model or version number after a name: "8", "8900", "Q10", "i5", "650M", "10.5" (no
@@ -777,6 +796,16 @@ mod tests {
         assert!(!sized(c, at(c, "Book")) && !counted(d, at(d, "Group")));
         let e = "at 3.2 Ghzq";
         assert!(counted(e, at(e, "Ghzq")));
+    }
+
+    #[test]
+    fn a_name_patched_and_updated_is_a_product() {
+        let names = actor_names(
+            "Veltro issued an HX patch on Monday. The HX flaw let attackers in, Veltro said. Users of HX should update.",
+            "The HX update fixes it, Veltro said. HX is widely used. An HX exploit was found by Anna Berg of Kelso Labs.",
+        );
+        assert!(!names.iter().any(|n| n == "HX"), "{names:?}");
+        assert!(names.iter().any(|n| n == "Veltro"), "{names:?}");
     }
 
     #[test]
