@@ -288,8 +288,8 @@ const THING_LINKS: &[&str] = &[
     "of",
 ];
 
-/// Common nouns that a work's title modifies or that stand in apposition to it ("the X-Men
-/// movies", "New Moon, the sequel to ...", "Catching Fire, the second book").
+/// Common nouns that a work's or an event's name modifies or that stand in apposition to it
+/// ("the X-Men movies", "New Moon, the sequel to ...", "the Watergate scandal").
 const THING_AFTER: &[&str] = &[
     "film",
     "films",
@@ -315,6 +315,14 @@ const THING_AFTER: &[&str] = &[
     "script",
     "trailer",
     "soundtrack",
+    "scandal",
+    "scandals",
+    "affair",
+    "break-in",
+    "burglary",
+    "cover-up",
+    "tapes",
+    "era",
 ];
 
 /// Whether a mention is followed by a noun it names as a work ("X-Men movies"), or by an
@@ -796,6 +804,16 @@ mod tests {
         assert!(!sized(c, at(c, "Book")) && !counted(d, at(d, "Group")));
         let e = "at 3.2 Ghzq";
         assert!(counted(e, at(e, "Ghzq")));
+    }
+
+    #[test]
+    fn a_scandal_is_no_actor() {
+        let names = actor_names(
+            "The Kelsogate scandal broke in May. Anna Berg said the Kelsogate break-in was planned.",
+            "Kelsogate ended careers. The Kelsogate affair led to trials, Anna Berg said.",
+        );
+        assert!(!names.iter().any(|n| n == "Kelsogate"), "{names:?}");
+        assert!(names.iter().any(|n| n == "Anna Berg"), "{names:?}");
     }
 
     #[test]
