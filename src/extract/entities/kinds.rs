@@ -481,8 +481,27 @@ fn sized(raw: &str, start: usize) -> bool {
 
 /// Words before a thing's name (see [`owned`]).
 const OWNED_BEFORE: &[&str] = &[
-    "a", "an", "my", "your", "his", "her", "our", "their", "new", "latest", "older", "newer",
-    "updated", "unibody",
+    "a",
+    "an",
+    "my",
+    "your",
+    "his",
+    "her",
+    "our",
+    "their",
+    "new",
+    "latest",
+    "older",
+    "newer",
+    "updated",
+    "unibody",
+    "upgraded",
+    "revamped",
+    "redesigned",
+    "refreshed",
+    "existing",
+    "generation",
+    "next-generation",
 ];
 
 /// Nouns a product's name modifies ("the MacBook Pro laptop", "Internet Explorer users",
@@ -537,6 +556,13 @@ const PRODUCT_AFTER: &[&str] = &[
     "keyboard",
     "battery",
     "display",
+    "line",
+    "refresh",
+    "spec",
+    "specs",
+    "model",
+    "owners",
+    "buyers",
 ];
 
 /// A model or version number after a name: "8", "8900", "Q10", "i5", "650M", "10.5" (no
