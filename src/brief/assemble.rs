@@ -13,7 +13,7 @@ pub fn assemble(
     fallback_title: &str,
     limits: &Limits,
 ) -> Brief {
-    let (actors, places) = actors::section(&analysis.actors, limits);
+    let (actors, places) = actors::section(corpus, &analysis.actors, limits);
     Brief {
         schema_version: SCHEMA_VERSION,
         title: title(corpus, centrality).unwrap_or_else(|| fallback_title.to_string()),

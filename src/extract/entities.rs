@@ -325,6 +325,15 @@ pub fn is_state(name: &str) -> bool {
     )
 }
 
+/// Whether an organisation is one the gazetteer knows ("United Nations", "Islamic State",
+/// "Syrian Government"), by its canonical name.
+pub fn is_listed_organisation(name: &str) -> bool {
+    matches!(
+        gazetteer::GAZETTEER.lookup(name),
+        Some(gazetteer::Entry::Org { name: n, .. }) if n == name
+    )
+}
+
 #[cfg(test)]
 pub(crate) mod tests {
     use super::*;
