@@ -418,7 +418,13 @@ fn summarize(args: &SummarizeArgs, out: &mut dyn Write) -> Result<()> {
         warn_all(&warnings);
     }
     let mut text = String::new();
-    for point in brief::summarize(&corpus, &settings.cfg.analysis.select) {
+    // The scorer's contract: the selection without the outlet spread of a brief, which
+    // costs ROUGE (docs/quality.md).
+    let select = brief::rank::select::SelectConfig {
+        spread: false,
+        ..settings.cfg.analysis.select
+    };
+    for point in brief::summarize(&corpus, &select) {
         text.push_str(&fold(point.text(&corpus)));
         text.push('\n');
     }

@@ -405,6 +405,7 @@ place until Saturday, when engineers finish inspecting the spillway.\n";
             budget: Budget::Sentences(1),
             centrality_weight: 0.0,
             salience_weight: 0.0,
+            spread: false,
         };
         let first = |corpus: &Corpus| {
             let points = crate::summarize(corpus, &cfg);

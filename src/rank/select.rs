@@ -39,6 +39,10 @@ pub struct SelectConfig {
     pub centrality_weight: f64,
     /// Weight of entity salience in a sentence's value (0 turns it off).
     pub salience_weight: f64,
+    /// Whether points from outlets not yet cited take the place of near-equal ones from an
+    /// outlet that already has two or more (a brief's summary; off for `summarize`, the
+    /// scorer's contract, where it cost ROUGE: docs/quality.md).
+    pub spread: bool,
 }
 
 impl Default for SelectConfig {
@@ -47,6 +51,7 @@ impl Default for SelectConfig {
             budget: Budget::Sentences(6),
             centrality_weight: 1.0,
             salience_weight: 0.5,
+            spread: true,
         }
     }
 }
@@ -224,6 +229,21 @@ pub fn select_with(
                 < REDUNDANT
         })
     };
+    // A brief should not read as one outlet's story when others offer points near-equal
+    // in value (see `solve::spread`); the lead stays.
+    if cfg.spread {
+        let keep = usize::from(lead.is_some());
+        chosen = spread(
+            corpus,
+            &stem_sets,
+            &candidates,
+            &problem,
+            &pool,
+            chosen,
+            keep,
+            &allowed,
+        );
+    }
     let tail = match cfg.budget {
         Budget::Sentences(_) => None,
         Budget::Words(_) | Budget::Bytes(_) => {
@@ -425,6 +445,42 @@ fn cost_exponent(budget: Budget) -> f64 {
         Budget::Sentences(_) => 0.0,
         Budget::Words(_) | Budget::Bytes(_) => 1.0,
     }
+}
+
+/// [`solve::spread`] over the corpus's outlets (a point's outlets: those it is cited to).
+#[allow(clippy::too_many_arguments)]
+fn spread(
+    corpus: &Corpus,
+    stem_sets: &StemSets,
+    candidates: &[usize],
+    problem: &solve::Problem,
+    pool: &[usize],
+    chosen: Vec<usize>,
+    keep: usize,
+    allowed: &dyn Fn(usize, &[usize]) -> bool,
+) -> Vec<usize> {
+    let mut names: Vec<&str> = corpus.docs.iter().map(|d| d.meta.outlet.as_str()).collect();
+    names.sort_unstable();
+    names.dedup();
+    let id = |i: usize| {
+        let outlet = corpus.outlet(&corpus.sentences[i]);
+        names.binary_search(&outlet).map_or(0, |k| k as u32)
+    };
+    let of = |p: usize| id(candidates[p]);
+    let carrying = |p: usize| {
+        let mut ids: Vec<u32> = with_copies(corpus, stem_sets, candidates[p])
+            .into_iter()
+            .map(id)
+            .collect();
+        ids.sort_unstable();
+        ids.dedup();
+        ids
+    };
+    let outlets = solve::Outlets {
+        of: &of,
+        carrying: &carrying,
+    };
+    solve::spread(problem, pool, chosen, keep, &outlets, allowed)
 }
 
 /// The chosen sentence plus, for each other outlet, its closest near-duplicate.

@@ -348,32 +348,12 @@ fn improve(
     let current = state.objective(p);
     let mut best: Option<(f64, State)> = None;
     for out in keep..state.chosen.len() {
-        let rest: Vec<usize> = state
-            .chosen
-            .iter()
-            .enumerate()
-            .filter(|&(k, _)| k != out)
-            .map(|(_, &i)| i)
-            .collect();
-        let base = State::new(p, &rest);
-        let room = p.budget.saturating_sub(base.used);
         let removed = state.chosen[out];
-        // The best single replacement by objective, then refill.
-        let mut top: Option<(f64, usize)> = None;
-        // Redundancy last: it is the costly test, and only a better gain needs it.
-        for &i in pool {
-            if i == removed || p.costs[i] > room || rest.contains(&i) {
-                continue;
-            }
-            let g = base.gain(p, i);
-            if top.is_none_or(|(b, _)| g > b) && allowed(i, &rest) {
-                top = Some((g, i));
-            }
-        }
-        let Some((_, add)) = top else { continue };
-        let mut next = base;
-        next.add(p, add);
-        greedy(p, &mut next, pool, allowed);
+        let Some(next) = swap(p, &state.chosen, out, pool, allowed, &|i, _, _| {
+            i != removed
+        }) else {
+            continue;
+        };
         let value = next.objective(p);
         if value > current + EPS && best.as_ref().is_none_or(|(b, _)| value > *b) {
             best = Some((value, next));
@@ -385,6 +365,112 @@ fn improve(
             true
         }
         None => false,
+    }
+}
+
+/// One swap: the chosen candidates less the `out`-th, plus the candidate of `pool` that adds
+/// most to them among those that fit the room left and that `eligible` accepts (given the
+/// candidate, what it adds, and what the one taken out adds), refilled greedily. None when no
+/// candidate is accepted.
+fn swap(
+    p: &Problem,
+    chosen: &[usize],
+    out: usize,
+    pool: &[usize],
+    allowed: &dyn Fn(usize, &[usize]) -> bool,
+    eligible: &dyn Fn(usize, f64, f64) -> bool,
+) -> Option<State> {
+    let rest: Vec<usize> = chosen
+        .iter()
+        .enumerate()
+        .filter(|&(k, _)| k != out)
+        .map(|(_, &i)| i)
+        .collect();
+    let rest = rest.as_slice();
+    let base = State::new(p, rest);
+    let room = p.budget.saturating_sub(base.used);
+    let worth = base.gain(p, chosen[out]);
+    let mut top: Option<(f64, usize)> = None;
+    // Redundancy last: it is the costly test, and only a better gain needs it.
+    for &i in pool {
+        if p.costs[i] > room || rest.contains(&i) {
+            continue;
+        }
+        let g = base.gain(p, i);
+        if top.is_none_or(|(b, _)| g > b) && eligible(i, g, worth) && allowed(i, rest) {
+            top = Some((g, i));
+        }
+    }
+    let (_, add) = top?;
+    let mut next = base;
+    next.add(p, add);
+    greedy(p, &mut next, pool, allowed);
+    Some(next)
+}
+
+/// How [`spread`] tells the candidates' outlets apart.
+pub(super) struct Outlets<'a> {
+    /// The outlet of each candidate.
+    pub of: &'a dyn Fn(usize) -> u32,
+    /// The outlets a chosen candidate is cited to: its own and those of its near-copies.
+    pub carrying: &'a dyn Fn(usize) -> Vec<u32>,
+}
+
+/// Share of a point's value that a sentence from an outlet not yet cited must reach to take
+/// its place in [`spread`]: near-equal, not merely better than nothing.
+pub(super) const SPREAD_SHARE: f64 = 0.75;
+
+/// Swap points so that the summary does not read as one outlet's story when other outlets
+/// offer points near-equal in value: while one outlet is the only source of two or more
+/// points (not one of the first `keep`), one of them may give way to the best candidate
+/// from an outlet no point cites yet, when that candidate adds at least [`SPREAD_SHARE`] of
+/// what the point adds to the others (then the room left is refilled greedily); of the
+/// swaps allowed, the one with the highest objective is made. Each swap cites one outlet
+/// more, so there are at most as many swaps as outlets. A point carried by several outlets
+/// is never swapped, and a fact only one outlet carries keeps its point unless another
+/// outlet's sentence is worth nearly as much.
+pub(super) fn spread(
+    p: &Problem,
+    pool: &[usize],
+    chosen: Vec<usize>,
+    keep: usize,
+    outlets: &Outlets,
+    allowed: &dyn Fn(usize, &[usize]) -> bool,
+) -> Vec<usize> {
+    use std::collections::{BTreeMap, BTreeSet};
+    let mut chosen = chosen;
+    loop {
+        let carriers: Vec<Vec<u32>> = chosen.iter().map(|&i| (outlets.carrying)(i)).collect();
+        let cited: BTreeSet<u32> = carriers.iter().flatten().copied().collect();
+        // Points only one outlet carries, per outlet.
+        let mut alone: BTreeMap<u32, usize> = BTreeMap::new();
+        for c in carriers.iter().filter(|c| c.len() == 1) {
+            *alone.entry(c[0]).or_insert(0) += 1;
+        }
+        let most = alone.values().copied().max().unwrap_or(0);
+        if most < 2 {
+            return chosen;
+        }
+        let mut best: Option<(f64, State)> = None;
+        for (out, carrier) in carriers.iter().enumerate().skip(keep) {
+            if carrier.len() != 1 || alone.get(&carrier[0]) != Some(&most) {
+                continue;
+            }
+            let near_equal = |i: usize, gain: f64, worth: f64| {
+                gain >= SPREAD_SHARE * worth && !cited.contains(&(outlets.of)(i))
+            };
+            let Some(next) = swap(p, &chosen, out, pool, allowed, &near_equal) else {
+                continue;
+            };
+            let value = next.objective(p);
+            if best.as_ref().is_none_or(|(b, _)| value > *b) {
+                best = Some((value, next));
+            }
+        }
+        match best {
+            Some((_, next)) => chosen = next.chosen,
+            None => return chosen,
+        }
     }
 }
 
@@ -452,6 +538,49 @@ pub(super) mod tests {
         });
     }
 
+    /// Three points of five candidates (a sentence each): 0 to 2 from outlet 0, the lead
+    /// first; 3 from outlet 1, worth 5/6 of point 2; 4 from outlet 2, worth half of point 1.
+    fn with_outlets_problem(carrying: &dyn Fn(usize) -> Vec<u32>) -> Vec<usize> {
+        let mut out = Vec::new();
+        with_concept_each(&[10, 8, 6, 5, 4], 0.0, |p| {
+            let chosen = solve(p, &[0], &|_, _| true);
+            assert_eq!(chosen, [0, 1, 2]);
+            let of = |i: usize| [0, 0, 0, 1, 2][i];
+            let outlets = Outlets { of: &of, carrying };
+            out = spread(p, &[0, 1, 2, 3, 4], chosen, 1, &outlets, &|_, _| true);
+        });
+        out
+    }
+
+    /// Candidates of cost 1 and value 1, each holding a concept of its own, of `weights[k]`;
+    /// a budget of 3.
+    fn with_concept_each(weights: &[u32], exponent: f64, f: impl FnOnce(&Problem)) {
+        let n = weights.len();
+        let concepts: Vec<Vec<u32>> = (0..n as u32).map(|k| vec![k]).collect();
+        let values = vec![1.0; n];
+        let costs = vec![1; n];
+        f(&Problem {
+            concepts: &concepts,
+            weights,
+            values: &values,
+            costs: &costs,
+            budget: 3,
+            exponent,
+        });
+    }
+
+    #[test]
+    fn a_near_equal_point_from_another_outlet_takes_the_place_of_one_outlet_s_third() {
+        let own = |i: usize| vec![[0, 0, 0, 1, 2][i]];
+        // Point 2 gives way to 3 (5 >= 0.75 x 6); point 1 stays, as 4 is worth half of it,
+        // and the lead is kept whatever its outlet.
+        assert_eq!(with_outlets_problem(&own), [0, 1, 3]);
+        // A point another outlet also carries (2, with a near-copy in outlet 1) is not one
+        // outlet's story: it stays, and outlet 1 is cited already.
+        let copied = |i: usize| if i == 2 { vec![0, 1] } else { own(i) };
+        assert_eq!(with_outlets_problem(&copied), [0, 1, 2]);
+    }
+
     #[test]
     fn local_search_packs_the_budget_better_than_greedy() {
         with_packing_problem(|p| {
@@ -490,23 +619,14 @@ pub(super) mod tests {
         // POOL + 10 candidates, each with a concept of its own: weight k, cost 1; candidate
         // 0 is the worst by value per cost but is kept on request.
         let n = POOL + 10;
-        let concepts: Vec<Vec<u32>> = (0..n as u32).map(|k| vec![k]).collect();
         let weights: Vec<u32> = (0..n as u32).collect();
-        let values = vec![1.0; n];
-        let costs = vec![1; n];
-        let p = Problem {
-            concepts: &concepts,
-            weights: &weights,
-            values: &values,
-            costs: &costs,
-            budget: 3,
-            exponent: 1.0,
-        };
-        let pool = pool(&p, &[0]);
-        assert_eq!(pool.len(), POOL + 1);
-        assert_eq!(pool[0], 0);
-        assert_eq!(pool[1], 10);
-        assert_eq!(pool.last(), Some(&(n - 1)));
+        with_concept_each(&weights, 1.0, |p| {
+            let pool = pool(p, &[0]);
+            assert_eq!(pool.len(), POOL + 1);
+            assert_eq!(pool[0], 0);
+            assert_eq!(pool[1], 10);
+            assert_eq!(pool.last(), Some(&(n - 1)));
+        });
     }
 
     #[test]
