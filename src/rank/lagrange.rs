@@ -339,13 +339,8 @@ mod tests {
             }
             best
         };
-        let mut seed: u64 = 11;
-        let mut next = |m: u64| {
-            seed = seed
-                .wrapping_mul(6_364_136_223_846_793_005)
-                .wrapping_add(1_442_695_040_888_963_407);
-            (seed >> 33) % m
-        };
+        let mut lcg = crate::testing::Lcg(11);
+        let mut next = |m: u64| lcg.below(m);
         for _ in 0..500 {
             let n = next(8) as usize;
             let gains: Vec<f64> = (0..n).map(|_| next(5) as f64 * 0.5).collect();

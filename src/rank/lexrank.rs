@@ -262,45 +262,38 @@ mod tests {
 
     #[test]
     fn the_dense_iteration_gives_the_ranks_of_plain_vectors_bit_for_bit() {
-        // The power iteration over growable vectors indexed with bounds checks (as before
-        // the fixed-size arrays), against `lexrank`, on random sentences (a fixed linear
-        // congruential sequence), some sharing nothing (dangling).
+        // Each rank pulled from its neighbours (the graph is symmetric: a pair's cosine is
+        // stored once for both), over growable vectors: the same terms added in the same
+        // order (ascending source) as `lexrank` pushes them, so the same bits.
         let reference = |vectors: &[SparseVec]| {
             let n = vectors.len();
             let graph = similarity_edges(vectors, THRESHOLD);
             let out_weight = graph.out_weights();
             let mut rank = vec![1.0 / n as f64; n];
-            let mut next = vec![0.0; n];
             for _ in 0..ITERATIONS {
-                next.fill((1.0 - DAMPING) / n as f64);
-                let mut dangling = 0.0;
-                for i in 0..n {
-                    if out_weight[i] == 0.0 {
-                        dangling += rank[i];
-                        continue;
-                    }
-                    let (share, out) = (DAMPING * rank[i], out_weight[i]);
-                    for (j, w) in graph.neighbours(i) {
-                        next[j as usize] += share * w / out;
-                    }
-                }
-                next.iter_mut()
-                    .for_each(|r| *r += DAMPING * dangling / n as f64);
-                let delta: f64 = next.iter().zip(&rank).map(|(a, b)| (a - b).abs()).sum();
-                std::mem::swap(&mut rank, &mut next);
+                let dangling: f64 = (0..n)
+                    .filter(|&i| out_weight[i] == 0.0)
+                    .fold(0.0, |d, i| d + rank[i]);
+                let pulled: Vec<f64> = (0..n)
+                    .map(|j| {
+                        let from = graph.neighbours(j).map(|(i, w)| {
+                            let i = i as usize;
+                            DAMPING * rank[i] * w / out_weight[i]
+                        });
+                        from.fold((1.0 - DAMPING) / n as f64, |r, x| r + x)
+                            + DAMPING * dangling / n as f64
+                    })
+                    .collect();
+                let delta: f64 = pulled.iter().zip(&rank).map(|(a, b)| (a - b).abs()).sum();
+                rank = pulled;
                 if delta < TOLERANCE {
                     break;
                 }
             }
             scale(rank)
         };
-        let mut seed: u64 = 3;
-        let mut next = |m: u64| {
-            seed = seed
-                .wrapping_mul(6_364_136_223_846_793_005)
-                .wrapping_add(1_442_695_040_888_963_407);
-            (seed >> 33) % m
-        };
+        let mut lcg = crate::testing::Lcg(3);
+        let mut next = |m: u64| lcg.below(m);
         for round in 0..20 {
             let n = 1 + next(if round < 2 { 2000 } else { 300 }) as usize;
             let vectors: Vec<SparseVec> = (0..n)
