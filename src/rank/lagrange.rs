@@ -83,6 +83,9 @@ pub(super) fn relax(
     }
     terms.sort_by_key(|t| (t.concept, t.item));
     let groups = group_starts(&terms);
+    // The gains in an array of their own: the concepts' scan below reads only them and the
+    // multipliers, every step.
+    let gains: Vec<f64> = terms.iter().map(|t| t.gain).collect();
     // Start: each concept's gain shared among the sentences that hold it.
     let mut mult: Vec<f64> = vec![0.0; terms.len()];
     for g in groups.windows(2) {
@@ -130,15 +133,7 @@ pub(super) fn relax(
         // Concepts: the best term of each, if positive.
         for &g in &dirty_groups {
             let (from, to) = (groups[g], groups[g + 1]);
-            // The highest positive value, ties to the earliest term (values are never NaN:
-            // gains and multipliers are finite).
-            let mut best_term: Option<(f64, usize)> = None;
-            for (t, (term, &m)) in (from..to).zip(terms[from..to].iter().zip(&mult[from..to])) {
-                let v = term.gain - m;
-                if v > 0.0 && best_term.is_none_or(|(b, _)| v > b) {
-                    best_term = Some((v, t));
-                }
-            }
+            let best_term = best_positive(&gains[from..to], &mult[from..to], from);
             if let Some((_, t)) = top[g] {
                 y[t] = false;
             }
@@ -222,6 +217,22 @@ pub(super) fn relax(
         }
     }
     Some(Relaxed { bound, best })
+}
+
+/// The highest positive `gains[k] - mult[k]` and its index plus `first`, ties to the earliest
+/// (values are never NaN: gains and multipliers are finite); None when none is positive.
+/// Starting the running best at 0 asks `v > 0` of the first positive value and `v > best` of
+/// the rest: the same answer as keeping an `Option`, in fewer instructions (this scan is
+/// most of the relaxation's work).
+fn best_positive(gains: &[f64], mult: &[f64], first: usize) -> Option<(f64, usize)> {
+    let (mut best_v, mut best_k) = (0.0, usize::MAX);
+    for (k, (&gain, &m)) in gains.iter().zip(mult).enumerate() {
+        let v = gain - m;
+        if v > best_v {
+            (best_v, best_k) = (v, k);
+        }
+    }
+    (best_k != usize::MAX).then(|| (best_v, first + best_k))
 }
 
 /// The share of a sentence's value it earns on its own (as in the objective).
@@ -314,6 +325,36 @@ fn primal(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_best_positive_term_is_the_first_highest() {
+        // Against the plain scan with an `Option`, on values with ties, zeros and negatives.
+        let reference = |gains: &[f64], mult: &[f64], first: usize| {
+            let mut best: Option<(f64, usize)> = None;
+            for (k, (&g, &m)) in gains.iter().zip(mult).enumerate() {
+                let v = g - m;
+                if v > 0.0 && best.is_none_or(|(b, _)| v > b) {
+                    best = Some((v, first + k));
+                }
+            }
+            best
+        };
+        let mut lcg = crate::testing::Lcg(11);
+        let mut next = |m: u64| lcg.below(m);
+        for _ in 0..500 {
+            let n = next(8) as usize;
+            let gains: Vec<f64> = (0..n).map(|_| next(5) as f64 * 0.5).collect();
+            let mult: Vec<f64> = (0..n).map(|_| next(5) as f64 * 0.5).collect();
+            let first = next(100) as usize;
+            let got = best_positive(&gains, &mult, first);
+            assert_eq!(got, reference(&gains, &mult, first), "{gains:?} {mult:?}");
+        }
+        assert_eq!(
+            best_positive(&[1.0, 3.0, 3.0], &[0.0; 3], 4),
+            Some((3.0, 5))
+        );
+        assert_eq!(best_positive(&[1.0, 2.0], &[1.0, 2.5], 0), None);
+    }
 
     #[test]
     fn knapsack_is_exact() {

@@ -634,13 +634,8 @@ pub(super) mod tests {
         // Random problems (a fixed linear congruential sequence): starting every candidate
         // at an upper bound (its score with fewer chosen) gives the same choices, in the
         // same order, as scoring them all first.
-        let mut seed: u64 = 7;
-        let mut next = |m: u64| {
-            seed = seed
-                .wrapping_mul(6_364_136_223_846_793_005)
-                .wrapping_add(1_442_695_040_888_963_407);
-            (seed >> 33) % m
-        };
+        let mut lcg = crate::testing::Lcg(7);
+        let mut next = |m: u64| lcg.below(m);
         for round in 0..200 {
             let n = 5 + next(40) as usize;
             let concepts: Vec<Vec<u32>> = (0..n)
