@@ -23,6 +23,7 @@ mod hash;
 mod index;
 mod kinds;
 mod names;
+mod places;
 pub mod rank;
 pub mod resolve;
 pub mod roles;

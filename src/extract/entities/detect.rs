@@ -485,10 +485,14 @@ fn name_of_place(ev: &Evidence, tokens: &[Token], run: Range<usize>) -> bool {
         after.end <= tokens.len()
             && tokens[after.clone()].iter().all(|t| t.joined && t.cap)
             && tokens.get(after.end).is_none_or(|t| !(t.joined && t.cap))
-            && matches!(
-                g.lookup(&words_of(ev, tokens, &after).join(" ")),
-                Some(Entry::State(_) | Entry::Capital { .. } | Entry::Place(_))
-            )
+            && {
+                let name = words_of(ev, tokens, &after).join(" ");
+                matches!(
+                    g.lookup(&name),
+                    Some(Entry::State(_) | Entry::Capital { .. } | Entry::Place(_))
+                ) || tagger::features::is_listed_place(&name)
+                    || tagger::features::is_small_place(&name)
+            }
     })
 }
 
@@ -1118,6 +1122,7 @@ pub(crate) fn detect_corpus(corpus: &Corpus) -> Vec<Found> {
         })
         .collect();
     datelined_places(&mut list);
+    super::places::places_in_context(&mut list);
     places_as_teams(&mut list);
     press_names(&mut list);
     found
