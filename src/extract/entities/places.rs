@@ -9,6 +9,8 @@
 //! before a US state or a country (", Fla.", "(France)", "in France"), or, for a name that
 //! is no given name or surname, after a locative preposition ("in", "near", "outside").
 //! Many towns are named after people (Jackson, Lincoln): those need the first two contexts.
+//! A compass point before "of" sets any name as a place, listed or not ("two miles east of
+//! The Geysers").
 
 use std::ops::Range;
 
@@ -20,7 +22,9 @@ use super::tagger::features::{is_given_name, is_listed_place, is_small_place, is
 /// How sure a context is that the name before or after it is a place.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Context {
-    /// Only a place stands here: "northeast of X", "X, Fla.", "X (France)".
+    /// A compass point before "of" ("14 miles northeast of X"): a place, listed or not.
+    Bearing,
+    /// Only a place of the lists stands here: "the town of X", "X, Fla.", "X (France)".
     Sure,
     /// A place or something else ("from X" may be a person's letter).
     Locative,
@@ -38,13 +42,12 @@ pub(crate) fn places_in_context(list: &mut [(usize, &str, &mut Detected)]) {
             continue;
         }
         let name = d.words.join(" ");
-        if !(is_listed_place(&name) || is_small_place(&name)) {
-            continue;
-        }
+        let listed = is_listed_place(&name) || is_small_place(&name);
         let personal = personal(d);
         let sure = match context(raw, &d.span) {
-            Context::Sure => true,
-            Context::Locative => !personal,
+            Context::Bearing => true,
+            Context::Sure => listed,
+            Context::Locative => listed && !personal,
             Context::None => false,
         };
         if sure {
@@ -91,16 +94,21 @@ fn context(raw: &str, span: &Range<usize>) -> Context {
     let mut prev = raw[..span.start]
         .split_whitespace()
         .rev()
-        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric() && c != '-'));
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric() && c != '-'))
+        // "near The Geysers": the article is no context.
+        .skip_while(|w| w.eq_ignore_ascii_case("the"));
     let (p0, p1) = (
         prev.next().unwrap_or("").to_lowercase(),
         prev.next().unwrap_or("").to_lowercase(),
     );
     let after = &raw[span.end..];
-    if (p0 == "of" && (compass(&p1) || SETTLEMENTS.contains(&p1.as_str()))) || region_after(after) {
+    if p0 == "of" && compass(&p1) {
+        return Context::Bearing;
+    }
+    if (p0 == "of" && SETTLEMENTS.contains(&p1.as_str())) || region_after(after, &[", ", " ("]) {
         return Context::Sure;
     }
-    if LOCATIVES.contains(&p0.as_str()) {
+    if LOCATIVES.contains(&p0.as_str()) || region_after(after, &[" in "]) {
         return Context::Locative;
     }
     Context::None
@@ -124,13 +132,10 @@ fn compass(w: &str) -> bool {
         })
 }
 
-/// Whether the text after a name names the state or country it is in: ", Fla.", ",
-/// California", " (France)", " in France", closing the phrase.
-fn region_after(after: &str) -> bool {
-    let Some(rest) = [", ", " (", " in "]
-        .iter()
-        .find_map(|p| after.strip_prefix(p))
-    else {
+/// Whether the text after a name names the state or country it is in, after one of
+/// `links`: ", Fla.", ", California", " (France)", " in France".
+fn region_after(after: &str, links: &[&str]) -> bool {
+    let Some(rest) = links.iter().find_map(|p| after.strip_prefix(p)) else {
         return false;
     };
     let end = rest
@@ -311,7 +316,7 @@ mod tests {
                 "about 9 miles north-northeast of Brisk Hollow.",
                 "Brisk Hollow"
             ),
-            Context::Sure
+            Context::Bearing
         );
         assert_eq!(
             at("the pantry in Dunmore, Pa., opened.", "Dunmore"),
@@ -323,7 +328,7 @@ mod tests {
         );
         assert_eq!(
             at("a cable to Sorrel in France broke.", "Sorrel"),
-            Context::Sure
+            Context::Locative
         );
         assert_eq!(
             at("the pantry in Dunmore opened.", "Dunmore"),
@@ -357,6 +362,23 @@ mod tests {
              field. Healdsburg was quiet by noon.",
         ];
         assert_eq!(kind_of(&texts, "Healdsburg"), Some(ActorKind::Place));
+        // A compass point before "of" sets even a name no list holds.
+        let texts = [
+            "Steam vents near Tallowmere hissed. The quake began two miles east of The Tallowmere.",
+            "Tallowmere lost power for an hour. Crews reached Tallowmere by noon.",
+        ];
+        assert_eq!(kind_of(&texts, "Tallowmere"), Some(ActorKind::Place));
+    }
+
+    #[test]
+    fn a_person_of_a_small_town_is_the_person() {
+        // "Fort Smith" and "Schenectady" are GeoNames places, not in the gazetteer.
+        let texts = [
+            "Marta Quill of Fort Smith was sentenced on Monday. Quill said she was sorry.",
+            "A judge sentenced Marta Quill of Fort Smith. Ivo Brandt of Schenectady testified.",
+        ];
+        assert_eq!(kind_of(&texts, "Marta Quill"), Some(ActorKind::Person));
+        assert_eq!(kind_of(&texts, "Marta Quill of Fort Smith"), None);
     }
 
     #[test]
