@@ -293,6 +293,18 @@ mod tests {
     use crate::ingest::from_plain;
     use crate::text::Corpus;
 
+    fn names(texts: &[&str]) -> Vec<(String, Vec<String>)> {
+        let docs = texts
+            .iter()
+            .enumerate()
+            .map(|(i, t)| from_plain(i, &format!("Outlet{i}"), t))
+            .collect();
+        extract_actors(&Corpus::new(docs))
+            .into_iter()
+            .map(|a| (a.name, a.aliases))
+            .collect()
+    }
+
     fn kind_of(texts: &[&str], name: &str) -> Option<ActorKind> {
         let docs = texts
             .iter()
@@ -375,10 +387,15 @@ mod tests {
         // "Fort Smith" and "Schenectady" are GeoNames places, not in the gazetteer.
         let texts = [
             "Marta Quill of Fort Smith was sentenced on Monday. Quill said she was sorry.",
-            "A judge sentenced Marta Quill of Fort Smith. Ivo Brandt of Schenectady testified.",
+            "A judge in Fort Smith, Ark., sentenced Marta Quill of Fort Smith. Ivo Brandt of \
+             Schenectady testified. Brandt said the court was full.",
         ];
         assert_eq!(kind_of(&texts, "Marta Quill"), Some(ActorKind::Person));
         assert_eq!(kind_of(&texts, "Marta Quill of Fort Smith"), None);
+        assert_eq!(kind_of(&texts, "Ivo Brandt"), Some(ActorKind::Person));
+        // A state's abbreviation is the state (places.txt), no actor of its own.
+        assert_eq!(kind_of(&texts, "Ark"), None, "{:?}", names(&texts));
+        assert_eq!(kind_of(&texts, "Arkansas"), Some(ActorKind::Place));
     }
 
     #[test]
