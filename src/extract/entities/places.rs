@@ -289,29 +289,28 @@ const US_STATES: &[&str] = &[
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::extract::entities::extract_actors;
+    use crate::extract::entities::{Actor, extract_actors};
     use crate::ingest::from_plain;
     use crate::text::Corpus;
 
-    fn names(texts: &[&str]) -> Vec<(String, Vec<String>)> {
+    fn actors(texts: &[&str]) -> Vec<Actor> {
         let docs = texts
             .iter()
             .enumerate()
             .map(|(i, t)| from_plain(i, &format!("Outlet{i}"), t))
             .collect();
         extract_actors(&Corpus::new(docs))
+    }
+
+    fn names(texts: &[&str]) -> Vec<(String, Vec<String>)> {
+        actors(texts)
             .into_iter()
             .map(|a| (a.name, a.aliases))
             .collect()
     }
 
     fn kind_of(texts: &[&str], name: &str) -> Option<ActorKind> {
-        let docs = texts
-            .iter()
-            .enumerate()
-            .map(|(i, t)| from_plain(i, &format!("Outlet{i}"), t))
-            .collect();
-        extract_actors(&Corpus::new(docs))
+        actors(texts)
             .into_iter()
             .find(|a| a.name == name)
             .map(|a| a.kind)
