@@ -24,7 +24,7 @@
 use super::ActorKind;
 use super::gazetteer::{GAZETTEER, norm};
 use super::resolve::{Cluster, Found};
-use super::tagger::features::is_given_name;
+use super::tagger::features::{is_given_name, is_listed_place};
 use crate::extract::speech::speech_after;
 use crate::text::Corpus;
 use crate::text::tokens::is_stop_word;
@@ -80,6 +80,13 @@ pub(crate) fn retype(corpus: &Corpus, found: &[Found], clusters: &mut [Cluster])
             .and_then(|w| w.last())
             .is_some_and(|w| w.len() > 3 && w.ends_with('s') && !w.ends_with("ss"));
         if after_the * 2 > c.members.len() || plural && after_the * 3 >= c.members.len() {
+            c.kind = ActorKind::Organisation;
+            continue;
+        }
+        if team_name(found, &c.members)
+            && after_the > 0
+            && !c.members.iter().any(|&i| titled(corpus, found, i))
+        {
             c.kind = ActorKind::Organisation;
             continue;
         }
@@ -145,6 +152,26 @@ pub(crate) fn retype(corpus: &Corpus, found: &[Found], clusters: &mut [Cluster])
             ActorKind::Organisation
         };
     }
+}
+
+/// Whether a cluster's longest name is a place and a plural ("Carolina Panthers", "Charlotte
+/// Bobcats"; not "Zorvek Lions"): read once after "the" and never with a title, a team, even
+/// when the place reads as a given name (people are not "the Charlotte Rogers").
+fn team_name(found: &[Found], members: &[usize]) -> bool {
+    let Some(words) = members
+        .iter()
+        .map(|&i| &found[i].det.words)
+        .max_by_key(|w| w.len())
+        .filter(|w| w.len() >= 2)
+    else {
+        return false;
+    };
+    let (last, head) = words
+        .split_last()
+        .map_or(("", &[][..]), |(l, h)| (l.as_str(), h));
+    let plural = last.len() > 3 && last.ends_with('s') && !last.ends_with("ss");
+    let place = head.join(" ");
+    plural && (GAZETTEER.lookup(&place).is_some() || is_listed_place(&place))
 }
 
 /// Whether the word before `at` puts what follows in a place ("in", "at", "near"; not
@@ -893,6 +920,24 @@ mod tests {
             Some(ActorKind::Person),
             "{placed:?}"
         );
+        let team = |words: &[&str]| {
+            let found = vec![Found {
+                sentence: 0,
+                det: super::super::Detected {
+                    span: 0..0,
+                    kind: ActorKind::Person,
+                    entry: None,
+                    guessed: false,
+                    role: None,
+                    words: words.iter().map(|w| w.to_string()).collect(),
+                    common: false,
+                },
+                title: false,
+            }];
+            team_name(&found, &[0])
+        };
+        assert!(team(&["charlotte", "bobcats"]) && team(&["boston", "lions"]));
+        assert!(!team(&["zorvek", "lions"]) && !team(&["charlotte", "rogers", "jr"]));
         assert_eq!(
             kind("Kelby Panthers"),
             Some(ActorKind::Organisation),
