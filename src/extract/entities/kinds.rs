@@ -371,6 +371,38 @@ fn followed_as_thing(raw: &str, end: usize) -> bool {
         .any(|w| THING_AFTER.contains(&w.as_str()))
 }
 
+/// Whether a mention is an acronym in parentheses right after lower-case words whose
+/// initials spell it: "injured reserve (IR)", "chief executive officer (CEO)" abbreviate
+/// common nouns, not a body's name ("Organization for Security and Co-operation in Europe
+/// (OSCE)" is capitalised).
+fn spells_common_phrase(raw: &str, span: &std::ops::Range<usize>) -> bool {
+    let acronym = raw.get(span.clone()).unwrap_or("");
+    let letters: Vec<char> = acronym
+        .chars()
+        .filter(char::is_ascii_alphabetic)
+        .map(|c| c.to_ascii_lowercase())
+        .collect();
+    let before = raw.get(..span.start).unwrap_or("");
+    let after = raw.get(span.end..).unwrap_or("");
+    let Some(before) = before.strip_suffix('(') else {
+        return false;
+    };
+    if letters.len() < 2 || !after.starts_with(')') {
+        return false;
+    }
+    let words: Vec<&str> = before
+        .split_whitespace()
+        .rev()
+        .take(letters.len())
+        .collect();
+    words.len() == letters.len()
+        && words
+            .iter()
+            .rev()
+            .zip(&letters)
+            .all(|(w, &l)| w.starts_with(l) && w.chars().all(|c| c.is_lowercase() || c == '-'))
+}
+
 /// Whether a number comes just before a name: a unit or a count of things ("2.3 GHz",
 /// "16 GB", "500 Euros"), never a person's or a body's name. A year is no count ("the
 /// 2007 Working Group").
@@ -440,7 +472,16 @@ pub(crate) fn is_thing_cluster(corpus: &Corpus, found: &[Found], c: &Cluster) ->
             let surface = doc.raw.get(d.span.clone()).unwrap_or("");
             d.common && d.words.len() == 1 && surface.chars().skip(1).all(char::is_lowercase)
         });
-    (things * 2 >= c.members.len() || ordinary || ordinary_word || is_product(corpus, found, c))
+    // "injured reserve (IR)": an acronym a text spells out in lower case names a thing.
+    let spelled_common = c.members.iter().any(|&i| {
+        let doc = found[i].doc(corpus);
+        spells_common_phrase(&doc.raw, &found[i].det.span)
+    });
+    (things * 2 >= c.members.len()
+        || ordinary
+        || ordinary_word
+        || spelled_common
+        || is_product(corpus, found, c))
         && !c.members.iter().any(|&i| person_evidence(corpus, found, i))
 }
 
@@ -857,6 +898,22 @@ mod tests {
         assert!(!sized(c, at(c, "Book")) && !counted(d, at(d, "Group")));
         let e = "at 3.2 Ghzq";
         assert!(counted(e, at(e, "Ghzq")));
+    }
+
+    #[test]
+    fn an_acronym_spelled_out_in_lower_case_is_no_actor() {
+        let t = "He went on injured reserve (IR) on Monday.";
+        let at = |w: &str| t.find(w).map_or(0..0, |s| s..s + w.len());
+        assert!(spells_common_phrase(t, &at("IR")));
+        let u = "The Kelso Relief Agency (KRA) said so.";
+        let kra = u.find("KRA").map_or(0..0, |s| s..s + 3);
+        assert!(!kra.is_empty() && !spells_common_phrase(u, &kra));
+        let names = actor_names(
+            "Veltro put Berg on injured reserve (IR) today. Anna Berg said IR was a blow.",
+            "Berg stays on IR, Veltro said. Anna Berg will rest.",
+        );
+        assert!(!names.iter().any(|n| n == "IR"), "{names:?}");
+        assert!(names.iter().any(|n| n == "Anna Berg"), "{names:?}");
     }
 
     #[test]
