@@ -72,13 +72,9 @@ pub(crate) fn retype(corpus: &Corpus, found: &[Found], clusters: &mut [Cluster])
             .count();
         // A plural name read after "the" a third of the time is a team or a body ("the
         // Carolina Panthers", "the Bradley Braves"): people are not "the Roger Waters".
-        let plural = c
-            .members
-            .iter()
-            .map(|&i| &found[i].det.words)
-            .max_by_key(|w| w.len())
+        let plural = longest_name(found, &c.members)
             .and_then(|w| w.last())
-            .is_some_and(|w| w.len() > 3 && w.ends_with('s') && !w.ends_with("ss"));
+            .is_some_and(|w| is_plural(w));
         if after_the * 2 > c.members.len() || plural && after_the * 3 >= c.members.len() {
             c.kind = ActorKind::Organisation;
             continue;
@@ -127,12 +123,7 @@ pub(crate) fn retype(corpus: &Corpus, found: &[Found], clusters: &mut [Cluster])
             c.kind = ActorKind::Organisation;
             continue;
         }
-        let longest = c
-            .members
-            .iter()
-            .map(|&i| &found[i].det.words)
-            .max_by_key(|w| w.len());
-        let Some(words) = longest.filter(|w| w.len() > 1) else {
+        let Some(words) = longest_name(found, &c.members).filter(|w| w.len() > 1) else {
             continue;
         };
         let place = words
@@ -158,20 +149,27 @@ pub(crate) fn retype(corpus: &Corpus, found: &[Found], clusters: &mut [Cluster])
 /// Bobcats"; not "Zorvek Lions"): read once after "the" and never with a title, a team, even
 /// when the place reads as a given name (people are not "the Charlotte Rogers").
 fn team_name(found: &[Found], members: &[usize]) -> bool {
-    let Some(words) = members
-        .iter()
-        .map(|&i| &found[i].det.words)
-        .max_by_key(|w| w.len())
+    let Some((last, head)) = longest_name(found, members)
         .filter(|w| w.len() >= 2)
+        .and_then(|w| w.split_last())
     else {
         return false;
     };
-    let (last, head) = words
-        .split_last()
-        .map_or(("", &[][..]), |(l, h)| (l.as_str(), h));
-    let plural = last.len() > 3 && last.ends_with('s') && !last.ends_with("ss");
     let place = head.join(" ");
-    plural && (GAZETTEER.lookup(&place).is_some() || is_listed_place(&place))
+    is_plural(last) && (GAZETTEER.lookup(&place).is_some() || is_listed_place(&place))
+}
+
+/// The words of a cluster's longest name (the last of the longest on a tie).
+fn longest_name<'a>(found: &'a [Found], members: &[usize]) -> Option<&'a Vec<String>> {
+    members
+        .iter()
+        .map(|&i| &found[i].det.words)
+        .max_by_key(|w| w.len())
+}
+
+/// Whether a name's word reads as a plural ("panthers", not "ross" or "bus").
+fn is_plural(word: &str) -> bool {
+    word.len() > 3 && word.ends_with('s') && !word.ends_with("ss")
 }
 
 /// Whether the word before `at` puts what follows in a place ("in", "at", "near"; not
@@ -197,6 +195,7 @@ fn word_before(raw: &str, at: usize) -> String {
 
 /// The kind most mentions of a cluster were detected as, when it is not a person and three
 /// in four mentions agree on it.
+///
 /// A name read as a person's, with a given name first or the other mentions as its last
 /// word ("Maurice Cheeks" and "Cheeks", "Piara Singh" and "Singh"), keeps its kind.
 fn majority_kind(found: &[Found], members: &[usize]) -> Option<ActorKind> {
@@ -376,18 +375,22 @@ fn followed_as_thing(raw: &str, end: usize) -> bool {
 /// common nouns, not a body's name ("Organization for Security and Co-operation in Europe
 /// (OSCE)" is capitalised).
 fn spells_common_phrase(raw: &str, span: &std::ops::Range<usize>) -> bool {
-    let acronym = raw.get(span.clone()).unwrap_or("");
-    let letters: Vec<char> = acronym
-        .chars()
-        .filter(char::is_ascii_alphabetic)
-        .map(|c| c.to_ascii_lowercase())
-        .collect();
     let before = raw.get(..span.start).unwrap_or("");
     let after = raw.get(span.end..).unwrap_or("");
     let Some(before) = before.strip_suffix('(') else {
         return false;
     };
-    if letters.len() < 2 || !after.starts_with(')') {
+    if !after.starts_with(')') {
+        return false;
+    }
+    let letters: Vec<char> = raw
+        .get(span.clone())
+        .unwrap_or("")
+        .chars()
+        .filter(char::is_ascii_alphabetic)
+        .map(|c| c.to_ascii_lowercase())
+        .collect();
+    if letters.len() < 2 {
         return false;
     }
     let words: Vec<&str> = before
@@ -407,11 +410,7 @@ fn spells_common_phrase(raw: &str, span: &std::ops::Range<usize>) -> bool {
 /// "16 GB", "500 Euros"), never a person's or a body's name. A year is no count ("the
 /// 2007 Working Group").
 fn counted(raw: &str, start: usize) -> bool {
-    let before = raw.get(..start).unwrap_or("");
-    let Some(rest) = before.strip_suffix(' ') else {
-        return false;
-    };
-    let word = rest.rsplit(char::is_whitespace).next().unwrap_or("");
+    let word = word_before(raw, start);
     let year = word.len() == 4 && (word.starts_with("19") || word.starts_with("20"));
     !year
         && word.starts_with(|c: char| c.is_ascii_digit())
@@ -521,16 +520,7 @@ fn is_product(corpus: &Corpus, found: &[Found], c: &Cluster) -> bool {
 /// Whether the word before a name owns it or counts it, as people say of things they own or
 /// buy and never of people or bodies: "your MacBook", "a Toyota Camry", "the new iPhone".
 fn owned(raw: &str, start: usize) -> bool {
-    let before = raw.get(..start).unwrap_or("");
-    if !before.ends_with(' ') {
-        return false;
-    }
-    let word = before
-        .trim_end()
-        .rsplit(|c: char| c.is_whitespace())
-        .next()
-        .unwrap_or("");
-    OWNED_BEFORE.contains(&word.to_lowercase().as_str())
+    OWNED_BEFORE.contains(&word_before(raw, start).as_str())
 }
 
 /// Whether a size in inches comes before a name: "the 17-inch MacBook Pro", "a 13in
